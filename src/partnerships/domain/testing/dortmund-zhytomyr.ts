@@ -1,0 +1,129 @@
+// The Dortmund–Zhytomyr story from DOMAIN.md as events, for specs and demos.
+// Dates and the course of events follow the story; paper numbers, amounts and items are illustrative.
+import type { BusinessDate } from '../dates.js';
+import type { LocalizedName, RecordedEvent } from '../events.js';
+
+export const PARTNERSHIP_ID = 'dortmund-zhytomyr';
+
+export const day = (date: string): BusinessDate => ({ date, precision: 'day' });
+export const month = (date: string): BusinessDate => ({ date, precision: 'month' });
+export const year = (date: string): BusinessDate => ({ date, precision: 'year' });
+
+export const DORTMUND: LocalizedName = { de: 'Dortmund', uk: 'Дортмунд', en: 'Dortmund' };
+export const ZHYTOMYR: LocalizedName = { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' };
+export const VINNYTSIA: LocalizedName = { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' };
+export const MYKOLAIV: LocalizedName = { de: 'Mykolajiw', uk: 'Миколаїв', en: 'Mykolaiv' };
+
+export const SOLIDARITY_PAPER = 'DS-2022-0001';
+export const TWINNING_PAPER = 'DS-2025-0001';
+
+export const AREAS = [
+  'digitalisation',
+  'urban planning and building maintenance',
+  'business and innovation promotion',
+  'mobility',
+  'culture',
+  "children's summer camps in Dortmund",
+  'healthcare',
+];
+
+/** 2022 up to the first signing: initiative → contact, aid elsewhere, the paper's route. */
+export const beforeSolidaritySigning: RecordedEvent[] = [
+  {
+    eventId: 'initiated',
+    type: 'PartnershipInitiated',
+    data: {
+      partnershipId: PARTNERSHIP_ID,
+      occurredOn: year('2022'),
+      ownMunicipality: DORTMUND,
+      tier: 'initiative',
+      coordinatingOffice: 'Office for International Relations',
+      mandateReference: 'council instruction 2022: seek a partnership with a Ukrainian city',
+    },
+  },
+  {
+    eventId: 'aid-may',
+    type: 'AidDelivered',
+    data: { occurredOn: month('2022-05'), receiver: VINNYTSIA, value: { amount: '125000.00', currency: 'EUR' }, modality: 'in_kind', items: ['generators'] },
+  },
+  {
+    eventId: 'aid-june',
+    type: 'AidDelivered',
+    data: { occurredOn: month('2022-06'), receiver: MYKOLAIV, value: { amount: '80000.50', currency: 'EUR' }, modality: 'in_kind', items: ['medical supplies'] },
+  },
+  {
+    eventId: 'counterpart',
+    type: 'CounterpartDesignated',
+    data: { occurredOn: month('2022-06'), name: ZHYTOMYR, country: 'UA', note: 'Zhytomyr asked Dortmund for a partnership.' },
+  },
+  {
+    eventId: 'aid-november',
+    type: 'AidDelivered',
+    data: { occurredOn: month('2022-11'), receiver: VINNYTSIA, value: { amount: '40000.25', currency: 'EUR' }, modality: 'cash' },
+  },
+  {
+    eventId: 'draft',
+    type: 'DraftResolutionPrepared',
+    data: {
+      occurredOn: month('2022-12'),
+      paperReference: SOLIDARITY_PAPER,
+      title: 'Solidarity partnership with Zhytomyr, expandable to official twinning',
+      proposedTier: 'solidarity',
+      route: ['Verwaltungsvorstand', 'committee', 'City Council'],
+    },
+  },
+  {
+    eventId: 'board',
+    type: 'BoardReviewed',
+    data: { occurredOn: day('2023-01-10'), paperReference: SOLIDARITY_PAPER, body: 'Verwaltungsvorstand', outcome: 'approved' },
+  },
+  {
+    eventId: 'referred',
+    type: 'ReferredToCommittee',
+    data: { occurredOn: day('2023-01-10'), paperReference: SOLIDARITY_PAPER, committee: 'committee' },
+  },
+  {
+    eventId: 'signing-scheduled',
+    type: 'AgreementSigningScheduled',
+    data: { occurredOn: day('2023-02-09'), agreementKind: 'solidarity' },
+  },
+  {
+    eventId: 'council-2023',
+    type: 'CouncilDecided',
+    data: { occurredOn: day('2023-02-09'), paperReference: SOLIDARITY_PAPER, body: 'City Council', outcome: 'adopted' },
+  },
+];
+
+export const solidaritySigning: RecordedEvent = {
+  eventId: 'signed-2023',
+  type: 'AgreementSigned',
+  data: { occurredOn: day('2023-02-23'), agreementKind: 'solidarity', mode: 'online' },
+};
+
+export const cooperation: RecordedEvent[] = [
+  ...AREAS.map((area, i): RecordedEvent => ({ eventId: `area-${i + 1}`, type: 'CooperationAreaAdded', data: { occurredOn: day('2023-02-23'), area } })),
+  { eventId: 'p-civil', type: 'ParticipantJoined', data: { occurredOn: year('2023'), organisation: 'Civil society initiatives', participantType: 'civil_society', side: 'own' } },
+  { eventId: 'p-academic', type: 'ParticipantJoined', data: { occurredOn: year('2023'), organisation: 'Universities and research institutes', participantType: 'academic', side: 'own' } },
+  { eventId: 'p-business', type: 'ParticipantJoined', data: { occurredOn: year('2023'), organisation: 'Local businesses', participantType: 'business', side: 'own' } },
+];
+
+export const twinningDecision: RecordedEvent[] = [
+  {
+    eventId: 'draft-twinning',
+    type: 'DraftResolutionPrepared',
+    data: { occurredOn: month('2025-03'), paperReference: TWINNING_PAPER, title: 'Official twinning with Zhytomyr', proposedTier: 'twinning' },
+  },
+  {
+    eventId: 'council-2025',
+    type: 'CouncilDecided',
+    data: { occurredOn: month('2025-05'), paperReference: TWINNING_PAPER, body: 'City Council', outcome: 'adopted' },
+  },
+];
+
+export const twinningCharter: RecordedEvent = {
+  eventId: 'signed-2025',
+  type: 'AgreementSigned',
+  data: { occurredOn: day('2025-07-09'), agreementKind: 'twinning_charter', mode: 'in_person' },
+};
+
+export const wholeStory: RecordedEvent[] = [...beforeSolidaritySigning, solidaritySigning, ...cooperation, ...twinningDecision, twinningCharter];
