@@ -1,0 +1,5 @@
+// Migrations are listed explicitly (not globbed) so the app, the CLI and the ESM test runner load
+// the same classes without TypeORM's file loader.
+import { EventStore1764000000000 } from './1764000000000-EventStore.js';
+
+export const migrations = [EventStore1764000000000];

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config/config.js';
+import { CoreModule } from './core.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { featureModules } from './feature-modules.js';
+import { HealthModule } from './health/health.module.js';
+import type { Clock } from './shared/clock.js';
+import { ProblemDetailsFilter } from './shared/problem.filter.js';
+
+export interface AppOptions {
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, { clock: options.clock }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req) => (req as { id?: string }).id ?? '',
+            customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        // The data source is opened (and migrated) before Nest starts, so startup errors are one clear message.
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(),
+        HealthModule,
+        ...featureModules(config),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

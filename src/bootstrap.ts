@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { AppModule, type AppOptions } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { ensureDatabase, openDatabase } from './config/database.js';
+import { requestContext } from './shared/request-context.js';
+import { assertRedisReachable } from './shared/redis.js';
+
+export const BODY_LIMIT = '1mb';
+const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Database and Redis checks before Nest starts: a missing dependency is one clear message, not a stack trace. */
+export async function prepareInfrastructure(config: AppConfig): Promise<DataSource> {
+  if (config.DB_CREATE_IF_MISSING) await ensureDatabase(config.DATABASE_URL);
+  const dataSource = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: config.DB_POOL_SIZE });
+  try {
+    await assertRedisReachable(config.REDIS_URL);
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
+  return dataSource;
+}
+
+/** Request and correlation ids, taken from the caller when well-formed, and the context every event's metadata reads. */
+function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' && ID_PATTERN.test(v) ? v : undefined;
+  };
+  const id = header('x-request-id') ?? randomUUID();
+  const correlationId = header('x-correlation-id') ?? id;
+  Object.assign(req, { id, correlationId });
+  res.setHeader('X-Request-Id', id);
+  requestContext.run({ requestId: id, correlationId, source: 'api' }, next);
+}
+
+export async function createApp(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource, options), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', false);
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+
+  const doc = new DocumentBuilder()
+    .setTitle('Partnership Ledger API')
+    .setDescription('Event-sourced ledger of municipal partnerships. Every write is a milestone event; reads come from projections.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created with `npm run keys:create`.' })
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

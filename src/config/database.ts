@@ -1,0 +1,97 @@
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { redactUrl } from './config.js';
+
+// Read models register their entities here so the app, the CLI and tests share one list.
+export const entities: NonNullable<DataSourceOptions['entities']> = [];
+
+export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'partnership-ledger' },
+  };
+}
+
+export function createDataSource(databaseUrl: string, poolSize?: number): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, poolSize));
+}
+
+export class DependencyUnavailableError extends Error {
+  constructor(
+    readonly dependency: 'PostgreSQL' | 'Redis',
+    readonly address: string,
+    readonly reason: string,
+  ) {
+    super(
+      `${dependency} is not reachable at ${address} (${reason}).\n` +
+        `Start it, e.g. \`docker compose up -d postgres redis\`, or point ` +
+        `${dependency === 'PostgreSQL' ? 'DATABASE_URL' : 'REDIS_URL'} at a running server.`,
+    );
+  }
+}
+
+function describeError(err: unknown): string {
+  const e = err as { code?: string; message?: string; errors?: unknown[] };
+  if (e?.code) return `${e.code}${e.message ? ': ' + e.message : ''}`;
+  if (Array.isArray(e?.errors) && e.errors.length) return describeError(e.errors[0]);
+  return e?.message || String(err);
+}
+
+/** Creates the target database when it is missing, connecting through the `postgres` database. */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) throw new Error('DATABASE_URL names no database');
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new DependencyUnavailableError('PostgreSQL', redactUrl(admin.toString()), describeError(err));
+  }
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return false;
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((err: { code?: string }) => {
+      if (err.code !== '42P04') throw err; // created concurrently by another process
+    });
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
+export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number }): Promise<DataSource> {
+  const ds = createDataSource(databaseUrl, opts.poolSize);
+  try {
+    await ds.initialize();
+  } catch (err) {
+    throw new DependencyUnavailableError('PostgreSQL', redactUrl(databaseUrl), describeError(err));
+  }
+  if (opts.migrate) await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

@@ -1,0 +1,237 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { ConcurrencyError, EventStoreInputError, IdempotencyConflictError, StreamContentionError } from './errors.js';
+import type {
+  AppendResult,
+  Checkpoint,
+  ExpectedVersion,
+  NewEvent,
+  ReadStreamOptions,
+  StoredEvent,
+  VerifyResult,
+} from './types.js';
+import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
+
+export const EVENTS_CHANNEL = 'partnership_ledger_events';
+const COLUMNS = `event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id, type,
+  schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+
+export interface AppendOptions {
+  expectedVersion?: ExpectedVersion;
+  /** Append inside the caller's transaction (e.g. to write an inline projection atomically). */
+  client?: pg.ClientBase;
+}
+
+type Queryable = pg.Pool | pg.ClientBase;
+
+export function toStoredEvent(row: Record<string, any>): StoredEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The PostgreSQL event store. Hand-written SQL throughout: append is the hottest path in the
+ * service and runs as one call of the append_events() function (one round trip, see the migration).
+ */
+export class PostgresEventStore {
+  /** Emits 'appended' after a commit in this process, so local subscribers wake without a round trip. */
+  readonly local = new EventEmitter();
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly options: { notifyDelayMs?: number } = {},
+  ) {
+    this.local.setMaxListeners(0);
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    assertStreamId(streamId);
+    const expected = expectedToSql(options.expectedVersion ?? 'any');
+    const prepared = prepareEvents(events, uuidv7);
+    let rows: Record<string, any>[];
+    try {
+      const res = await (options.client ?? this.pool).query({
+        name: 'append_events',
+        text: 'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, duplicate FROM append_events($1, $2, $3::jsonb)',
+        values: [streamId, expected, JSON.stringify(prepared)],
+      });
+      rows = res.rows;
+    } catch (err) {
+      throw this.translate(err, streamId, options.expectedVersion ?? 'any');
+    }
+    const result: AppendResult = {
+      streamId,
+      nextVersion: rows[rows.length - 1].stream_version,
+      events: rows.map((r) => ({ eventId: r.event_id, streamVersion: r.stream_version, globalPosition: Number(r.global_position) })),
+      transactionId: rows[0].transaction_id,
+      duplicate: rows.every((r) => r.duplicate),
+    };
+    // Inside a caller's transaction the events are not visible yet; the caller signals after commit.
+    if (!options.client && !result.duplicate) this.signalAppended();
+    return result;
+  }
+
+  /** Runs fn in one transaction; subscribers are woken only after it commits. */
+  async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const value = await fn(client);
+      await client.query('COMMIT');
+      this.signalAppended();
+      return value;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}, db: Queryable = this.pool): Promise<StoredEvent[]> {
+    assertStreamId(streamId);
+    const from = options.fromVersion ?? 1;
+    const to = options.toVersion ?? 2_147_483_647;
+    const backward = options.direction === 'backward';
+    const limit = options.limit ?? null;
+    for (const [field, v] of [['fromVersion', from], ['toVersion', to]] as const)
+      if (!Number.isInteger(v) || v < 0) throw new EventStoreInputError(field, 'must be a non-negative integer');
+    if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new EventStoreInputError('limit', 'must be a positive integer');
+    const { rows } = await db.query(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3
+       ORDER BY stream_version ${backward ? 'DESC' : 'ASC'} LIMIT $4`,
+      [streamId, from, to, limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async streamVersion(streamId: string, db: Queryable = this.pool): Promise<number> {
+    assertStreamId(streamId);
+    const { rows } = await db.query(
+      'SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
+      [streamId],
+    );
+    return rows[0]?.stream_version ?? 0;
+  }
+
+  /**
+   * Events after `after` in gap-safe global order: only transactions older than every transaction
+   * still running are read, so an event that commits late with a lower position is never skipped.
+   */
+  async readAll(after: Checkpoint, limit = 500, db: Queryable = this.pool): Promise<StoredEvent[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new EventStoreInputError('limit', 'must be 1..100000');
+    const { rows } = await db.query({
+      name: 'read_all',
+      text: `SELECT ${COLUMNS} FROM events
+              WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY transaction_id, global_position LIMIT $3`,
+      values: [after.transactionId, after.position, limit],
+    });
+    return rows.map(toStoredEvent);
+  }
+
+  /** The newest checkpoint a reader could reach now, and how many events lie beyond `after`. */
+  async head(after?: Checkpoint, db: Queryable = this.pool): Promise<{ checkpoint: Checkpoint; behind: number | null }> {
+    const { rows } = await db.query(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const checkpoint = rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) } : { transactionId: '0', position: 0 };
+    let behind: number | null = null;
+    if (after) {
+      const r = await db.query(
+        `SELECT count(*)::int AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
+        [after.transactionId, after.position],
+      );
+      behind = r.rows[0].n;
+    }
+    return { checkpoint, behind };
+  }
+
+  /** Recomputes the hash chain of one stream or the whole store and reports the first broken link. */
+  async verify(streamId?: string): Promise<VerifyResult> {
+    if (streamId !== undefined) assertStreamId(streamId);
+    const where = streamId === undefined ? '' : 'WHERE stream_id = $1';
+    const { rows } = await this.pool.query(
+      `WITH chain AS (
+         SELECT stream_id, stream_version, event_id, global_position, prev_hash, hash,
+                lag(hash) OVER w AS expected_prev, lag(stream_version) OVER w AS prev_version,
+                event_hash(prev_hash, stream_id, stream_version, event_id, type, schema_version, data, metadata,
+                           occurred_at, recorded_at) AS computed
+           FROM events ${where}
+         WINDOW w AS (PARTITION BY stream_id ORDER BY stream_version)
+       ), broken AS (
+         SELECT stream_id, stream_version, event_id::text, global_position,
+                CASE WHEN stream_version <> coalesce(prev_version, 0) + 1 THEN 'a version is missing before this event'
+                     WHEN prev_hash IS DISTINCT FROM expected_prev THEN 'prev_hash does not match the previous event''s hash'
+                     ELSE 'hash does not match the event''s content' END AS reason
+           FROM chain
+          WHERE computed <> hash OR prev_hash IS DISTINCT FROM expected_prev
+             OR stream_version <> coalesce(prev_version, 0) + 1
+       )
+       SELECT (SELECT count(*)::int FROM chain) AS events, (SELECT count(DISTINCT stream_id)::int FROM chain) AS streams,
+              b.stream_id, b.stream_version, b.event_id, b.reason
+         FROM (SELECT 1) one LEFT JOIN (SELECT * FROM broken ORDER BY global_position LIMIT 1) b ON true`,
+      streamId === undefined ? [] : [streamId],
+    );
+    const r = rows[0];
+    return {
+      ok: !r.event_id,
+      streamsChecked: r.streams,
+      eventsChecked: r.events,
+      ...(r.event_id ? { firstBroken: { streamId: r.stream_id, streamVersion: r.stream_version, eventId: r.event_id, reason: r.reason } } : {}),
+    };
+  }
+
+  /** Wakes local subscribers now and other processes (LISTEN) shortly after, coalescing bursts into one NOTIFY. */
+  signalAppended(): void {
+    this.local.emit('appended');
+    if (this.notifyTimer || this.closed) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      if (this.closed) return;
+      this.pool.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+    }, this.options.notifyDelayMs ?? 5);
+    this.notifyTimer.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+  }
+
+  private translate(err: unknown, streamId: string, expected: ExpectedVersion): unknown {
+    const e = err as { code?: string; detail?: string };
+    switch (e?.code) {
+      case 'PL412':
+        return new ConcurrencyError(streamId, expected, Number(e.detail));
+      case 'PL409':
+        return new IdempotencyConflictError(streamId);
+      case 'PL503':
+        return new StreamContentionError(streamId);
+      case '22P02':
+      case '22023':
+        return new EventStoreInputError('events', `rejected by the database: ${(err as Error).message}`);
+      default:
+        return err;
+    }
+  }
+}

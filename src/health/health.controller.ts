@@ -1,0 +1,57 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '../shared/redis.js';
+import { Public } from '../shared/public.decorator.js';
+import { ReadinessContributors } from './readiness.js';
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(ReadinessContributors) private readonly contributors: ReadinessContributors,
+  ) {}
+
+  /** Liveness: the process answers. Dependencies are the readiness check's business. */
+  @Get()
+  live() {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      async () => {
+        const s = this.indicators.check('postgres');
+        try {
+          await withTimeout(this.dataSource.query('SELECT 1'), 2000);
+          return s.up();
+        } catch (err) {
+          return s.down({ message: `PostgreSQL is not reachable: ${(err as Error).message}` });
+        }
+      },
+      async () => {
+        const s = this.indicators.check('redis');
+        try {
+          if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
+          await withTimeout(this.redis.ping(), 2000);
+          return s.up();
+        } catch (err) {
+          return s.down({ message: `Redis is not reachable: ${(err as Error).message}` });
+        }
+      },
+      ...this.contributors.all(),
+    ]);
+  }
+}
