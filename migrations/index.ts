@@ -1,5 +1,6 @@
 // Migrations are listed explicitly (not globbed) so the app, the CLI and the ESM test runner load
 // the same classes without TypeORM's file loader.
 import { EventStore1764000000000 } from './1764000000000-EventStore.js';
+import { ApiKeys1764000001000 } from './1764000001000-ApiKeys.js';
 
-export const migrations = [EventStore1764000000000];
+export const migrations = [EventStore1764000000000, ApiKeys1764000001000];

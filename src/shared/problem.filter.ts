@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ThrottlerException } from '@nestjs/throttler';
 import {
   ConcurrencyError,
   EventStoreError,
@@ -97,10 +96,6 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
   if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported')
     return make(415, 'unsupported_encoding', 'The request body uses an unsupported encoding; send UTF-8 JSON.');
 
-  if (err instanceof ThrottlerException) {
-    const out = make(429, 'rate_limited', 'Too many requests for this key; wait and retry.');
-    return out;
-  }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse() as string | { message?: string | string[] };

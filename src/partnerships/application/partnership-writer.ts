@@ -1,0 +1,126 @@
+// The one write path for every partnership command: load → fold → decide → append(expectedVersion).
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  ConcurrencyError,
+  IdempotencyConflictError,
+  PostgresEventStore,
+  type EventMetadata,
+  type NewEvent,
+  type StoredEvent,
+} from '../../event-store/index.js';
+import { Clock } from '../../shared/clock.js';
+import { currentContext, type RequestContext } from '../../shared/request-context.js';
+import { businessDateStart, decide, fold, type BusinessDate, type RecordedEvent } from '../domain/index.js';
+import type { CommandOutcome, IdempotencyOptions, PartnershipCommandMessage } from './commands.js';
+import { derivedEventId } from './idempotency.js';
+
+/** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
+export const MAX_ATTEMPTS = 5;
+
+function toRecorded(e: StoredEvent): RecordedEvent {
+  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
+}
+
+function occurredAt(data: unknown): string | null {
+  const on = (data as { occurredOn?: BusinessDate } | null)?.occurredOn;
+  return on?.date ? `${businessDateStart(on)}T00:00:00Z` : null;
+}
+
+@Injectable()
+export class PartnershipWriter {
+  constructor(
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: PartnershipCommandMessage): Promise<CommandOutcome> {
+    const ctx: RequestContext = currentContext() ?? { requestId: randomUUID(), correlationId: randomUUID(), source: 'internal' };
+    const { expectedVersion, idempotency } = command.options;
+    const streamId = command.partnershipId;
+    const idFor = idempotency ? (i: number) => derivedEventId(ctx.keyId ?? 'anonymous', idempotency.scope, idempotency.key, i) : undefined;
+
+    for (let attempt = 1; ; attempt++) {
+      if (idFor) {
+        const earlier = await this.replay(streamId, idFor, idempotency!);
+        if (earlier) return earlier;
+      }
+      const history = await this.store.readStream(streamId);
+      const loaded = history.length ? history[history.length - 1].streamVersion : 0;
+      // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
+      if (expectedVersion !== undefined && expectedVersion !== loaded) throw new ConcurrencyError(streamId, expectedVersion, loaded);
+
+      const decided = decide(command.toDomain(), fold(history.map(toRecorded)), { now: this.clock.now().toISOString() });
+      if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
+
+      const metadata = this.metadata(ctx, command, idempotency);
+      const events: NewEvent[] = decided.map((e, i) => ({
+        ...(idFor ? { eventId: idFor(i) } : {}),
+        type: e.type,
+        data: e.data,
+        metadata,
+        occurredAt: occurredAt(e.data),
+      }));
+      try {
+        const result = await this.store.append(streamId, events, { expectedVersion: loaded });
+        if (result.duplicate && idFor) {
+          // A concurrent retry with the same key wrote these ids first: answer as it did.
+          const earlier = await this.replay(streamId, idFor, idempotency!);
+          if (earlier) return earlier;
+        }
+        return {
+          partnershipId: streamId,
+          version: result.nextVersion,
+          events: result.events.map((r, i) => ({ eventId: r.eventId, type: decided[i].type, streamVersion: r.streamVersion })),
+          replayed: result.duplicate,
+        };
+      } catch (err) {
+        if (idFor && (err instanceof ConcurrencyError || err instanceof IdempotencyConflictError)) {
+          const earlier = await this.replay(streamId, idFor, idempotency!);
+          if (earlier) return earlier;
+        }
+        if (err instanceof ConcurrencyError) {
+          if (expectedVersion !== undefined) throw new ConcurrencyError(streamId, expectedVersion, err.actual);
+          if (attempt < MAX_ATTEMPTS) continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** The outcome of the first request with this key, or null if there was none. */
+  private async replay(streamId: string, idFor: (i: number) => string, idempotency: IdempotencyOptions): Promise<CommandOutcome | null> {
+    const first = await this.store.getEvent(idFor(0));
+    if (!first) return null;
+    if (first.streamId !== streamId || first.metadata.requestFingerprint !== idempotency.fingerprint) {
+      throw new IdempotencyConflictError(streamId);
+    }
+    const recorded = [first];
+    for (let i = 1; ; i++) {
+      const next = await this.store.getEvent(idFor(i));
+      if (!next) break;
+      recorded.push(next);
+    }
+    return {
+      partnershipId: streamId,
+      version: recorded[recorded.length - 1].streamVersion,
+      events: recorded.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion })),
+      replayed: true,
+    };
+  }
+
+  private metadata(ctx: RequestContext, command: PartnershipCommandMessage, idempotency?: IdempotencyOptions): EventMetadata {
+    return {
+      actor: ctx.actor ?? 'unknown',
+      ...(ctx.keyId ? { keyId: ctx.keyId } : {}),
+      ...(ctx.role ? { role: ctx.role } : {}),
+      source: ctx.source,
+      requestId: ctx.requestId,
+      correlationId: ctx.correlationId,
+      // The request is what caused these events; a command issued by a consumer would name its event here.
+      causationId: ctx.requestId,
+      command: command.type,
+      ...(idempotency ? { idempotencyKey: idempotency.key, requestFingerprint: idempotency.fingerprint } : {}),
+    };
+  }
+}

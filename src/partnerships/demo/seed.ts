@@ -1,0 +1,198 @@
+// The real Dortmund–Zhytomyr story (DOMAIN.md), recorded through the same CommandBus path as the
+// API. Each step has a fixed Idempotency-Key, so running the seed again records nothing new.
+// Dates and the course of events follow the story; paper numbers, amounts and items are illustrative.
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { requestContext } from '../../shared/request-context.js';
+import * as C from '../application/commands.js';
+import type { CommandOutcome, PartnershipCommandMessage, WriteOptions } from '../application/commands.js';
+import { requestFingerprint } from '../application/idempotency.js';
+import { parseBusinessDate, type CommandType, type LocalizedName } from '../domain/index.js';
+
+export const DEMO_PARTNERSHIP_ID = 'dortmund-zhytomyr';
+export const DEMO_ACTOR = 'demo seed';
+/** Stands in for an API key id in the derived event ids: fixed, so the ids are the same on every run. */
+const SEED_KEY_ID = 'demo-seed';
+
+const DORTMUND: LocalizedName = { de: 'Dortmund', uk: 'Дортмунд', en: 'Dortmund' };
+const ZHYTOMYR: LocalizedName = { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' };
+const VINNYTSIA: LocalizedName = { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' };
+const MYKOLAIV: LocalizedName = { de: 'Mykolajiw', uk: 'Миколаїв', en: 'Mykolaiv' };
+const SOLIDARITY_PAPER = 'DS 2022-0001';
+const TWINNING_PAPER = 'DS 2025-0001';
+const AREAS = [
+  'digitalisation',
+  'urban planning and building maintenance',
+  'business and innovation promotion',
+  'mobility',
+  'culture',
+  "children's summer camps in Dortmund",
+  'healthcare',
+];
+
+type Ctor = new (id: string, data: never, options: WriteOptions) => PartnershipCommandMessage<CommandType>;
+
+export interface DemoStep {
+  /** the fixed Idempotency-Key of this step */
+  key: string;
+  label: string;
+  command: Ctor;
+  /** data as the API takes it: dates as 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' */
+  data: Record<string, unknown>;
+}
+
+const step = (key: string, label: string, command: Ctor, data: Record<string, unknown>): DemoStep => ({ key, label, command, data });
+const as = (c: unknown) => c as Ctor;
+
+export const DEMO_STEPS: DemoStep[] = [
+  step('01-mandate', '2022: the council instructs the administration to seek a Ukrainian partner city', as(C.InitiatePartnership), {
+    occurredOn: '2022',
+    ownMunicipality: DORTMUND,
+    tier: 'initiative',
+    coordinatingOffice: 'Office for International Relations',
+    mandateReference: 'Council instruction 2022: seek a partnership with a Ukrainian city',
+  }),
+  step('02-aid-may-2022', 'May 2022: aid to Vinnytsia', as(C.RecordAidDelivery), {
+    occurredOn: '2022-05',
+    receiver: VINNYTSIA,
+    value: { amount: '125000.00', currency: 'EUR' },
+    modality: 'in_kind',
+    items: ['generators', 'medical supplies'],
+    sector: 'emergency relief',
+  }),
+  step('03-aid-june-2022', 'June 2022: aid to Mykolaiv', as(C.RecordAidDelivery), {
+    occurredOn: '2022-06',
+    receiver: MYKOLAIV,
+    value: { amount: '80000.00', currency: 'EUR' },
+    modality: 'in_kind',
+    items: ['water treatment equipment', 'hygiene kits'],
+    sector: 'water and sanitation',
+  }),
+  step('04-zhytomyr-request', 'June 2022: Zhytomyr asks Dortmund for a partnership', as(C.DesignateCounterpart), {
+    occurredOn: '2022-06',
+    name: ZHYTOMYR,
+    country: 'UA',
+    note: 'Zhytomyr asked Dortmund for a partnership.',
+  }),
+  step('05-aid-november-2022', 'November 2022: aid to Mykolaiv', as(C.RecordAidDelivery), {
+    occurredOn: '2022-11',
+    receiver: MYKOLAIV,
+    value: { amount: '60000.00', currency: 'EUR' },
+    modality: 'in_kind',
+    items: ['winter clothing', 'generators'],
+    sector: 'winter relief',
+  }),
+  step('06-draft-resolution', 'The Office for International Relations drafts the council resolution', as(C.PrepareDraftResolution), {
+    occurredOn: '2022-12',
+    paperReference: SOLIDARITY_PAPER,
+    title: 'Solidarity partnership with Zhytomyr, expandable to official twinning',
+    proposedTier: 'solidarity',
+    route: ['Verwaltungsvorstand', 'council committee', 'City Council'],
+  }),
+  step('07-board-review', '10 January 2023: the administrative board reviews the draft', as(C.RecordBoardReview), {
+    occurredOn: '2023-01-10',
+    paperReference: SOLIDARITY_PAPER,
+    body: 'Verwaltungsvorstand',
+    outcome: 'approved',
+  }),
+  step('08-committee-referral', '10 January 2023: referred to committee', as(C.ReferToCommittee), {
+    occurredOn: '2023-01-10',
+    paperReference: SOLIDARITY_PAPER,
+    committee: 'council committee',
+  }),
+  step('09-signing-scheduled', 'The signing is planned for 9 February 2023', as(C.ScheduleAgreementSigning), {
+    occurredOn: '2023-02-09',
+    agreementKind: 'solidarity',
+  }),
+  step('10-council-decision', '9 February 2023: the City Council adopts the solidarity partnership', as(C.RecordCouncilDecision), {
+    occurredOn: '2023-02-09',
+    paperReference: SOLIDARITY_PAPER,
+    body: 'City Council',
+    outcome: 'adopted',
+    proposedTier: 'solidarity',
+  }),
+  step('11-solidarity-signed', '23 February 2023: the solidarity agreement is signed online', as(C.RecordAgreementSigning), {
+    occurredOn: '2023-02-23',
+    agreementKind: 'solidarity',
+    mode: 'online',
+    note: 'Planned for 9 February 2023; signed online on 23 February 2023.',
+  }),
+  ...AREAS.map((area, i) =>
+    step(`12-area-${i + 1}`, `Cooperation area: ${area}`, as(C.AddCooperationArea), { occurredOn: '2023-02-23', area }),
+  ),
+  step('13-participant-civil-society', 'Participants: civil society', as(C.RecordParticipantJoined), {
+    occurredOn: '2023',
+    organisation: 'Civil society organisations',
+    participantType: 'civil_society',
+    side: 'own',
+  }),
+  step('13-participant-academic', 'Participants: academic and research institutions', as(C.RecordParticipantJoined), {
+    occurredOn: '2023',
+    organisation: 'Academic and research institutions',
+    participantType: 'academic',
+    side: 'own',
+  }),
+  step('13-participant-business', 'Participants: businesses', as(C.RecordParticipantJoined), {
+    occurredOn: '2023',
+    organisation: 'Businesses',
+    participantType: 'business',
+    side: 'own',
+  }),
+  step('14-twinning-draft', '2025: a resolution to upgrade to official twinning is drafted', as(C.PrepareDraftResolution), {
+    occurredOn: '2025',
+    paperReference: TWINNING_PAPER,
+    title: 'Official twinning with Zhytomyr',
+    proposedTier: 'twinning',
+  }),
+  step('15-twinning-decision', 'May 2025: the City Council resolves to upgrade to official twinning', as(C.RecordCouncilDecision), {
+    occurredOn: '2025-05',
+    paperReference: TWINNING_PAPER,
+    body: 'City Council',
+    outcome: 'adopted',
+    proposedTier: 'twinning',
+  }),
+  step('16-twinning-charter', '9 July 2025: the twinning charter is signed', as(C.RecordAgreementSigning), {
+    occurredOn: '2025-07-09',
+    agreementKind: 'twinning_charter',
+  }),
+];
+
+const DATE_FIELDS = ['occurredOn', 'expectedBy', 'meetingDate', 'endsOn'];
+function toDomainData(data: Record<string, unknown>): Record<string, unknown> {
+  const out = JSON.parse(JSON.stringify(data)) as Record<string, unknown>; // plain JSON, as the store requires
+  for (const f of DATE_FIELDS) if (typeof out[f] === 'string') out[f] = parseBusinessDate(out[f] as string, f);
+  return out;
+}
+
+export type StepResult = 'recorded' | 'already recorded' | 'nothing to record';
+export interface SeedReport {
+  partnershipId: string;
+  steps: { key: string; label: string; result: StepResult; outcome: CommandOutcome }[];
+  /** events written by this run */
+  recorded: number;
+}
+
+/** Records the story in the app's event store (idempotently). Returns what each step did. */
+export async function seedDemo(app: INestApplicationContext, opts: { log?: (line: string) => void } = {}): Promise<SeedReport> {
+  const bus = app.get(CommandBus);
+  const correlationId = randomUUID();
+  const report: SeedReport = { partnershipId: DEMO_PARTNERSHIP_ID, steps: [], recorded: 0 };
+  for (const s of DEMO_STEPS) {
+    const scope = `seed ${DEMO_PARTNERSHIP_ID}`;
+    const options: WriteOptions = {
+      idempotency: { key: `${DEMO_PARTNERSHIP_ID}/${s.key}`, scope, fingerprint: requestFingerprint('SEED', `${scope}/${s.key}`, s.data) },
+    };
+    const command = new s.command(DEMO_PARTNERSHIP_ID, toDomainData(s.data) as never, options);
+    const requestId = randomUUID();
+    const outcome = await requestContext.run(
+      { requestId, correlationId, actor: DEMO_ACTOR, role: 'admin', keyId: SEED_KEY_ID, source: 'seed' },
+      () => bus.execute(command) as Promise<CommandOutcome>,
+    );
+    const result: StepResult = outcome.replayed ? 'already recorded' : outcome.events.length ? 'recorded' : 'nothing to record';
+    if (result === 'recorded') report.recorded += outcome.events.length;
+    report.steps.push({ key: s.key, label: s.label, result, outcome });
+    opts.log?.(`${result.padEnd(17)} ${s.label}`);
+  }
+  return report;
+}
