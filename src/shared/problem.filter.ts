@@ -88,8 +88,9 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     return make(status, domain.code, err.message, extra);
   }
 
-  // body-parser raises these before any handler runs.
-  const bp = err as { type?: string; status?: number; limit?: number };
+  // body-parser raises these before any handler runs; Nest 12's Express adapter wraps them in an
+  // HttpException whose cause is the original error.
+  const bp = (err instanceof HttpException && err.cause ? err.cause : err) as { type?: string; status?: number; limit?: number };
   if (bp?.type === 'entity.parse.failed') return make(400, 'malformed_json', 'The request body is not valid JSON.');
   if (bp?.type === 'entity.too.large')
     return make(413, 'payload_too_large', `The request body is larger than the limit of ${bp.limit ?? 'the'} bytes.`);

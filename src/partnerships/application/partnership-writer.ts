@@ -81,7 +81,11 @@ export class PartnershipWriter {
         }
         if (err instanceof ConcurrencyError) {
           if (expectedVersion !== undefined) throw new ConcurrencyError(streamId, expectedVersion, err.actual);
-          if (attempt < MAX_ATTEMPTS) continue;
+          if (attempt < MAX_ATTEMPTS) {
+            // A little jitter so writers that just collided do not collide again in lockstep.
+            await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+            continue;
+          }
         }
         throw err;
       }
