@@ -20,7 +20,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   if (!name.includes('test')) throw new Error('refusing to use a database whose name does not contain "test"');
   const url = `${SERVER_URL}/${name}`;
   await ensureDatabase(url);
-  const dataSource = await openDatabase(url, { migrate: opts.migrate ?? true, poolSize: 40 });
+  const dataSource = await openDatabase(url, { migrate: opts.migrate ?? true, poolSize: 34 });
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   return {
     url,

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import type { Clock } from '../../src/shared/clock.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+export interface TestApp {
+  app: INestApplication;
+  /** For supertest: request(t.http) */
+  http: ReturnType<INestApplication['getHttpServer']>;
+  db: TestDatabase;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on a fresh test database and its own Redis key prefix; nothing is faked.
+ * `env` overrides configuration the way the environment would.
+ */
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `pl_test_${process.pid}_${randomBytes(3).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    PROJECTION_POLL_MS: '100',
+    ...opts.env,
+  });
+  // The test database is already migrated; the app must not need to create anything.
+  await db.dataSource.destroy();
+  const { openDatabase } = await import('../../src/config/database.js');
+  const dataSource = await openDatabase(db.url, { migrate: false, poolSize: 10 });
+  db.dataSource = dataSource;
+  const app = await createApp(config, dataSource, { clock: opts.clock });
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    db,
+    config,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
