@@ -121,6 +121,13 @@ export class PostgresEventStore {
     return rows.map(toStoredEvent);
   }
 
+  /** One event by id, or null; lets a retried command find what its first attempt wrote. */
+  async getEvent(eventId: string, db: Queryable = this.pool): Promise<StoredEvent | null> {
+    if (typeof eventId !== 'string' || !/^[0-9a-f-]{36}$/i.test(eventId)) return null;
+    const { rows } = await db.query(`SELECT ${COLUMNS} FROM events WHERE event_id = $1`, [eventId]);
+    return rows[0] ? toStoredEvent(rows[0]) : null;
+  }
+
   async streamVersion(streamId: string, db: Queryable = this.pool): Promise<number> {
     assertStreamId(streamId);
     const { rows } = await db.query(
