@@ -35,6 +35,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   const { openDatabase } = await import('../../src/config/database.js');
   const dataSource = await openDatabase(db.url, { migrate: false, poolSize: 10 });
   db.dataSource = dataSource;
+  db.pool = (dataSource.driver as unknown as { master: typeof db.pool }).master;
   const app = await createApp(config, dataSource, { clock: opts.clock });
   await app.init();
   return {
