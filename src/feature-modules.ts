@@ -1,12 +1,13 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
+import { QueuesModule } from './queues/queues.module.js';
 import { PartnershipCommandsModule } from './partnerships/partnership-commands.module.js';
 
 /**
  * The feature modules of the service, in one list so each feature adds one line here and
  * app.module.ts stays wiring only.
  */
-export function featureModules(_config: AppConfig): (Type<unknown> | DynamicModule)[] {
-  return [AuthModule, PartnershipCommandsModule];
+export function featureModules(config: AppConfig): (Type<unknown> | DynamicModule)[] {
+  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule];
 }
