@@ -30,7 +30,20 @@ const schema = z.object({
   WORKERS_ENABLED: bool.default(true),
   DIGEST_CRON: z.string().min(1).default('0 7 * * 1'),
   REMINDER_DAYS: z.coerce.number().int().min(1).default(14),
+  /** Signs list cursors so a tampered cursor is refused; set it in production. */
+  CURSOR_SECRET: z.string().min(8).default('partnership-ledger-cursors'),
+  /** How long a read waits for the projection to catch up with the partnership's latest event before folding the stream. */
+  READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
+  /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
+  PROJECTIONS_ENABLED: bool.default(true),
   PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  REPORT_BACKOFF_MS: z.coerce.number().int().min(10).default(5000),
+  REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  REPORT_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  REPORT_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  ENQUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  DIGEST_ENABLED: bool.default(true),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -27,7 +27,7 @@ export interface ConsumerStatus {
 }
 
 // A fixed first key keeps consumer locks apart from any other advisory lock in the database.
-const LOCK_CLASS = 0x504c; // 'PL'
+export const LOCK_CLASS = 0x504c; // 'PL'
 
 export async function readCheckpoint(db: pg.ClientBase | pg.Pool, name: string): Promise<Checkpoint> {
   const { rows } = await db.query(

@@ -4,3 +4,4 @@ export * from './postgres-event-store.js';
 export * from './notifications.js';
 export * from './consumer.js';
 export { MAX_STREAM_ID_LENGTH, MAX_EVENTS_PER_APPEND } from './validation.js';
+export * from './projections.js';
