@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { PartnershipsReadModule } from './partnerships/partnerships-read.module.js';
 import { PartnershipCommandsModule } from './partnerships/partnership-commands.module.js';
 
 /**
@@ -9,5 +10,5 @@ import { PartnershipCommandsModule } from './partnerships/partnership-commands.m
  * app.module.ts stays wiring only.
  */
 export function featureModules(config: AppConfig): (Type<unknown> | DynamicModule)[] {
-  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule];
+  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule, PartnershipsReadModule.forRoot(config)];
 }
