@@ -1,0 +1,88 @@
+// The council staff's page: static files served by the service itself, so there is no second server
+// to start. The page is plain ES modules calling the JSON API with the key the user typed in.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Controller, Get, Header, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
+import { ApiProblem } from '../shared/problem.js';
+import { Public } from '../shared/public.decorator.js';
+
+/** The files the page consists of; nothing else under public/ is served. */
+const ASSETS: Record<string, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'api.js': 'text/javascript; charset=utf-8',
+  'i18n.js': 'text/javascript; charset=utf-8',
+  'render.js': 'text/javascript; charset=utf-8',
+  'chart.js': 'text/javascript; charset=utf-8',
+  'forms.js': 'text/javascript; charset=utf-8',
+  'app.css': 'text/css; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
+};
+
+/**
+ * Where the static files are: next to this module when run from source (Jest, ts) or when the build
+ * copied them (dist/src/web/public); else in the source tree seen from dist/src/web.
+ */
+export function publicDir(): string {
+  const candidates = [new URL('./public/', import.meta.url), new URL('../../../src/web/public/', import.meta.url)].map((u) => fileURLToPath(u));
+  const found = candidates.find((dir) => existsSync(`${dir}index.html`));
+  if (!found) throw new Error(`The web page's files are missing; looked in ${candidates.join(', ')}`);
+  return found;
+}
+
+export const WEB_CACHE_FILES = Symbol('WEB_CACHE_FILES');
+
+export class MeView {
+  @ApiProperty({ example: 'Office for International Relations' }) name: string;
+  @ApiProperty({ enum: ['office', 'council', 'reporting', 'admin'], example: 'council' }) role: string;
+}
+
+@ApiTags('web')
+@Controller()
+export class WebController {
+  private readonly dir = publicDir();
+  private readonly cache = new Map<string, string>();
+
+  constructor(@Inject(WEB_CACHE_FILES) private readonly cacheFiles: boolean) {}
+
+  private file(name: string): string {
+    const hit = this.cache.get(name);
+    if (hit !== undefined) return hit;
+    const body = readFileSync(`${this.dir}${name}`, 'utf8');
+    if (this.cacheFiles) this.cache.set(name, body);
+    return body;
+  }
+
+  @Public()
+  @Get()
+  @ApiExcludeEndpoint()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-cache')
+  index(): string {
+    return this.file('index.html');
+  }
+
+  @Public()
+  @Get('web/:name')
+  @ApiExcludeEndpoint()
+  asset(@Param('name') name: string, @Res() res: Response): void {
+    const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+    if (!type) throw new ApiProblem(404, 'not_found', 'Not found', `There is no file "${name.slice(0, 100)}" in the web page.`);
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(this.file(name));
+  }
+
+  /** Who the key belongs to: the page shows the name and offers the forms to office and admin keys. */
+  @Get('api/v1/me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The name and role of the API key sent' })
+  @ApiOkResponse({ type: MeView })
+  me(@Req() req: AuthenticatedRequest): MeView {
+    const key = req.apiKey;
+    if (!key) throw new ApiProblem(401, 'missing_api_key', 'Unauthorized', 'This route needs an API key.');
+    return { name: key.name, role: key.role };
+  }
+}

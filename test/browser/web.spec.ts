@@ -1,0 +1,259 @@
+// The council staff's page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
+// against the real app on the Dortmund–Zhytomyr demo seed. UPDATE_SCREENSHOTS=1 also writes the
+// screenshots in docs/screenshots/ (the ones docs/web.md shows).
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { seedDemo, DEMO_PARTNERSHIP_ID } from '../../src/partnerships/demo/seed.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { keyFor } from '../e2e/partnerships-helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(process.cwd(), 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'pl-shots-'));
+mkdirSync(SHOTS, { recursive: true });
+
+let t: TestApp;
+let base: string;
+let browser: Browser;
+let office: string;
+let council: string;
+let seededVersion: number;
+const contexts: BrowserContext[] = [];
+
+/** Waits until the read side shows the seeded partnership at its full version (projections run asynchronously). */
+async function waitForReadSide(key: string, version: number) {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const res = await request(t.http).get(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}`).set('Authorization', `Bearer ${key}`);
+    if (res.status === 200 && res.body.version >= version) return;
+    if (Date.now() > until) throw new Error(`read side not caught up: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) problems.push(msg.text());
+  });
+  (page as Page & { problems: string[] }).problems = problems;
+  return page;
+}
+
+const problemsOf = (page: Page) => (page as Page & { problems: string[] }).problems;
+
+async function signIn(page: Page, key: string) {
+  await page.goto(`${base}/`);
+  await page.locator('#api-key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const report = await seedDemo(t.app);
+  seededVersion = Math.max(...report.steps.map((s) => s.outcome.version));
+  office = await keyFor(t, 'office', 'Office for International Relations');
+  council = await keyFor(t, 'council', 'Council staff');
+  await t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  await waitForReadSide(council, seededVersion);
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await t?.close();
+});
+
+describe('the page is served by the service', () => {
+  it('answers / with the page and its scripts without a key, under the CSP', async () => {
+    const res = await request(t.http).get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<script type="module" src="/web/app.js">');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    const js = await request(t.http).get('/web/app.js');
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+    const unknown = await request(t.http).get('/web/../../package.json');
+    expect(unknown.status).toBe(404);
+    expect((await request(t.http).get('/web/index.ts')).status).toBe(404);
+  });
+
+  it('GET /api/v1/me names the key and its role, and needs a key', async () => {
+    const me = await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${council}`);
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ name: 'Council staff', role: 'council' });
+    expect((await request(t.http).get('/api/v1/me')).status).toBe(401);
+  });
+});
+
+describe('in the browser', () => {
+  it('a wrong key gets a clear message, not a blank page', async () => {
+    const page = await newPage();
+    await signIn(page, `pl_${'A'.repeat(43)}`);
+    const error = page.locator('#sign-in-error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/This key was not accepted\..*unknown or has been revoked/);
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
+    expect(await page.evaluate(() => sessionStorage.getItem('pl.apiKey'))).toBeNull();
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('council staff read the Dortmund–Zhytomyr story, as of a date, in three languages', async () => {
+    const page = await newPage();
+    await signIn(page, council);
+
+    // the list
+    const row = page.locator(`tr[data-partnership="${DEMO_PARTNERSHIP_ID}"]`);
+    await row.waitFor();
+    expect(await row.locator('th a').textContent()).toBe('Dortmund – Zhytomyr');
+    expect(await row.locator('td').nth(0).textContent()).toContain('Twinning');
+    // dormant or active depends on today and DORMANT_AFTER_DAYS: the page says what the API says
+    const { standing } = (await request(t.http).get(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}`).set('Authorization', `Bearer ${council}`)).body;
+    expect(await row.locator('td').nth(1).textContent()).toBe({ active: 'Active', dormant: 'Dormant' }[standing as string]);
+    expect(await page.locator('#who').textContent()).toBe('Signed in as Council staff (council)');
+    expect(await page.evaluate(() => sessionStorage.getItem('pl.apiKey'))).toMatch(/^pl_/);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'list.png') });
+
+    // a text search that matches nothing, then back
+    await page.locator('#f-q').fill('Atlantis');
+    await page.locator('#f-q').press('Enter');
+    await page.locator('#no-partnerships').waitFor();
+    await page.getByRole('link', { name: 'Reset' }).click();
+    await row.waitFor();
+
+    // the partnership page
+    await row.getByRole('link').click();
+    const timeline = page.locator('#timeline');
+    await timeline.waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Dortmund – Zhytomyr');
+    const signed = timeline.locator('li.entry[data-type="AgreementSigned"]');
+    expect(await signed.count()).toBe(2); // solidarity 2023, twinning charter 2025
+    const solidarity = signed.filter({ hasText: 'Solidarity agreement' });
+    expect(await solidarity.locator('.entry-date').textContent()).toBe('23 February 2023');
+    expect(await solidarity.locator('.badge.done').count()).toBe(1);
+    expect(await solidarity.textContent()).toContain('online');
+    // the planned 9 February signing is there, marked planned, and says when it took place
+    const scheduled = timeline.locator('li.entry[data-type="AgreementSigningScheduled"]');
+    expect(await scheduled.locator('.entry-date').textContent()).toBe('9 February 2023');
+    expect(await scheduled.locator('.badge.planned').textContent()).toBe('Planned');
+    expect(await scheduled.locator('.fulfilled').textContent()).toBe('Took place: 23 February 2023');
+    // the 2022 aid, to Vinnytsia and Mykolaiv, dated to the month
+    const aid2022 = page.locator('section.year', { has: page.locator('h3', { hasText: '2022' }) }).locator('li.entry[data-type="AidDelivered"]');
+    expect(await aid2022.count()).toBe(3);
+    expect(await aid2022.locator('.entry-date').allTextContents()).toEqual(['May 2022', 'June 2022', 'November 2022']);
+    const aidText = (await aid2022.allTextContents()).join('\n');
+    expect(aidText).toContain('Vinnytsia · EUR 125,000.00 · in kind');
+    expect(aidText).toContain('Mykolaiv · EUR 80,000.00');
+    // the years in order, the chart with a bar per month and receiver
+    expect(await timeline.locator('section.year > h3').allTextContents()).toEqual(['2022', '2023', '2025']);
+    const bars = page.locator('#aid svg.chart rect.bar');
+    expect(await bars.count()).toBe(3);
+    expect(await bars.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-month')} ${e.getAttribute('data-receiver')}`))).toEqual([
+      '2022-05 Vinnytsia',
+      '2022-06 Mykolaiv',
+      '2022-11 Mykolaiv',
+    ]);
+    expect(await page.locator('#aid .legend').textContent()).toBe('VinnytsiaMykolaiv');
+    expect(await page.locator('#status-tier').textContent()).toBe('Twinning');
+    // council keys read; they get no forms
+    expect(await page.locator('section.record').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'partnership.png'), fullPage: true });
+
+    // as of 15 January 2023: reviewed by the board, nothing signed yet
+    await page.locator('#as-of').fill('2023-01-15');
+    await page.locator('#as-of-form button[type="submit"]').click();
+    await page.locator('#as-of-note').waitFor();
+    expect(await page.locator('#as-of-note').textContent()).toBe('Showing the partnership as it was on 15 January 2023.');
+    expect(await page.locator('#no-agreement').textContent()).toBe('No signed agreement');
+    expect(await page.locator('#agreements').count()).toBe(0);
+    expect(await timeline.locator('li.entry[data-type="AgreementSigned"]').count()).toBe(0);
+    expect(await timeline.locator('li.entry[data-type="BoardReviewed"]').count()).toBe(1);
+    expect(await page.locator('#status-tier').textContent()).not.toBe('Twinning');
+    expect(page.url()).toContain('asOf=2023-01-15');
+
+    // Ukrainian: labels, dates and the names as recorded in Ukrainian
+    await page.locator('#lang').selectOption('uk');
+    await page.locator('#timeline-title', { hasText: 'Хронологія' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+    expect(await page.locator('#status-title').textContent()).toBe('Статус');
+    expect(await page.locator('#no-agreement').textContent()).toBe('Немає підписаної угоди');
+    expect(await page.locator('h1').textContent()).toBe('Дортмунд – Житомир');
+    expect(await page.locator('label[for="as-of"]').textContent()).toBe('Станом на');
+    const ukAid = page.locator('li.entry[data-type="AidDelivered"]').first();
+    expect(await ukAid.locator('.entry-date').textContent()).toBe('травень 2022');
+    expect(await ukAid.locator('.entry-label').textContent()).toBe('Поставка допомоги');
+    expect(await ukAid.locator('.entry-summary').textContent()).toContain('Вінниця');
+    expect(await page.locator('li.entry[data-type="BoardReviewed"] .entry-date').textContent()).toBe('10 січня 2023');
+
+    // German, and the choice survives a reload (sessionStorage), as does the sign-in
+    await page.locator('#lang').selectOption('de');
+    await page.locator('#timeline-title', { hasText: 'Zeitleiste' }).waitFor();
+    await page.reload();
+    await page.locator('#timeline-title', { hasText: 'Zeitleiste' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(await page.locator('#no-agreement').textContent()).toBe('Keine unterzeichnete Vereinbarung');
+    expect(await page.locator('h1').textContent()).toBe('Dortmund – Schytomyr');
+    expect(await page.locator('#who').textContent()).toBe('Angemeldet als Council staff (Rat)');
+    const deAid = page.locator('li.entry[data-type="AidDelivered"]').first();
+    expect(await deAid.locator('.entry-date').textContent()).toBe('Mai 2022');
+    expect(await deAid.locator('.entry-summary').textContent()).toContain('Winnyzja · 125.000,00 EUR · Sachleistung');
+    expect(await page.locator('li.entry[data-type="BoardReviewed"] .entry-date').textContent()).toBe('10. Januar 2023');
+    expect(await page.getByRole('button', { name: 'Abmelden' }).isVisible()).toBe(true);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('office staff record an aid delivery; the API’s reasons show next to the fields', async () => {
+    const page = await newPage();
+    await signIn(page, office);
+    await page.locator(`tr[data-partnership="${DEMO_PARTNERSHIP_ID}"] a`).click();
+    await page.locator('#timeline').waitFor();
+    await page.locator('details[data-form="aid"] summary').click();
+    const form = page.locator('#form-aid');
+
+    // a bad amount: the API's 400 field error, next to the amount
+    await form.locator('[name="occurredOn"]').fill('2024-03');
+    await form.locator('[name="receiverName"]').fill('Odesa');
+    await form.locator('[name="amount"]').fill('12.345');
+    await form.getByRole('button', { name: 'Record' }).click();
+    const amountError = page.locator('#form-aid-amount-error');
+    await amountError.waitFor({ state: 'visible' });
+    expect(await amountError.textContent()).toBe('must be a decimal string with at most two decimals, such as "125000.00"');
+    expect(await form.locator('[name="amount"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.form-error').textContent()).toContain('value.amount');
+
+    // a date in the future: the decider's 422, next to the date
+    await form.locator('[name="amount"]').fill('1500.50');
+    await form.locator('[name="occurredOn"]').fill('2099-01');
+    await form.getByRole('button', { name: 'Record' }).click();
+    const dateError = page.locator('#form-aid-occurredOn-error');
+    await dateError.waitFor({ state: 'visible' });
+    expect(await dateError.textContent()).toContain('a completed milestone cannot lie in the future');
+    expect(await amountError.isHidden()).toBe(true);
+    expect(await page.locator('li.entry', { hasText: 'Odesa' }).count()).toBe(0);
+
+    // now right: it appears in the timeline and the chart
+    await form.locator('[name="occurredOn"]').fill('2024-03');
+    await form.getByRole('button', { name: 'Record' }).click();
+    const added = page.locator('section.year', { has: page.locator('h3', { hasText: '2024' }) }).locator('li.entry[data-type="AidDelivered"]', { hasText: 'Odesa' });
+    await added.waitFor();
+    expect(await added.locator('.entry-date').textContent()).toBe('March 2024');
+    expect(await added.locator('.entry-summary').textContent()).toBe('Odesa · EUR 1,500.50 · in kind');
+    expect(await added.locator('.entry-recorded').textContent()).toContain('Office for International Relations');
+    expect(await page.locator('#aid svg.chart rect.bar[data-month="2024-03"][data-receiver="Odesa"]').count()).toBe(1);
+    expect(await page.locator('details[data-form="aid"] .form-status').textContent()).toBe('Recorded: Aid delivery.');
+    expect(problemsOf(page)).toEqual([]);
+  });
+});
