@@ -4,6 +4,7 @@ import type { AppConfig } from './config/config.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { PartnershipsReadModule } from './partnerships/partnerships-read.module.js';
 import { PartnershipCommandsModule } from './partnerships/partnership-commands.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import { WebModule } from './web/web.module.js';
 
 /**
@@ -11,5 +12,5 @@ import { WebModule } from './web/web.module.js';
  * app.module.ts stays wiring only.
  */
 export function featureModules(config: AppConfig): (Type<unknown> | DynamicModule)[] {
-  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule, PartnershipsReadModule.forRoot(config), WebModule.forRoot(config)];
+  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule, PartnershipsReadModule.forRoot(config), WebModule.forRoot(config), ReportingModule.forRoot(config)];
 }

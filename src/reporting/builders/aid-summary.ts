@@ -1,0 +1,95 @@
+// Aid summary: a period's aid grouped by receiver, month, currency and sector. Amounts are exact
+// decimal strings added with the domain's decimal arithmetic, never floats.
+import { stringify } from 'csv-stringify/sync';
+import { addDecimal } from '../../partnerships/domain/index.js';
+import type { AidEntry } from '../../partnerships/projections/read-models.js';
+import type { AidSummaryParameters } from '../report-types.js';
+
+export interface AidSummaryGroup {
+  receiver: string;
+  /** YYYY-MM, or YYYY when only the year is known */
+  month: string;
+  currency: string | null;
+  sector: string | null;
+  count: number;
+  /** exact decimal string; null when none of the rows carried an amount */
+  total: string | null;
+}
+
+export interface AidDimensionTotal {
+  key: string | null;
+  count: number;
+  totals: Record<string, string>;
+}
+
+export interface AidSummaryModel {
+  kind: 'aid_summary';
+  generatedAt: string;
+  parameters: AidSummaryParameters;
+  count: number;
+  /** currency → exact total of every row in the period */
+  totals: Record<string, string>;
+  /** one row per receiver × month × currency × sector, sorted in that order */
+  groups: AidSummaryGroup[];
+  byReceiver: AidDimensionTotal[];
+  byMonth: AidDimensionTotal[];
+  byCurrency: AidDimensionTotal[];
+  bySector: AidDimensionTotal[];
+  items: AidEntry[];
+}
+
+const monthOf = (e: AidEntry): string => e.month ?? e.occurredOn.date.slice(0, 7);
+const cmp = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
+
+function addTo(totals: Record<string, string>, e: AidEntry): void {
+  if (e.amount === null || e.currency === null) return;
+  totals[e.currency] = addDecimal(totals[e.currency] ?? '0', e.amount);
+}
+
+function byDimension(items: AidEntry[], key: (e: AidEntry) => string | null): AidDimensionTotal[] {
+  const map = new Map<string | null, AidDimensionTotal>();
+  for (const e of items) {
+    const k = key(e);
+    const g = map.get(k) ?? { key: k, count: 0, totals: {} };
+    g.count++;
+    addTo(g.totals, e);
+    map.set(k, g);
+  }
+  return [...map.values()].sort((a, b) => cmp(a.key, b.key));
+}
+
+export function buildAidSummary(entries: AidEntry[], parameters: AidSummaryParameters, generatedAt: string): AidSummaryModel {
+  const items = entries.filter((e) => !e.retracted && e.kind === parameters.kind);
+  const totals: Record<string, string> = {};
+  const groups = new Map<string, AidSummaryGroup>();
+  for (const e of items) {
+    addTo(totals, e);
+    const g: AidSummaryGroup = { receiver: e.receiverKey, month: monthOf(e), currency: e.currency, sector: e.sector, count: 0, total: null };
+    const k = JSON.stringify([g.receiver, g.month, g.currency, g.sector]);
+    const existing = groups.get(k) ?? g;
+    existing.count++;
+    if (e.amount !== null) existing.total = addDecimal(existing.total ?? '0', e.amount);
+    groups.set(k, existing);
+  }
+  return {
+    kind: 'aid_summary',
+    generatedAt,
+    parameters,
+    count: items.length,
+    totals,
+    groups: [...groups.values()].sort((a, b) => cmp(a.receiver, b.receiver) || cmp(a.month, b.month) || cmp(a.currency, b.currency) || cmp(a.sector, b.sector)),
+    byReceiver: byDimension(items, (e) => e.receiverKey),
+    byMonth: byDimension(items, monthOf),
+    byCurrency: byDimension(items, (e) => e.currency),
+    bySector: byDimension(items, (e) => e.sector),
+    items,
+  };
+}
+
+/** One row per group; spreadsheet tools get plain columns and exact decimal strings. */
+export function renderAidSummaryCsv(m: AidSummaryModel): string {
+  return stringify(
+    m.groups.map((g) => [g.receiver, g.month, g.currency ?? '', g.sector ?? '', g.count, g.total ?? '']),
+    { header: true, columns: ['receiver', 'month', 'currency', 'sector', 'count', 'total'], bom: false },
+  );
+}

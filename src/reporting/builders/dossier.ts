@@ -1,0 +1,190 @@
+// Partnership dossier: status and full timeline of one partnership, for council staff.
+// Pure functions of the read models, so they are tested with fixtures and no database.
+import PDFDocument from 'pdfkit';
+import type { PartnershipDetail, Timeline, TimelineEntry } from '../../partnerships/projections/read-models.js';
+import { dateText, esc, humanize, nameText, page, table } from './html.js';
+
+export interface DossierModel {
+  kind: 'partnership_dossier';
+  generatedAt: string;
+  partnership: PartnershipDetail;
+  /** the signings, planned and actual, pulled out so nobody has to search the timeline for them */
+  signings: {
+    planned: { plannedOn: string; date: PartnershipDetail['scheduledSignings'][number]['plannedOn']; agreementKind: string | null; fulfilledBy: string | null }[];
+    signed: { signedOn: string; date: PartnershipDetail['agreements'][number]['signedOn']; kind: string; mode: string | null; venue: string | null }[];
+  };
+  timeline: Timeline;
+}
+
+export function buildDossierModel(partnership: PartnershipDetail, timeline: Timeline, generatedAt: string): DossierModel {
+  return {
+    kind: 'partnership_dossier',
+    generatedAt,
+    partnership,
+    signings: {
+      planned: partnership.scheduledSignings.map((s) => ({
+        plannedOn: dateText(s.plannedOn),
+        date: s.plannedOn,
+        agreementKind: s.agreementKind ?? null,
+        fulfilledBy: s.fulfilledBy ?? null,
+      })),
+      signed: partnership.agreements.map((a) => ({
+        signedOn: dateText(a.signedOn),
+        date: a.signedOn,
+        kind: a.kind,
+        mode: a.mode ?? null,
+        venue: a.venue ?? null,
+      })),
+    },
+    timeline,
+  };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+
+/** One line describing an entry from its (corrected) data: what a reader needs, not every field. */
+export function describeEntry(e: TimelineEntry): string {
+  const d = e.data as Record<string, any>;
+  const parts: string[] = [];
+  const name = d.receiver ?? d.name ?? d.ownMunicipality;
+  if (name && typeof name === 'object') parts.push(nameText(name));
+  for (const k of ['title', 'paperReference', 'resolutionReference', 'body', 'committee', 'outcome', 'agreementKind', 'proposedTier', 'tier', 'area', 'organisation', 'mode', 'venue', 'reason']) {
+    const v = str(d[k]);
+    if (v) parts.push(k === 'outcome' || k === 'agreementKind' || k === 'mode' ? humanize(v) : v);
+  }
+  if (d.value && typeof d.value === 'object' && d.value.amount) parts.push(`${d.value.amount} ${d.value.currency ?? ''}`.trim());
+  if (Array.isArray(d.items) && d.items.length) parts.push(d.items.join(', '));
+  const note = str(d.note) ?? str(d.text);
+  if (note) parts.push(note);
+  return parts.join(' · ');
+}
+
+function partnersTitle(p: PartnershipDetail): string {
+  return `${nameText(p.ownMunicipality)} – ${nameText(p.counterpart)}`;
+}
+
+export function renderDossierHtml(m: DossierModel): string {
+  const p = m.partnership;
+  const status = table(
+    ['', ''],
+    [
+      ['Partnership id', esc(p.partnershipId)],
+      ['Partners', esc(partnersTitle(p)) + (p.counterpartCountry ? ` (${esc(p.counterpartCountry)})` : '')],
+      ['Tier', esc(humanize(p.tier))],
+      ['Standing', esc(humanize(p.standing))],
+      ['Coordinating office', esc(p.coordinatingOffice ?? '—')],
+      ['Mandate', esc(p.mandateReference ?? '—')],
+      ['Pending upgrade', p.pendingUpgrade ? esc(`${humanize(p.pendingUpgrade.tier)}, decided ${dateText(p.pendingUpgrade.decidedOn)}`) : '—'],
+      ['Next scheduled', p.nextScheduled ? esc(`${p.nextScheduled.title} on ${dateText(p.nextScheduled.date)}`) : '—'],
+      ['Last milestone', esc(dateText(p.lastMilestoneOn))],
+      ['Aid delivered', esc(Object.entries(p.aidDelivered).map(([c, a]) => `${a} ${c}`).join(', ') || '—')],
+      ['Cooperation areas', esc(p.areas.join(', ') || '—')],
+      ['Version', esc(p.version)],
+    ],
+  );
+  const signings = table(
+    ['Signing', 'Date', 'Agreement', 'Mode / venue'],
+    [
+      ...m.signings.planned.map((s) => [
+        '<span class="planned">planned</span>',
+        esc(s.plannedOn),
+        esc(humanize(s.agreementKind)),
+        s.fulfilledBy ? 'fulfilled' : 'open',
+      ]),
+      ...m.signings.signed.map((s) => ['signed', esc(s.signedOn), esc(humanize(s.kind)), esc([humanize(s.mode), s.venue].filter((v) => v && v !== '—').join(', ') || '—')]),
+    ],
+  );
+  const decisions = table(
+    ['Decided on', 'Outcome', 'Paper', 'Resolution'],
+    p.councilDecisions.map((d) => [esc(dateText(d.decidedOn)), esc(humanize(d.outcome)), esc(d.paperReference ?? '—'), esc(d.resolutionReference ?? '—')]),
+  );
+  const timeline = table(
+    ['Date', 'Milestone', 'Details', 'Recorded'],
+    m.timeline.entries.map((e) => {
+      const cls = e.retracted ? ' class="retracted"' : e.planned ? ' class="planned"' : '';
+      const flags = [e.planned ? 'planned' : '', e.corrected ? 'corrected' : '', e.retracted ? 'retracted' : ''].filter(Boolean).join(', ');
+      return [
+        `<span${cls}>${esc(dateText(e.occurredOn))}</span>`,
+        `<span${cls}>${esc(humanize(e.type))}</span>${flags ? ` <span class="note">(${esc(flags)})</span>` : ''}`,
+        esc(describeEntry(e)),
+        `<span class="note">${esc(e.recordedAt.slice(0, 10))}${e.actor ? ` · ${esc(e.actor)}` : ''}</span>`,
+      ];
+    }),
+  );
+  return page(
+    `Partnership dossier: ${partnersTitle(p)}`,
+    m.generatedAt,
+    `<h2>Status</h2>${status}<h2>Signings</h2>${signings}<h2>Council decisions</h2>${decisions}<h2>Timeline (${m.timeline.entries.length} entries)</h2>${timeline}`,
+  );
+}
+
+/**
+ * The standard PDF fonts cover Windows-1252 only; names in Cyrillic are printed in their English
+ * or German form (the HTML and JSON keep every language), anything else left over becomes "?".
+ */
+export function pdfText(s: string): string {
+  return s.replace(/[^\x20-\x7E\xA0-\xFF–—‘’“”•…€]/g, '?');
+}
+
+const latinName = (n: PartnershipDetail['ownMunicipality']) => (n ? (n.en ?? n.de ?? n.uk ?? '—') : '—');
+
+export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
+  const p = m.partnership;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: {
+      Title: pdfText(`Partnership dossier ${p.partnershipId}`),
+      Author: 'Partnership Ledger',
+      CreationDate: new Date(m.generatedAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const t = (s: string) => pdfText(s);
+  const heading = (s: string) => {
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(t(s)).moveDown(0.3).font('Helvetica').fontSize(10);
+  };
+  const line = (label: string, value: string) => {
+    doc.font('Helvetica-Bold').text(t(`${label}: `), { continued: true }).font('Helvetica').text(t(value));
+  };
+
+  doc.font('Helvetica-Bold').fontSize(18).text(t(`Partnership dossier: ${latinName(p.ownMunicipality)} – ${latinName(p.counterpart)}`));
+  doc.font('Helvetica').fontSize(9).fillColor('#555').text(t(`Generated ${m.generatedAt} by Partnership Ledger · id ${p.partnershipId} · version ${p.version}`)).fillColor('black');
+
+  heading('Status');
+  doc.fontSize(10);
+  line('Tier', humanize(p.tier));
+  line('Standing', humanize(p.standing));
+  if (p.counterpartCountry) line('Counterpart country', p.counterpartCountry);
+  if (p.coordinatingOffice) line('Coordinating office', p.coordinatingOffice);
+  if (p.pendingUpgrade) line('Pending upgrade', `${humanize(p.pendingUpgrade.tier)}, decided ${dateText(p.pendingUpgrade.decidedOn)}`);
+  if (p.nextScheduled) line('Next scheduled', `${p.nextScheduled.title} on ${dateText(p.nextScheduled.date)}`);
+  line('Last milestone', dateText(p.lastMilestoneOn));
+  line('Aid delivered', Object.entries(p.aidDelivered).map(([c, a]) => `${a} ${c}`).join(', ') || '—');
+  if (p.areas.length) line('Cooperation areas', p.areas.join(', '));
+
+  heading('Signings');
+  if (!m.signings.planned.length && !m.signings.signed.length) doc.text('None.');
+  for (const s of m.signings.planned) doc.text(t(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)}${s.fulfilledBy ? ' (fulfilled)' : ' (open)'}`));
+  for (const s of m.signings.signed) doc.text(t(`Signed: ${s.signedOn} — ${humanize(s.kind)}${s.mode ? `, ${humanize(s.mode)}` : ''}${s.venue ? `, ${s.venue}` : ''}`));
+
+  heading('Council decisions');
+  if (!p.councilDecisions.length) doc.text('None.');
+  for (const d of p.councilDecisions) doc.text(t(`${dateText(d.decidedOn)} — ${humanize(d.outcome)}${d.paperReference ? ` (${d.paperReference})` : ''}`));
+
+  heading(`Timeline (${m.timeline.entries.length} entries)`);
+  for (const e of m.timeline.entries) {
+    const flags = [e.planned ? 'planned' : '', e.corrected ? 'corrected' : '', e.retracted ? 'retracted' : ''].filter(Boolean).join(', ');
+    doc.font('Helvetica-Bold').text(t(`${dateText(e.occurredOn)}  ${humanize(e.type)}${flags ? ` (${flags})` : ''}`));
+    const details = describeEntry(e);
+    doc.font('Helvetica').fillColor('#333').text(t(details || '—'), { indent: 14 }).fillColor('black').moveDown(0.2);
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,134 @@
+// Turns a report row into files, reading only the projections (through PartnershipQueries).
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type pg from 'pg';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PG_POOL } from '../event-store/event-store.module.js';
+import { dayOf } from '../partnerships/domain/index.js';
+import { PartnershipQueries } from '../partnerships/projections/partnership-queries.js';
+import type { PartnershipSummary } from '../partnerships/projections/read-models.js';
+import { Clock } from '../shared/clock.js';
+import { buildAidSummary, renderAidSummaryCsv } from './builders/aid-summary.js';
+import { buildDigest, buildReminders, renderDigestHtml, renderRemindersHtml } from './builders/digest.js';
+import { buildDossierModel, renderDossierHtml, renderDossierPdf } from './builders/dossier.js';
+import { previousDigestUntil, type NewFile, type Report } from './report-store.js';
+import { MEDIA_TYPES, type AidSummaryParameters, type DigestParameters, type DossierParameters, type ReminderParameters, type ReportFormat } from './report-types.js';
+
+/** A failure worth retrying later (the projection has not caught up yet). */
+export class NotReadyError extends Error {}
+
+export interface Produced {
+  files: NewFile[];
+  summary: Record<string, unknown>;
+}
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100);
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class ReportProducer {
+  private queriesRef: PartnershipQueries | null = null;
+
+  constructor(
+    // Resolved lazily from whichever module provides the read side (the API app or the worker app),
+    // so reporting does not import (and start a second copy of) the projections module.
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get queries(): PartnershipQueries {
+    const q = this.queriesRef ?? this.moduleRef.get(PartnershipQueries, { strict: false });
+    if (!q) throw new Error('PartnershipQueries is not provided in this process (add PartnershipsReadModule)');
+    return (this.queriesRef = q);
+  }
+
+  async produce(report: Report, progress: (pct: number) => Promise<void>): Promise<Produced> {
+    const now = this.clock.now();
+    const generatedAt = now.toISOString();
+    const today = dayOf(generatedAt);
+    const file = (format: ReportFormat, base: string, content: string | Buffer): NewFile => ({
+      format,
+      mediaType: MEDIA_TYPES[format],
+      fileName: `${safe(base)}.${format}`,
+      content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+    });
+    const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+
+    switch (report.type) {
+      case 'dossier': {
+        const p = report.parameters as unknown as DossierParameters;
+        const detail = await this.queries.get(p.partnershipId);
+        if (p.minVersion && detail.version < p.minVersion) {
+          throw new NotReadyError(`the read model of ${p.partnershipId} is at version ${detail.version}, this dossier needs ${p.minVersion}`);
+        }
+        const timeline = await this.queries.timeline(p.partnershipId);
+        await progress(40);
+        const model = buildDossierModel(detail, timeline, generatedAt);
+        const base = `dossier-${p.partnershipId}-${today}`;
+        const pdf = await renderDossierPdf(model);
+        await progress(80);
+        return {
+          files: [file('pdf', base, pdf), file('html', base, renderDossierHtml(model)), file('json', base, json(model))],
+          summary: { partnershipId: p.partnershipId, version: detail.version, entries: timeline.entries.length, triggeredBy: p.triggeredBy ?? null },
+        };
+      }
+      case 'aid_summary': {
+        const p = report.parameters as unknown as AidSummaryParameters;
+        const result = await this.queries.aid({ from: p.from, to: p.to, partnershipId: p.partnershipId, currency: p.currency, kind: p.kind });
+        await progress(50);
+        const model = buildAidSummary(result.items, p, generatedAt);
+        const base = `aid-summary-${p.from ?? 'start'}-to-${p.to ?? today}`;
+        return {
+          files: [file('csv', base, renderAidSummaryCsv(model)), file('json', base, json(model))],
+          summary: { count: model.count, totals: model.totals, groups: model.groups.length },
+        };
+      }
+      case 'office_digest': {
+        const p = report.parameters as DigestParameters;
+        const until = generatedAt;
+        const since = p.since ?? (await previousDigestUntil(this.pool, until)) ?? new Date(now.getTime() - 7 * DAY_MS).toISOString();
+        const changes = await this.queries.changesSince(new Date(since));
+        await progress(40);
+        const upcoming = await this.queries.calendar({ from: today, days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30) });
+        const dormant = await this.queries.dormant();
+        await progress(70);
+        const model = buildDigest({ since, until, changes, upcoming, dormant, generatedAt });
+        const base = `office-digest-${today}`;
+        return {
+          files: [file('html', base, renderDigestHtml(model)), file('json', base, json(model))],
+          summary: {
+            since,
+            until,
+            newMilestones: model.newMilestones.length,
+            corrections: model.corrections.length,
+            retractions: model.retractions.length,
+            upcoming: model.upcoming.length,
+            dormant: model.dormant.length,
+          },
+        };
+      }
+      case 'reminders': {
+        const p = report.parameters as ReminderParameters;
+        const days = p.days ?? this.config.REMINDER_DAYS;
+        const stalledAfterDays = p.stalledAfterDays ?? 90;
+        const calendar = await this.queries.calendar({ from: today, days });
+        const partnerships: PartnershipSummary[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await this.queries.list({ limit: 100, cursor });
+          partnerships.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        await progress(60);
+        const model = buildReminders({ today, days, stalledAfterDays, calendar, partnerships, generatedAt });
+        const base = `reminders-${today}`;
+        return {
+          files: [file('html', base, renderRemindersHtml(model)), file('json', base, json(model))],
+          summary: { days, stalledAfterDays, upcoming: model.upcoming.length, stalled: model.stalled.length },
+        };
+      }
+    }
+  }
+}

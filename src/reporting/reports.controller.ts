@@ -1,0 +1,181 @@
+// Reports over HTTP: request (202 + Location), list, status, download. Thin: the request is fully
+// validated (body, parameters, the partnership's existence) before a row is written or a job queued.
+import { InjectQueue } from '@nestjs/bullmq';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
+import type { Response } from 'express';
+import type pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PG_POOL } from '../event-store/event-store.module.js';
+import { PostgresEventStore } from '../event-store/postgres-event-store.js';
+import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
+import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
+import { ApiProblem, validationProblem, type FieldError } from '../shared/problem.js';
+import { addReportJobs, jobIdForReport, REPORTS_QUEUE } from './queue.js';
+import { deleteReport, getFile, getReport, insertReport, listReports, type Report } from './report-store.js';
+import { FORMATS, FORMATS_OF, REPORT_STATUSES, REPORT_TYPES, validateReportRequest, type ReportFormat, type ReportStatus, type ReportType } from './report-types.js';
+
+/** Who may ask for reports; everyone who may read partnerships may read and download them. */
+export const REPORT_REQUEST_ROLES: Role[] = ['reporting', 'office', 'admin'];
+const BASE = '/api/v1/reports';
+
+function view(r: Report) {
+  // Internal bookkeeping of dispatcher refreshes stays out of the public parameters.
+  const { minVersion: _m, ...parameters } = r.parameters;
+  return {
+    id: r.id,
+    type: r.type,
+    parameters,
+    status: r.status,
+    progress: r.progress,
+    error: r.error,
+    attempts: r.attempts,
+    requestedBy: r.requestedBy,
+    createdAt: r.createdAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    summary: r.summary,
+    formats: FORMATS_OF[r.type],
+    files: r.files.map((f) => ({ ...f, href: `${BASE}/${r.id}/download?format=${f.format}` })),
+    links: { self: `${BASE}/${r.id}`, download: `${BASE}/${r.id}/download` },
+  };
+}
+
+const notFound = (id: string) => new ApiProblem(404, 'report_not_found', 'Not found', `There is no report ${id}.`, undefined, { reportId: id });
+
+function encodeCursor(c: { createdAt: string; id: string }): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+}
+function decodeCursor(s: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { createdAt, id };
+  } catch {
+    /* fall through */
+  }
+  throw validationProblem([{ field: 'cursor', reason: 'is not a cursor this endpoint returned; start again without it' }]);
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles(...REPORT_REQUEST_ROLES)
+  @ApiOperation({ summary: 'Request a report; a worker produces it. Poll the Location, then download.' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { enum: [...REPORT_TYPES] }, parameters: { type: 'object' } },
+      example: { type: 'aid_summary', parameters: { from: '2022-01-01', to: '2022-12-31' } },
+    },
+  })
+  @ApiResponse({ status: 202, description: 'Queued: { id, status } and a Location header' })
+  @ApiResponse({ status: 400, description: 'Unknown type or bad parameters (nothing queued)' })
+  @ApiResponse({ status: 404, description: 'Unknown partnership (nothing queued)' })
+  @ApiResponse({ status: 503, description: 'The queue (Redis) is unavailable; nothing kept, retry later' })
+  async request(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+    const checked = validateReportRequest(body);
+    if (!checked.ok) throw validationProblem(checked.errors);
+    const { type } = checked.value;
+    const parameters = { ...checked.value.parameters };
+    if (checked.value.partnershipId) {
+      const version = await this.store.streamVersion(checked.value.partnershipId);
+      if (version === 0) throw new PartnershipNotFoundError(checked.value.partnershipId);
+      // The dossier shows at least everything recorded before it was asked for.
+      if (type === 'dossier') parameters.minVersion = version;
+    }
+    const id = uuidv7();
+    const { report } = await insertReport(this.pool, { id, type, parameters, requestedBy: req.apiKey?.name ?? 'unknown' });
+    try {
+      await addReportJobs(this.queue, [{ name: type, data: { reportId: id }, jobId: jobIdForReport(id) }], this.config);
+    } catch (err) {
+      // A report nobody will produce must not linger as "queued": nothing is kept, the caller retries.
+      await deleteReport(this.pool, id);
+      throw new ApiProblem(503, 'queue_unavailable', 'Service unavailable', `Reports cannot be queued right now (${(err as Error).message}); nothing was kept. Retry later.`, undefined, {}, { 'Retry-After': '5' });
+    }
+    res.setHeader('Location', `${BASE}/${id}`);
+    return { id, status: report.status, type, links: view(report).links };
+  }
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'Reports, newest first; filter by type and status' })
+  @ApiQuery({ name: 'type', required: false, enum: [...REPORT_TYPES] })
+  @ApiQuery({ name: 'status', required: false, enum: [...REPORT_STATUSES] })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'cursor', required: false })
+  async list(@Query() query: Record<string, unknown>) {
+    const errors: FieldError[] = [];
+    for (const k of Object.keys(query)) if (!['type', 'status', 'limit', 'cursor'].includes(k)) errors.push({ field: k, reason: 'is not a known query parameter' });
+    const { type, status, limit, cursor } = query;
+    if (type !== undefined && !(REPORT_TYPES as readonly unknown[]).includes(type)) errors.push({ field: 'type', reason: `must be one of ${REPORT_TYPES.join(', ')}` });
+    if (status !== undefined && !(REPORT_STATUSES as readonly unknown[]).includes(status)) errors.push({ field: 'status', reason: `must be one of ${REPORT_STATUSES.join(', ')}` });
+    const n = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 100 || (typeof limit === 'string' && !/^\d+$/.test(limit))) errors.push({ field: 'limit', reason: 'must be a whole number from 1 to 100' });
+    if (cursor !== undefined && typeof cursor !== 'string') errors.push({ field: 'cursor', reason: 'must be given once' });
+    if (errors.length) throw validationProblem(errors);
+    const page = await listReports(this.pool, {
+      type: type as ReportType | undefined,
+      status: status as ReportStatus | undefined,
+      limit: n,
+      after: typeof cursor === 'string' ? decodeCursor(cursor) : undefined,
+    });
+    return { items: page.items.map(view), nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+
+  @Get(':id')
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'A report: status, progress, error, files' })
+  async get(@Param('id') id: string) {
+    const r = await getReport(this.pool, id);
+    if (!r) throw notFound(id);
+    return view(r);
+  }
+
+  @Get(':id/download')
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'Download a completed report; format defaults to the type\'s first format' })
+  @ApiQuery({ name: 'format', required: false, enum: [...FORMATS] })
+  @ApiProduces('application/pdf', 'text/html', 'application/json', 'text/csv')
+  @ApiResponse({ status: 409, description: 'Not completed yet (or failed)' })
+  async download(@Param('id') id: string, @Query('format') format: unknown, @Res() res: Response) {
+    const r = await getReport(this.pool, id);
+    if (!r) throw notFound(id);
+    const formats = FORMATS_OF[r.type];
+    if (format !== undefined && (typeof format !== 'string' || !formats.includes(format as ReportFormat))) {
+      throw validationProblem([{ field: 'format', reason: `must be one of ${formats.join(', ')} for a ${r.type} report` }]);
+    }
+    if (r.status !== 'completed') {
+      throw new ApiProblem(
+        409,
+        'report_not_ready',
+        'Conflict',
+        r.status === 'failed' ? `Report ${id} failed: ${r.error ?? 'unknown reason'}. Request it again.` : `Report ${id} is ${r.status} (${r.progress}%); try again when it is completed.`,
+        undefined,
+        { reportId: id, reportStatus: r.status, progress: r.progress },
+        r.status === 'failed' ? {} : { 'Retry-After': '2' },
+      );
+    }
+    const file = await getFile(this.pool, id, (format as ReportFormat | undefined) ?? formats[0]);
+    if (!file) throw new ApiProblem(404, 'report_file_not_found', 'Not found', `Report ${id} has no ${format} file.`);
+    const disposition = file.format === 'html' ? 'inline' : 'attachment';
+    res.setHeader('Content-Type', file.mediaType);
+    res.setHeader('Content-Disposition', `${disposition}; filename="${file.fileName}"`);
+    res.setHeader('Content-Length', String(file.content.length));
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.status(200).end(file.content);
+  }
+}
