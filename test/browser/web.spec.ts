@@ -1,7 +1,7 @@
 // The council staff's page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
 // against the real app on the Dortmund–Zhytomyr demo seed. UPDATE_SCREENSHOTS=1 also writes the
 // screenshots in docs/screenshots/ (the ones docs/web.md shows).
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +33,25 @@ async function waitForReadSide(key: string, version: number) {
     if (Date.now() > until) throw new Error(`read side not caught up: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Requests a report over the API and waits until a worker has produced it. */
+async function completedReport(key: string, body: object): Promise<string> {
+  const created = await request(t.http).post('/api/v1/reports').set('Authorization', `Bearer ${key}`).send(body);
+  if (created.status !== 202) throw new Error(`report request: ${created.status} ${JSON.stringify(created.body)}`);
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const res = await request(t.http).get(`/api/v1/reports/${created.body.id}`).set('Authorization', `Bearer ${key}`);
+    if (res.body.status === 'completed') return created.body.id;
+    if (res.body.status === 'failed' || Date.now() > until) throw new Error(`report ${created.body.id}: ${JSON.stringify(res.body)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
 async function newPage(): Promise<Page> {
@@ -123,6 +142,7 @@ describe('in the browser', () => {
     const { standing } = (await request(t.http).get(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}`).set('Authorization', `Bearer ${council}`)).body;
     expect(await row.locator('td').nth(1).textContent()).toBe({ active: 'Active', dormant: 'Dormant' }[standing as string]);
     expect(await page.locator('#who').textContent()).toBe('Signed in as Council staff (council)');
+    expect(await page.getByRole('button', { name: 'Show more' }).isVisible()).toBe(false);
     expect(await page.evaluate(() => sessionStorage.getItem('pl.apiKey'))).toMatch(/^pl_/);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'list.png') });
@@ -170,7 +190,18 @@ describe('in the browser', () => {
     expect(await page.locator('#status-tier').textContent()).toBe('Twinning');
     // council keys read; they get no forms
     expect(await page.locator('section.record').count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, 'partnership.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'partnership.png'), fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1700 } });
+
+    // council keys may not request reports (403), but download the dossier produced earlier
+    await completedReport(office, { type: 'dossier', parameters: { partnershipId: DEMO_PARTNERSHIP_ID } });
+    const dossier = await downloaded(page, '#download-dossier-html');
+    expect(dossier.name).toMatch(/\.html$/);
+    expect(dossier.text).toContain('Zhytomyr');
+    expect(await page.locator('#download-status').textContent()).toBe('Dossier (HTML) downloaded.');
+    // no aid summary exists yet: the API's reason is shown
+    await page.locator('#download-aid-csv').click();
+    await page.locator('#download-status.error-message').waitFor();
+    expect(await page.locator('#download-status').textContent()).toMatch(/^Aid \(CSV\) could not be produced: .*role/);
 
     // as of 15 January 2023: reviewed by the board, nothing signed yet
     await page.locator('#as-of').fill('2023-01-15');
@@ -254,6 +285,41 @@ describe('in the browser', () => {
     expect(await added.locator('.entry-recorded').textContent()).toContain('Office for International Relations');
     expect(await page.locator('#aid svg.chart rect.bar[data-month="2024-03"][data-receiver="Odesa"]').count()).toBe(1);
     expect(await page.locator('details[data-form="aid"] .form-status').textContent()).toBe('Recorded: Aid delivery.');
+
+    // corrected: the old and the new value; retracted: struck through, with the reason
+    const odesaId = await added.getAttribute('data-event-id');
+    const api = (path: string, body: object) => request(t.http).post(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}${path}`).set('Authorization', `Bearer ${office}`).send(body);
+    const corrected = await api(`/entries/${odesaId}/corrections`, { reason: 'The invoice says 1,600.00', changes: { value: { amount: '1600.00', currency: 'EUR' } } });
+    expect(corrected.status).toBe(201);
+    const wrong = await api('/aid-deliveries', { occurredOn: '2024-04', receiver: { en: 'Kherson' }, value: { amount: '999.00', currency: 'EUR' }, modality: 'cash' });
+    expect(wrong.status).toBe(201);
+    const retracted = await api(`/entries/${wrong.body.events[0].eventId}/retractions`, { reason: 'Recorded for the wrong partnership.' });
+    expect(retracted.status).toBe(201);
+    await waitForReadSide(office, retracted.body.version);
+    await page.reload();
+    const year2024 = page.locator('section.year', { has: page.locator('h3', { hasText: '2024' }) });
+    const odesa = year2024.locator(`li.entry[data-event-id="${odesaId}"]`);
+    await odesa.waitFor();
+    expect(await odesa.locator('.badge.corrected').textContent()).toBe('Corrected');
+    expect(await odesa.locator('.entry-summary').textContent()).toBe('Odesa · EUR 1,600.00 · in kind');
+    expect(await odesa.locator('.changes del').textContent()).toBe('EUR 1,500.50');
+    expect(await odesa.locator('.changes ins').textContent()).toBe('EUR 1,600.00');
+    expect(await odesa.locator('.corrections').textContent()).toContain('The invoice says 1,600.00');
+    const kherson = year2024.locator('li.entry.is-retracted');
+    expect(await kherson.locator('del .entry-summary').textContent()).toContain('Kherson');
+    expect(await kherson.locator('.badge.retracted').textContent()).toBe('Retracted');
+    expect(await kherson.locator('.retraction').textContent()).toBe('Retracted: Recorded for the wrong partnership.');
+    // a retracted delivery is not in the chart
+    expect(await page.locator('#aid svg.chart rect.bar[data-receiver="Kherson"]').count()).toBe(0);
+    await year2024.screenshot({ path: join(SHOTS, 'corrections.png') });
+
+    // the aid CSV, requested from the page, produced by the worker, downloaded
+    const csv = await downloaded(page, '#download-aid-csv');
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.text).toContain('Vinnytsia');
+    expect(csv.text).toContain('Odesa');
+    expect(csv.text).not.toContain('Kherson');
+    expect(await page.locator('#download-status').textContent()).toBe('Aid (CSV) downloaded.');
     expect(problemsOf(page)).toEqual([]);
   });
 });

@@ -550,14 +550,35 @@ function downloadsSection(id) {
   return h('section', { class: 'downloads no-print', 'aria-labelledby': 'downloads-title' }, h('h2', { id: 'downloads-title' }, t('downloads')), h('div', { class: 'actions' }, buttons), status);
 }
 
+/** The newest completed report of this type for this partnership, or null. */
+async function latestReport(partnershipId, type) {
+  let cursor;
+  for (let page = 0; page < 5; page++) {
+    const list = await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`);
+    const hit = list.items.find((r) => r.parameters?.partnershipId === partnershipId);
+    if (hit) return hit;
+    if (!list.nextCursor) return null;
+    cursor = list.nextCursor;
+  }
+  return null;
+}
+
 async function download(partnershipId, d, status) {
   const what = t(d.label);
   status.classList.remove('error-message');
   status.textContent = t('reportQueued', { what });
   try {
-    const created = await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) });
-    const reportId = created.id;
-    let report = created;
+    let report;
+    try {
+      report = await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) });
+    } catch (err) {
+      // Keys that may not request reports (council) may still download one produced earlier,
+      // e.g. the dossier the service refreshes after each decision or signing.
+      if (!(err instanceof ApiError && err.status === 403)) throw err;
+      report = await latestReport(partnershipId, d.type);
+      if (!report) throw err;
+    }
+    const reportId = report.id;
     for (let i = 0; !DONE.includes(report.status); i++) {
       if (FAILED.includes(report.status)) throw new Error(report.error ?? report.status);
       if (i > 120) {
