@@ -120,7 +120,11 @@ describe('the page is served by the service', () => {
 describe('in the browser', () => {
   it('a wrong key gets a clear message, not a blank page', async () => {
     const page = await newPage();
-    await signIn(page, `pl_${'A'.repeat(43)}`);
+    // keyboard only: the key field has the focus, Enter submits
+    await page.goto(`${base}/`);
+    await page.locator('#api-key:focus').waitFor();
+    await page.keyboard.type(`pl_${'A'.repeat(43)}`);
+    await page.keyboard.press('Enter');
     const error = page.locator('#sign-in-error');
     await error.waitFor({ state: 'visible' });
     expect(await error.textContent()).toMatch(/This key was not accepted\..*unknown or has been revoked/);
@@ -243,6 +247,17 @@ describe('in the browser', () => {
     expect(await deAid.locator('.entry-summary').textContent()).toContain('Winnyzja · 125.000,00 EUR · Sachleistung');
     expect(await page.locator('li.entry[data-type="BoardReviewed"] .entry-date').textContent()).toBe('10. Januar 2023');
     expect(await page.getByRole('button', { name: 'Abmelden' }).isVisible()).toBe(true);
+
+    // printed: the status, the as-of note and the timeline, without the controls
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site').isVisible()).toBe(false);
+    expect(await page.locator('#as-of-form').isVisible()).toBe(false);
+    expect(await page.locator('section.downloads').isVisible()).toBe(false);
+    expect(await page.locator('#as-of-note').isVisible()).toBe(true);
+    expect(await page.locator('#status').isVisible()).toBe(true);
+    expect(await page.locator('#timeline li.entry').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('#as-of-form').isVisible()).toBe(true);
     expect(problemsOf(page)).toEqual([]);
   });
 
