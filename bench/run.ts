@@ -69,7 +69,7 @@ async function main() {
     mode: args.quick ? 'quick' : 'full',
     warmupSeconds: args.warmupMs / 1000,
     durationSeconds: args.durationMs / 1000,
-    append: { writers: args.writers, streamsPerWriter: 8, eventsPerAppend: 1, poolSize: '= writers', seedEvents: args.quick ? 20_000 : 100_000 },
+    append: { writers: args.writers, streamsPerWriter: 8, eventsPerAppend: 1, poolSize: '= writers', seedEvents: args.quick ? 10_000 : 100_000 },
     http: { connections: 32, partnerships: 1000, endpoint: 'POST /api/v1/partnerships/{id}/aid-deliveries', tool: 'autocannon', app: 'child process, DB_POOL_SIZE=32' },
     reads: { readers: 32, foldStreamEvents: 5000 },
   };
@@ -80,7 +80,7 @@ async function main() {
   const notBuilt: Record<string, string> = {};
   try {
     if (args.only.has('append'))
-      append = await benchAppend(urls, { writers: args.writers, warmupMs: args.warmupMs, durationMs: args.durationMs, streamsPerWriter: 8, seedEvents: args.quick ? 20_000 : 100_000 }, log);
+      append = await benchAppend(urls, { writers: args.writers, warmupMs: args.warmupMs, durationMs: args.durationMs, streamsPerWriter: 8, seedEvents: args.quick ? 10_000 : 100_000 }, log);
     if (args.only.has('http')) {
       if (!built('dist/src/partnerships/api/partnership-commands.controller.js') || !built('dist/src/auth/api-keys.js'))
         notBuilt.http = 'POST /api/v1/partnerships/{id}/aid-deliveries does not exist yet (src/partnerships/api)';
@@ -133,7 +133,7 @@ async function main() {
   }
   const table = renderTable(header, rows);
   process.stdout.write(`\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node})\n\n${table}\n`);
-  if (fold) process.stdout.write(`\nfold of ${fold.streamEvents} events alone (one reader, idle): ${fmt.ms(fold.foldOnlyMs)} ms\n`);
+  if (fold) process.stdout.write(`\nfold of ${fold.streamEvents} events alone (one reader): ${fmt.ms(fold.foldOnlyMs)} ms\n`);
   for (const [k, v] of Object.entries(notBuilt)) process.stdout.write(`${k}: ${v}\n`);
   if (http && http.result.errors) process.stdout.write(`http status codes: ${JSON.stringify(http.result.statusCodes)}\n`);
 

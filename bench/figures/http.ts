@@ -67,7 +67,9 @@ export async function benchHttp(root: string, url: string, p: HttpParams, log: (
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = '';
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
