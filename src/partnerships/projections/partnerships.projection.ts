@@ -70,8 +70,9 @@ async function applyStatus(events: StoredEvent[], { client, table, store }: Appl
       state = fold(history.map(toRecorded));
     } else {
       // Ordinary milestones only touch derived state: continue from the row without the entries.
+      // Entries are dropped after each step: evolve copies them per event, which is quadratic in a long batch.
       state = { ...initialState(), ...(derived ?? {}), entries: {}, entryOrder: [] } as PartnershipState;
-      for (const e of fresh) state = evolve(state, toRecorded(e));
+      for (const e of fresh) state = evolve({ ...state, entries: {}, entryOrder: [] }, toRecorded(e));
     }
     derived = derivedOf(state);
     if (!derived.exists) continue;

@@ -1,0 +1,29 @@
+// `npm run projections:rebuild -- <name>`: rebuilds a projection beside the live one and switches,
+// printing progress. Safe while the service runs (the switch waits for in-flight batches).
+import 'reflect-metadata';
+import { loadConfig } from '../src/config/config.js';
+import { openDatabase } from '../src/config/database.js';
+import { poolOf } from '../src/event-store/event-store.module.js';
+import { PostgresEventStore, ProjectionBusyError, ProjectionEngine } from '../src/event-store/index.js';
+import { PROJECTIONS } from '../src/partnerships/projections/projections.registry.js';
+
+const name = process.argv[2];
+if (!name || !PROJECTIONS[name]) {
+  process.stderr.write(`usage: npm run projections:rebuild -- <name>\nknown projections: ${Object.keys(PROJECTIONS).join(', ')}\n`);
+  process.exit(2);
+}
+const config = loadConfig();
+try {
+  const ds = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: 4 });
+  const store = new PostgresEventStore(poolOf(ds));
+  const engine = new ProjectionEngine(store, null);
+  const result = await engine.rebuild(PROJECTIONS[name], (p) => {
+    process.stdout.write(`\r${name} v${p.version}: ${p.done}/${p.total} events, ${p.eventsPerSecond}/s   `);
+  });
+  process.stdout.write(`\nswitched ${name} to version ${result.version}: ${result.done} events at ${result.eventsPerSecond}/s\n`);
+  store.close();
+  await ds.destroy();
+} catch (err) {
+  process.stderr.write(`${err instanceof ProjectionBusyError ? '' : 'rebuild failed: '}${(err as Error).message}\n`);
+  process.exit(1);
+}
