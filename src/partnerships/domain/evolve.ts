@@ -301,7 +301,12 @@ function currentData(target: EntryRecord, entries: Readonly<Record<string, Entry
   return data;
 }
 
-export function evolve(state: PartnershipState, event: RecordedEvent): PartnershipState {
+/**
+ * One step of the fold. `entries` and `entryOrder` are the caller's own copies and are changed in
+ * place: evolve hands it fresh copies (pure for its caller), fold one pair for the whole stream,
+ * which keeps folding a long stream linear instead of copying every entry at every event.
+ */
+function step(state: PartnershipState, event: RecordedEvent, entries: Record<string, EntryRecord>, entryOrder: string[]): PartnershipState {
   const entry: EntryRecord = {
     eventId: event.eventId,
     type: event.type,
@@ -312,8 +317,8 @@ export function evolve(state: PartnershipState, event: RecordedEvent): Partnersh
     position: state.version,
     recordedAt: event.recordedAt,
   };
-  const entries: Record<string, EntryRecord> = { ...state.entries, [event.eventId]: entry };
-  const entryOrder = [...state.entryOrder, event.eventId];
+  entries[event.eventId] = entry;
+  entryOrder.push(event.eventId);
   const version = state.version + 1;
 
   if (event.type === 'EntryCorrected' || event.type === 'EntryRetracted') {
@@ -338,8 +343,14 @@ export function evolve(state: PartnershipState, event: RecordedEvent): Partnersh
   return { ...applyMilestone(derivedOf(state), entry), entries, entryOrder, version };
 }
 
+export function evolve(state: PartnershipState, event: RecordedEvent): PartnershipState {
+  return step(state, event, { ...state.entries }, [...state.entryOrder]);
+}
+
 export function fold(events: Iterable<RecordedEvent>, from: PartnershipState = initialState()): PartnershipState {
+  const entries: Record<string, EntryRecord> = { ...from.entries };
+  const entryOrder = [...from.entryOrder];
   let state = from;
-  for (const event of events) state = evolve(state, event);
+  for (const event of events) state = step(state, event, entries, entryOrder);
   return state;
 }
