@@ -157,6 +157,17 @@ describe('in the browser', () => {
     await page.locator('#no-partnerships').waitFor();
     await page.getByRole('link', { name: 'Reset' }).click();
     await row.waitFor();
+    // filters are the API's: a tier it has not reached, then its own tier and a counterpart spelling
+    await page.locator('#f-tier').selectOption('friendship');
+    await page.locator('#no-partnerships').waitFor();
+    expect(page.url()).toContain('tier=friendship');
+    await page.locator('#f-tier').selectOption('twinning');
+    await row.waitFor();
+    await page.locator('#f-counterpart').fill('Житомир');
+    await page.locator('#f-counterpart').press('Enter');
+    await page.waitForURL(/counterpart=/);
+    await row.waitFor();
+    expect(await page.locator('#partnership-list tbody tr').count()).toBe(1);
 
     // the partnership page
     await row.getByRole('link').click();
@@ -216,6 +227,7 @@ describe('in the browser', () => {
     expect(await page.locator('#agreements').count()).toBe(0);
     expect(await timeline.locator('li.entry[data-type="AgreementSigned"]').count()).toBe(0);
     expect(await timeline.locator('li.entry[data-type="BoardReviewed"]').count()).toBe(1);
+    expect(await page.locator('#aid svg.chart rect.bar').count()).toBe(3); // all 2022 aid predates the as-of date
     expect(await page.locator('#status-tier').textContent()).not.toBe('Twinning');
     expect(page.url()).toContain('asOf=2023-01-15');
 
