@@ -49,6 +49,10 @@ export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): P
 
 export async function addReportJobs(queue: Queue, jobs: { name: string; data: ReportJobData; jobId: string }[], config: AppConfig): Promise<void> {
   if (jobs.length === 0) return;
+  // Refuse at once while disconnected: a command left in the offline queue would still run after
+  // Redis returns, e.g. a job for a report whose request was answered 503 and not kept.
+  const client = await withTimeout(queue.getBackend().client, config.ENQUEUE_TIMEOUT_MS, 'the connection');
+  if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
   const opts = jobOptions(config);
   const pending = queue.addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { ...opts, jobId: j.jobId } })));
   pending.catch(() => undefined); // after a timeout nobody awaits it any more

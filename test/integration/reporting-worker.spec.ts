@@ -1,0 +1,90 @@
+// Acceptance 3 and the retry rules: a worker killed mid-job leaves the job to another worker, which
+// completes it; a job whose report is already completed is not produced again; a report that keeps
+// failing is retried with backoff and then stays failed with its reason.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { v7 as uuidv7 } from 'uuid';
+import { jobIdForReport, jobOptions, REPORTS_QUEUE } from '../../src/reporting/queue.js';
+import { ReportWorker } from '../../src/reporting/report-worker.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { initiate, keyFor, poolOf } from '../e2e/partnerships-helpers.js';
+import { requestReport, until, waitForReport } from '../e2e/reporting-helpers.js';
+
+let t: TestApp;
+let office: string;
+let queue: Queue;
+let worker: ReportWorker;
+
+beforeAll(async () => {
+  // No worker in this process at first: the dying child must be the one that takes the job.
+  t = await createTestApp({
+    env: { WORKERS_ENABLED: 'false', REPORT_LOCK_MS: '1000', REPORT_STALLED_INTERVAL_MS: '500', REPORT_BACKOFF_MS: '100', REPORT_ATTEMPTS: '3' },
+  });
+  office = await keyFor(t, 'office');
+  queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE));
+  worker = t.app.get(ReportWorker);
+});
+afterAll(async () => {
+  await worker?.stop();
+  await t?.close();
+});
+
+const row = async (id: string) => (await poolOf(t).query('SELECT status, attempts, error, finished_at FROM reports WHERE id = $1', [id])).rows[0];
+
+it('a worker killed mid-job leaves the job to another worker, which completes it', async () => {
+  const partnership = await initiate(t, office);
+  const res = await requestReport(t, office, { type: 'dossier', parameters: { partnershipId: partnership } });
+  expect(res.status).toBe(202);
+  const id = res.body.id as string;
+
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./reporting-exiting-worker.mjs', import.meta.url))], {
+    env: { ...process.env, NODE_OPTIONS: '', REDIS_URL: t.config.REDIS_URL, REDIS_PREFIX: t.config.REDIS_PREFIX, DATABASE_URL: t.db.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (out += c));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(out).toContain(`took ${jobIdForReport(id)}`);
+  expect(code).toBe(137);
+
+  // The job is still "active" under a lock nobody renews, and the report is half-done.
+  expect(await queue.getJobState(jobIdForReport(id))).toBe('active');
+  expect(await row(id)).toMatchObject({ status: 'running', attempts: 1 });
+
+  worker.start(); // another worker: its stalled check finds the expired lock and takes the job over
+  const done = await waitForReport(t, office, id, 'completed', 20_000);
+  expect(done.attempts).toBe(2);
+  expect(done.files.map((f: any) => f.format).sort()).toEqual(['html', 'json', 'pdf']);
+  const job = (await queue.getJob(jobIdForReport(id)))!;
+  expect(await job.getState()).toBe('completed');
+  expect(job.returnvalue).toMatchObject({ reportId: id, stored: true });
+
+  // A second delivery of a completed report (a duplicate job) produces nothing.
+  const finishedAt = (await row(id)).finished_at;
+  const dup = await queue.add('dossier', { reportId: id }, { jobId: `dup-${id}` });
+  await until(async () => ['completed', 'failed'].includes(await dup.getState()), 10_000, 'the duplicate job');
+  const again = (await queue.getJob(`dup-${id}`))!;
+  expect(again.returnvalue).toEqual({ reportId: id, skipped: 'already completed' });
+  expect(await row(id)).toMatchObject({ status: 'completed', attempts: 2, finished_at: finishedAt });
+  const files = await poolOf(t).query('SELECT count(*)::int AS n FROM report_files WHERE report_id = $1', [id]);
+  expect(files.rows[0].n).toBe(3);
+});
+
+it('retries a failing report with backoff, then keeps it failed with its reason', async () => {
+  worker.start();
+  // Bypasses the API's validation on purpose: a report whose partnership the read side cannot find.
+  const id = uuidv7();
+  await poolOf(t).query(`INSERT INTO reports (id, type, parameters, requested_by) VALUES ($1, 'dossier', $2, 'test')`, [id, JSON.stringify({ partnershipId: 'ghost-town' })]);
+  await queue.add('dossier', { reportId: id }, { ...jobOptions(t.config), jobId: jobIdForReport(id) });
+
+  const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');
+  expect(failed.attempts).toBe(3);
+  expect(failed.error).toMatch(/ghost-town/);
+  const job = (await queue.getJob(jobIdForReport(id)))!;
+  expect(await job.getState()).toBe('failed');
+  expect(job.attemptsMade).toBe(3);
+  expect(job.failedReason).toMatch(/ghost-town/);
+});
