@@ -4,6 +4,10 @@ import { ModuleRef } from '@nestjs/core';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { PostgresEventStore } from '../event-store/postgres-event-store.js';
+import { ProjectionEngine } from '../event-store/projections.js';
+import type { Checkpoint } from '../event-store/types.js';
+import { PROJECTIONS } from '../partnerships/projections/projections.registry.js';
 import { dayOf } from '../partnerships/domain/index.js';
 import { PartnershipQueries } from '../partnerships/projections/partnership-queries.js';
 import type { PartnershipSummary } from '../partnerships/projections/read-models.js';
@@ -34,6 +38,7 @@ export class ReportProducer {
     // so reporting does not import (and start a second copy of) the projections module.
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -44,7 +49,28 @@ export class ReportProducer {
     return (this.queriesRef = q);
   }
 
+  /**
+   * A report reflects everything recorded before it started: wait until every projection has
+   * applied the log as it stood then (nudging it along), or retry later if one is stuck.
+   */
+  private async awaitProjections(): Promise<void> {
+    const engine = this.moduleRef.get(ProjectionEngine, { strict: false });
+    const { checkpoint: head } = await this.store.head();
+    const covers = (cp: Checkpoint) => BigInt(cp.transactionId) > BigInt(head.transactionId) || (cp.transactionId === head.transactionId && cp.position >= head.position);
+    for (const def of Object.values(PROJECTIONS)) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        await engine.catchUp(def).catch(() => undefined);
+        const s = await engine.status(def.name);
+        if (covers(s.checkpoint)) break;
+        if (Date.now() > deadline) throw new NotReadyError(`projection ${def.name} is ${s.behind} events behind the log; the report will be retried`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+
   async produce(report: Report, progress: (pct: number) => Promise<void>): Promise<Produced> {
+    await this.awaitProjections();
     const now = this.clock.now();
     const generatedAt = now.toISOString();
     const today = dayOf(generatedAt);
