@@ -84,6 +84,17 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/**
+ * A connection cut while checked out (a database restart, a network blip) emits 'error' on its client;
+ * unhandled, that would end the process. The query in flight still fails and its caller handles it.
+ */
+export function guardPool(pool: pg.Pool): void {
+  const swallow = () => undefined;
+  pool.on('error', swallow);
+  pool.on('connect', (client) => client.on('error', swallow));
+  for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) client.on('error', swallow);
+}
+
 /** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
 export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number }): Promise<DataSource> {
   const ds = createDataSource(databaseUrl, opts.poolSize);
@@ -92,6 +103,7 @@ export async function openDatabase(databaseUrl: string, opts: { migrate: boolean
   } catch (err) {
     throw new DependencyUnavailableError('PostgreSQL', redactUrl(databaseUrl), describeError(err));
   }
+  guardPool((ds.driver as unknown as { master: pg.Pool }).master);
   if (opts.migrate) await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

@@ -75,6 +75,7 @@ export class EventNotifications {
     this.emitter.emit('wake');
     const c = this.client;
     this.client = null;
-    await c?.end().catch(() => undefined);
+    // A connection cut by the network may never answer the goodbye; do not hang shutdown on it.
+    if (c) await Promise.race([c.end().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
   }
 }

@@ -134,7 +134,7 @@ export class ProjectionEngine {
         }
         if (wait && !abort.signal.aborted) {
           if (this.notifications && errors === 0) await this.notifications.wait(wait, abort.signal);
-          else await new Promise((r) => setTimeout(r, wait));
+          else await abortableSleep(wait, abort.signal);
         }
       }
     })();
@@ -307,6 +307,13 @@ export class ProjectionEngine {
           : null,
     };
   }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
 }
 
 /** Who holds the read horizon back: the oldest open transaction with an xid, for /health and the logs. */

@@ -50,7 +50,14 @@ export class ReportWorker implements OnApplicationShutdown {
   async stop(): Promise<void> {
     const w = this.worker;
     this.worker = null;
-    await w?.close();
+    if (!w) return;
+    // Let running jobs finish, but a Redis connection cut mid-command can leave close() waiting
+    // forever; then force it (an unfinished job is retried by another worker after its lock ends).
+    const graceful = await Promise.race([
+      w.close().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), Math.min(5000, this.config.SHUTDOWN_TIMEOUT_MS / 2)).unref()),
+    ]);
+    if (!graceful) await Promise.race([w.close(true), new Promise((r) => setTimeout(r, 1000).unref())]);
   }
 
   async onApplicationShutdown(): Promise<void> {

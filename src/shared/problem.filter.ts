@@ -99,6 +99,17 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
 
   if (err instanceof HttpException) {
     const status = err.getStatus();
+    const response = err.getResponse() as Record<string, unknown>;
+    // Terminus' readiness answer: keep which dependency is down, in the problem's extensions.
+    if (status === 503 && response && typeof response === 'object' && 'details' in response && 'error' in response) {
+      const down = Object.keys(response.error as object);
+      return make(503, 'not_ready', `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`, {
+        status: 503,
+        info: response.info,
+        error: response.error,
+        details: response.details,
+      } as Partial<ProblemDetails>, 'Service unavailable');
+    }
     const body = err.getResponse() as string | { message?: string | string[] };
     const msg = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? err.message);
     const code = status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : `http_${status}`;

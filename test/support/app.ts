@@ -19,7 +19,7 @@ export interface TestApp {
  * The real application on a fresh test database and its own Redis key prefix; nothing is faked.
  * `env` overrides configuration the way the environment would.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; viaPostgresPort?: number } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -33,7 +33,10 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   // The test database is already migrated; the app must not need to create anything.
   await db.dataSource.destroy();
   const { openDatabase } = await import('../../src/config/database.js');
-  const dataSource = await openDatabase(db.url, { migrate: false, poolSize: 10 });
+  // viaPostgresPort: reach the same database through another port (a proxy a test can cut).
+  const appUrl = opts.viaPostgresPort ? db.url.replace(':5432/', `:${opts.viaPostgresPort}/`) : db.url;
+  if (opts.viaPostgresPort) (config as { DATABASE_URL: string }).DATABASE_URL = appUrl;
+  const dataSource = await openDatabase(appUrl, { migrate: false, poolSize: 10 });
   db.dataSource = dataSource;
   db.pool = (dataSource.driver as unknown as { master: typeof db.pool }).master;
   const app = await createApp(config, dataSource, { clock: opts.clock });
