@@ -38,88 +38,50 @@ export class EventStore1764000000000 implements MigrationInterface {
           (extract(epoch FROM p_recorded_at) * 1000000)::bigint)::text, 'UTF8')), 'hex')
       $$`);
 
-    // One round trip per append: idempotency check, expected-version check, hash chain and insert.
-    // A lost race surfaces as a unique violation; the loop re-reads and either reports the
-    // concurrency error (exact expectations), finds the ids a concurrent retry wrote, or retries (any).
+    // One round trip per append: expected-version check, hash chain and insert, with nothing else on
+    // the hot path. A lost race or a reused event id surfaces as a unique violation; the store then
+    // works out (off the hot path) whether it was an idempotent retry, a conflict, or a race to retry.
+    // enable_seqscan off: plpgsql caches generic plans, and one made while the table was tiny would
+    // keep scanning it as it grows; with it off the cached plans always use the indexes.
     await q.query(`
       CREATE FUNCTION append_events(p_stream_id text, p_expected text, p_events jsonb)
       RETURNS TABLE (event_id uuid, stream_version integer, global_position bigint,
                      transaction_id xid8, recorded_at timestamptz, duplicate boolean)
-      LANGUAGE plpgsql AS $fn$
+      LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
       DECLARE
         v_count integer := jsonb_array_length(p_events);
-        v_ids uuid[];
-        v_found integer;
-        v_same integer;
         v_current integer;
         v_prev text;
         v_e jsonb;
+        v_id uuid;
         v_hash text;
         v_now timestamptz := now();
-        v_out_ids uuid[];
-        v_out_versions integer[];
-        v_out_positions bigint[];
+        v_xid xid8 := pg_current_xact_id();
         v_pos bigint;
-        v_attempt integer := 0;
       BEGIN
-        SELECT array_agg((e->>'event_id')::uuid ORDER BY ord) INTO v_ids
-          FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(e, ord);
-        LOOP
-          v_attempt := v_attempt + 1;
-          SELECT count(*),
-                 count(*) FILTER (WHERE ev.stream_id = p_stream_id AND ev.type = n.e->>'type'
-                                   AND ev.schema_version = (n.e->>'schema_version')::integer
-                                   AND ev.data = n.e->'data')
-            INTO v_found, v_same
-            FROM jsonb_array_elements(p_events) AS n(e)
-            JOIN events ev ON ev.event_id = (n.e->>'event_id')::uuid;
-          IF v_found > 0 THEN
-            IF v_found = v_count AND v_same = v_count THEN
-              RETURN QUERY SELECT ev.event_id, ev.stream_version, ev.global_position, ev.transaction_id,
-                                  ev.recorded_at, true
-                             FROM events ev WHERE ev.event_id = ANY (v_ids) ORDER BY ev.stream_version;
-              RETURN;
-            END IF;
-            RAISE EXCEPTION 'event ids already used with other content or in another stream'
-              USING ERRCODE = 'PL409', DETAIL = v_found::text;
-          END IF;
-
-          SELECT ev.stream_version, ev.hash INTO v_current, v_prev
-            FROM events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_version DESC LIMIT 1;
-          v_current := coalesce(v_current, 0);
-          IF (p_expected = 'no_stream' AND v_current <> 0)
-             OR (p_expected = 'stream_exists' AND v_current = 0)
-             OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::integer) THEN
-            RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'PL412', DETAIL = v_current::text;
-          END IF;
-
-          BEGIN
-            v_out_ids := '{}'; v_out_versions := '{}'; v_out_positions := '{}';
-            FOR i IN 0 .. v_count - 1 LOOP
-              v_e := p_events -> i;
-              v_current := v_current + 1;
-              v_hash := event_hash(v_prev, p_stream_id, v_current, (v_e->>'event_id')::uuid, v_e->>'type',
-                                   (v_e->>'schema_version')::integer, v_e->'data', v_e->'metadata',
-                                   (v_e->>'occurred_at')::timestamptz, v_now);
-              INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata,
-                                  occurred_at, recorded_at, prev_hash, hash)
-                VALUES ((v_e->>'event_id')::uuid, p_stream_id, v_current, v_e->>'type',
-                        (v_e->>'schema_version')::integer, v_e->'data', v_e->'metadata',
-                        (v_e->>'occurred_at')::timestamptz, v_now, v_prev, v_hash)
-                RETURNING events.global_position INTO v_pos;
-              v_prev := v_hash;
-              v_out_ids := v_out_ids || (v_e->>'event_id')::uuid;
-              v_out_versions := v_out_versions || v_current;
-              v_out_positions := v_out_positions || v_pos;
-            END LOOP;
-            RETURN QUERY SELECT u.id, u.v, u.p, pg_current_xact_id(), v_now, false
-                           FROM unnest(v_out_ids, v_out_versions, v_out_positions) AS u(id, v, p);
-            RETURN;
-          EXCEPTION WHEN unique_violation THEN
-            IF v_attempt >= 50 THEN
-              RAISE EXCEPTION 'too much contention on stream %', p_stream_id USING ERRCODE = 'PL503';
-            END IF;
-          END;
+        SELECT ev.stream_version, ev.hash INTO v_current, v_prev
+          FROM events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_version DESC LIMIT 1;
+        v_current := coalesce(v_current, 0);
+        IF (p_expected = 'no_stream' AND v_current <> 0)
+           OR (p_expected = 'stream_exists' AND v_current = 0)
+           OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::integer) THEN
+          RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'PL412', DETAIL = v_current::text;
+        END IF;
+        FOR i IN 0 .. v_count - 1 LOOP
+          v_e := p_events -> i;
+          v_id := (v_e->>'event_id')::uuid;
+          v_current := v_current + 1;
+          v_hash := event_hash(v_prev, p_stream_id, v_current, v_id, v_e->>'type', (v_e->>'schema_version')::integer,
+                               v_e->'data', v_e->'metadata', (v_e->>'occurred_at')::timestamptz, v_now);
+          INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata,
+                              occurred_at, recorded_at, prev_hash, hash)
+            VALUES (v_id, p_stream_id, v_current, v_e->>'type', (v_e->>'schema_version')::integer, v_e->'data',
+                    v_e->'metadata', (v_e->>'occurred_at')::timestamptz, v_now, v_prev, v_hash)
+            RETURNING events.global_position INTO v_pos;
+          v_prev := v_hash;
+          event_id := v_id; stream_version := v_current; global_position := v_pos;
+          transaction_id := v_xid; recorded_at := v_now; duplicate := false;
+          RETURN NEXT;
         END LOOP;
       END
       $fn$`);

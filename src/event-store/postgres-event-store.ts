@@ -43,6 +43,16 @@ export function toStoredEvent(row: Record<string, any>): StoredEvent {
   };
 }
 
+function toAppendResult(streamId: string, rows: Record<string, any>[], duplicate: boolean): AppendResult {
+  return {
+    streamId,
+    nextVersion: rows[rows.length - 1].stream_version,
+    events: rows.map((r) => ({ eventId: r.event_id, streamVersion: r.stream_version, globalPosition: Number(r.global_position) })),
+    transactionId: rows[0].transaction_id,
+    duplicate,
+  };
+}
+
 /**
  * The PostgreSQL event store. Hand-written SQL throughout: append is the hottest path in the
  * service and runs as one call of the append_events() function (one round trip, see the migration).
@@ -62,29 +72,56 @@ export class PostgresEventStore {
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     assertStreamId(streamId);
-    const expected = expectedToSql(options.expectedVersion ?? 'any');
+    const expectedVersion = options.expectedVersion ?? 'any';
+    const expected = expectedToSql(expectedVersion);
     const prepared = prepareEvents(events, uuidv7);
-    let rows: Record<string, any>[];
-    try {
-      const res = await (options.client ?? this.pool).query({
-        name: 'append_events',
-        text: 'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, duplicate FROM append_events($1, $2, $3::jsonb)',
-        values: [streamId, expected, JSON.stringify(prepared)],
-      });
-      rows = res.rows;
-    } catch (err) {
-      throw this.translate(err, streamId, options.expectedVersion ?? 'any');
+    const payload = JSON.stringify(prepared);
+    for (let attempt = 1; ; attempt++) {
+      let rows: Record<string, any>[];
+      try {
+        const res = await (options.client ?? this.pool).query({
+          name: 'append_events',
+          text: 'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, duplicate FROM append_events($1, $2, $3::jsonb)',
+          values: [streamId, expected, payload],
+        });
+        rows = res.rows;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code !== 'PL412' && code !== '23505') throw this.translate(err, streamId, expectedVersion);
+        // Off the hot path: was it a retry of events already stored, a reused id, or a lost race?
+        const earlier = await this.findStored(streamId, payload, prepared.length);
+        if (earlier) return earlier;
+        const positionFree = expectedVersion === 'any' || (expectedVersion === 'stream_exists' && code === '23505');
+        // Inside a caller's transaction the error has aborted it: only the caller can retry.
+        if (positionFree && !options.client && attempt < 50) continue;
+        if (positionFree && attempt >= 50) throw new StreamContentionError(streamId);
+        const actual = code === 'PL412' ? Number((err as { detail?: string }).detail) : await this.streamVersion(streamId);
+        throw new ConcurrencyError(streamId, expectedVersion, actual);
+      }
+      const result = toAppendResult(streamId, rows, false);
+      // Inside a caller's transaction the events are not visible yet; the caller signals after commit.
+      if (!options.client) this.signalAppended();
+      return result;
     }
-    const result: AppendResult = {
-      streamId,
-      nextVersion: rows[rows.length - 1].stream_version,
-      events: rows.map((r) => ({ eventId: r.event_id, streamVersion: r.stream_version, globalPosition: Number(r.global_position) })),
-      transactionId: rows[0].transaction_id,
-      duplicate: rows.every((r) => r.duplicate),
-    };
-    // Inside a caller's transaction the events are not visible yet; the caller signals after commit.
-    if (!options.client && !result.duplicate) this.signalAppended();
-    return result;
+  }
+
+  /**
+   * The stored originals when every event id is already stored with the same stream, type and
+   * data (an idempotent retry: nothing is written); null when none is; a conflict otherwise.
+   */
+  private async findStored(streamId: string, payload: string, count: number): Promise<AppendResult | null> {
+    const { rows } = await this.pool.query(
+      `SELECT ev.event_id, ev.stream_version, ev.global_position, ev.transaction_id::text AS transaction_id,
+              (ev.stream_id = $2 AND ev.type = n.e->>'type' AND ev.schema_version = (n.e->>'schema_version')::integer
+               AND ev.data = n.e->'data') AS same
+         FROM jsonb_array_elements($1::jsonb) AS n(e)
+         JOIN events ev ON ev.event_id = (n.e->>'event_id')::uuid
+        ORDER BY ev.stream_version`,
+      [payload, streamId],
+    );
+    if (rows.length === 0) return null;
+    if (rows.length !== count || rows.some((r) => !r.same)) throw new IdempotencyConflictError(streamId);
+    return toAppendResult(streamId, rows, true);
   }
 
   /** Runs fn in one transaction; subscribers are woken only after it commits. */
@@ -228,12 +265,6 @@ export class PostgresEventStore {
   private translate(err: unknown, streamId: string, expected: ExpectedVersion): unknown {
     const e = err as { code?: string; detail?: string };
     switch (e?.code) {
-      case 'PL412':
-        return new ConcurrencyError(streamId, expected, Number(e.detail));
-      case 'PL409':
-        return new IdempotencyConflictError(streamId);
-      case 'PL503':
-        return new StreamContentionError(streamId);
       case '22P02':
       case '22023':
         return new EventStoreInputError('events', `rejected by the database: ${(err as Error).message}`);
