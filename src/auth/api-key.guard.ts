@@ -7,7 +7,7 @@ import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
 import { ApiProblem } from '../shared/problem.js';
 import { IS_PUBLIC } from '../shared/public.decorator.js';
 import { currentContext } from '../shared/request-context.js';
-import { findActiveKey, touchKey, type ApiKey } from './api-keys.js';
+import { findActiveKeyCached, touchKey, type ApiKey } from './api-keys.js';
 
 export type AuthenticatedRequest = Request & { apiKey?: ApiKey };
 
@@ -37,7 +37,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!match) {
       throw unauthorized('invalid_authorization', 'The Authorization header must be "Bearer <key>".', `${REALM}, error="invalid_request"`);
     }
-    const key = await findActiveKey(this.pool, match[1]);
+    const key = await findActiveKeyCached(this.pool, match[1]);
     if (!key) throw unauthorized('invalid_api_key', 'The API key is unknown or has been revoked.', `${REALM}, error="invalid_token"`);
 
     req.apiKey = key;

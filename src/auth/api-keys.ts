@@ -71,8 +71,32 @@ export async function findActiveKey(db: Db, presented: string): Promise<ApiKey |
   return rows[0] ? toKey(rows[0]) : null;
 }
 
+// Keys are read on every request; a short-lived cache saves a round trip per request. A revocation
+// in this process clears it at once; other processes see it within KEY_CACHE_MS.
+export const KEY_CACHE_MS = 5000;
+const keyCache = new Map<string, { key: ApiKey | null; until: number }>();
+const touched = new Map<string, number>();
+
+export async function findActiveKeyCached(db: Db, presented: string, now = Date.now()): Promise<ApiKey | null> {
+  if (!KEY_PATTERN.test(presented)) return null;
+  const hash = hashKey(presented);
+  const hit = keyCache.get(hash);
+  if (hit && hit.until > now) return hit.key;
+  const key = await findActiveKey(db, presented);
+  if (keyCache.size > 10_000) keyCache.clear();
+  // Unknown keys are remembered too, so a client hammering with a wrong key costs no queries.
+  keyCache.set(hash, { key, until: now + KEY_CACHE_MS });
+  return key;
+}
+
+export function forgetCachedKeys(): void {
+  keyCache.clear();
+}
+
 /** At most one write per key and minute: last_used_at is for audits, not worth a write per request. */
-export async function touchKey(db: Db, id: string): Promise<void> {
+export async function touchKey(db: Db, id: string, now = Date.now()): Promise<void> {
+  if ((touched.get(id) ?? 0) > now - 60_000) return;
+  touched.set(id, now);
   await db.query(
     `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
     [id],
@@ -88,5 +112,6 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
 export async function revokeApiKey(db: Db, id: string): Promise<ApiKey | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const { rows } = await db.query('UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *', [id]);
+  forgetCachedKeys();
   return rows[0] ? toKey(rows[0]) : null;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
 import { currentContext, type RequestContext } from '../../shared/request-context.js';
-import { businessDateStart, decide, fold, type BusinessDate, type RecordedEvent } from '../domain/index.js';
+import { businessDateStart, decide, fold, initialState, type BusinessDate, type PartnershipState, type RecordedEvent } from '../domain/index.js';
 import type { CommandOutcome, IdempotencyOptions, PartnershipCommandMessage } from './commands.js';
 import { derivedEventId } from './idempotency.js';
 
@@ -27,8 +27,13 @@ function occurredAt(data: unknown): string | null {
   return on?.date ? `${businessDateStart(on)}T00:00:00Z` : null;
 }
 
+/** Streams whose folded state this process keeps (least recently used ones are dropped). */
+const STATE_CACHE_SIZE = 1000;
+
 @Injectable()
 export class PartnershipWriter {
+  private readonly states = new Map<string, PartnershipState>();
+
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(Clock) private readonly clock: Clock,
@@ -45,12 +50,12 @@ export class PartnershipWriter {
         const earlier = await this.replay(streamId, idFor, idempotency!);
         if (earlier) return earlier;
       }
-      const history = await this.store.readStream(streamId);
-      const loaded = history.length ? history[history.length - 1].streamVersion : 0;
+      const state = await this.load(streamId);
+      const loaded = state.version;
       // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
       if (expectedVersion !== undefined && expectedVersion !== loaded) throw new ConcurrencyError(streamId, expectedVersion, loaded);
 
-      const decided = decide(command.toDomain(), fold(history.map(toRecorded)), { now: this.clock.now().toISOString() });
+      const decided = decide(command.toDomain(), state, { now: this.clock.now().toISOString() });
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
 
       const metadata = this.metadata(ctx, command, idempotency);
@@ -90,6 +95,21 @@ export class PartnershipWriter {
         throw err;
       }
     }
+  }
+
+  /**
+   * The partnership's state: the last state this process folded, plus the events appended since
+   * (events never change, so only the tail is read). Another writer may append meanwhile; the
+   * expected version on append catches that, as it would without the cache.
+   */
+  private async load(streamId: string): Promise<PartnershipState> {
+    const cached = this.states.get(streamId);
+    const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+    const state = tail.length ? fold(tail.map(toRecorded), cached ?? initialState()) : (cached ?? initialState());
+    this.states.delete(streamId); // re-insert: Map order is the LRU order
+    if (state.exists) this.states.set(streamId, state);
+    if (this.states.size > STATE_CACHE_SIZE) this.states.delete(this.states.keys().next().value!);
+    return state;
   }
 
   /** The outcome of the first request with this key, or null if there was none. */
