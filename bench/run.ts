@@ -4,13 +4,17 @@
 //
 // Options: --quick, --duration=<s> (per measured phase), --warmup=<s>, --writers=1,8,32,
 //          --only=append,http,rebuild,reads, --no-write (do not write bench/results/*.json)
+// Figures run in that order; the rebuild runs before the reads so its RSS is not inflated by
+// garbage the in-process store-level reads leave behind.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase, ensureDatabase, openDatabase } from '../src/config/database.js';
 import { benchAppend, createPlainTable, type AppendLevel } from './figures/append.js';
-import { benchFold, type FoldFigure } from './figures/reads.js';
+import { benchReads, type ReadsFigure } from './figures/reads.js';
 import { benchHttp, type HttpFigure } from './figures/http.js';
+import { benchRebuild, type RebuildFigure } from './figures/rebuild.js';
 import { machineInfo } from './lib/machine.js';
 import { fmt, renderTable } from './lib/table.js';
 
@@ -51,19 +55,33 @@ function built(rel: string): boolean {
   return existsSync(path.join(root, rel));
 }
 
+const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = new Date();
-  const urls = { ours: BASE_URL, emmett: withDb(BASE_URL, `${new URL(BASE_URL).pathname.slice(1)}_emmett`) };
-  for (const u of [urls.ours, urls.emmett]) {
+  const baseName = new URL(BASE_URL).pathname.slice(1);
+  // append: ours + plain INSERT in the base database, the peer in its own; HTTP commands and reads
+  // in a fresh one (so the app's projection runner has no backlog from the append figure); the
+  // rebuild in another, so its event count is exact.
+  const urls = {
+    ours: BASE_URL,
+    emmett: withDb(BASE_URL, `${baseName}_emmett`),
+    app: withDb(BASE_URL, `${baseName}_app`),
+    rebuild: withDb(BASE_URL, `${baseName}_rebuild`),
+  };
+  for (const u of Object.values(urls)) {
     await dropDatabase(u);
     await ensureDatabase(u);
   }
   const machine = await machineInfo(urls.ours);
   log(`machine: ${machine.cpus} cpus, ${machine.memoryGiB} GiB, Postgres ${machine.postgres}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
-  const ds = await openDatabase(urls.ours, { migrate: true, poolSize: 2 });
-  await ds.destroy();
+  for (const u of [urls.ours, urls.app, urls.rebuild]) {
+    const ds = await openDatabase(u, { migrate: true, poolSize: 2 });
+    await ds.destroy();
+  }
   await createPlainTable(urls.ours);
+  const rebuildSize = { partnerships: args.quick ? 100 : 1000, eventsPerPartnership: 1000 };
 
   const params = {
     mode: args.quick ? 'quick' : 'full',
@@ -71,37 +89,54 @@ async function main() {
     durationSeconds: args.durationMs / 1000,
     append: { writers: args.writers, streamsPerWriter: 8, eventsPerAppend: 1, poolSize: '= writers', seedEvents: args.quick ? 10_000 : 100_000 },
     http: { connections: 32, partnerships: 1000, endpoint: 'POST /api/v1/partnerships/{id}/aid-deliveries', tool: 'autocannon', app: 'child process, DB_POOL_SIZE=32' },
-    reads: { readers: 32, foldStreamEvents: 5000 },
+    rebuild: { events: rebuildSize.partnerships * rebuildSize.eventsPerPartnership, ...rebuildSize, engine: 'in-process ProjectionEngine.rebuild (batches of 2000)', rssSampleMs: 100 },
+    reads: { readers: 32, timelineEntries: 500, foldStreamEvents: 5000, validAt: '2026-12-31', tool: 'closed loop of fetch() clients', app: 'child process, DB_POOL_SIZE=32, council key', storeLevelConcurrent: !args.quick },
   };
 
   let append: AppendLevel[] = [];
-  let fold: FoldFigure | null = null;
+  let reads: ReadsFigure | null = null;
+  let rebuild: RebuildFigure | null = null;
   let http: HttpFigure | null = null;
+  const phaseSeconds: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phaseSeconds[name] = Math.round((performance.now() - t) / 100) / 10;
+    }
+  };
   const notBuilt: Record<string, string> = {};
   try {
     if (args.only.has('append'))
-      append = await benchAppend(urls, { writers: args.writers, warmupMs: args.warmupMs, durationMs: args.durationMs, streamsPerWriter: 8, seedEvents: args.quick ? 10_000 : 100_000 }, log);
+      append = await timed('append', () => benchAppend(urls, { writers: args.writers, warmupMs: args.warmupMs, durationMs: args.durationMs, streamsPerWriter: 8, seedEvents: args.quick ? 10_000 : 100_000 }, log));
     if (args.only.has('http')) {
       if (!built('dist/src/partnerships/api/partnership-commands.controller.js') || !built('dist/src/auth/api-keys.js'))
         notBuilt.http = 'POST /api/v1/partnerships/{id}/aid-deliveries does not exist yet (src/partnerships/api)';
       else
-        http = await benchHttp(root, urls.ours, { connections: 32, partnerships: 1000, warmupMs: args.warmupMs, durationMs: args.durationMs }, log).catch((err) => {
+        http = await timed('http', () => benchHttp(root, urls.app, { connections: 32, partnerships: 1000, warmupMs: args.warmupMs, durationMs: args.durationMs }, log)).catch((err) => {
           notBuilt.http = `the app could not be benchmarked: ${err instanceof Error ? err.message : err}`;
           log(notBuilt.http);
           return null;
         });
     }
-    if (args.only.has('rebuild'))
-      notBuilt.rebuild = built('src/partnerships/projections')
-        ? 'src/partnerships/projections is in progress but not yet wired into the bench (no committed rebuild entry point)'
-        : 'the status and timeline projections do not exist yet (src/partnerships/projections)';
-    if (args.only.has('reads')) {
-      notBuilt.timeline = 'the timeline endpoint (GET …/timeline) does not exist yet';
-      fold = await benchFold(urls.ours, { readers: 32, foldStreamEvents: 5000, warmupMs: args.warmupMs, durationMs: args.durationMs }, log);
-    }
+    if (args.only.has('rebuild')) rebuild = await timed('rebuild', () => benchRebuild(urls.rebuild, rebuildSize, log));
+    if (args.only.has('reads'))
+      reads = await timed('reads', () =>
+        benchReads(root, urls.app, {
+          readers: 32,
+          timelineEntries: 500,
+          foldStreamEvents: 5000,
+          warmupMs: args.warmupMs,
+          durationMs: args.durationMs,
+          storeConcurrent: !args.quick,
+        }, log),
+      );
   } finally {
-    for (const u of [urls.ours, urls.emmett]) await dropDatabase(u).catch((e) => log(`could not drop ${u}: ${e}`));
+    for (const u of Object.values(urls)) await dropDatabase(u).catch((e) => log(`could not drop ${u}: ${e}`));
   }
+  const loadAverageAtEnd = loadAverage();
+  log(`load average at the end: ${loadAverageAtEnd.join(' ')}`);
 
   // ---- table ----------------------------------------------------------------------------------
   const header = ['figure', 'ours /s', 'p50 ms', 'p99 ms', 'err', 'baseline', 'base /s', 'p50 ms', 'p99 ms', 'ratio', 'target'];
@@ -123,17 +158,33 @@ async function main() {
       store32 ? fmt.rate(store32.opsPerSecond) : '—', store32 ? fmt.ms(store32.p50Ms) : '—', store32 ? fmt.ms(store32.p99Ms) : '—', fmt.ratio(ratio),
       `≥50% ${ratio >= 0.5 ? 'met' : 'MISSED'}; p99≤50 ${h.p99Ms <= 50 ? 'met' : 'MISSED'}; 0 err ${h.errors === 0 ? 'met' : 'MISSED'}`]);
   } else if (notBuilt.http) rows.push(['HTTP aid-deliveries @32', 'not built yet', '', '', '', 'store append @32', '', '', '', '', '≥50%, p99≤50 ms']);
-  if (notBuilt.rebuild) rows.push(['projection rebuild', 'not built yet', '', '', '', 'INSERT … SELECT', '', '', '', '', '≥40%']);
-  if (notBuilt.timeline) rows.push(['timeline 500 entries @32', 'not built yet', '', '', '', '', '', '', '', '', 'p99≤30 ms']);
-  if (fold) {
-    const f = fold.readAndFold;
-    rows.push([`fold ${fold.streamEvents} ev @${fold.readers} (store)`, f ? fmt.rate(f.opsPerSecond) : 'skipped', f ? fmt.ms(f.p50Ms) : `~${fmt.ms(fold.projectedP50Ms)}`, f ? fmt.ms(f.p99Ms) : '—',
-      f ? String(f.errors) : '', 'readStream only', fmt.rate(fold.readOnly.opsPerSecond), fmt.ms(fold.readOnly.p50Ms), fmt.ms(fold.readOnly.p99Ms),
-      fmt.ratio(fold.ratio), `p99≤50 ms ${f && f.p99Ms <= 50 ? 'met' : 'MISSED'}`]);
+  if (rebuild) {
+    const r = rebuild.rebuild;
+    rows.push([`rebuild ${fmt.count(rebuild.events)} ev (status+timeline)`, fmt.rate(r.eventsPerSecond), '', '', '0', 'INSERT … SELECT (timeline shape)',
+      fmt.rate(rebuild.baseline.rowsPerSecond), '', '', fmt.ratio(rebuild.ratio), `≥40% ${rebuild.ratio >= 0.4 ? 'met' : 'MISSED'}`]);
+    const m = r.rssMiB;
+    rows.push([`rebuild RSS MiB 25/50/75/100%`, `${fmt.mib(m.at25)}/${fmt.mib(m.at50)}/${fmt.mib(m.at75)}/${fmt.mib(m.at100)}`, '', '', '', 'peak RSS MiB', fmt.mib(m.peak), '', '', '',
+      `flat (≤+64 MiB 25→100%) ${m.at25 !== null && m.at100 <= m.at25 + 64 ? 'met' : 'MISSED'}`]);
+  }
+  if (reads) {
+    const t = reads.timeline.result;
+    rows.push([`timeline ${reads.timeline.entries} entries @${reads.readers}`, fmt.rate(t.opsPerSecond), fmt.ms(t.p50Ms), fmt.ms(t.p99Ms), String(t.errors), 'one request alone', '', fmt.ms(reads.timeline.oneRequestMs), '', '',
+      `p99≤30 ms ${t.p99Ms <= 30 ? 'met' : 'MISSED'}`]);
+    const v = reads.validAt.result;
+    const st = reads.store;
+    rows.push([`validAt fold ${reads.validAt.streamEvents} ev @${reads.readers}`, fmt.rate(v.opsPerSecond), fmt.ms(v.p50Ms), fmt.ms(v.p99Ms), String(v.errors), 'one request alone', '', fmt.ms(reads.validAt.oneRequestMs), '', '',
+      `p99≤50 ms ${v.p99Ms <= 50 ? 'met' : 'MISSED'}`]);
+    if (st.readAndFold && st.readOnly)
+      rows.push([`  store: readStream+fold @${reads.readers}`, fmt.rate(st.readAndFold.opsPerSecond), fmt.ms(st.readAndFold.p50Ms), fmt.ms(st.readAndFold.p99Ms), String(st.readAndFold.errors),
+        'readStream only', fmt.rate(st.readOnly.opsPerSecond), fmt.ms(st.readOnly.p50Ms), fmt.ms(st.readOnly.p99Ms), fmt.ratio(st.readAndFold.opsPerSecond / st.readOnly.opsPerSecond), '(secondary)']);
   }
   const table = renderTable(header, rows);
-  process.stdout.write(`\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node})\n\n${table}\n`);
-  if (fold) process.stdout.write(`\nfold of ${fold.streamEvents} events alone (one reader): ${fmt.ms(fold.foldOnlyMs)} ms\n`);
+  const load = `load average ${machine.loadAverageAtStart.join(' ')} at the start, ${loadAverageAtEnd.join(' ')} at the end`;
+  process.stdout.write(`\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node}; ${load})\n\n${table}\n`);
+  if (reads) process.stdout.write(`\none ${reads.validAt.streamEvents}-event stream alone: readStream ${fmt.ms(reads.store.readOnlyMs)} ms, fold ${fmt.ms(reads.store.foldOnlyMs)} ms (in this process)\n`);
+  if (rebuild)
+    process.stdout.write(`rebuild: ${fmt.count(rebuild.events)} events in ${rebuild.rebuild.seconds.toFixed(1)} s (generated in ${rebuild.generateSeconds.toFixed(1)} s); bulk insert ${rebuild.baseline.seconds.toFixed(1)} s; RSS before ${fmt.mib(rebuild.rebuild.rssMiB.before)} MiB\n`);
+  process.stdout.write(`phases (s): ${JSON.stringify(phaseSeconds)}\n`);
   for (const [k, v] of Object.entries(notBuilt)) process.stdout.write(`${k}: ${v}\n`);
   if (http && http.result.errors) process.stdout.write(`http status codes: ${JSON.stringify(http.result.statusCodes)}\n`);
 
@@ -141,7 +192,16 @@ async function main() {
     const dir = path.join(root, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${started.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}.json`);
-    const result = { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine, params, figures: { append, http, fold, notBuilt }, table };
+    const result = {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      loadAverage: { start: machine.loadAverageAtStart, end: loadAverageAtEnd },
+      phaseSeconds,
+      machine,
+      params,
+      figures: { append, http, rebuild, reads, notBuilt },
+      table,
+    };
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     process.stdout.write(`\nwrote ${path.relative(root, file)}\n`);
   }
