@@ -54,6 +54,17 @@ function toAppendResult(streamId: string, rows: Record<string, any>[], duplicate
 }
 
 /**
+ * Gap-safe global order: only transactions older than every transaction still running are read, so
+ * an event that commits late with a lower position is never skipped. ORDER BY names the table's
+ * columns: the bare name would sort by the text alias in the select list (wrong past a digit
+ * boundary of transaction ids, and unable to use the index).
+ */
+export const READ_ALL_SQL = `SELECT ${COLUMNS} FROM events
+  WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+    AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY events.transaction_id, events.global_position LIMIT $3`;
+
+/**
  * The PostgreSQL event store. Hand-written SQL throughout: append is the hottest path in the
  * service and runs as one call of the append_events() function (one round trip, see the migration).
  */
@@ -180,14 +191,7 @@ export class PostgresEventStore {
    */
   async readAll(after: Checkpoint, limit = 500, db: Queryable = this.pool): Promise<StoredEvent[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new EventStoreInputError('limit', 'must be 1..100000');
-    const { rows } = await db.query({
-      name: 'read_all',
-      text: `SELECT ${COLUMNS} FROM events
-              WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-                AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY transaction_id, global_position LIMIT $3`,
-      values: [after.transactionId, after.position, limit],
-    });
+    const { rows } = await db.query({ name: 'read_all', text: READ_ALL_SQL, values: [after.transactionId, after.position, limit] });
     return rows.map(toStoredEvent);
   }
 
@@ -196,7 +200,7 @@ export class PostgresEventStore {
     const { rows } = await db.query(
       `SELECT transaction_id::text AS transaction_id, global_position FROM events
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+        ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     );
     const checkpoint = rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) } : { transactionId: '0', position: 0 };
     let behind: number | null = null;

@@ -232,6 +232,17 @@ export class ProjectionEngine {
           if (n === 0) break;
           done += n;
         }
+        // Never switch readers to a version behind the one they have (the live runner holds no
+        // batch now, and what it applied was readable before, so this holds unless something is wrong).
+        const liveCp = await readCheckpoint(c, consumerName(def.name, active));
+        const nextCp = await readCheckpoint(c, consumerName(def.name, next));
+        const { rows: cmp } = await c.query('SELECT ($1::xid8, $2::bigint) >= ($3::xid8, $4::bigint) AS ok', [
+          nextCp.transactionId,
+          nextCp.position,
+          liveCp.transactionId,
+          liveCp.position,
+        ]);
+        if (!cmp[0].ok) throw new Error(`rebuild of ${def.name} v${next} ended behind the live version; not switching`);
         for (const base of def.tables)
           await c.query(`CREATE OR REPLACE VIEW ${ident(base)} AS SELECT * FROM ${ident(versioned(base, next))}`);
         await c.query(
