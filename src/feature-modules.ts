@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { PartnershipsReadModule } from './partnerships/partnerships-read.module.js';
 import { PartnershipCommandsModule } from './partnerships/partnership-commands.module.js';
@@ -12,5 +13,5 @@ import { WebModule } from './web/web.module.js';
  * app.module.ts stays wiring only.
  */
 export function featureModules(config: AppConfig): (Type<unknown> | DynamicModule)[] {
-  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule, PartnershipsReadModule.forRoot(config), WebModule.forRoot(config), ReportingModule.forRoot(config)];
+  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule, PartnershipsReadModule.forRoot(config), WebModule.forRoot(config), ReportingModule.forRoot(config), MetricsModule];
 }

@@ -54,6 +54,8 @@ export class PartnershipsReadModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PartnershipsReadModule,
+      // Global so health, metrics and reporting can inject the queries and the engine.
+      global: true,
       imports: [BullModule.registerQueue({ name: PROJECTIONS_QUEUE })],
       controllers: [PartnershipsReadController, AidCalendarController, ProjectionsController],
       providers: [

@@ -95,3 +95,21 @@ describe('startup and configuration errors are one clear message', () => {
     expect(err2.message).toContain(`Redis is not reachable at redis://127.0.0.1:${port}`);
   });
 });
+
+describe('metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(async () => t?.close());
+
+  it('exposes Prometheus metrics: HTTP by route, store position, projection lag, the read horizon', async () => {
+    await request(t.http).get('/health').expect(200);
+    const res = await request(t.http).get('/metrics').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.text).toMatch(/pl_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(res.text).toMatch(/pl_events_last_position \d+/);
+    expect(res.text).toMatch(/pl_projection_lag_seconds\{projection="partnerships"\} [\d.]+/);
+    expect(res.text).toMatch(/pl_projection_behind_events\{projection="partnerships"\} \d+/);
+    expect(res.text).toMatch(/pl_oldest_transaction_age_seconds [\d.]+/);
+    expect(res.text).toMatch(/pl_process_cpu_seconds_total/);
+  });
+});

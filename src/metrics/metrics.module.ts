@@ -1,0 +1,89 @@
+import { Controller, Get, Inject, Injectable, Module, Res, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import type pg from 'pg';
+import client from 'prom-client';
+import { PG_POOL } from '../event-store/event-store.module.js';
+import { ProjectionEngine, horizonHolder } from '../event-store/projections.js';
+import { PROJECTIONS } from '../partnerships/projections/projections.registry.js';
+import { Public } from '../shared/public.decorator.js';
+
+/** One registry per app instance (tests run several apps in one process). */
+@Injectable()
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly http: client.Histogram<'method' | 'route' | 'status'>;
+
+  constructor(
+    @Inject(PG_POOL) pool: pg.Pool,
+    @Inject(ProjectionEngine) engine: ProjectionEngine,
+  ) {
+    client.collectDefaultMetrics({ register: this.registry, prefix: 'pl_' });
+    this.http = new client.Histogram({
+      name: 'pl_http_request_duration_seconds',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    new client.Gauge({
+      name: 'pl_events_last_position',
+      help: 'Highest global position in the event store',
+      registers: [this.registry],
+      async collect() {
+        const { rows } = await pool.query('SELECT coalesce(max(global_position), 0)::float AS p FROM events');
+        this.set(rows[0].p);
+      },
+    });
+    for (const [name, help, pick] of [
+      ['pl_projection_behind_events', 'Events not yet applied', (s: { behind: number }) => s.behind],
+      ['pl_projection_lag_seconds', 'Age of the oldest event not yet applied', (s: { lagSeconds: number }) => s.lagSeconds],
+    ] as const) {
+      new client.Gauge({
+        name,
+        help,
+        labelNames: ['projection'],
+        registers: [this.registry],
+        async collect() {
+          for (const def of Object.values(PROJECTIONS)) this.set({ projection: def.name }, pick(await engine.status(def.name)));
+        },
+      });
+    }
+    new client.Gauge({
+      name: 'pl_oldest_transaction_age_seconds',
+      help: 'Age of the oldest open transaction with an id (it holds the read horizon back)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await horizonHolder(pool))?.ageSeconds ?? 0);
+      },
+    });
+  }
+}
+
+@ApiExcludeController()
+@Public()
+@Controller('metrics')
+class MetricsController {
+  constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
+
+  @Get()
+  async scrape(@Res() res: Response) {
+    res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+  }
+}
+
+@Module({ controllers: [MetricsController], providers: [Metrics] })
+export class MetricsModule implements NestModule {
+  constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer
+      .apply((req: Request, res: Response, next: NextFunction) => {
+        const end = this.metrics.http.startTimer({ method: req.method });
+        // The matched route pattern, not the URL: ids must not become label values.
+        res.on('finish', () => end({ route: (req.route?.path as string | undefined) ?? 'unmatched', status: String(res.statusCode) }));
+        next();
+      })
+      .forRoutes('*path');
+  }
+}
