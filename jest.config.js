@@ -8,4 +8,8 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   maxWorkers: 2,
   testTimeout: 60_000,
+  // A BullMQ worker whose Redis connection was cut (the health suite does that on purpose) can keep
+  // retry timers alive after it was told to close; the service bounds that with SHUTDOWN_TIMEOUT_MS,
+  // and the test run must not wait on it either.
+  forceExit: true,
 };

@@ -57,7 +57,8 @@ export class ReportWorker implements OnApplicationShutdown {
       w.close().then(() => true),
       new Promise<false>((r) => setTimeout(() => r(false), Math.min(5000, this.config.SHUTDOWN_TIMEOUT_MS / 2)).unref()),
     ]);
-    if (!graceful) await Promise.race([w.close(true), new Promise((r) => setTimeout(r, 1000).unref())]);
+    // close(true) would only rejoin the pending close; cutting the connections ends its waits.
+    if (!graceful) await Promise.race([w.disconnect(), new Promise((r) => setTimeout(r, 1000).unref())]);
   }
 
   async onApplicationShutdown(): Promise<void> {
