@@ -116,6 +116,8 @@ describe('read-your-writes, corrections and retractions', () => {
     expect(corrected.data.value.amount).toBe('150.00');
     expect(corrected.original.value.amount).toBe('100.00');
     expect(corrected.corrections[0].previous.value.amount).toBe('100.00');
+    // An entry never corrected carries no separate original: it would only repeat data.
+    expect(tl.body.entries.find((e: { type: string }) => e.type === 'PartnershipInitiated')).not.toHaveProperty('original');
     expect((await get(`${API}/${id}`).expect(200)).body.aidDelivered).toEqual({ EUR: '150.00' });
 
     // Backdated: lands before the 2024 aid in the timeline.

@@ -159,12 +159,16 @@ export class PartnershipQueries {
         partnershipId: id,
         version: events.length ? events[events.length - 1].streamVersion : 0,
         asOf: asOfGiven ? { validAt: asOf!.validAt ?? null, knownAt: asOf!.knownAt ?? null } : null,
-        entries: builder.sorted(),
+        entries: builder.sorted().map(withoutUnchangedOriginal),
       };
     }
     const { rows: status } = await this.pool.query('SELECT version FROM partnership_status WHERE partnership_id = $1', [id]);
     const { rows } = await this.pool.query(
-      `SELECT * FROM timeline_entries WHERE partnership_id = $1 ORDER BY sort_date NULLS LAST, stream_version`,
+      // original only where it differs from data: it would double most responses for nothing.
+      `SELECT event_id, partnership_id, stream_version, type, occurred_on, planned, data,
+              CASE WHEN corrections = '[]'::jsonb THEN NULL ELSE original END AS original,
+              corrections, retracted, retraction, recorded_at, actor
+         FROM timeline_entries WHERE partnership_id = $1 ORDER BY sort_date NULLS LAST, stream_version`,
       [id],
     );
     return { partnershipId: id, version: status[0]?.version ?? 0, asOf: null, entries: rows.map(rowToEntry) };
@@ -352,6 +356,12 @@ function summaryOf(d: PartnershipDetail): PartnershipSummary {
   const { predecessorId: _p, coordinatingOffice: _c, mandateReference: _m, papers: _pa, councilDecisions: _cd, scheduledSignings: _s, participants: _pt, asOf: _a, ...summary } =
     d;
   return summary;
+}
+
+function withoutUnchangedOriginal(e: TimelineEntry): TimelineEntry {
+  if (e.corrections.length) return e;
+  const { original: _o, ...rest } = e;
+  return rest;
 }
 
 function escapeLike(s: string): string {

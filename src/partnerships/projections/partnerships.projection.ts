@@ -22,7 +22,7 @@ export function rowToEntry(r: Record<string, any>): TimelineEntry {
     occurredOn: r.occurred_on,
     planned: r.planned,
     data: r.data,
-    original: r.original,
+    ...(r.original ? { original: r.original } : {}),
     corrections: r.corrections,
     corrected: (r.corrections as { retracted: boolean }[]).some((c) => !c.retracted),
     retracted: r.retracted,

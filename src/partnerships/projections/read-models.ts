@@ -69,8 +69,8 @@ export interface TimelineEntry {
   planned: boolean;
   /** the current value, corrections applied */
   data: Record<string, unknown>;
-  /** the value as first recorded */
-  original: Record<string, unknown>;
+  /** the value as first recorded; only present when the entry was corrected (else it equals data) */
+  original?: Record<string, unknown>;
   corrections: TimelineCorrection[];
   corrected: boolean;
   retracted: boolean;

@@ -112,7 +112,7 @@ export class TimelineBuilder {
 }
 
 function recompute(entry: TimelineEntry): TimelineEntry {
-  let data = entry.original;
+  let data = entry.original ?? entry.data;
   for (const c of entry.corrections) if (!c.retracted) data = applyChanges(data, c.changes);
   return {
     ...entry,
