@@ -39,7 +39,8 @@ const TITLES: Record<number, string> = {
 export function problemFrom(err: unknown, req?: Request): { problem: ProblemDetails; headers: Record<string, string> } {
   const make = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}, title?: string) => ({
     problem: {
-      type: `https://partnership-ledger.dev/problems/${code.replace(/_/g, '-')}`,
+      // A URN names the problem type without pointing at a host we do not run.
+      type: `urn:partnership-ledger:problem:${code.replace(/_/g, '-')}`,
       title: title ?? TITLES[status] ?? 'Error',
       status,
       detail,
@@ -127,7 +128,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const { problem, headers } = problemFrom(err, req);
-    if (problem.status >= 500) this.logger.error({ err, requestId: (req as { id?: unknown }).id }, problem.detail);
+    // A dependency that is down is reported by readiness, not logged as a failure of ours each probe.
+    if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err, requestId: (req as { id?: unknown }).id }, problem.detail);
+    else if (problem.status === 503) this.logger.warn({ requestId: (req as { id?: unknown }).id, code: problem.code }, problem.detail);
     if (res.headersSent) return;
     const requestId = (req as { id?: unknown }).id;
     if (requestId) problem.requestId = String(requestId);
