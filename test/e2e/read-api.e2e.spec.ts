@@ -139,8 +139,15 @@ describe('read-your-writes, corrections and retractions', () => {
 
 describe('list, paging and the calendar', () => {
   it('filters, pages with a signed cursor and refuses a tampered one', async () => {
-    for (let i = 0; i < 3; i++) await initiate(t, office, newId('page'));
-    const first = await get(`${API}?limit=2`).expect(200);
+    let last = '';
+    for (let i = 0; i < 3; i++) last = await initiate(t, office, newId('page'));
+    // Lists are eventually consistent; a read of the newest one waits for the projection to reach it.
+    await get(`${API}/${last}`).expect(200);
+    let first = await get(`${API}?limit=2`).expect(200);
+    for (let i = 0; i < 100 && !first.body.nextCursor; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      first = await get(`${API}?limit=2`).expect(200);
+    }
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await get(`${API}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`).expect(200);

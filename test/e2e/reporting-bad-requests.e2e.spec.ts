@@ -54,7 +54,7 @@ it.each(BAD)('%s: problem+json, nothing enqueued or stored', async (_label, body
   const res = await requestReport(t, reporting, body);
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, code, type: expect.stringContaining('/problems/') });
+  expect(res.body).toMatchObject({ status, code, type: expect.stringContaining('problem:') });
   if (field) expect(res.body.errors.map((e: any) => e.field)).toContain(field);
   expect(res.headers.location).toBeUndefined();
   expect(await footprint()).toEqual(before);
