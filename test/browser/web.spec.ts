@@ -166,6 +166,8 @@ describe('in the browser', () => {
     await page.locator('#f-counterpart').fill('Житомир');
     await page.locator('#f-counterpart').press('Enter');
     await page.waitForURL(/counterpart=/);
+    // The list re-renders after the URL changes: wait for the new rows, not the old ones.
+    await page.waitForFunction(() => document.querySelectorAll('#partnership-list tbody tr').length === 1, undefined, { timeout: 10_000 });
     await row.waitFor();
     expect(await page.locator('#partnership-list tbody tr').count()).toBe(1);
 
