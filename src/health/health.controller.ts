@@ -10,6 +10,18 @@ import { ReadinessContributors } from './readiness.js';
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
+function readyWithin(redis: Redis, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    redis.once('ready', done);
+  });
+}
+
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -44,7 +56,10 @@ export class HealthController {
       async () => {
         const s = this.indicators.check('redis');
         try {
-          if (this.redis.status === 'wait') await this.redis.connect().catch(() => undefined);
+          if (this.redis.status === 'wait') this.redis.connect().catch(() => undefined);
+          // Just after start (or a reconnect) the client is still connecting: give it a moment
+          // rather than report a dependency down that is merely being dialled.
+          if (this.redis.status !== 'ready') await readyWithin(this.redis, 1500);
           await withTimeout(this.redis.ping(), 2000);
           return s.up();
         } catch (err) {
