@@ -159,7 +159,8 @@ export class CheckpointedConsumer {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** A pause that ends early when the signal aborts (so stop() never waits out a backoff). */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { LOCK_CLASS, readCheckpoint, writeCheckpoint } from './consumer.js';
+import { LOCK_CLASS, readCheckpoint, sleep, writeCheckpoint } from './consumer.js';
 import type { EventNotifications } from './notifications.js';
 import type { PostgresEventStore } from './postgres-event-store.js';
 import type { StoredEvent } from './types.js';
@@ -134,7 +134,7 @@ export class ProjectionEngine {
         }
         if (wait && !abort.signal.aborted) {
           if (this.notifications && errors === 0) await this.notifications.wait(wait, abort.signal);
-          else await abortableSleep(wait, abort.signal);
+          else await sleep(wait, abort.signal);
         }
       }
     })();
@@ -318,13 +318,6 @@ export class ProjectionEngine {
           : null,
     };
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
 }
 
 /** Who holds the read horizon back: the oldest open transaction with an xid, for /health and the logs. */

@@ -3,12 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
 import { REDIS } from '../shared/redis.js';
 import { Public } from '../shared/public.decorator.js';
 import { ReadinessContributors } from './readiness.js';
 
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+const withTimeout = <T>(p: Promise<T>, ms: number) => withTimeoutOf(p, ms, 'the check', (m) => new Error(m));
 
 function readyWithin(redis: Redis, ms: number): Promise<void> {
   return new Promise((resolve) => {

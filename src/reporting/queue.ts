@@ -24,28 +24,8 @@ export function jobOptions(config: AppConfig): JobsOptions {
   };
 }
 
-export class EnqueueTimeoutError extends Error {
-  readonly code = 'queue_unavailable';
-}
-
-/**
- * The queue's connection retries forever while Redis is down (workers must survive an outage), so
- * a plain add() would wait forever too. Callers that hold a request or a transaction get an answer
- * within `ms`; the add may still go through later, which is harmless because job ids are derived.
- */
-export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      p,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new EnqueueTimeoutError(`Redis did not answer ${what} within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
+import { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
 
 export async function addReportJobs(queue: Queue, jobs: { name: string; data: ReportJobData; jobId: string }[], config: AppConfig): Promise<void> {
   if (jobs.length === 0) return;

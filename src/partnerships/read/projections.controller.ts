@@ -3,18 +3,15 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
+import { withTimeout } from '../../queues/timeout.js';
 import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
 import { ApiProblem } from '../../shared/problem.js';
 import { PROJECTIONS, PROJECTIONS_QUEUE } from '../projections/projections.registry.js';
 
-const within = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new ApiProblem(503, 'queue_unavailable', 'Service unavailable', `${what}: Redis did not answer within ${ms} ms. Try again when it is back.`, undefined, {}, { 'Retry-After': '5' })), ms).unref(),
-    ),
-  ]);
+const queueDown = (m: string) =>
+  new ApiProblem(503, 'queue_unavailable', 'Service unavailable', `Could not enqueue the rebuild (${m}). Try again when Redis is back.`, undefined, {}, { 'Retry-After': '5' });
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -23,6 +20,7 @@ export class ProjectionsController {
   constructor(
     @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
     @InjectQueue(PROJECTIONS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -48,7 +46,12 @@ export class ProjectionsController {
     const status = await this.engine.status(name);
     if (status.rebuilding && status.rebuilding.error === null)
       throw new ApiProblem(409, 'rebuild_in_progress', 'Conflict', `A rebuild of ${name} to version ${status.rebuilding.version} is already running.`);
-    const job = await within(this.queue.add('rebuild', { name }, { attempts: 1, removeOnComplete: 100, removeOnFail: 100 }), 3000, 'Could not enqueue the rebuild');
+    // Refuse at once while disconnected: a job left in the offline queue would start a rebuild later.
+    const client = await withTimeout(this.queue.getBackend().client, this.config.ENQUEUE_TIMEOUT_MS, 'Redis connection', queueDown);
+    if (client.status !== 'ready') throw queueDown(`Redis is ${client.status}`);
+    const pending = this.queue.add('rebuild', { name }, { attempts: 1, removeOnComplete: 100, removeOnFail: 100 });
+    pending.catch(() => undefined);
+    const job = await withTimeout(pending, this.config.ENQUEUE_TIMEOUT_MS, 'enqueue', queueDown);
     res.setHeader('Location', '/api/v1/projections');
     return { jobId: job.id, projection: name, status: 'queued', progressUrl: '/api/v1/projections' };
   }
