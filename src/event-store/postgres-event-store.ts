@@ -214,6 +214,19 @@ export class PostgresEventStore {
     return { checkpoint, behind };
   }
 
+  /**
+   * The position of the newest committed event, whether or not readers can reach it yet (an older
+   * open transaction may hold the horizon back). "Wait until a consumer has seen everything recorded
+   * so far" waits for this; starting a reader from it would skip events — use head() for that.
+   */
+  async latestCommitted(db: Queryable = this.pool): Promise<Checkpoint> {
+    const { rows } = await db.query(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM events
+        ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
+    );
+    return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) } : { transactionId: '0', position: 0 };
+  }
+
   /** Recomputes the hash chain of one stream or the whole store and reports the first broken link. */
   async verify(streamId?: string): Promise<VerifyResult> {
     if (streamId !== undefined) assertStreamId(streamId);

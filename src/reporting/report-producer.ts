@@ -55,7 +55,8 @@ export class ReportProducer {
    */
   private async awaitProjections(): Promise<void> {
     const engine = this.moduleRef.get(ProjectionEngine, { strict: false });
-    const { checkpoint: head } = await this.store.head();
+    // Everything committed so far, even beyond the read horizon: the report must include it.
+    const head = await this.store.latestCommitted();
     const covers = (cp: Checkpoint) => BigInt(cp.transactionId) > BigInt(head.transactionId) || (cp.transactionId === head.transactionId && cp.position >= head.position);
     for (const def of Object.values(PROJECTIONS)) {
       const deadline = Date.now() + 10_000;

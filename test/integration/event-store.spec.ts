@@ -171,6 +171,9 @@ describe('gap-safe global order', () => {
         if (batch.length) cp = { transactionId: batch.at(-1)!.transactionId, position: batch.at(-1)!.globalPosition };
       }
       expect(seen.map((e) => e.type)).not.toContain('Fast');
+      // The readable head stops before the open transaction; the latest committed event is past it.
+      expect((await store.latestCommitted()).position).toBe(fast.events[0].globalPosition);
+      expect((await store.head()).checkpoint.position).toBeLessThan(fast.events[0].globalPosition);
       await slow.query('COMMIT');
       await eventually(
         async () => {
