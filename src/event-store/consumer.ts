@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { EventNotifications } from './notifications.js';
 import type { PostgresEventStore } from './postgres-event-store.js';
+import { withTransaction } from './transaction.js';
 import { START, type Checkpoint, type StoredEvent } from './types.js';
 
 export interface ConsumerHandler {
@@ -44,6 +45,27 @@ export async function writeCheckpoint(db: pg.ClientBase, name: string, cp: Check
        global_position = EXCLUDED.global_position, updated_at = now()`,
     [name, cp.transactionId, cp.position],
   );
+}
+
+/**
+ * Reads the events after a consumer's checkpoint, hands them to `handle` and moves the checkpoint,
+ * all on `client`, inside the caller's transaction: output and checkpoint commit together.
+ */
+export async function applyBatch(
+  client: pg.PoolClient,
+  store: PostgresEventStore,
+  name: string,
+  limit: number,
+  handle: (events: StoredEvent[]) => Promise<void>,
+): Promise<{ applied: number; checkpoint: Checkpoint }> {
+  const checkpoint = await readCheckpoint(client, name);
+  const events = await store.readAll(checkpoint, limit, client);
+  if (events.length === 0) return { applied: 0, checkpoint };
+  await handle(events);
+  const last = events[events.length - 1];
+  const next = { transactionId: last.transactionId, position: last.globalPosition };
+  await writeCheckpoint(client, name, next);
+  return { applied: events.length, checkpoint: next };
 }
 
 /**
@@ -93,36 +115,18 @@ export class CheckpointedConsumer {
    * Returns the number of events applied, or -1 when another owner holds the consumer.
    */
   async processBatch(): Promise<number> {
-    const client = await this.store.pool.connect();
-    try {
-      await client.query('BEGIN');
+    const result = await withTransaction(this.store.pool, async (client) => {
       const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, this.options.name]);
-      if (!rows[0].ok) {
-        await client.query('ROLLBACK');
-        return -1;
-      }
-      const checkpoint = await readCheckpoint(client, this.options.name);
-      const events = await this.store.readAll(checkpoint, this.options.batchSize ?? 500, client);
-      if (events.length === 0) {
-        await client.query('COMMIT');
-        this.state.checkpoint = checkpoint;
-        return 0;
-      }
-      await this.handler.handle(events, client);
-      const last = events[events.length - 1];
-      const next = { transactionId: last.transactionId, position: last.globalPosition };
-      await writeCheckpoint(client, this.options.name, next);
-      await client.query('COMMIT');
-      this.state.checkpoint = next;
-      this.state.processed += events.length;
+      if (!rows[0].ok) return null;
+      return applyBatch(client, this.store, this.options.name, this.options.batchSize ?? 500, (events) => this.handler.handle(events, client));
+    });
+    if (!result) return -1;
+    this.state.checkpoint = result.checkpoint;
+    if (result.applied) {
+      this.state.processed += result.applied;
       this.state.lastBatchAt = new Date().toISOString();
-      return events.length;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
     }
+    return result.applied;
   }
 
   /** Processes until nothing is left (used by rebuilds, tests and the CLI). */

@@ -11,6 +11,7 @@ import type {
   StoredEvent,
   VerifyResult,
 } from './types.js';
+import { withTransaction } from './transaction.js';
 import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
 
 export const EVENTS_CHANNEL = 'partnership_ledger_events';
@@ -137,19 +138,9 @@ export class PostgresEventStore {
 
   /** Runs fn in one transaction; subscribers are woken only after it commits. */
   async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const value = await fn(client);
-      await client.query('COMMIT');
-      this.signalAppended();
-      return value;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    const value = await withTransaction(this.pool, fn);
+    this.signalAppended();
+    return value;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}, db: Queryable = this.pool): Promise<StoredEvent[]> {

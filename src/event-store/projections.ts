@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { LOCK_CLASS, readCheckpoint, sleep, writeCheckpoint } from './consumer.js';
+import { applyBatch, LOCK_CLASS, readCheckpoint, sleep } from './consumer.js';
 import type { EventNotifications } from './notifications.js';
 import type { PostgresEventStore } from './postgres-event-store.js';
+import { withTransaction } from './transaction.js';
 import type { StoredEvent } from './types.js';
 
 export interface ApplyContext {
@@ -58,14 +59,8 @@ export class ProjectionEngine {
 
   /** Applies up to `limit` pending events for `version` on `client` (inside the caller's transaction). */
   private async applyPending(client: pg.PoolClient, def: ProjectionDefinition, version: number, limit: number): Promise<number> {
-    const name = consumerName(def.name, version);
-    const checkpoint = await readCheckpoint(client, name);
-    const events = await this.store.readAll(checkpoint, limit, client);
-    if (!events.length) return 0;
-    await def.apply(events, this.ctx(client, version));
-    const last = events[events.length - 1];
-    await writeCheckpoint(client, name, { transactionId: last.transactionId, position: last.globalPosition });
-    return events.length;
+    const { applied } = await applyBatch(client, this.store, consumerName(def.name, version), limit, (events) => def.apply(events, this.ctx(client, version)));
+    return applied;
   }
 
   /**
@@ -73,9 +68,7 @@ export class ProjectionEngine {
    * they see the new version as soon as it commits. Returns -1 when another process owns the batch.
    */
   async processBatch(def: ProjectionDefinition, mode: 'live' | { version: number }, limit = this.options.batchSize ?? 500): Promise<number> {
-    const client = await this.store.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.store.pool, async (client) => {
       let version: number;
       if (mode === 'live') {
         await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [SWITCH_CLASS, def.name]);
@@ -86,19 +79,9 @@ export class ProjectionEngine {
         version = mode.version;
       }
       const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, consumerName(def.name, version)]);
-      if (!rows[0].ok) {
-        await client.query('ROLLBACK');
-        return -1;
-      }
-      const n = await this.applyPending(client, def, version, limit);
-      await client.query('COMMIT');
-      return n;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+      if (!rows[0].ok) return -1;
+      return this.applyPending(client, def, version, limit);
+    });
   }
 
   /** Applies everything currently readable to the active version (tests, CLI, read-your-writes). */
@@ -190,7 +173,7 @@ export class ProjectionEngine {
     const next = Math.max(active, stale ?? 0) + 1;
     const { rows: countRows } = await pool.query('SELECT count(*)::bigint AS n FROM events');
     const total = Number(countRows[0].n);
-    await this.inTransaction(async (c) => {
+    await withTransaction(this.store.pool, async (c) => {
       if (stale !== null) await this.dropVersion(c, def, stale);
       for (const base of def.tables)
         await c.query(`CREATE TABLE ${ident(versioned(base, next))} (LIKE ${ident(versioned(base, active))} INCLUDING ALL)`);
@@ -224,7 +207,7 @@ export class ProjectionEngine {
         done += n;
         await report();
       }
-      await this.inTransaction(async (c) => {
+      await withTransaction(this.store.pool, async (c) => {
         // Waits for live batches in flight; new ones wait for this switch and then use the new version.
         await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SWITCH_CLASS, def.name]);
         for (;;) {
@@ -255,7 +238,7 @@ export class ProjectionEngine {
       await pool.query('UPDATE projections SET rebuild_error = $2 WHERE name = $1', [def.name, String((err as Error)?.message ?? err)]).catch(() => undefined);
       throw err;
     }
-    await this.inTransaction((c) => this.dropVersion(c, def, active));
+    await withTransaction(this.store.pool, (c) => this.dropVersion(c, def, active));
     await report(true);
     return progress();
   }
@@ -263,21 +246,6 @@ export class ProjectionEngine {
   private async dropVersion(c: pg.PoolClient, def: ProjectionDefinition, version: number): Promise<void> {
     for (const base of def.tables) await c.query(`DROP TABLE IF EXISTS ${ident(versioned(base, version))}`);
     await c.query('DELETE FROM consumer_checkpoints WHERE name = $1', [consumerName(def.name, version)]);
-  }
-
-  private async inTransaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.store.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const v = await fn(c);
-      await c.query('COMMIT');
-      return v;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
   }
 
   /** Registry row, checkpoint, and lag (events and seconds) of a projection. */

@@ -1,6 +1,7 @@
 // Reports and their files in Postgres. Hand-written SQL on the shared pg pool: the status changes are
 // conditional updates (a completed report is never overwritten), which read clearest as SQL.
 import type pg from 'pg';
+import { withTransaction } from '../event-store/transaction.js';
 import { v5 as uuidv5 } from 'uuid';
 import type { ReportFormat, ReportStatus, ReportType } from './report-types.js';
 
@@ -135,14 +136,9 @@ export async function setProgress(db: Db, id: string, progress: number): Promise
  * finds it completed and writes nothing. Returns false in that case.
  */
 export async function completeReport(pool: pg.Pool, id: string, files: NewFile[], summary: Record<string, unknown>): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return withTransaction(pool, async (client) => {
     const { rows } = await client.query('SELECT status FROM reports WHERE id = $1 FOR UPDATE', [id]);
-    if (!rows[0] || rows[0].status === 'completed') {
-      await client.query('ROLLBACK');
-      return false;
-    }
+    if (!rows[0] || rows[0].status === 'completed') return false;
     await client.query('DELETE FROM report_files WHERE report_id = $1', [id]);
     for (const f of files) {
       await client.query(
@@ -154,14 +150,8 @@ export async function completeReport(pool: pg.Pool, id: string, files: NewFile[]
       `UPDATE reports SET status = 'completed', progress = 100, error = NULL, summary = $2, finished_at = now() WHERE id = $1`,
       [id, JSON.stringify(summary)],
     );
-    await client.query('COMMIT');
     return true;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Records a failed attempt: back to queued while retries remain, failed with its reason after the last. */
