@@ -108,14 +108,21 @@ export class PartnershipQueries {
     return this.store.readStream(id);
   }
 
+  /**
+   * The events to fold when the answer cannot come from the projection: always for an as-of read,
+   * otherwise only when the projection lags. Null: read the projection.
+   */
+  private async eventsToFold(id: string, asOf?: AsOf): Promise<{ events: StoredEvent[]; asOf: AsOf | null } | null> {
+    const given = !!(asOf?.validAt || asOf?.knownAt);
+    const events = given ? await this.store.readStream(id) : await this.freshOrStream(id);
+    if (!events) return null;
+    if (!events.length) throw new PartnershipNotFoundError(id);
+    return given ? { events: filterAsOf(events, asOf!), asOf: asOf! } : { events, asOf: null };
+  }
+
   async get(id: string, asOf?: AsOf): Promise<PartnershipDetail> {
-    const asOfGiven = !!(asOf?.validAt || asOf?.knownAt);
-    let events = asOfGiven ? await this.store.readStream(id) : await this.freshOrStream(id);
-    if (events) {
-      if (!events.length) throw new PartnershipNotFoundError(id);
-      if (asOfGiven) events = filterAsOf(events, asOf!);
-      return this.detailFromEvents(id, events, asOfGiven ? asOf! : null);
-    }
+    const folded = await this.eventsToFold(id, asOf);
+    if (folded) return this.detailFromEvents(id, folded.events, folded.asOf);
     const { rows } = await this.pool.query(`SELECT summary, state FROM partnership_status WHERE partnership_id = $1`, [id]);
     const today = this.today();
     return detailFrom(rows[0].summary as StaticDetail, rows[0].state, today, this.config.DORMANT_AFTER_DAYS, await this.nextScheduled(id, today));
@@ -148,17 +155,15 @@ export class PartnershipQueries {
   }
 
   async timeline(id: string, asOf?: AsOf): Promise<Timeline> {
-    const asOfGiven = !!(asOf?.validAt || asOf?.knownAt);
-    let events = asOfGiven ? await this.store.readStream(id) : await this.freshOrStream(id);
-    if (events) {
-      if (!events.length) throw new PartnershipNotFoundError(id);
-      if (asOfGiven) events = filterAsOf(events, asOf!);
+    const folded = await this.eventsToFold(id, asOf);
+    if (folded) {
+      const { events } = folded;
       const builder = new TimelineBuilder();
       for (const e of events) builder.apply(e);
       return {
         partnershipId: id,
         version: events.length ? events[events.length - 1].streamVersion : 0,
-        asOf: asOfGiven ? { validAt: asOf!.validAt ?? null, knownAt: asOf!.knownAt ?? null } : null,
+        asOf: folded.asOf ? { validAt: folded.asOf.validAt ?? null, knownAt: folded.asOf.knownAt ?? null } : null,
         entries: builder.sorted().map(withoutUnchangedOriginal),
       };
     }
