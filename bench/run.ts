@@ -75,7 +75,9 @@ async function main() {
     await ensureDatabase(u);
   }
   const machine = await machineInfo(urls.ours);
-  log(`machine: ${machine.cpus} cpus, ${machine.memoryGiB} GiB, Postgres ${machine.postgres}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  log(
+    `machine: ${machine.cpus} cpus, ${machine.memoryGiB} GiB, Postgres ${machine.postgres}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+  );
   for (const u of [urls.ours, urls.app, urls.rebuild]) {
     const ds = await openDatabase(u, { migrate: true, poolSize: 2 });
     await ds.destroy();
@@ -87,10 +89,35 @@ async function main() {
     mode: args.quick ? 'quick' : 'full',
     warmupSeconds: args.warmupMs / 1000,
     durationSeconds: args.durationMs / 1000,
-    append: { writers: args.writers, streamsPerWriter: 8, eventsPerAppend: 1, poolSize: '= writers', seedEvents: args.quick ? 10_000 : 100_000 },
-    http: { connections: 32, partnerships: 1000, endpoint: 'POST /api/v1/partnerships/{id}/aid-deliveries', tool: 'autocannon', app: 'child process, DB_POOL_SIZE=32' },
-    rebuild: { events: rebuildSize.partnerships * rebuildSize.eventsPerPartnership, ...rebuildSize, engine: 'in-process ProjectionEngine.rebuild (batches of 2000)', rssSampleMs: 100 },
-    reads: { readers: 32, timelineEntries: 500, foldStreamEvents: 5000, validAt: '2026-12-31', tool: 'closed loop of fetch() clients', app: 'child process, DB_POOL_SIZE=32, council key', storeLevelConcurrent: !args.quick },
+    append: {
+      writers: args.writers,
+      streamsPerWriter: 8,
+      eventsPerAppend: 1,
+      poolSize: '= writers',
+      seedEvents: args.quick ? 10_000 : 100_000,
+    },
+    http: {
+      connections: 32,
+      partnerships: 1000,
+      endpoint: 'POST /api/v1/partnerships/{id}/aid-deliveries',
+      tool: 'autocannon',
+      app: 'child process, DB_POOL_SIZE=32',
+    },
+    rebuild: {
+      events: rebuildSize.partnerships * rebuildSize.eventsPerPartnership,
+      ...rebuildSize,
+      engine: 'in-process ProjectionEngine.rebuild (batches of 2000)',
+      rssSampleMs: 100,
+    },
+    reads: {
+      readers: 32,
+      timelineEntries: 500,
+      foldStreamEvents: 5000,
+      validAt: '2026-12-31',
+      tool: 'closed loop of fetch() clients',
+      app: 'child process, DB_POOL_SIZE=32, council key',
+      storeLevelConcurrent: !args.quick,
+    },
   };
 
   let append: AppendLevel[] = [];
@@ -109,12 +136,26 @@ async function main() {
   const notBuilt: Record<string, string> = {};
   try {
     if (args.only.has('append'))
-      append = await timed('append', () => benchAppend(urls, { writers: args.writers, warmupMs: args.warmupMs, durationMs: args.durationMs, streamsPerWriter: 8, seedEvents: args.quick ? 10_000 : 100_000 }, log));
+      append = await timed('append', () =>
+        benchAppend(
+          urls,
+          {
+            writers: args.writers,
+            warmupMs: args.warmupMs,
+            durationMs: args.durationMs,
+            streamsPerWriter: 8,
+            seedEvents: args.quick ? 10_000 : 100_000,
+          },
+          log,
+        ),
+      );
     if (args.only.has('http')) {
       if (!built('dist/src/partnerships/api/partnership-commands.controller.js') || !built('dist/src/auth/api-keys.js'))
         notBuilt.http = 'POST /api/v1/partnerships/{id}/aid-deliveries does not exist yet (src/partnerships/api)';
       else
-        http = await timed('http', () => benchHttp(root, urls.app, { connections: 32, partnerships: 1000, warmupMs: args.warmupMs, durationMs: args.durationMs }, log)).catch((err) => {
+        http = await timed('http', () =>
+          benchHttp(root, urls.app, { connections: 32, partnerships: 1000, warmupMs: args.warmupMs, durationMs: args.durationMs }, log),
+        ).catch((err) => {
           notBuilt.http = `the app could not be benchmarked: ${err instanceof Error ? err.message : err}`;
           log(notBuilt.http);
           return null;
@@ -123,14 +164,19 @@ async function main() {
     if (args.only.has('rebuild')) rebuild = await timed('rebuild', () => benchRebuild(urls.rebuild, rebuildSize, log));
     if (args.only.has('reads'))
       reads = await timed('reads', () =>
-        benchReads(root, urls.app, {
-          readers: 32,
-          timelineEntries: 500,
-          foldStreamEvents: 5000,
-          warmupMs: args.warmupMs,
-          durationMs: args.durationMs,
-          storeConcurrent: !args.quick,
-        }, log),
+        benchReads(
+          root,
+          urls.app,
+          {
+            readers: 32,
+            timelineEntries: 500,
+            foldStreamEvents: 5000,
+            warmupMs: args.warmupMs,
+            durationMs: args.durationMs,
+            storeConcurrent: !args.quick,
+          },
+          log,
+        ),
       );
   } finally {
     for (const u of Object.values(urls)) await dropDatabase(u).catch((e) => log(`could not drop ${u}: ${e}`));
@@ -144,46 +190,148 @@ async function main() {
   for (const l of append) {
     const big = l.writers >= 8;
     const ours = [fmt.rate(l.ours.opsPerSecond), fmt.ms(l.ours.p50Ms), fmt.ms(l.ours.p99Ms), String(l.ours.errors)];
-    rows.push([`append @${l.writers}`, ...ours, 'plain INSERT', fmt.rate(l.plainInsert.opsPerSecond), fmt.ms(l.plainInsert.p50Ms), fmt.ms(l.plainInsert.p99Ms),
-      fmt.ratio(l.vsPlainInsert), big ? `≥75% ${l.vsPlainInsert >= 0.75 ? 'met' : 'MISSED'}` : '—']);
-    rows.push([`append @${l.writers}`, ...ours, 'emmett-postgresql', fmt.rate(l.emmett.opsPerSecond), fmt.ms(l.emmett.p50Ms), fmt.ms(l.emmett.p99Ms),
-      fmt.times(l.vsEmmett), big ? `≥2× ${l.vsEmmett >= 2 ? 'met' : 'MISSED'}` : '—']);
-    if (l.writers === 32) rows.push([`append @32 p99`, '', '', fmt.ms(l.ours.p99Ms), '', '', '', '', '', '', `≤15 ms ${l.ours.p99Ms <= 15 ? 'met' : 'MISSED'}`]);
+    rows.push([
+      `append @${l.writers}`,
+      ...ours,
+      'plain INSERT',
+      fmt.rate(l.plainInsert.opsPerSecond),
+      fmt.ms(l.plainInsert.p50Ms),
+      fmt.ms(l.plainInsert.p99Ms),
+      fmt.ratio(l.vsPlainInsert),
+      big ? `≥75% ${l.vsPlainInsert >= 0.75 ? 'met' : 'MISSED'}` : '—',
+    ]);
+    rows.push([
+      `append @${l.writers}`,
+      ...ours,
+      'emmett-postgresql',
+      fmt.rate(l.emmett.opsPerSecond),
+      fmt.ms(l.emmett.p50Ms),
+      fmt.ms(l.emmett.p99Ms),
+      fmt.times(l.vsEmmett),
+      big ? `≥2× ${l.vsEmmett >= 2 ? 'met' : 'MISSED'}` : '—',
+    ]);
+    if (l.writers === 32)
+      rows.push([
+        `append @32 p99`,
+        '',
+        '',
+        fmt.ms(l.ours.p99Ms),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        `≤15 ms ${l.ours.p99Ms <= 15 ? 'met' : 'MISSED'}`,
+      ]);
   }
   const store32 = append.find((l) => l.writers === 32)?.ours;
   if (http) {
     const h = http.result;
     const ratio = store32 ? h.opsPerSecond / store32.opsPerSecond : NaN;
-    rows.push([`HTTP aid-deliveries @${http.connections}`, fmt.rate(h.opsPerSecond), fmt.ms(h.p50Ms), fmt.ms(h.p99Ms), String(h.errors), 'store append @32',
-      store32 ? fmt.rate(store32.opsPerSecond) : '—', store32 ? fmt.ms(store32.p50Ms) : '—', store32 ? fmt.ms(store32.p99Ms) : '—', fmt.ratio(ratio),
-      `≥50% ${ratio >= 0.5 ? 'met' : 'MISSED'}; p99≤50 ${h.p99Ms <= 50 ? 'met' : 'MISSED'}; 0 err ${h.errors === 0 ? 'met' : 'MISSED'}`]);
-  } else if (notBuilt.http) rows.push(['HTTP aid-deliveries @32', 'not built yet', '', '', '', 'store append @32', '', '', '', '', '≥50%, p99≤50 ms']);
+    rows.push([
+      `HTTP aid-deliveries @${http.connections}`,
+      fmt.rate(h.opsPerSecond),
+      fmt.ms(h.p50Ms),
+      fmt.ms(h.p99Ms),
+      String(h.errors),
+      'store append @32',
+      store32 ? fmt.rate(store32.opsPerSecond) : '—',
+      store32 ? fmt.ms(store32.p50Ms) : '—',
+      store32 ? fmt.ms(store32.p99Ms) : '—',
+      fmt.ratio(ratio),
+      `≥50% ${ratio >= 0.5 ? 'met' : 'MISSED'}; p99≤50 ${h.p99Ms <= 50 ? 'met' : 'MISSED'}; 0 err ${h.errors === 0 ? 'met' : 'MISSED'}`,
+    ]);
+  } else if (notBuilt.http)
+    rows.push(['HTTP aid-deliveries @32', 'not built yet', '', '', '', 'store append @32', '', '', '', '', '≥50%, p99≤50 ms']);
   if (rebuild) {
     const r = rebuild.rebuild;
-    rows.push([`rebuild ${fmt.count(rebuild.events)} ev (status+timeline)`, fmt.rate(r.eventsPerSecond), '', '', '0', 'INSERT … SELECT (timeline shape)',
-      fmt.rate(rebuild.baseline.rowsPerSecond), '', '', fmt.ratio(rebuild.ratio), `≥40% ${rebuild.ratio >= 0.4 ? 'met' : 'MISSED'}`]);
+    rows.push([
+      `rebuild ${fmt.count(rebuild.events)} ev (status+timeline)`,
+      fmt.rate(r.eventsPerSecond),
+      '',
+      '',
+      '0',
+      'INSERT … SELECT (timeline shape)',
+      fmt.rate(rebuild.baseline.rowsPerSecond),
+      '',
+      '',
+      fmt.ratio(rebuild.ratio),
+      `≥40% ${rebuild.ratio >= 0.4 ? 'met' : 'MISSED'}`,
+    ]);
     const m = r.rssMiB;
-    rows.push([`rebuild RSS MiB 25/50/75/100%`, `${fmt.mib(m.at25)}/${fmt.mib(m.at50)}/${fmt.mib(m.at75)}/${fmt.mib(m.at100)}`, '', '', '', 'peak RSS MiB', fmt.mib(m.peak), '', '', '',
-      `flat (≤+64 MiB 25→100%) ${m.at25 !== null && m.at100 <= m.at25 + 64 ? 'met' : 'MISSED'}`]);
+    rows.push([
+      `rebuild RSS MiB 25/50/75/100%`,
+      `${fmt.mib(m.at25)}/${fmt.mib(m.at50)}/${fmt.mib(m.at75)}/${fmt.mib(m.at100)}`,
+      '',
+      '',
+      '',
+      'peak RSS MiB',
+      fmt.mib(m.peak),
+      '',
+      '',
+      '',
+      `flat (≤+64 MiB 25→100%) ${m.at25 !== null && m.at100 <= m.at25 + 64 ? 'met' : 'MISSED'}`,
+    ]);
   }
   if (reads) {
     const t = reads.timeline.result;
-    rows.push([`timeline ${reads.timeline.entries} entries @${reads.readers}`, fmt.rate(t.opsPerSecond), fmt.ms(t.p50Ms), fmt.ms(t.p99Ms), String(t.errors), 'one request alone', '', fmt.ms(reads.timeline.oneRequestMs), '', '',
-      `p99≤30 ms ${t.p99Ms <= 30 ? 'met' : 'MISSED'}`]);
+    rows.push([
+      `timeline ${reads.timeline.entries} entries @${reads.readers}`,
+      fmt.rate(t.opsPerSecond),
+      fmt.ms(t.p50Ms),
+      fmt.ms(t.p99Ms),
+      String(t.errors),
+      'one request alone',
+      '',
+      fmt.ms(reads.timeline.oneRequestMs),
+      '',
+      '',
+      `p99≤30 ms ${t.p99Ms <= 30 ? 'met' : 'MISSED'}`,
+    ]);
     const v = reads.validAt.result;
     const st = reads.store;
-    rows.push([`validAt fold ${reads.validAt.streamEvents} ev @${reads.readers}`, fmt.rate(v.opsPerSecond), fmt.ms(v.p50Ms), fmt.ms(v.p99Ms), String(v.errors), 'one request alone', '', fmt.ms(reads.validAt.oneRequestMs), '', '',
-      `p99≤50 ms ${v.p99Ms <= 50 ? 'met' : 'MISSED'}`]);
+    rows.push([
+      `validAt fold ${reads.validAt.streamEvents} ev @${reads.readers}`,
+      fmt.rate(v.opsPerSecond),
+      fmt.ms(v.p50Ms),
+      fmt.ms(v.p99Ms),
+      String(v.errors),
+      'one request alone',
+      '',
+      fmt.ms(reads.validAt.oneRequestMs),
+      '',
+      '',
+      `p99≤50 ms ${v.p99Ms <= 50 ? 'met' : 'MISSED'}`,
+    ]);
     if (st.readAndFold && st.readOnly)
-      rows.push([`  store: readStream+fold @${reads.readers}`, fmt.rate(st.readAndFold.opsPerSecond), fmt.ms(st.readAndFold.p50Ms), fmt.ms(st.readAndFold.p99Ms), String(st.readAndFold.errors),
-        'readStream only', fmt.rate(st.readOnly.opsPerSecond), fmt.ms(st.readOnly.p50Ms), fmt.ms(st.readOnly.p99Ms), fmt.ratio(st.readAndFold.opsPerSecond / st.readOnly.opsPerSecond), '(secondary)']);
+      rows.push([
+        `  store: readStream+fold @${reads.readers}`,
+        fmt.rate(st.readAndFold.opsPerSecond),
+        fmt.ms(st.readAndFold.p50Ms),
+        fmt.ms(st.readAndFold.p99Ms),
+        String(st.readAndFold.errors),
+        'readStream only',
+        fmt.rate(st.readOnly.opsPerSecond),
+        fmt.ms(st.readOnly.p50Ms),
+        fmt.ms(st.readOnly.p99Ms),
+        fmt.ratio(st.readAndFold.opsPerSecond / st.readOnly.opsPerSecond),
+        '(secondary)',
+      ]);
   }
   const table = renderTable(header, rows);
   const load = `load average ${machine.loadAverageAtStart.join(' ')} at the start, ${loadAverageAtEnd.join(' ')} at the end`;
-  process.stdout.write(`\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node}; ${load})\n\n${table}\n`);
-  if (reads) process.stdout.write(`\none ${reads.validAt.streamEvents}-event stream alone: readStream ${fmt.ms(reads.store.readOnlyMs)} ms, fold ${fmt.ms(reads.store.foldOnlyMs)} ms (in this process)\n`);
+  process.stdout.write(
+    `\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node}; ${load})\n\n${table}\n`,
+  );
+  if (reads)
+    process.stdout.write(
+      `\none ${reads.validAt.streamEvents}-event stream alone: readStream ${fmt.ms(reads.store.readOnlyMs)} ms, fold ${fmt.ms(reads.store.foldOnlyMs)} ms (in this process)\n`,
+    );
   if (rebuild)
-    process.stdout.write(`rebuild: ${fmt.count(rebuild.events)} events in ${rebuild.rebuild.seconds.toFixed(1)} s (generated in ${rebuild.generateSeconds.toFixed(1)} s); bulk insert ${rebuild.baseline.seconds.toFixed(1)} s; RSS before ${fmt.mib(rebuild.rebuild.rssMiB.before)} MiB\n`);
+    process.stdout.write(
+      `rebuild: ${fmt.count(rebuild.events)} events in ${rebuild.rebuild.seconds.toFixed(1)} s (generated in ${rebuild.generateSeconds.toFixed(1)} s); bulk insert ${rebuild.baseline.seconds.toFixed(1)} s; RSS before ${fmt.mib(rebuild.rebuild.rssMiB.before)} MiB\n`,
+    );
   process.stdout.write(`phases (s): ${JSON.stringify(phaseSeconds)}\n`);
   for (const [k, v] of Object.entries(notBuilt)) process.stdout.write(`${k}: ${v}\n`);
   if (http && http.result.errors) process.stdout.write(`http status codes: ${JSON.stringify(http.result.statusCodes)}\n`);

@@ -16,7 +16,9 @@ try {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();
-  app.get(Logger).log(`Partnership Ledger report worker running (queue prefix "${config.REDIS_PREFIX}", concurrency ${config.REPORT_CONCURRENCY})`);
+  app
+    .get(Logger)
+    .log(`Partnership Ledger report worker running (queue prefix "${config.REDIS_PREFIX}", concurrency ${config.REPORT_CONCURRENCY})`);
 } catch (err) {
   if (err instanceof ConfigError || err instanceof DependencyUnavailableError) {
     process.stderr.write(`\n${(err as Error).message}\n\n`);

@@ -13,5 +13,13 @@ import { WebModule } from './web/web.module.js';
  * app.module.ts stays wiring only.
  */
 export function featureModules(config: AppConfig): (Type<unknown> | DynamicModule)[] {
-  return [QueuesModule.forRoot(config), AuthModule, PartnershipCommandsModule, PartnershipsReadModule.forRoot(config), WebModule.forRoot(config), ReportingModule.forRoot(config), MetricsModule];
+  return [
+    QueuesModule.forRoot(config),
+    AuthModule,
+    PartnershipCommandsModule,
+    PartnershipsReadModule.forRoot(config),
+    WebModule.forRoot(config),
+    ReportingModule.forRoot(config),
+    MetricsModule,
+  ];
 }

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const app = await createApp(config, dataSource);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
-  app.get(await import('nestjs-pino').then((m) => m.Logger)).log(`Partnership Ledger listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')} (API docs at /docs)`);
+  app
+    .get(await import('nestjs-pino').then((m) => m.Logger))
+    .log(`Partnership Ledger listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')} (API docs at /docs)`);
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -49,7 +49,9 @@ async function runOurs(url: string, writers: number, p: AppendParams, log: (s: s
     const versions = new Map<string, number>();
     log(`  ours: preparing ${writers * p.streamsPerWriter} streams`);
     for (const list of streams)
-      await Promise.all(list.map(async (s) => versions.set(s, (await store.append(s, [aidDelivered(0)], { expectedVersion: 'no_stream' })).nextVersion)));
+      await Promise.all(
+        list.map(async (s) => versions.set(s, (await store.append(s, [aidDelivered(0)], { expectedVersion: 'no_stream' })).nextVersion)),
+      );
     await checkpoint(url);
     return await runClosedLoop({ concurrency: writers, warmupMs: p.warmupMs, durationMs: p.durationMs }, async (w, i) => {
       const s = streams[w][i % p.streamsPerWriter];
@@ -79,7 +81,11 @@ async function runPlain(url: string, writers: number, p: AppendParams, log: (s: 
       const metadata = JSON.stringify(e.metadata);
       const version = head.version + 1;
       const hash = sha256Hex((head.hash ?? '') + JSON.stringify([s, version, id, e.type, 1, data, metadata, null]));
-      await pool.query({ name: 'plain_insert', text: PLAIN_INSERT, values: [id, s, version, e.type, 1, data, metadata, null, head.hash, hash] });
+      await pool.query({
+        name: 'plain_insert',
+        text: PLAIN_INSERT,
+        values: [id, s, version, e.type, 1, data, metadata, null, head.hash, hash],
+      });
       heads.set(s, { version, hash });
     };
     log(`  plain INSERT: preparing ${writers * p.streamsPerWriter} streams`);
@@ -105,7 +111,13 @@ async function runEmmett(url: string, writers: number, p: AppendParams, log: (s:
     await store.appendToStream(`partnership-${tag}-schema`, [aidDelivered(0)]); // runs its schema migration once
     for (const list of streams)
       await Promise.all(
-        list.map(async (s) => versions.set(s, (await store.appendToStream(s, [aidDelivered(0)], { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' })).nextExpectedStreamVersion)),
+        list.map(async (s) =>
+          versions.set(
+            s,
+            (await store.appendToStream(s, [aidDelivered(0)], { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' }))
+              .nextExpectedStreamVersion,
+          ),
+        ),
       );
     await checkpoint(url);
     return await runClosedLoop({ concurrency: writers, warmupMs: p.warmupMs, durationMs: p.durationMs }, async (w, i) => {
@@ -143,7 +155,9 @@ async function seed(urls: { ours: string; emmett: string }, events: number, log:
   const store = new PostgresEventStore(poolOf(ds));
   const batch = (s: number) => Array.from({ length: perStream }, (_, i) => aidDelivered(s * perStream + i));
   for (let s = 0; s < streams; s += 4)
-    await Promise.all([0, 1, 2, 3].filter((k) => s + k < streams).map((k) => store.append(`seed-${s + k}`, batch(s + k), { expectedVersion: 'no_stream' })));
+    await Promise.all(
+      [0, 1, 2, 3].filter((k) => s + k < streams).map((k) => store.append(`seed-${s + k}`, batch(s + k), { expectedVersion: 'no_stream' })),
+    );
   await ds.query(`INSERT INTO plain_events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
                   SELECT event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash FROM events`);
   await ds.query('VACUUM ANALYZE events');
@@ -153,7 +167,11 @@ async function seed(urls: { ours: string; emmett: string }, events: number, log:
   const pool = new pg.Pool({ connectionString: urls.emmett, max: 4 });
   const emmett = getPostgreSQLEventStore(urls.emmett, { connectionOptions: { pool } });
   for (let s = 0; s < streams; s += 4)
-    await Promise.all([0, 1, 2, 3].filter((k) => s + k < streams).map((k) => emmett.appendToStream(`seed-${s + k}`, batch(s + k), { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' })));
+    await Promise.all(
+      [0, 1, 2, 3]
+        .filter((k) => s + k < streams)
+        .map((k) => emmett.appendToStream(`seed-${s + k}`, batch(s + k), { expectedStreamVersion: 'STREAM_DOES_NOT_EXIST' })),
+    );
   await pool.query('VACUUM ANALYZE');
   await emmett.close();
   await pool.end().catch(() => undefined);
@@ -171,9 +189,13 @@ export async function benchAppend(
     const ours = await runOurs(urls.ours, writers, p, log);
     log(`  ours: ${ours.opsPerSecond.toFixed(0)} ev/s p50 ${ours.p50Ms.toFixed(2)} p99 ${ours.p99Ms.toFixed(2)} errors ${ours.errors}`);
     const plainInsert = await runPlain(urls.ours, writers, p, log);
-    log(`  plain: ${plainInsert.opsPerSecond.toFixed(0)} ev/s p50 ${plainInsert.p50Ms.toFixed(2)} p99 ${plainInsert.p99Ms.toFixed(2)} errors ${plainInsert.errors}`);
+    log(
+      `  plain: ${plainInsert.opsPerSecond.toFixed(0)} ev/s p50 ${plainInsert.p50Ms.toFixed(2)} p99 ${plainInsert.p99Ms.toFixed(2)} errors ${plainInsert.errors}`,
+    );
     const emmett = await runEmmett(urls.emmett, writers, p, log);
-    log(`  emmett: ${emmett.opsPerSecond.toFixed(0)} ev/s p50 ${emmett.p50Ms.toFixed(2)} p99 ${emmett.p99Ms.toFixed(2)} errors ${emmett.errors}`);
+    log(
+      `  emmett: ${emmett.opsPerSecond.toFixed(0)} ev/s p50 ${emmett.p50Ms.toFixed(2)} p99 ${emmett.p99Ms.toFixed(2)} errors ${emmett.errors}`,
+    );
     levels.push({
       writers,
       ours,

@@ -35,7 +35,12 @@ export async function benchHttp(root: string, url: string, p: HttpParams, log: (
     for (let i = 0; i < p.partnerships; i += 16) {
       await Promise.all(
         Array.from({ length: Math.min(16, p.partnerships - i) }, async (_, j) => {
-          const body = { partnershipId: `bench-p-${i + j}`, occurredOn: '2022', ownMunicipality: { de: 'Dortmund', en: 'Dortmund' }, tier: 'initiative' };
+          const body = {
+            partnershipId: `bench-p-${i + j}`,
+            occurredOn: '2022',
+            ownMunicipality: { de: 'Dortmund', en: 'Dortmund' },
+            tier: 'initiative',
+          };
           const r = await fetch(`${app.base}/api/v1/partnerships`, { method: 'POST', headers, body: JSON.stringify(body) });
           if (r.status !== 201) throw new Error(`creating a partnership answered ${r.status}: ${await r.text()}`);
         }),
@@ -51,7 +56,11 @@ export async function benchHttp(root: string, url: string, p: HttpParams, log: (
       requests: [
         {
           method: 'POST',
-          setupRequest: (req: any) => ({ ...req, path: `/api/v1/partnerships/bench-p-${next++ % p.partnerships}/aid-deliveries`, body: JSON.stringify(AID) }),
+          setupRequest: (req: any) => ({
+            ...req,
+            path: `/api/v1/partnerships/bench-p-${next++ % p.partnerships}/aid-deliveries`,
+            body: JSON.stringify(AID),
+          }),
         },
       ],
     });

@@ -64,9 +64,14 @@ export function partnershipHistory(streamId: string, n: number): NewEvent[] {
     },
   ];
   for (let i = 1; i < n; i++) {
-    const month = `20${22 + Math.floor(i / 1200)}-${String(((i / 100) | 0) % 12 + 1).padStart(2, '0')}`;
-    if (i % 10 === 3) events.push({ type: 'NoteAdded', data: { occurredOn: { date: month, precision: 'month' }, text: `Call with the partner office, item ${i}.` } });
-    else if (i % 50 === 7) events.push({ type: 'CooperationAreaAdded', data: { occurredOn: { date: month, precision: 'month' }, area: `area ${i}` } });
+    const month = `20${22 + Math.floor(i / 1200)}-${String((((i / 100) | 0) % 12) + 1).padStart(2, '0')}`;
+    if (i % 10 === 3)
+      events.push({
+        type: 'NoteAdded',
+        data: { occurredOn: { date: month, precision: 'month' }, text: `Call with the partner office, item ${i}.` },
+      });
+    else if (i % 50 === 7)
+      events.push({ type: 'CooperationAreaAdded', data: { occurredOn: { date: month, precision: 'month' }, area: `area ${i}` } });
     else {
       const e = aidDelivered(i);
       events.push({ type: e.type, data: { ...e.data, occurredOn: { date: month, precision: 'month' } }, metadata: e.metadata });
@@ -103,12 +108,16 @@ async function storeFold(store: PostgresEventStore, p: ReadParams, log: (s: stri
     const events = await store.readStream(FOLD_STREAM);
     if (events.length !== p.foldStreamEvents) throw new Error(`read ${events.length} events`);
   });
-  log(`  store readStream only @${p.readers}: ${readOnly.opsPerSecond.toFixed(1)}/s p50 ${readOnly.p50Ms.toFixed(1)} p99 ${readOnly.p99Ms.toFixed(1)}`);
+  log(
+    `  store readStream only @${p.readers}: ${readOnly.opsPerSecond.toFixed(1)}/s p50 ${readOnly.p50Ms.toFixed(1)} p99 ${readOnly.p99Ms.toFixed(1)}`,
+  );
   const readAndFold = await runClosedLoop(opts, async () => {
     const state = fold((await store.readStream(FOLD_STREAM)).map(toRecorded));
     if (state.version !== p.foldStreamEvents) throw new Error(`folded ${state.version} events`);
   });
-  log(`  store readStream + fold @${p.readers}: ${readAndFold.opsPerSecond.toFixed(1)}/s p50 ${readAndFold.p50Ms.toFixed(1)} p99 ${readAndFold.p99Ms.toFixed(1)}`);
+  log(
+    `  store readStream + fold @${p.readers}: ${readAndFold.opsPerSecond.toFixed(1)}/s p50 ${readAndFold.p50Ms.toFixed(1)} p99 ${readAndFold.p99Ms.toFixed(1)}`,
+  );
   return { readAndFold, readOnly, foldOnlyMs, readOnlyMs };
 }
 
@@ -122,10 +131,14 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
     await writeEvents(store.pool, FOLD_STREAM, partnershipHistory(FOLD_STREAM, p.foldStreamEvents));
     const engine = new ProjectionEngine(store, null);
     const applied = await engine.catchUp(partnershipsProjection);
-    const { rows } = await store.pool.query('SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)', [[TIMELINE_STREAM, FOLD_STREAM]]);
+    const { rows } = await store.pool.query('SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)', [
+      [TIMELINE_STREAM, FOLD_STREAM],
+    ]);
     const v = new Map(rows.map((r) => [r.partnership_id, r.version]));
     if (v.get(TIMELINE_STREAM) !== p.timelineEntries || v.get(FOLD_STREAM) !== p.foldStreamEvents)
-      throw new Error(`the projection did not catch up (${JSON.stringify(Object.fromEntries(v))}); is a transaction elsewhere holding the read horizon?`);
+      throw new Error(
+        `the projection did not catch up (${JSON.stringify(Object.fromEntries(v))}); is a transaction elsewhere holding the read horizon?`,
+      );
     log(`  projection caught up (${applied} events applied)`);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -167,14 +180,27 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
       });
     log(`  http timeline (${entries} entries, ${tBody.length} bytes, one request alone ${oneTimelineMs.toFixed(1)} ms) @${p.readers}`);
     const timeline = await run(timelinePath);
-    log(`    ${timeline.opsPerSecond.toFixed(0)} req/s p50 ${timeline.p50Ms.toFixed(1)} p99 ${timeline.p99Ms.toFixed(1)} errors ${timeline.errors} (${timeline.ops} requests)`);
-    log(`  http validAt fold (${p.foldStreamEvents} events, ${vBody.length} bytes, one request alone ${oneRequestMs.toFixed(1)} ms) @${p.readers}`);
+    log(
+      `    ${timeline.opsPerSecond.toFixed(0)} req/s p50 ${timeline.p50Ms.toFixed(1)} p99 ${timeline.p99Ms.toFixed(1)} errors ${timeline.errors} (${timeline.ops} requests)`,
+    );
+    log(
+      `  http validAt fold (${p.foldStreamEvents} events, ${vBody.length} bytes, one request alone ${oneRequestMs.toFixed(1)} ms) @${p.readers}`,
+    );
     const validAt = await run(validAtPath);
-    log(`    ${validAt.opsPerSecond.toFixed(1)} req/s p50 ${validAt.p50Ms.toFixed(1)} p99 ${validAt.p99Ms.toFixed(1)} errors ${validAt.errors} (${validAt.ops} requests)`);
+    log(
+      `    ${validAt.opsPerSecond.toFixed(1)} req/s p50 ${validAt.p50Ms.toFixed(1)} p99 ${validAt.p99Ms.toFixed(1)} errors ${validAt.errors} (${validAt.ops} requests)`,
+    );
     return {
       readers: p.readers,
       timeline: { partnershipId: TIMELINE_STREAM, entries, responseBytes: tBody.length, result: timeline, oneRequestMs: oneTimelineMs },
-      validAt: { partnershipId: FOLD_STREAM, streamEvents: p.foldStreamEvents, validAt: VALID_AT, responseBytes: vBody.length, result: validAt, oneRequestMs },
+      validAt: {
+        partnershipId: FOLD_STREAM,
+        streamEvents: p.foldStreamEvents,
+        validAt: VALID_AT,
+        responseBytes: vBody.length,
+        result: validAt,
+        oneRequestMs,
+      },
       store: store_,
     };
   } finally {

@@ -86,7 +86,12 @@ export async function benchRebuild(url: string, p: RebuildParams, log: (s: strin
     t = performance.now();
     const r = await c.query(BULK_INSERT);
     const seconds = (performance.now() - t) / 1000;
-    baseline = { what: 'INSERT INTO timeline_copy SELECT … FROM events (LIKE timeline_entries INCLUDING ALL: same columns and 4 indexes)', rows: r.rowCount ?? 0, seconds, rowsPerSecond: (r.rowCount ?? 0) / seconds };
+    baseline = {
+      what: 'INSERT INTO timeline_copy SELECT … FROM events (LIKE timeline_entries INCLUDING ALL: same columns and 4 indexes)',
+      rows: r.rowCount ?? 0,
+      seconds,
+      rowsPerSecond: (r.rowCount ?? 0) / seconds,
+    };
     log(`  bulk insert: ${baseline.rows} rows in ${seconds.toFixed(1)} s = ${baseline.rowsPerSecond.toFixed(0)} rows/s`);
     await c.query('DROP TABLE timeline_copy');
     await c.query('CHECKPOINT').catch(() => undefined);
@@ -126,12 +131,16 @@ export async function benchRebuild(url: string, p: RebuildParams, log: (s: strin
     if (rssEnd > peak) peak = rssEnd;
     clearInterval(timer);
     if (result.done !== events)
-      throw new Error(`the rebuild applied ${result.done} of ${events} events (a transaction elsewhere in the cluster holding the read horizon ends a rebuild early)`);
+      throw new Error(
+        `the rebuild applied ${result.done} of ${events} events (a transaction elsewhere in the cluster holding the read horizon ends a rebuild early)`,
+      );
     const { rows } = await store.pool.query(
       `SELECT (SELECT count(*)::int FROM timeline_entries) AS timeline, (SELECT count(*)::int FROM partnership_status) AS status`,
     );
     if (rows[0].timeline !== events || rows[0].status !== p.partnerships)
-      throw new Error(`rebuild wrote ${rows[0].timeline} timeline rows and ${rows[0].status} status rows; expected ${events} and ${p.partnerships}`);
+      throw new Error(
+        `rebuild wrote ${rows[0].timeline} timeline rows and ${rows[0].status} status rows; expected ${events} and ${p.partnerships}`,
+      );
     const eventsPerSecond = events / seconds;
     log(`  rebuild: ${events} events in ${seconds.toFixed(1)} s = ${eventsPerSecond.toFixed(0)} ev/s, peak RSS ${MiB(peak)} MiB`);
     return {
@@ -148,7 +157,15 @@ export async function benchRebuild(url: string, p: RebuildParams, log: (s: strin
         timelineRows: rows[0].timeline,
         statusRows: rows[0].status,
         secondsAt: { ...secondsAt, 100: seconds },
-        rssMiB: { before: MiB(rssBefore), peak: MiB(peak), at25: at[25] && MiB(at[25]), at50: at[50] && MiB(at[50]), at75: at[75] && MiB(at[75]), at100: MiB(rssEnd), samples },
+        rssMiB: {
+          before: MiB(rssBefore),
+          peak: MiB(peak),
+          at25: at[25] && MiB(at[25]),
+          at50: at[50] && MiB(at[50]),
+          at75: at[75] && MiB(at[75]),
+          at100: MiB(rssEnd),
+          samples,
+        },
       },
       baseline,
       ratio: eventsPerSecond / baseline.rowsPerSecond,

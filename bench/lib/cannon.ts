@@ -8,7 +8,8 @@ export async function cannon(
   base: string,
   opts: { connections: number; warmupMs: number; durationMs: number; headers: Record<string, string>; requests: autocannon.Request[] },
 ): Promise<HttpResult> {
-  const run = (ms: number) => autocannon({ url: base, connections: opts.connections, duration: ms / 1000, headers: opts.headers, requests: opts.requests });
+  const run = (ms: number) =>
+    autocannon({ url: base, connections: opts.connections, duration: ms / 1000, headers: opts.headers, requests: opts.requests });
   if (opts.warmupMs > 0) await run(opts.warmupMs);
   const r = await run(opts.durationMs);
   const codes: Record<string, number> = {};

@@ -45,10 +45,7 @@ export function summarize(latencies: number[], errors: number, seconds: number, 
  * its latency is not recorded. Only ops that *start* inside the measured window are counted, and
  * the window's length is the time until the last of them finished.
  */
-export async function runClosedLoop(
-  options: RunOptions,
-  op: (worker: number, iteration: number) => Promise<unknown>,
-): Promise<RunResult> {
+export async function runClosedLoop(options: RunOptions, op: (worker: number, iteration: number) => Promise<unknown>): Promise<RunResult> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;

@@ -19,15 +19,26 @@ export function generatedEvent(id: string, i: number): GenEvent {
       data: { partnershipId: id, ownMunicipality: { en: 'X' }, tier: 'initiative', occurredOn: { date: '2022', precision: 'year' } },
     };
   const occurredOn = { date: MONTHS[i % MONTHS.length], precision: 'month' };
-  if (i % 3 === 0) return { type: 'NoteAdded', data: { occurredOn, text: `Note ${i}: call with the partner office about the next delivery.` } };
-  return { type: 'AidDelivered', data: { occurredOn, receiver: { en: 'Zhytomyr' }, value: { amount: '1.00', currency: 'EUR' }, modality: 'cash' } };
+  if (i % 3 === 0)
+    return { type: 'NoteAdded', data: { occurredOn, text: `Note ${i}: call with the partner office about the next delivery.` } };
+  return {
+    type: 'AidDelivered',
+    data: { occurredOn, receiver: { en: 'Zhytomyr' }, value: { amount: '1.00', currency: 'EUR' }, modality: 'cash' },
+  };
 }
 
 function payload(id: string, from: number, to: number): string {
   const events = [];
   for (let i = from; i < to; i++) {
     const e = generatedEvent(id, i);
-    events.push({ event_id: randomUUID(), type: e.type, schema_version: 1, data: e.data, metadata: { actor: 'bench', source: 'bench' }, occurred_at: null });
+    events.push({
+      event_id: randomUUID(),
+      type: e.type,
+      schema_version: 1,
+      data: e.data,
+      metadata: { actor: 'bench', source: 'bench' },
+      occurred_at: null,
+    });
   }
   return JSON.stringify(events);
 }
@@ -36,7 +47,11 @@ function payload(id: string, from: number, to: number): string {
 export async function writeStream(db: pg.Pool | pg.ClientBase, id: string, events: number): Promise<void> {
   for (let from = 0; from < events; from += 1000) {
     const to = Math.min(events, from + 1000);
-    await db.query('SELECT count(*) FROM append_events($1, $2, $3::jsonb)', [id, from === 0 ? 'no_stream' : String(from), payload(id, from, to)]);
+    await db.query('SELECT count(*) FROM append_events($1, $2, $3::jsonb)', [
+      id,
+      from === 0 ? 'no_stream' : String(from),
+      payload(id, from, to),
+    ]);
   }
 }
 
@@ -79,6 +94,10 @@ export async function writeEvents(
       metadata: e.metadata ?? { actor: 'bench', source: 'bench' },
       occurred_at: null,
     }));
-    await db.query('SELECT count(*) FROM append_events($1, $2, $3::jsonb)', [id, from === 0 ? 'no_stream' : String(from), JSON.stringify(chunk)]);
+    await db.query('SELECT count(*) FROM append_events($1, $2, $3::jsonb)', [
+      id,
+      from === 0 ? 'no_stream' : String(from),
+      JSON.stringify(chunk),
+    ]);
   }
 }

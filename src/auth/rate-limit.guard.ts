@@ -43,7 +43,11 @@ export class RateLimitGuard implements CanActivate {
     let hits: number;
     try {
       const key = `${this.config.REDIS_PREFIX}:ratelimit:${tracker}:${window}`;
-      const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, WINDOW_MS * 2).exec()) as [[unknown, number], unknown];
+      const [[, count]] = (await this.redis
+        .multi()
+        .incr(key)
+        .pexpire(key, WINDOW_MS * 2)
+        .exec()) as [[unknown, number], unknown];
       hits = Number(count);
     } catch (err) {
       // Fail open: an unreachable Redis must not take the API down with it (readiness reports Redis).

@@ -85,7 +85,15 @@ export class CheckpointedConsumer {
     private readonly handler: ConsumerHandler,
     private readonly options: ConsumerOptions,
   ) {
-    this.state = { name: options.name, running: false, checkpoint: { ...START }, processed: 0, lastBatchAt: null, lastError: null, consecutiveErrors: 0 };
+    this.state = {
+      name: options.name,
+      running: false,
+      checkpoint: { ...START },
+      processed: 0,
+      lastBatchAt: null,
+      lastError: null,
+      consecutiveErrors: 0,
+    };
   }
 
   get name(): string {
@@ -118,7 +126,9 @@ export class CheckpointedConsumer {
     const result = await withTransaction(this.store.pool, async (client) => {
       const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, this.options.name]);
       if (!rows[0].ok) return null;
-      return applyBatch(client, this.store, this.options.name, this.options.batchSize ?? 500, (events) => this.handler.handle(events, client));
+      return applyBatch(client, this.store, this.options.name, this.options.batchSize ?? 500, (events) =>
+        this.handler.handle(events, client),
+      );
     });
     if (!result) return -1;
     this.state.checkpoint = result.checkpoint;

@@ -2,15 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ConcurrencyError, EventStoreInputError, IdempotencyConflictError, StreamContentionError } from './errors.js';
-import type {
-  AppendResult,
-  Checkpoint,
-  ExpectedVersion,
-  NewEvent,
-  ReadStreamOptions,
-  StoredEvent,
-  VerifyResult,
-} from './types.js';
+import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent, VerifyResult } from './types.js';
 import { withTransaction } from './transaction.js';
 import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
 
@@ -149,7 +141,10 @@ export class PostgresEventStore {
     const to = options.toVersion ?? 2_147_483_647;
     const backward = options.direction === 'backward';
     const limit = options.limit ?? null;
-    for (const [field, v] of [['fromVersion', from], ['toVersion', to]] as const)
+    for (const [field, v] of [
+      ['fromVersion', from],
+      ['toVersion', to],
+    ] as const)
       if (!Number.isInteger(v) || v < 0) throw new EventStoreInputError(field, 'must be a non-negative integer');
     if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new EventStoreInputError('limit', 'must be a positive integer');
     const { rows } = await db.query(
@@ -169,10 +164,9 @@ export class PostgresEventStore {
 
   async streamVersion(streamId: string, db: Queryable = this.pool): Promise<number> {
     assertStreamId(streamId);
-    const { rows } = await db.query(
-      'SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
-      [streamId],
-    );
+    const { rows } = await db.query('SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1', [
+      streamId,
+    ]);
     return rows[0]?.stream_version ?? 0;
   }
 
@@ -193,13 +187,15 @@ export class PostgresEventStore {
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     );
-    const checkpoint = rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) } : { transactionId: '0', position: 0 };
+    const checkpoint = rows[0]
+      ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) }
+      : { transactionId: '0', position: 0 };
     let behind: number | null = null;
     if (after) {
-      const r = await db.query(
-        `SELECT count(*)::int AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
-        [after.transactionId, after.position],
-      );
+      const r = await db.query(`SELECT count(*)::int AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`, [
+        after.transactionId,
+        after.position,
+      ]);
       behind = r.rows[0].n;
     }
     return { checkpoint, behind };
@@ -215,7 +211,9 @@ export class PostgresEventStore {
       `SELECT transaction_id::text AS transaction_id, global_position FROM events
         ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     );
-    return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) } : { transactionId: '0', position: 0 };
+    return rows[0]
+      ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) }
+      : { transactionId: '0', position: 0 };
   }
 
   /** Recomputes the hash chain of one stream or the whole store and reports the first broken link. */
@@ -249,7 +247,9 @@ export class PostgresEventStore {
       ok: !r.event_id,
       streamsChecked: r.streams,
       eventsChecked: r.events,
-      ...(r.event_id ? { firstBroken: { streamId: r.stream_id, streamVersion: r.stream_version, eventId: r.event_id, reason: r.reason } } : {}),
+      ...(r.event_id
+        ? { firstBroken: { streamId: r.stream_id, streamVersion: r.stream_version, eventId: r.event_id, reason: r.reason } }
+        : {}),
     };
   }
 

@@ -59,7 +59,9 @@ export class ProjectionEngine {
 
   /** Applies up to `limit` pending events for `version` on `client` (inside the caller's transaction). */
   private async applyPending(client: pg.PoolClient, def: ProjectionDefinition, version: number, limit: number): Promise<number> {
-    const { applied } = await applyBatch(client, this.store, consumerName(def.name, version), limit, (events) => def.apply(events, this.ctx(client, version)));
+    const { applied } = await applyBatch(client, this.store, consumerName(def.name, version), limit, (events) =>
+      def.apply(events, this.ctx(client, version)),
+    );
     return applied;
   }
 
@@ -67,7 +69,11 @@ export class ProjectionEngine {
    * One batch. Live batches take the switch lock shared, so a rebuild's switch waits for them and
    * they see the new version as soon as it commits. Returns -1 when another process owns the batch.
    */
-  async processBatch(def: ProjectionDefinition, mode: 'live' | { version: number }, limit = this.options.batchSize ?? 500): Promise<number> {
+  async processBatch(
+    def: ProjectionDefinition,
+    mode: 'live' | { version: number },
+    limit = this.options.batchSize ?? 500,
+  ): Promise<number> {
     return withTransaction(this.store.pool, async (client) => {
       let version: number;
       if (mode === 'live') {
@@ -78,7 +84,10 @@ export class ProjectionEngine {
       } else {
         version = mode.version;
       }
-      const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, consumerName(def.name, version)]);
+      const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [
+        LOCK_CLASS,
+        consumerName(def.name, version),
+      ]);
       if (!rows[0].ok) return -1;
       return this.applyPending(client, def, version, limit);
     });
@@ -164,7 +173,10 @@ export class ProjectionEngine {
     }
   }
 
-  private async rebuildOwned(def: ProjectionDefinition, onProgress?: (p: RebuildProgress) => void | Promise<void>): Promise<RebuildProgress> {
+  private async rebuildOwned(
+    def: ProjectionDefinition,
+    onProgress?: (p: RebuildProgress) => void | Promise<void>,
+  ): Promise<RebuildProgress> {
     const pool = this.store.pool;
     const { rows } = await pool.query('SELECT active_version, building_version FROM projections WHERE name = $1', [def.name]);
     if (!rows[0]) throw new Error(`projection ${def.name} is not registered`);
@@ -197,7 +209,12 @@ export class ProjectionEngine {
       if (!force && Date.now() - lastReport < 500) return;
       lastReport = Date.now();
       const p = progress();
-      await pool.query('UPDATE projections SET rebuild_done = $2, rebuild_rate = $3, rebuild_total = $4 WHERE name = $1', [def.name, p.done, p.eventsPerSecond, p.total]);
+      await pool.query('UPDATE projections SET rebuild_done = $2, rebuild_rate = $3, rebuild_total = $4 WHERE name = $1', [
+        def.name,
+        p.done,
+        p.eventsPerSecond,
+        p.total,
+      ]);
       await onProgress?.(p);
     };
     try {
@@ -235,7 +252,9 @@ export class ProjectionEngine {
         );
       });
     } catch (err) {
-      await pool.query('UPDATE projections SET rebuild_error = $2 WHERE name = $1', [def.name, String((err as Error)?.message ?? err)]).catch(() => undefined);
+      await pool
+        .query('UPDATE projections SET rebuild_error = $2 WHERE name = $1', [def.name, String((err as Error)?.message ?? err)])
+        .catch(() => undefined);
       throw err;
     }
     await withTransaction(this.store.pool, (c) => this.dropVersion(c, def, active));

@@ -14,10 +14,7 @@ export class Metrics {
   readonly registry = new client.Registry();
   readonly http: client.Histogram<'method' | 'route' | 'status'>;
 
-  constructor(
-    @Inject(PG_POOL) pool: pg.Pool,
-    @Inject(ProjectionEngine) engine: ProjectionEngine,
-  ) {
+  constructor(@Inject(PG_POOL) pool: pg.Pool, @Inject(ProjectionEngine) engine: ProjectionEngine) {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'pl_' });
     this.http = new client.Histogram({
       name: 'pl_http_request_duration_seconds',

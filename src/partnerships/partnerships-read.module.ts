@@ -29,7 +29,13 @@ class ProjectionsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
       try {
         for (const def of Object.values(PROJECTIONS)) {
           const s = await this.engine.status(def.name);
-          details[def.name] = { behind: s.behind, lagSeconds: s.lagSeconds, version: s.activeVersion, running: this.engine.isRunning(def.name), lastError: this.engine.error(def.name) };
+          details[def.name] = {
+            behind: s.behind,
+            lagSeconds: s.lagSeconds,
+            version: s.activeVersion,
+            running: this.engine.isRunning(def.name),
+            lastError: this.engine.error(def.name),
+          };
         }
         if (Object.values(details).some((d) => (d as { behind: number }).behind > 0)) {
           const holder = await horizonHolder(this.store.pool);

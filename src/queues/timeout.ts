@@ -7,7 +7,12 @@ export class EnqueueTimeoutError extends Error {
  * call would wait forever too. Callers that hold a request or a transaction get an answer within
  * `ms`; the call may still go through later, which is harmless where job ids are derived.
  */
-export async function withTimeout<T>(p: Promise<T>, ms: number, what: string, fail = (m: string): Error => new EnqueueTimeoutError(m)): Promise<T> {
+export async function withTimeout<T>(
+  p: Promise<T>,
+  ms: number,
+  what: string,
+  fail = (m: string): Error => new EnqueueTimeoutError(m),
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([

@@ -39,12 +39,41 @@ export function adminOnly(pool: pg.Pool): RequestHandler {
   const challenge = { 'WWW-Authenticate': 'Basic realm="partnership-ledger queues", charset="UTF-8"' };
   return (req: Request, res: Response, next: NextFunction) => {
     const key = presentedKey(req.headers.authorization);
-    if (!key) return send(req, res, new ApiProblem(401, 'missing_api_key', 'Unauthorized', 'The queue dashboard needs an admin API key (Bearer, or as the Basic-auth password).', undefined, {}, challenge));
+    if (!key)
+      return send(
+        req,
+        res,
+        new ApiProblem(
+          401,
+          'missing_api_key',
+          'Unauthorized',
+          'The queue dashboard needs an admin API key (Bearer, or as the Basic-auth password).',
+          undefined,
+          {},
+          challenge,
+        ),
+      );
     findActiveKey(pool, key)
       .then((found) => {
-        if (!found) return send(req, res, new ApiProblem(401, 'invalid_api_key', 'Unauthorized', 'The API key is unknown or has been revoked.', undefined, {}, challenge));
+        if (!found)
+          return send(
+            req,
+            res,
+            new ApiProblem(401, 'invalid_api_key', 'Unauthorized', 'The API key is unknown or has been revoked.', undefined, {}, challenge),
+          );
         if (found.role !== 'admin') {
-          return send(req, res, new ApiProblem(403, 'role_not_allowed', 'Forbidden', `The queue dashboard needs a key with the role admin; the key "${found.name}" has the role ${found.role}.`, undefined, { requiredRoles: ['admin'], role: found.role }));
+          return send(
+            req,
+            res,
+            new ApiProblem(
+              403,
+              'role_not_allowed',
+              'Forbidden',
+              `The queue dashboard needs a key with the role admin; the key "${found.name}" has the role ${found.role}.`,
+              undefined,
+              { requiredRoles: ['admin'], role: found.role },
+            ),
+          );
         }
         next();
       })
@@ -55,6 +84,10 @@ export function adminOnly(pool: pg.Pool): RequestHandler {
 export function dashboardRouter(queues: Queue[]): RequestHandler {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Partnership Ledger' } } });
+  createBullBoard({
+    queues: queues.map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Partnership Ledger' } },
+  });
   return serverAdapter.getRouter() as RequestHandler;
 }

@@ -27,7 +27,11 @@ export function jobOptions(config: AppConfig): JobsOptions {
 export { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
 import { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
 
-export async function addReportJobs(queue: Queue, jobs: { name: string; data: ReportJobData; jobId: string }[], config: AppConfig): Promise<void> {
+export async function addReportJobs(
+  queue: Queue,
+  jobs: { name: string; data: ReportJobData; jobId: string }[],
+  config: AppConfig,
+): Promise<void> {
   if (jobs.length === 0) return;
   // Refuse at once while disconnected: a command left in the offline queue would still run after
   // Redis returns, e.g. a job for a report whose request was answered 503 and not kept.

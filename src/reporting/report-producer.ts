@@ -16,7 +16,14 @@ import { buildAidSummary, renderAidSummaryCsv } from './builders/aid-summary.js'
 import { buildDigest, buildReminders, renderDigestHtml, renderRemindersHtml } from './builders/digest.js';
 import { buildDossierModel, renderDossierHtml, renderDossierPdf } from './builders/dossier.js';
 import { previousDigestUntil, type NewFile, type Report } from './report-store.js';
-import { MEDIA_TYPES, type AidSummaryParameters, type DigestParameters, type DossierParameters, type ReminderParameters, type ReportFormat } from './report-types.js';
+import {
+  MEDIA_TYPES,
+  type AidSummaryParameters,
+  type DigestParameters,
+  type DossierParameters,
+  type ReminderParameters,
+  type ReportFormat,
+} from './report-types.js';
 
 /** A failure worth retrying later (the projection has not caught up yet). */
 export class NotReadyError extends Error {}
@@ -57,14 +64,16 @@ export class ReportProducer {
     const engine = this.moduleRef.get(ProjectionEngine, { strict: false });
     // Everything committed so far, even beyond the read horizon: the report must include it.
     const head = await this.store.latestCommitted();
-    const covers = (cp: Checkpoint) => BigInt(cp.transactionId) > BigInt(head.transactionId) || (cp.transactionId === head.transactionId && cp.position >= head.position);
+    const covers = (cp: Checkpoint) =>
+      BigInt(cp.transactionId) > BigInt(head.transactionId) || (cp.transactionId === head.transactionId && cp.position >= head.position);
     for (const def of Object.values(PROJECTIONS)) {
       const deadline = Date.now() + 10_000;
       for (;;) {
         await engine.catchUp(def).catch(() => undefined);
         const s = await engine.status(def.name);
         if (covers(s.checkpoint)) break;
-        if (Date.now() > deadline) throw new NotReadyError(`projection ${def.name} is ${s.behind} events behind the log; the report will be retried`);
+        if (Date.now() > deadline)
+          throw new NotReadyError(`projection ${def.name} is ${s.behind} events behind the log; the report will be retried`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
@@ -88,7 +97,9 @@ export class ReportProducer {
         const p = report.parameters as unknown as DossierParameters;
         const detail = await this.queries.get(p.partnershipId);
         if (p.minVersion && detail.version < p.minVersion) {
-          throw new NotReadyError(`the read model of ${p.partnershipId} is at version ${detail.version}, this dossier needs ${p.minVersion}`);
+          throw new NotReadyError(
+            `the read model of ${p.partnershipId} is at version ${detail.version}, this dossier needs ${p.minVersion}`,
+          );
         }
         const timeline = await this.queries.timeline(p.partnershipId);
         await progress(40);
@@ -98,12 +109,23 @@ export class ReportProducer {
         await progress(80);
         return {
           files: [file('pdf', base, pdf), file('html', base, renderDossierHtml(model)), file('json', base, json(model))],
-          summary: { partnershipId: p.partnershipId, version: detail.version, entries: timeline.entries.length, triggeredBy: p.triggeredBy ?? null },
+          summary: {
+            partnershipId: p.partnershipId,
+            version: detail.version,
+            entries: timeline.entries.length,
+            triggeredBy: p.triggeredBy ?? null,
+          },
         };
       }
       case 'aid_summary': {
         const p = report.parameters as unknown as AidSummaryParameters;
-        const result = await this.queries.aid({ from: p.from, to: p.to, partnershipId: p.partnershipId, currency: p.currency, kind: p.kind });
+        const result = await this.queries.aid({
+          from: p.from,
+          to: p.to,
+          partnershipId: p.partnershipId,
+          currency: p.currency,
+          kind: p.kind,
+        });
         await progress(50);
         const model = buildAidSummary(result.items, p, generatedAt);
         const base = `aid-summary-${p.from ?? 'start'}-to-${p.to ?? today}`;

@@ -78,7 +78,9 @@ export async function insertReport(
   const existing = rows.length
     ? await getReport(db, input.id)
     : input.dedupeKey
-      ? await db.query(`${SELECT} WHERE r.dedupe_key = $1 OR r.id = $2`, [input.dedupeKey, input.id]).then((r) => (r.rows[0] ? toReport(r.rows[0]) : null))
+      ? await db
+          .query(`${SELECT} WHERE r.dedupe_key = $1 OR r.id = $2`, [input.dedupeKey, input.id])
+          .then((r) => (r.rows[0] ? toReport(r.rows[0]) : null))
       : await getReport(db, input.id);
   return { report: existing!, created: rows.length > 0 };
 }
@@ -127,7 +129,10 @@ export async function claimReport(db: Db, id: string): Promise<Report | null> {
 }
 
 export async function setProgress(db: Db, id: string, progress: number): Promise<void> {
-  await db.query(`UPDATE reports SET progress = $2 WHERE id = $1 AND status = 'running'`, [id, Math.max(0, Math.min(100, Math.round(progress)))]);
+  await db.query(`UPDATE reports SET progress = $2 WHERE id = $1 AND status = 'running'`, [
+    id,
+    Math.max(0, Math.min(100, Math.round(progress))),
+  ]);
 }
 
 /**

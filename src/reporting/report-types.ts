@@ -65,11 +65,11 @@ export interface ValidRequest {
   partnershipId?: string;
 }
 
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function allowOnly(params: Record<string, unknown>, allowed: string[], errors: FieldError[]): void {
-  for (const k of Object.keys(params)) if (!allowed.includes(k)) errors.push({ field: `parameters.${k}`, reason: 'is not a known parameter' });
+  for (const k of Object.keys(params))
+    if (!allowed.includes(k)) errors.push({ field: `parameters.${k}`, reason: 'is not a known parameter' });
 }
 
 function intIn(params: Record<string, unknown>, key: string, min: number, max: number, errors: FieldError[]): number | undefined {
@@ -115,7 +115,8 @@ function dateIn(params: Record<string, unknown>, key: 'from' | 'to', errors: Fie
 /** Checks a request body; returns the normalised request or the list of what is wrong with it. */
 export function validateReportRequest(body: unknown): { ok: true; value: ValidRequest } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  if (!isObject(body)) return { ok: false, errors: [{ field: 'body', reason: 'must be a JSON object sent with Content-Type: application/json' }] };
+  if (!isObject(body))
+    return { ok: false, errors: [{ field: 'body', reason: 'must be a JSON object sent with Content-Type: application/json' }] };
   for (const k of Object.keys(body)) if (k !== 'type' && k !== 'parameters') errors.push({ field: k, reason: 'is not a known field' });
   const type = body.type;
   if (typeof type !== 'string' || !(REPORT_TYPES as readonly string[]).includes(type)) {
@@ -138,7 +139,8 @@ export function validateReportRequest(body: unknown): { ok: true; value: ValidRe
       allowOnly(raw, ['from', 'to', 'partnershipId', 'currency', 'kind'], errors);
       const from = dateIn(raw, 'from', errors);
       const to = dateIn(raw, 'to', errors);
-      if (from && to && from > to) errors.push({ field: 'parameters.from', reason: `must not be after parameters.to (${from} is after ${to})` });
+      if (from && to && from > to)
+        errors.push({ field: 'parameters.from', reason: `must not be after parameters.to (${from} is after ${to})` });
       partnershipId = partnershipIdIn(raw, false, errors);
       const currency = raw.currency;
       if (currency !== undefined && (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))) {
@@ -152,8 +154,10 @@ export function validateReportRequest(body: unknown): { ok: true; value: ValidRe
     case 'office_digest': {
       allowOnly(raw, ['since', 'days'], errors);
       const since = raw.since;
-      const valid = typeof since === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(since) && !Number.isNaN(Date.parse(since));
-      if (since !== undefined && !valid) errors.push({ field: 'parameters.since', reason: 'must be an ISO date or timestamp, e.g. 2025-07-01T00:00:00Z' });
+      const valid =
+        typeof since === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(since) && !Number.isNaN(Date.parse(since));
+      if (since !== undefined && !valid)
+        errors.push({ field: 'parameters.since', reason: 'must be an ISO date or timestamp, e.g. 2025-07-01T00:00:00Z' });
       parameters = { since: valid ? new Date(since as string).toISOString() : undefined };
       parameters.days = intIn(raw, 'days', 1, 366, errors);
       break;

@@ -44,7 +44,9 @@ export class ReportWorker implements OnApplicationShutdown {
     });
     // Without a listener an unreachable Redis would be an unhandled 'error' event; readiness reports it.
     this.worker.on('error', (err) => this.logger.debug(`worker: ${message(err)}`));
-    this.worker.on('failed', (job, err) => this.logger.warn(`report job ${job?.id} failed (attempt ${job?.attemptsMade}): ${message(err)}`));
+    this.worker.on('failed', (job, err) =>
+      this.logger.warn(`report job ${job?.id} failed (attempt ${job?.attemptsMade}): ${message(err)}`),
+    );
   }
 
   async stop(): Promise<void> {
@@ -71,7 +73,13 @@ export class ReportWorker implements OnApplicationShutdown {
       // Each firing of the schedule has its own job id, so its report id is derived from it: a
       // retried or re-delivered firing finds the same row.
       reportId = derivedReportId(`schedule/${job.id}`);
-      await insertReport(this.pool, { id: reportId, type: 'office_digest', parameters: {}, requestedBy: 'schedule', dedupeKey: `schedule/${job.id}` });
+      await insertReport(this.pool, {
+        id: reportId,
+        type: 'office_digest',
+        parameters: {},
+        requestedBy: 'schedule',
+        dedupeKey: `schedule/${job.id}`,
+      });
     }
     if (!reportId) throw new UnrecoverableError('job carries no report id');
 

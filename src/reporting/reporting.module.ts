@@ -35,7 +35,13 @@ class ReportingLifecycle implements OnModuleInit, OnApplicationBootstrap {
     this.readiness.add(async () => {
       const s = this.dispatcher.consumer.status();
       const lag = await this.dispatcher.lag().catch(() => ({ behind: null }));
-      const details = { running: s.running, behind: lag.behind, lastError: s.lastError, consecutiveErrors: s.consecutiveErrors, worker: this.worker.running };
+      const details = {
+        running: s.running,
+        behind: lag.behind,
+        lastError: s.lastError,
+        consecutiveErrors: s.consecutiveErrors,
+        worker: this.worker.running,
+      };
       // Behind is reported, not judged; repeated failures (Redis down) are.
       return { reportDispatcher: { status: s.running && s.consecutiveErrors >= 3 ? 'down' : 'up', ...details } };
     });

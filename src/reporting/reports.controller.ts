@@ -16,7 +16,16 @@ import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js'
 import { ApiProblem, validationProblem, type FieldError } from '../shared/problem.js';
 import { addReportJobs, jobIdForReport, REPORTS_QUEUE } from './queue.js';
 import { deleteReport, getFile, getReport, insertReport, listReports, type Report } from './report-store.js';
-import { FORMATS, FORMATS_OF, REPORT_STATUSES, REPORT_TYPES, validateReportRequest, type ReportFormat, type ReportStatus, type ReportType } from './report-types.js';
+import {
+  FORMATS,
+  FORMATS_OF,
+  REPORT_STATUSES,
+  REPORT_TYPES,
+  validateReportRequest,
+  type ReportFormat,
+  type ReportStatus,
+  type ReportType,
+} from './report-types.js';
 
 /** Who may ask for reports; everyone who may read partnerships may read and download them. */
 export const REPORT_REQUEST_ROLES: Role[] = ['reporting', 'office', 'admin'];
@@ -44,7 +53,8 @@ function view(r: Report) {
   };
 }
 
-const notFound = (id: string) => new ApiProblem(404, 'report_not_found', 'Not found', `There is no report ${id}.`, undefined, { reportId: id });
+const notFound = (id: string) =>
+  new ApiProblem(404, 'report_not_found', 'Not found', `There is no report ${id}.`, undefined, { reportId: id });
 
 function encodeCursor(c: { createdAt: string; id: string }): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
@@ -52,7 +62,8 @@ function encodeCursor(c: { createdAt: string; id: string }): string {
 function decodeCursor(s: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { createdAt, id };
+    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
+      return { createdAt, id };
   } catch {
     /* fall through */
   }
@@ -104,7 +115,15 @@ export class ReportsController {
     } catch (err) {
       // A report nobody will produce must not linger as "queued": nothing is kept, the caller retries.
       await deleteReport(this.pool, id);
-      throw new ApiProblem(503, 'queue_unavailable', 'Service unavailable', `Reports cannot be queued right now (${(err as Error).message}); nothing was kept. Retry later.`, undefined, {}, { 'Retry-After': '5' });
+      throw new ApiProblem(
+        503,
+        'queue_unavailable',
+        'Service unavailable',
+        `Reports cannot be queued right now (${(err as Error).message}); nothing was kept. Retry later.`,
+        undefined,
+        {},
+        { 'Retry-After': '5' },
+      );
     }
     res.setHeader('Location', `${BASE}/${id}`);
     return { id, status: report.status, type, links: view(report).links };
@@ -119,12 +138,16 @@ export class ReportsController {
   @ApiQuery({ name: 'cursor', required: false })
   async list(@Query() query: Record<string, unknown>) {
     const errors: FieldError[] = [];
-    for (const k of Object.keys(query)) if (!['type', 'status', 'limit', 'cursor'].includes(k)) errors.push({ field: k, reason: 'is not a known query parameter' });
+    for (const k of Object.keys(query))
+      if (!['type', 'status', 'limit', 'cursor'].includes(k)) errors.push({ field: k, reason: 'is not a known query parameter' });
     const { type, status, limit, cursor } = query;
-    if (type !== undefined && !(REPORT_TYPES as readonly unknown[]).includes(type)) errors.push({ field: 'type', reason: `must be one of ${REPORT_TYPES.join(', ')}` });
-    if (status !== undefined && !(REPORT_STATUSES as readonly unknown[]).includes(status)) errors.push({ field: 'status', reason: `must be one of ${REPORT_STATUSES.join(', ')}` });
+    if (type !== undefined && !(REPORT_TYPES as readonly unknown[]).includes(type))
+      errors.push({ field: 'type', reason: `must be one of ${REPORT_TYPES.join(', ')}` });
+    if (status !== undefined && !(REPORT_STATUSES as readonly unknown[]).includes(status))
+      errors.push({ field: 'status', reason: `must be one of ${REPORT_STATUSES.join(', ')}` });
     const n = limit === undefined ? 20 : Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > 100 || (typeof limit === 'string' && !/^\d+$/.test(limit))) errors.push({ field: 'limit', reason: 'must be a whole number from 1 to 100' });
+    if (!Number.isInteger(n) || n < 1 || n > 100 || (typeof limit === 'string' && !/^\d+$/.test(limit)))
+      errors.push({ field: 'limit', reason: 'must be a whole number from 1 to 100' });
     if (cursor !== undefined && typeof cursor !== 'string') errors.push({ field: 'cursor', reason: 'must be given once' });
     if (errors.length) throw validationProblem(errors);
     const page = await listReports(this.pool, {
@@ -147,7 +170,7 @@ export class ReportsController {
 
   @Get(':id/download')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Download a completed report; format defaults to the type\'s first format' })
+  @ApiOperation({ summary: "Download a completed report; format defaults to the type's first format" })
   @ApiQuery({ name: 'format', required: false, enum: [...FORMATS] })
   @ApiProduces('application/pdf', 'text/html', 'application/json', 'text/csv')
   @ApiResponse({ status: 409, description: 'Not completed yet (or failed)' })
@@ -163,7 +186,9 @@ export class ReportsController {
         409,
         'report_not_ready',
         'Conflict',
-        r.status === 'failed' ? `Report ${id} failed: ${r.error ?? 'unknown reason'}. Request it again.` : `Report ${id} is ${r.status} (${r.progress}%); try again when it is completed.`,
+        r.status === 'failed'
+          ? `Report ${id} failed: ${r.error ?? 'unknown reason'}. Request it again.`
+          : `Report ${id} is ${r.status} (${r.progress}%); try again when it is completed.`,
         undefined,
         { reportId: id, reportStatus: r.status, progress: r.progress },
         r.status === 'failed' ? {} : { 'Retry-After': '2' },

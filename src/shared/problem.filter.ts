@@ -68,7 +68,11 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     );
   }
   if (err instanceof IdempotencyConflictError)
-    return make(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+    return make(
+      422,
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    );
   if (err instanceof StreamContentionError) {
     const out = make(503, err.code, err.message);
     out.headers['Retry-After'] = '1';
@@ -104,12 +108,18 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     // Terminus' readiness answer: keep which dependency is down, in the problem's extensions.
     if (status === 503 && response && typeof response === 'object' && 'details' in response && 'error' in response) {
       const down = Object.keys(response.error as object);
-      return make(503, 'not_ready', `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`, {
-        status: 503,
-        info: response.info,
-        error: response.error,
-        details: response.details,
-      } as Partial<ProblemDetails>, 'Service unavailable');
+      return make(
+        503,
+        'not_ready',
+        `Not ready: ${down.join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`,
+        {
+          status: 503,
+          info: response.info,
+          error: response.error,
+          details: response.details,
+        } as Partial<ProblemDetails>,
+        'Service unavailable',
+      );
     }
     const body = err.getResponse() as string | { message?: string | string[] };
     const msg = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? err.message);
@@ -129,7 +139,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const { problem, headers } = problemFrom(err, req);
     // A dependency that is down is reported by readiness, not logged as a failure of ours each probe.
-    if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err, requestId: (req as { id?: unknown }).id }, problem.detail);
+    if (problem.status >= 500 && problem.status !== 503)
+      this.logger.error({ err, requestId: (req as { id?: unknown }).id }, problem.detail);
     else if (problem.status === 503) this.logger.warn({ requestId: (req as { id?: unknown }).id, code: problem.code }, problem.detail);
     if (res.headersSent) return;
     const requestId = (req as { id?: unknown }).id;

@@ -37,6 +37,7 @@ export const validationProblem = (errors: FieldError[], detail?: string) =>
     400,
     'validation_failed',
     'Invalid request',
-    detail ?? `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.field} ${e.reason}`).join('; ')}.`,
+    detail ??
+      `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.field} ${e.reason}`).join('; ')}.`,
     errors,
   );

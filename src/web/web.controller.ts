@@ -26,7 +26,9 @@ const ASSETS: Record<string, string> = {
  * copied them (dist/src/web/public); else in the source tree seen from dist/src/web.
  */
 export function publicDir(): string {
-  const candidates = [new URL('./public/', import.meta.url), new URL('../../../src/web/public/', import.meta.url)].map((u) => fileURLToPath(u));
+  const candidates = [new URL('./public/', import.meta.url), new URL('../../../src/web/public/', import.meta.url)].map((u) =>
+    fileURLToPath(u),
+  );
   const found = candidates.find((dir) => existsSync(`${dir}index.html`));
   if (!found) throw new Error(`The web page's files are missing; looked in ${candidates.join(', ')}`);
   return found;

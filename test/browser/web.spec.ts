@@ -12,7 +12,16 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { keyFor } from '../e2e/partnerships-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(process.cwd(), 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'pl-shots-'));
 mkdirSync(SHOTS, { recursive: true });
 
@@ -143,7 +152,9 @@ describe('in the browser', () => {
     expect(await row.locator('th a').textContent()).toBe('Dortmund – Zhytomyr');
     expect(await row.locator('td').nth(0).textContent()).toContain('Twinning');
     // dormant or active depends on today and DORMANT_AFTER_DAYS: the page says what the API says
-    const { standing } = (await request(t.http).get(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}`).set('Authorization', `Bearer ${council}`)).body;
+    const { standing } = (
+      await request(t.http).get(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}`).set('Authorization', `Bearer ${council}`)
+    ).body;
     expect(await row.locator('td').nth(1).textContent()).toBe({ active: 'Active', dormant: 'Dormant' }[standing as string]);
     expect(await page.locator('#who').textContent()).toBe('Signed in as Council staff (council)');
     expect(await page.getByRole('button', { name: 'Show more' }).isVisible()).toBe(false);
@@ -188,7 +199,9 @@ describe('in the browser', () => {
     expect(await scheduled.locator('.badge.planned').textContent()).toBe('Planned');
     expect(await scheduled.locator('.fulfilled').textContent()).toBe('Took place: 23 February 2023');
     // the 2022 aid, to Vinnytsia and Mykolaiv, dated to the month
-    const aid2022 = page.locator('section.year', { has: page.locator('h3', { hasText: '2022' }) }).locator('li.entry[data-type="AidDelivered"]');
+    const aid2022 = page
+      .locator('section.year', { has: page.locator('h3', { hasText: '2022' }) })
+      .locator('li.entry[data-type="AidDelivered"]');
     expect(await aid2022.count()).toBe(3);
     expect(await aid2022.locator('.entry-date').allTextContents()).toEqual(['May 2022', 'June 2022', 'November 2022']);
     const aidText = (await aid2022.allTextContents()).join('\n');
@@ -307,7 +320,9 @@ describe('in the browser', () => {
     // now right: it appears in the timeline and the chart
     await form.locator('[name="occurredOn"]').fill('2024-03');
     await form.getByRole('button', { name: 'Record' }).click();
-    const added = page.locator('section.year', { has: page.locator('h3', { hasText: '2024' }) }).locator('li.entry[data-type="AidDelivered"]', { hasText: 'Odesa' });
+    const added = page
+      .locator('section.year', { has: page.locator('h3', { hasText: '2024' }) })
+      .locator('li.entry[data-type="AidDelivered"]', { hasText: 'Odesa' });
     await added.waitFor();
     expect(await added.locator('.entry-date').textContent()).toBe('March 2024');
     expect(await added.locator('.entry-summary').textContent()).toBe('Odesa · EUR 1,500.50 · in kind');
@@ -317,10 +332,19 @@ describe('in the browser', () => {
 
     // corrected: the old and the new value; retracted: struck through, with the reason
     const odesaId = await added.getAttribute('data-event-id');
-    const api = (path: string, body: object) => request(t.http).post(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}${path}`).set('Authorization', `Bearer ${office}`).send(body);
-    const corrected = await api(`/entries/${odesaId}/corrections`, { reason: 'The invoice says 1,600.00', changes: { value: { amount: '1600.00', currency: 'EUR' } } });
+    const api = (path: string, body: object) =>
+      request(t.http).post(`/api/v1/partnerships/${DEMO_PARTNERSHIP_ID}${path}`).set('Authorization', `Bearer ${office}`).send(body);
+    const corrected = await api(`/entries/${odesaId}/corrections`, {
+      reason: 'The invoice says 1,600.00',
+      changes: { value: { amount: '1600.00', currency: 'EUR' } },
+    });
     expect(corrected.status).toBe(201);
-    const wrong = await api('/aid-deliveries', { occurredOn: '2024-04', receiver: { en: 'Kherson' }, value: { amount: '999.00', currency: 'EUR' }, modality: 'cash' });
+    const wrong = await api('/aid-deliveries', {
+      occurredOn: '2024-04',
+      receiver: { en: 'Kherson' },
+      value: { amount: '999.00', currency: 'EUR' },
+      modality: 'cash',
+    });
     expect(wrong.status).toBe(201);
     const retracted = await api(`/entries/${wrong.body.events[0].eventId}/retractions`, { reason: 'Recorded for the wrong partnership.' });
     expect(retracted.status).toBe(201);

@@ -29,7 +29,10 @@ describe('readiness follows Postgres and Redis', () => {
     await request(t.http).get('/health').expect(200);
     const res = await request(t.http).get('/health/ready');
     // Status and body together, so a failure says which dependency was reported down.
-    expect({ status: res.status, details: res.body.details }).toMatchObject({ status: 200, details: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    expect({ status: res.status, details: res.body.details }).toMatchObject({
+      status: 200,
+      details: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
     expect(res.headers['x-request-id']).toEqual(expect.any(String));
   });
 
@@ -85,13 +88,24 @@ describe('startup and configuration errors are one clear message', () => {
     const port = await closed.start();
     await closed.stop(); // a port nobody listens on
     const config = loadConfig({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/partnership_ledger_test_unreachable` });
-    const err = await prepareInfrastructure(config).then(() => null, (e) => e);
+    const err = await prepareInfrastructure(config).then(
+      () => null,
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(DependencyUnavailableError);
     expect(err.message).toContain(`PostgreSQL is not reachable at postgres://postgres@127.0.0.1:${port}/postgres`);
     expect(err.message).toContain('docker compose up -d postgres redis');
 
-    const redisDown = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', REDIS_URL: `redis://127.0.0.1:${port}`, DB_CREATE_IF_MISSING: 'false', DB_MIGRATE_ON_START: 'false' });
-    const err2 = await prepareInfrastructure(redisDown).then(() => null, (e) => e);
+    const redisDown = loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      DB_CREATE_IF_MISSING: 'false',
+      DB_MIGRATE_ON_START: 'false',
+    });
+    const err2 = await prepareInfrastructure(redisDown).then(
+      () => null,
+      (e) => e,
+    );
     expect(err2).toBeInstanceOf(DependencyUnavailableError);
     expect(err2.message).toContain(`Redis is not reachable at redis://127.0.0.1:${port}`);
   });

@@ -24,7 +24,9 @@ describe('401 without a valid key', () => {
     ['something that is not a key', 'invalid_api_key', 'Bearer hunter2'],
   ])('%s → 401 %s with WWW-Authenticate: Bearer', async (_what, code, header) => {
     const before = await countEvents(t);
-    let r = request(t.http).post(API).send({ ...EXAMPLES.initiate, partnershipId: newId() });
+    let r = request(t.http)
+      .post(API)
+      .send({ ...EXAMPLES.initiate, partnershipId: newId() });
     if (header) r = r.set('Authorization', header);
     const res = await r;
     expect(res.status).toBe(401);
@@ -73,7 +75,12 @@ describe('key administration', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ name: 'Büro für Internationale Beziehungen', role: 'office' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), name: 'Büro für Internationale Beziehungen', role: 'office', revokedAt: null });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      name: 'Büro für Internationale Beziehungen',
+      role: 'office',
+      revokedAt: null,
+    });
     expect(created.body.key).toMatch(/^pl_[A-Za-z0-9_-]{43}$/);
     const newKey = created.body.key as string;
 
@@ -102,7 +109,9 @@ describe('key administration', () => {
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('invalid_api_key');
 
-    const missing = await request(t.http).delete('/api/v1/keys/01890a5d-ac96-774b-bcce-b302099a8057').set('Authorization', `Bearer ${admin}`);
+    const missing = await request(t.http)
+      .delete('/api/v1/keys/01890a5d-ac96-774b-bcce-b302099a8057')
+      .set('Authorization', `Bearer ${admin}`);
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('key_not_found');
   });

@@ -52,7 +52,11 @@ describe('malformed and misdirected bodies', () => {
   });
 
   it('answers a non-JSON or empty body with 400 naming the body', async () => {
-    const text = await request(t.http).post(`${API}/${id}/notes`).set('Authorization', `Bearer ${office}`).set('Content-Type', 'text/plain').send('hello');
+    const text = await request(t.http)
+      .post(`${API}/${id}/notes`)
+      .set('Authorization', `Bearer ${office}`)
+      .set('Content-Type', 'text/plain')
+      .send('hello');
     expect(text.status).toBe(400);
     expect(text.body.errors).toEqual([{ field: 'body', reason: expect.stringMatching(/JSON object/) }]);
     const empty = await request(t.http).post(`${API}/${id}/notes`).set('Authorization', `Bearer ${office}`);
@@ -61,7 +65,11 @@ describe('malformed and misdirected bodies', () => {
 
   it('answers a JSON array or string instead of an object with 400', async () => {
     for (const body of ['[1,2]', '"a note"', 'null']) {
-      const res = await request(t.http).post(`${API}/${id}/notes`).set('Authorization', `Bearer ${office}`).set('Content-Type', 'application/json').send(body);
+      const res = await request(t.http)
+        .post(`${API}/${id}/notes`)
+        .set('Authorization', `Bearer ${office}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }
   });
@@ -93,7 +101,12 @@ describe('wrong types and unknown fields', () => {
     ['a text for a boolean', 'board-reviews', { ...EXAMPLES.boardReview, planned: 'yes' }, 'planned'],
     ['a text for a count', 'activities', { ...EXAMPLES.activity, participantCount: '40' }, 'participantCount'],
     ['a fraction for a count', 'activities', { ...EXAMPLES.activity, participantCount: 4.5 }, 'participantCount'],
-    ['a bad nested list item', 'agreements', { ...EXAMPLES.agreement, signatories: [{ name: 'A' }, { role: 'mayor' }] }, 'signatories[1].name'],
+    [
+      'a bad nested list item',
+      'agreements',
+      { ...EXAMPLES.agreement, signatories: [{ name: 'A' }, { role: 'mayor' }] },
+      'signatories[1].name',
+    ],
     ['a bad tally', 'council-decisions', { ...EXAMPLES.councilDecision, tally: { inFavour: -1 } }, 'tally.inFavour'],
     ['a bad entry id', 'notes', { ...EXAMPLES.note, relatesTo: 'abc' }, 'relatesTo'],
     ['a bad media type', 'documents', { ...EXAMPLES.document, mediaType: 'pdf' }, 'mediaType'],
@@ -109,7 +122,12 @@ describe('wrong types and unknown fields', () => {
   });
 
   it('refuses unknown fields, top-level and nested, instead of dropping them', async () => {
-    const res = await expect400('aid-deliveries', aid({ amount: '5', value: { amount: '5.00', currency: 'EUR', rate: 1 } }), 'amount', /not a known field/);
+    const res = await expect400(
+      'aid-deliveries',
+      aid({ amount: '5', value: { amount: '5.00', currency: 'EUR', rate: 1 } }),
+      'amount',
+      /not a known field/,
+    );
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['amount', 'value.rate']));
   });
 });
@@ -163,7 +181,10 @@ describe('money', () => {
   });
 
   it('accepts UAH and amounts with one or no decimals', async () => {
-    for (const value of [{ amount: '10', currency: 'UAH' }, { amount: '10.5', currency: 'USD' }]) {
+    for (const value of [
+      { amount: '10', currency: 'UAH' },
+      { amount: '10.5', currency: 'USD' },
+    ]) {
       expect((await post(t, office, `${API}/${id}/aid-deliveries`, aid({ value }))).status).toBe(201);
       before += 1;
     }
@@ -197,7 +218,9 @@ describe('text stored verbatim', () => {
     const stored = (await eventsOf(t, id)).at(-1)!;
     expect(stored.data.text).toBe(sql);
     expect(stored.data.source.reference).toBe(html);
-    const { rows } = await t.app.get((await import('../../src/event-store/event-store.module.js')).PG_POOL).query("SELECT to_regclass('events') AS t");
+    const { rows } = await t.app
+      .get((await import('../../src/event-store/event-store.module.js')).PG_POOL)
+      .query("SELECT to_regclass('events') AS t");
     expect(rows[0].t).toBe('events');
   });
 

@@ -24,7 +24,11 @@ describe('POST /api/v1/partnerships', () => {
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`${API}/${id}`);
     expect(res.headers.etag).toBe('"1"');
-    expect(res.body).toEqual({ partnershipId: id, version: 1, events: [{ eventId: expect.any(String), type: 'PartnershipInitiated', streamVersion: 1 }] });
+    expect(res.body).toEqual({
+      partnershipId: id,
+      version: 1,
+      events: [{ eventId: expect.any(String), type: 'PartnershipInitiated', streamVersion: 1 }],
+    });
     const [event] = await eventsOf(t, id);
     expect(event.data).toMatchObject({ partnershipId: id, tier: 'initiative', occurredOn: { date: '2022', precision: 'year' } });
     expect(event.occurred_at?.toISOString()).toBe('2022-01-01T00:00:00.000Z');
@@ -103,10 +107,16 @@ describe('every milestone endpoint records its event', () => {
   });
 
   it('stores who, why and under which request in every event', async () => {
-    const res = await post(t, office, `${API}/${id}/entries/${ids.AidDelivered}/corrections`, { reason: 'typo', changes: { sector: 'health' } }, {
-      'X-Correlation-Id': 'corr-123',
-      'X-Request-Id': 'req-456',
-    });
+    const res = await post(
+      t,
+      office,
+      `${API}/${id}/entries/${ids.AidDelivered}/corrections`,
+      { reason: 'typo', changes: { sector: 'health' } },
+      {
+        'X-Correlation-Id': 'corr-123',
+        'X-Request-Id': 'req-456',
+      },
+    );
     expect(res.status).toBe(201);
     const last = (await eventsOf(t, id)).at(-1)!;
     expect(last.metadata).toMatchObject({
@@ -133,11 +143,18 @@ describe('every milestone endpoint records its event', () => {
       const res = await post(t, office, `${API}/${id}/${path}`, body);
       expect({ path, status: res.status }).toEqual({ path, status: 409 });
       expect(res.headers['content-type']).toMatch(PROBLEM);
-      expect(res.body).toMatchObject({ code: 'transition_not_allowed', state: { standing: 'terminated' }, needed: expect.stringContaining('predecessorId') });
+      expect(res.body).toMatchObject({
+        code: 'transition_not_allowed',
+        state: { standing: 'terminated' },
+        needed: expect.stringContaining('predecessorId'),
+      });
       expect(res.body.detail).toMatch(/terminated/);
     }
     expect(await countEvents(t, id)).toBe(before);
-    const fix = await post(t, office, `${API}/${id}/entries/${ids.AidDelivered}/corrections`, { reason: 'amount confirmed', changes: { items: ['generators', 'blankets'] } });
+    const fix = await post(t, office, `${API}/${id}/entries/${ids.AidDelivered}/corrections`, {
+      reason: 'amount confirmed',
+      changes: { items: ['generators', 'blankets'] },
+    });
     expect(fix.status).toBe(201);
   });
 });
@@ -152,7 +169,11 @@ describe('domain rules over HTTP', () => {
     expect(refused.body.needed).toMatch(/council decision|urgentDecisionReference/);
     expect(await countEvents(t, id)).toBe(1);
 
-    const urgent = await post(t, office, `${API}/${id}/agreements`, { occurredOn: '2023-02-23', agreementKind: 'solidarity', urgentDecisionReference: 'Dringlichkeitsentscheidung 2023/07' });
+    const urgent = await post(t, office, `${API}/${id}/agreements`, {
+      occurredOn: '2023-02-23',
+      agreementKind: 'solidarity',
+      urgentDecisionReference: 'Dringlichkeitsentscheidung 2023/07',
+    });
     expect(urgent.status).toBe(201);
     expect(urgent.headers.etag).toBe('"2"');
   });
@@ -172,7 +193,10 @@ describe('domain rules over HTTP', () => {
     const res = await post(t, office, `${API}/${id}/aid-deliveries`, { ...EXAMPLES.aidDelivery, occurredOn: '2999-01-01' });
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(PROBLEM);
-    expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'occurredOn', reason: expect.stringMatching(/future/) }] });
+    expect(res.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'occurredOn', reason: expect.stringMatching(/future/) }],
+    });
     const planned = await post(t, office, `${API}/${id}/signing-schedules`, { occurredOn: '2999-01-01', agreementKind: 'solidarity' });
     expect(planned.status).toBe(201);
   });

@@ -135,7 +135,9 @@ describe('Idempotency-Key', () => {
   it('writes exactly one event for 20 concurrent retries with one key', async () => {
     const id = await initiate(t, office);
     const headers = { 'Idempotency-Key': '3f0e2a8c-20-retries' };
-    const results = await Promise.all(Array.from({ length: 20 }, () => post(t, office, `${API}/${id}/aid-deliveries`, EXAMPLES.aidDelivery, headers)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => post(t, office, `${API}/${id}/aid-deliveries`, EXAMPLES.aidDelivery, headers)),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(results.map((r) => r.body.events[0].eventId)).size).toBe(1);
     expect(new Set(results.map((r) => r.headers.etag))).toEqual(new Set(['"2"']));

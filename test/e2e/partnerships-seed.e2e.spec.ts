@@ -49,7 +49,9 @@ it('reads back in order with the planned 9 Feb 2023 and the actual 23 Feb 2023 s
   expect((board.data as any).occurredOn.date).toBe('2023-01-10');
 
   // Aid went to Vinnytsia and Mykolaiv, not to Zhytomyr, in May, June and November 2022.
-  const aid = events.filter((e) => e.type === 'AidDelivered').map((e) => [(e.data as any).occurredOn.date, (e.data as any).receiver.en, (e.data as any).value.currency]);
+  const aid = events
+    .filter((e) => e.type === 'AidDelivered')
+    .map((e) => [(e.data as any).occurredOn.date, (e.data as any).receiver.en, (e.data as any).value.currency]);
   expect(aid).toEqual([
     ['2022-05', 'Vinnytsia', 'EUR'],
     ['2022-06', 'Mykolaiv', 'EUR'],
@@ -59,6 +61,11 @@ it('reads back in order with the planned 9 Feb 2023 and the actual 23 Feb 2023 s
   expect((counterpart.data as any).name).toEqual({ de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' });
 
   expect(events.filter((e) => e.type === 'CooperationAreaAdded')).toHaveLength(7);
-  expect(events.filter((e) => e.type === 'ParticipantJoined').map((e) => (e.data as any).participantType)).toEqual(['civil_society', 'academic', 'business']);
-  for (const e of events) expect(e.metadata).toMatchObject({ actor: 'demo seed', source: 'seed', idempotencyKey: expect.stringMatching(/^dortmund-zhytomyr\//) });
+  expect(events.filter((e) => e.type === 'ParticipantJoined').map((e) => (e.data as any).participantType)).toEqual([
+    'civil_society',
+    'academic',
+    'business',
+  ]);
+  for (const e of events)
+    expect(e.metadata).toMatchObject({ actor: 'demo seed', source: 'seed', idempotencyKey: expect.stringMatching(/^dortmund-zhytomyr\//) });
 });

@@ -15,7 +15,12 @@ afterAll(async () => t?.close());
 it('an admin rebuild runs as a BullMQ job and switches to the next version with the same answers', async () => {
   const id = await initiate(t, office, newId('rb'));
   for (let i = 0; i < 5; i++)
-    await post(t, office, `${API}/${id}/aid-deliveries`, { occurredOn: `2022-0${i + 1}`, receiver: { en: 'Mykolaiv' }, value: { amount: '10.00', currency: 'EUR' }, modality: 'cash' }).expect(201);
+    await post(t, office, `${API}/${id}/aid-deliveries`, {
+      occurredOn: `2022-0${i + 1}`,
+      receiver: { en: 'Mykolaiv' },
+      value: { amount: '10.00', currency: 'EUR' },
+      modality: 'cash',
+    }).expect(201);
   const get = (path: string) => request(t.http).get(path).set('Authorization', `Bearer ${admin}`);
   const before = (await get(`${API}/${id}/timeline`).expect(200)).body;
 

@@ -23,7 +23,9 @@ describe('status and timeline of the demo partnership', () => {
     // The last milestone (July 2025) is more than DORMANT_AFTER_DAYS (365) before today: dormant, derived.
     expect(res.body).toMatchObject({ partnershipId: DZ, tier: 'twinning', standing: 'dormant' });
     expect(res.body.counterpart.uk).toBe('Житомир');
-    expect(res.body.agreements.map((a: { signedOn: { date: string } }) => a.signedOn.date)).toEqual(expect.arrayContaining(['2023-02-23', '2025-07-09']));
+    expect(res.body.agreements.map((a: { signedOn: { date: string } }) => a.signedOn.date)).toEqual(
+      expect.arrayContaining(['2023-02-23', '2025-07-09']),
+    );
     expect(res.body.areas).toHaveLength(7);
     expect(Object.keys(res.body.aidDelivered)).toEqual(['EUR']);
     expect(res.body.participantCount).toBe(3);
@@ -33,11 +35,19 @@ describe('status and timeline of the demo partnership', () => {
     const res = await get(`${API}/${DZ}/timeline`).expect(200);
     const entries = res.body.entries as { type: string; occurredOn: { date: string; precision: string }; planned: boolean }[];
     const dates = entries.map((e) => e.occurredOn.date);
-    const starts = entries.map((e) => (e.occurredOn.precision === 'year' ? `${e.occurredOn.date}-01-01` : e.occurredOn.precision === 'month' ? `${e.occurredOn.date}-01` : e.occurredOn.date));
+    const starts = entries.map((e) =>
+      e.occurredOn.precision === 'year'
+        ? `${e.occurredOn.date}-01-01`
+        : e.occurredOn.precision === 'month'
+          ? `${e.occurredOn.date}-01`
+          : e.occurredOn.date,
+    );
     expect([...starts].sort()).toEqual(starts);
     expect(entries.find((e) => e.type === 'AgreementSigningScheduled')?.occurredOn.date).toBe('2023-02-09');
     expect(dates).toContain('2023-02-23');
-    expect(entries.some((e) => e.type === 'AidDelivered' && e.occurredOn.date === '2022-05' && e.occurredOn.precision === 'month')).toBe(true);
+    expect(entries.some((e) => e.type === 'AidDelivered' && e.occurredOn.date === '2022-05' && e.occurredOn.precision === 'month')).toBe(
+      true,
+    );
   });
 
   it('validAt=2023-01-15: the draft under review and no agreement', async () => {
@@ -54,7 +64,9 @@ describe('status and timeline of the demo partnership', () => {
   it('validAt=2023-03-01: the solidarity tier, signed on 23 February 2023', async () => {
     const res = await get(`${API}/${DZ}?validAt=2023-03-01`).expect(200);
     expect(res.body.tier).toBe('solidarity');
-    expect(res.body.agreements).toEqual([expect.objectContaining({ kind: 'solidarity', signedOn: { date: '2023-02-23', precision: 'day' } })]);
+    expect(res.body.agreements).toEqual([
+      expect.objectContaining({ kind: 'solidarity', signedOn: { date: '2023-02-23', precision: 'day' } }),
+    ]);
   });
 
   it('knownAt before the actual signing was recorded: only the planned 9 February signing', async () => {
@@ -74,7 +86,11 @@ describe('status and timeline of the demo partnership', () => {
 
   it('lists the raw events with metadata', async () => {
     const res = await get(`${API}/${DZ}/events`).expect(200);
-    expect(res.body.events[0]).toMatchObject({ streamVersion: 1, type: 'PartnershipInitiated', metadata: expect.objectContaining({ actor: 'demo seed' }) });
+    expect(res.body.events[0]).toMatchObject({
+      streamVersion: 1,
+      type: 'PartnershipInitiated',
+      metadata: expect.objectContaining({ actor: 'demo seed' }),
+    });
     expect(res.body.events.every((e: { hash: string }) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
   });
 });
@@ -109,7 +125,10 @@ describe('read-your-writes, corrections and retractions', () => {
     let tl = await get(`${API}/${id}/timeline`).expect(200);
     expect(tl.body.entries.map((e: { eventId: string }) => e.eventId)).toContain(aidId);
 
-    await post(t, office, `${API}/${id}/entries/${aidId}/corrections`, { reason: 'typo', changes: { value: { amount: '150.00', currency: 'EUR' } } }).expect(201);
+    await post(t, office, `${API}/${id}/entries/${aidId}/corrections`, {
+      reason: 'typo',
+      changes: { value: { amount: '150.00', currency: 'EUR' } },
+    }).expect(201);
     tl = await get(`${API}/${id}/timeline`).expect(200);
     const corrected = tl.body.entries.find((e: { eventId: string }) => e.eventId === aidId);
     expect(corrected.corrected).toBe(true);
@@ -166,9 +185,13 @@ describe('list, paging and the calendar', () => {
 
   it('serves upcoming scheduled items as iCalendar', async () => {
     const id = await initiate(t, office, newId('cal'));
-    await post(t, office, `${API}/${id}/signing-schedules`, { occurredOn: '2027-05-04', venue: 'Town hall', mode: 'in_person' }).expect(201);
+    await post(t, office, `${API}/${id}/signing-schedules`, { occurredOn: '2027-05-04', venue: 'Town hall', mode: 'in_person' }).expect(
+      201,
+    );
     const json = await get(`/api/v1/calendar?partnershipId=${id}&from=2027-01-01`).expect(200);
-    expect(json.body).toEqual([expect.objectContaining({ kind: 'AgreementSigningScheduled', date: { date: '2027-05-04', precision: 'day' } })]);
+    expect(json.body).toEqual([
+      expect.objectContaining({ kind: 'AgreementSigningScheduled', date: { date: '2027-05-04', precision: 'day' } }),
+    ]);
     const ics = await get(`/api/v1/calendar.ics?partnershipId=${id}&from=2027-01-01`).expect(200);
     expect(ics.headers['content-type']).toMatch(/text\/calendar/);
     expect(ics.text).toContain('BEGIN:VEVENT');
@@ -207,7 +230,9 @@ describe('bad query input is a 400 with a reason, never a 500', () => {
 describe('projections endpoint', () => {
   it('reports version, checkpoint and lag', async () => {
     const res = await get('/api/v1/projections').expect(200);
-    expect(res.body).toEqual([expect.objectContaining({ name: 'partnerships', activeVersion: 1, behind: expect.any(Number), running: true })]);
+    expect(res.body).toEqual([
+      expect.objectContaining({ name: 'partnerships', activeVersion: 1, behind: expect.any(Number), running: true }),
+    ]);
     const ready = await request(t.http).get('/health/ready').expect(200);
     expect(ready.body.details.projections.partnerships).toMatchObject({ version: 1 });
   });

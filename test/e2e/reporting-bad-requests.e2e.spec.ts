@@ -17,7 +17,12 @@ let existing: string;
 
 beforeAll(async () => {
   t = await createTestApp({ env: { DIGEST_ENABLED: 'false' } });
-  [reporting, admin, office, council] = await Promise.all([keyFor(t, 'reporting'), keyFor(t, 'admin'), keyFor(t, 'office'), keyFor(t, 'council')]);
+  [reporting, admin, office, council] = await Promise.all([
+    keyFor(t, 'reporting'),
+    keyFor(t, 'admin'),
+    keyFor(t, 'office'),
+    keyFor(t, 'council'),
+  ]);
   existing = await initiate(t, office);
 });
 afterAll(async () => t?.close());
@@ -33,17 +38,41 @@ async function footprint() {
 const BAD: [string, unknown, number, string, string | null][] = [
   ['unknown type', { type: 'annual_report' }, 400, 'validation_failed', 'type'],
   ['no type', { parameters: {} }, 400, 'validation_failed', 'type'],
-  ['from after to', { type: 'aid_summary', parameters: { from: '2023-01-01', to: '2022-12-31' } }, 400, 'validation_failed', 'parameters.from'],
-  ['from a year after to a month', { type: 'aid_summary', parameters: { from: '2023', to: '2022-06' } }, 400, 'validation_failed', 'parameters.from'],
+  [
+    'from after to',
+    { type: 'aid_summary', parameters: { from: '2023-01-01', to: '2022-12-31' } },
+    400,
+    'validation_failed',
+    'parameters.from',
+  ],
+  [
+    'from a year after to a month',
+    { type: 'aid_summary', parameters: { from: '2023', to: '2022-06' } },
+    400,
+    'validation_failed',
+    'parameters.from',
+  ],
   ['impossible date', { type: 'aid_summary', parameters: { from: '2022-13' } }, 400, 'validation_failed', 'parameters.from'],
   ['bad currency', { type: 'aid_summary', parameters: { currency: 'euro' } }, 400, 'validation_failed', 'parameters.currency'],
   ['unknown parameter', { type: 'reminders', parameters: { dayz: 3 } }, 400, 'validation_failed', 'parameters.dayz'],
   ['days out of range', { type: 'reminders', parameters: { days: 0 } }, 400, 'validation_failed', 'parameters.days'],
   ['since not a time', { type: 'office_digest', parameters: { since: 'last week' } }, 400, 'validation_failed', 'parameters.since'],
   ['dossier without partnership', { type: 'dossier', parameters: {} }, 400, 'validation_failed', 'parameters.partnershipId'],
-  ['malformed partnership id', { type: 'dossier', parameters: { partnershipId: '../etc' } }, 400, 'validation_failed', 'parameters.partnershipId'],
+  [
+    'malformed partnership id',
+    { type: 'dossier', parameters: { partnershipId: '../etc' } },
+    400,
+    'validation_failed',
+    'parameters.partnershipId',
+  ],
   ['unknown partnership', { type: 'dossier', parameters: { partnershipId: 'nowhere-nothing' } }, 404, 'partnership_not_found', null],
-  ['aid of an unknown partnership', { type: 'aid_summary', parameters: { partnershipId: 'nowhere-nothing' } }, 404, 'partnership_not_found', null],
+  [
+    'aid of an unknown partnership',
+    { type: 'aid_summary', parameters: { partnershipId: 'nowhere-nothing' } },
+    404,
+    'partnership_not_found',
+    null,
+  ],
   ['unknown body field', { type: 'reminders', priority: 'high' }, 400, 'validation_failed', 'priority'],
   ['parameters not an object', { type: 'reminders', parameters: [1] }, 400, 'validation_failed', 'parameters'],
   ['body an array', [{ type: 'reminders' }], 400, 'validation_failed', 'body'],
@@ -62,7 +91,11 @@ it.each(BAD)('%s: problem+json, nothing enqueued or stored', async (_label, body
 
 it('refuses malformed JSON and a missing or under-privileged key, writing nothing', async () => {
   const before = await footprint();
-  const bad = await request(t.http).post(REPORTS).set('Authorization', `Bearer ${reporting}`).set('Content-Type', 'application/json').send('{"type":');
+  const bad = await request(t.http)
+    .post(REPORTS)
+    .set('Authorization', `Bearer ${reporting}`)
+    .set('Content-Type', 'application/json')
+    .send('{"type":');
   expect(bad.status).toBe(400);
   expect(bad.body.code).toBe('malformed_json');
   expect((await request(t.http).post(REPORTS).send({ type: 'reminders' })).status).toBe(401);
@@ -103,7 +136,9 @@ describe('queue dashboard at /admin/queues', () => {
     expect(none.status).toBe(401);
     expect(none.headers['www-authenticate']).toMatch(/^Basic /);
     expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const wrong = await request(t.http).get('/admin/queues').set('Authorization', 'Bearer pl_' + 'x'.repeat(43));
+    const wrong = await request(t.http)
+      .get('/admin/queues')
+      .set('Authorization', 'Bearer pl_' + 'x'.repeat(43));
     expect(wrong.status).toBe(401);
     const notAdmin = await request(t.http).get('/admin/queues/api/queues').set('Authorization', `Bearer ${reporting}`);
     expect(notAdmin.status).toBe(403);
@@ -112,7 +147,9 @@ describe('queue dashboard at /admin/queues', () => {
     const page = await request(t.http).get('/admin/queues').set('Authorization', `Bearer ${admin}`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    const api = await request(t.http).get('/admin/queues/api/queues').set('Authorization', `Basic ${Buffer.from(`me:${admin}`).toString('base64')}`);
+    const api = await request(t.http)
+      .get('/admin/queues/api/queues')
+      .set('Authorization', `Basic ${Buffer.from(`me:${admin}`).toString('base64')}`);
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q: any) => q.name)).toContain(REPORTS_QUEUE);
   });

@@ -5,7 +5,10 @@ import type { TestApp } from '../support/app.js';
 export const REPORTS = '/api/v1/reports';
 
 export async function requestReport(t: TestApp, key: string, body: unknown) {
-  return request(t.http).post(REPORTS).set('Authorization', `Bearer ${key}`).send(body as object);
+  return request(t.http)
+    .post(REPORTS)
+    .set('Authorization', `Bearer ${key}`)
+    .send(body as object);
 }
 
 /** Polls the report until it reaches `status` (or any final status), within `ms`. */

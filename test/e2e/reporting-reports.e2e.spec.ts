@@ -42,7 +42,14 @@ it('produces the demo dossier as PDF, HTML and JSON with both signing dates', as
   expect(res.headers.location).toBe(`${REPORTS}/${res.body.id}`);
 
   const report = await waitForReport(t, council, res.body.id);
-  expect(report).toMatchObject({ type: 'dossier', status: 'completed', progress: 100, error: null, attempts: 1, requestedBy: 'reporting test key' });
+  expect(report).toMatchObject({
+    type: 'dossier',
+    status: 'completed',
+    progress: 100,
+    error: null,
+    attempts: 1,
+    requestedBy: 'reporting test key',
+  });
   expect(report.files.map((f: any) => f.format).sort()).toEqual(['html', 'json', 'pdf']);
 
   const today = dayOf(new Date().toISOString());
@@ -136,11 +143,19 @@ it('produces the office digest of changes since a moment, and the next digest st
 it('lists upcoming signings within N days and stalled partnerships in the reminders', async () => {
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const soon = await initiate(t, office, newId('soon'), { occurredOn: day(-30) });
-  expect((await post(t, office, `${API}/${soon}/signing-schedules`, { occurredOn: day(5), agreementKind: 'solidarity', venue: 'City Hall' })).status).toBe(201);
+  expect(
+    (await post(t, office, `${API}/${soon}/signing-schedules`, { occurredOn: day(5), agreementKind: 'solidarity', venue: 'City Hall' }))
+      .status,
+  ).toBe(201);
   const later = await initiate(t, office, newId('later'), { occurredOn: day(-30) });
-  expect((await post(t, office, `${API}/${later}/signing-schedules`, { occurredOn: day(40), agreementKind: 'solidarity' })).status).toBe(201);
+  expect((await post(t, office, `${API}/${later}/signing-schedules`, { occurredOn: day(40), agreementKind: 'solidarity' })).status).toBe(
+    201,
+  );
   const stuck = await initiate(t, office, newId('stuck'), { occurredOn: day(-300) });
-  expect((await post(t, office, `${API}/${stuck}/draft-resolutions`, { occurredOn: day(-200), paperReference: 'DS X-1', title: 'Stuck paper' })).status).toBe(201);
+  expect(
+    (await post(t, office, `${API}/${stuck}/draft-resolutions`, { occurredOn: day(-200), paperReference: 'DS X-1', title: 'Stuck paper' }))
+      .status,
+  ).toBe(201);
 
   const res = await requestReport(t, reporting, { type: 'reminders', parameters: { days: 14, stalledAfterDays: 90 } });
   const report = await waitForReport(t, reporting, res.body.id);

@@ -16,7 +16,11 @@ it('a writer that cached a partnership still decides on what another process app
   const aid = { occurredOn: '2024-01', receiver: { en: 'Kharkiv' }, value: { amount: '1.00', currency: 'EUR' }, modality: 'cash' };
   await post(t, office, `${API}/${id}/aid-deliveries`, aid).expect(201);
   // Another process suspends the partnership behind this process' back.
-  await t.app.get(PostgresEventStore).append(id, [{ type: 'PartnershipSuspended', data: { occurredOn: { date: '2024-02', precision: 'month' }, reason: 'elsewhere' } }], { expectedVersion: 2 });
+  await t.app
+    .get(PostgresEventStore)
+    .append(id, [{ type: 'PartnershipSuspended', data: { occurredOn: { date: '2024-02', precision: 'month' }, reason: 'elsewhere' } }], {
+      expectedVersion: 2,
+    });
   const refused = await post(t, office, `${API}/${id}/aid-deliveries`, aid).expect(409);
   expect(refused.body.code).toBe('transition_not_allowed');
   expect(refused.body.detail).toMatch(/suspended/);

@@ -62,7 +62,10 @@ describe('append and read', () => {
     expect(r.events[1].globalPosition).toBeGreaterThan(r.events[0].globalPosition);
     expect(r.duplicate).toBe(false);
     const read = await store.readStream('s-basic');
-    expect(read.map((e) => [e.type, e.streamVersion])).toEqual([['A', 1], ['B', 2]]);
+    expect(read.map((e) => [e.type, e.streamVersion])).toEqual([
+      ['A', 1],
+      ['B', 2],
+    ]);
     expect(read[0].data).toEqual({ a: 'Житомир' });
     expect(read[0].prevHash).toBeNull();
     expect(read[1].prevHash).toBe(read[0].hash);
@@ -72,7 +75,14 @@ describe('append and read', () => {
   });
 
   it('keeps business time and metadata', async () => {
-    await store.append('s-meta', [{ type: 'AidDelivered', data: {}, occurredAt: '2022-05-01T00:00:00Z', metadata: { actor: 'office', correlationId: 'c1', requestId: 'r1' } }]);
+    await store.append('s-meta', [
+      {
+        type: 'AidDelivered',
+        data: {},
+        occurredAt: '2022-05-01T00:00:00Z',
+        metadata: { actor: 'office', correlationId: 'c1', requestId: 'r1' },
+      },
+    ]);
     const [e] = await store.readStream('s-meta');
     expect(e.occurredAt?.toISOString()).toBe('2022-05-01T00:00:00.000Z');
     expect(e.metadata).toEqual({ actor: 'office', correlationId: 'c1', requestId: 'r1' });
@@ -81,7 +91,10 @@ describe('append and read', () => {
   it('honours every expected-version mode', async () => {
     await expect(store.append('s-modes', [ev()], { expectedVersion: 'stream_exists' })).rejects.toBeInstanceOf(ConcurrencyError);
     await store.append('s-modes', [ev()], { expectedVersion: 'no_stream' });
-    await expect(store.append('s-modes', [ev()], { expectedVersion: 'no_stream' })).rejects.toMatchObject({ actual: 1, expected: 'no_stream' });
+    await expect(store.append('s-modes', [ev()], { expectedVersion: 'no_stream' })).rejects.toMatchObject({
+      actual: 1,
+      expected: 'no_stream',
+    });
     await store.append('s-modes', [ev()], { expectedVersion: 'stream_exists' });
     await store.append('s-modes', [ev()], { expectedVersion: 2 });
     await expect(store.append('s-modes', [ev()], { expectedVersion: 2 })).rejects.toMatchObject({ expected: 2, actual: 3 });
@@ -90,7 +103,10 @@ describe('append and read', () => {
   });
 
   it('reads a range backwards with a limit', async () => {
-    await store.append('s-range', [1, 2, 3, 4, 5].map((n) => ev('N', { n })));
+    await store.append(
+      's-range',
+      [1, 2, 3, 4, 5].map((n) => ev('N', { n })),
+    );
     const back = await store.readStream('s-range', { direction: 'backward', limit: 2 });
     expect(back.map((e) => e.streamVersion)).toEqual([5, 4]);
     const mid = await store.readStream('s-range', { fromVersion: 2, toVersion: 3 });
@@ -136,9 +152,7 @@ describe('concurrency', () => {
       }),
     );
     expect(written).toHaveLength(6400);
-    const { rows } = await db.pool.query(
-      `SELECT event_id::text FROM events WHERE stream_id LIKE 's-any-%'`,
-    );
+    const { rows } = await db.pool.query(`SELECT event_id::text FROM events WHERE stream_id LIKE 's-any-%'`);
     expect(rows).toHaveLength(6400);
     expect(new Set(rows.map((r) => r.event_id))).toEqual(new Set(written));
     const gaps = await db.pool.query(
@@ -199,7 +213,12 @@ describe('gap-safe global order', () => {
     const got: StoredEvent[] = [];
     const notifications = new EventNotifications(db.url, store);
     await notifications.start();
-    const consumer = new CheckpointedConsumer(store, notifications, { handle: async (events) => void got.push(...events) }, { name, batchSize: 50, pollMs: 50 });
+    const consumer = new CheckpointedConsumer(
+      store,
+      notifications,
+      { handle: async (events) => void got.push(...events) },
+      { name, batchSize: 50, pollMs: 50 },
+    );
     await consumer.drain();
     got.length = 0;
     consumer.start();
@@ -226,7 +245,10 @@ describe('gap-safe global order', () => {
 
   it('readAll returns every event once across pages', async () => {
     const total = await countEvents();
-    const all = await eventually(() => readEverything(), (a) => a.length >= total);
+    const all = await eventually(
+      () => readEverything(),
+      (a) => a.length >= total,
+    );
     expect(all.length).toBe(total);
     expect(new Set(all.map((e) => e.eventId)).size).toBe(all.length);
   });
@@ -298,17 +320,38 @@ describe('bad input writes nothing', () => {
     ['a function in data', () => store.append('s-bad', [{ type: 'A', data: { f: () => 1 } }]), /events\[0\]\.data\.f/],
     ['a bigint in data', () => store.append('s-bad', [{ type: 'A', data: { n: 10n } }]), /bigint/],
     ['NaN in data', () => store.append('s-bad', [{ type: 'A', data: { n: NaN } }]), /not representable/],
-    ['a circular structure', () => { const o: Record<string, unknown> = {}; o.self = o; return store.append('s-bad', [{ type: 'A', data: o }]); }, /circular/],
+    [
+      'a circular structure',
+      () => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return store.append('s-bad', [{ type: 'A', data: o }]);
+      },
+      /circular/,
+    ],
     ['a class instance', () => store.append('s-bad', [{ type: 'A', data: { m: new Map() } }]), /plain JSON/],
     ['a NUL character', () => store.append('s-bad', [{ type: 'A', data: { s: 'a\u0000b' } }]), /NUL/],
     ['a malformed event id', () => store.append('s-bad', [{ eventId: 'nope', type: 'A', data: {} }]), /eventId: must be a UUID/],
-    ['a duplicated event id', () => { const id = uuidv4(); return store.append('s-bad', [{ eventId: id, type: 'A', data: {} }, { eventId: id, type: 'A', data: {} }]); }, /used twice/],
+    [
+      'a duplicated event id',
+      () => {
+        const id = uuidv4();
+        return store.append('s-bad', [
+          { eventId: id, type: 'A', data: {} },
+          { eventId: id, type: 'A', data: {} },
+        ]);
+      },
+      /used twice/,
+    ],
     ['a bad type', () => store.append('s-bad', [{ type: '', data: {} }]), /type/],
     ['an invalid occurredAt', () => store.append('s-bad', [{ type: 'A', data: {}, occurredAt: 'not a date' }]), /occurredAt/],
   ];
   it.each(cases)('%s', async (_name, call, message) => {
     const before = await countEvents();
-    const err = await call().then(() => null, (e) => e);
+    const err = await call().then(
+      () => null,
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(EventStoreInputError);
     expect(String(err.message)).toMatch(message);
     expect(await countEvents()).toBe(before);
@@ -319,20 +362,32 @@ describe('checkpointed consumer', () => {
   it('rolls back a batch that fails halfway and replays it exactly once', async () => {
     await db.pool.query('CREATE TABLE IF NOT EXISTS consumer_out (event_id uuid PRIMARY KEY)');
     let failOnce = true;
-    const consumer = new CheckpointedConsumer(store, null, {
-      async handle(events, client) {
-        for (const [i, e] of events.entries()) {
-          await client.query('INSERT INTO consumer_out VALUES ($1)', [e.eventId]);
-          if (failOnce && i === Math.floor(events.length / 2)) {
-            failOnce = false;
-            throw new Error('crash mid-batch');
+    const consumer = new CheckpointedConsumer(
+      store,
+      null,
+      {
+        async handle(events, client) {
+          for (const [i, e] of events.entries()) {
+            await client.query('INSERT INTO consumer_out VALUES ($1)', [e.eventId]);
+            if (failOnce && i === Math.floor(events.length / 2)) {
+              failOnce = false;
+              throw new Error('crash mid-batch');
+            }
           }
-        }
+        },
       },
-    }, { name: 'out', batchSize: 10_000 });
+      { name: 'out', batchSize: 10_000 },
+    );
     const total = await countEvents();
     // The first batch may be empty while another suite holds the horizon; wait for the crash.
-    const first = await eventually(() => consumer.processBatch().then(() => null, (e) => e as Error), (e) => e !== null);
+    const first = await eventually(
+      () =>
+        consumer.processBatch().then(
+          () => null,
+          (e) => e as Error,
+        ),
+      (e) => e !== null,
+    );
     expect(first?.message).toBe('crash mid-batch');
     expect((await db.pool.query('SELECT count(*)::int AS n FROM consumer_out')).rows[0].n).toBe(0);
     const applied = await eventually(
@@ -345,18 +400,27 @@ describe('checkpointed consumer', () => {
   it('two owners never apply the same batch', async () => {
     await db.pool.query('CREATE TABLE IF NOT EXISTS consumer_twice (event_id uuid, owner int)');
     const mk = (owner: number) =>
-      new CheckpointedConsumer(store, null, {
-        async handle(events, client) {
-          for (const e of events) await client.query('INSERT INTO consumer_twice VALUES ($1, $2)', [e.eventId, owner]);
-          await new Promise((r) => setTimeout(r, 20));
+      new CheckpointedConsumer(
+        store,
+        null,
+        {
+          async handle(events, client) {
+            for (const e of events) await client.query('INSERT INTO consumer_twice VALUES ($1, $2)', [e.eventId, owner]);
+            await new Promise((r) => setTimeout(r, 20));
+          },
         },
-      }, { name: 'twice', batchSize: 100 });
+        { name: 'twice', batchSize: 100 },
+      );
     const a = mk(1);
     const b = mk(2);
     const total = await countEvents();
-    const count = async () => (await db.pool.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM consumer_twice')).rows[0];
+    const count = async () =>
+      (await db.pool.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM consumer_twice')).rows[0];
     const rows = [
-      await eventually(async () => (await Promise.all([a.drain(), b.drain(), a.drain(), b.drain()]), count()), (r) => r.n >= total),
+      await eventually(
+        async () => (await Promise.all([a.drain(), b.drain(), a.drain(), b.drain()]), count()),
+        (r) => r.n >= total,
+      ),
     ];
     expect(rows[0].n).toBe(rows[0].d);
     expect(rows[0].d).toBe(total);
@@ -368,7 +432,11 @@ describe('global order is by transaction id as a number', () => {
     const own = await createTestDatabase();
     try {
       // Rows placed by hand with the ids a long-lived cluster reaches: 99999 < 100000 as numbers, not as text.
-      for (const [xid, pos] of [['100000', 1], ['99999', 2], ['100001', 3]] as const) {
+      for (const [xid, pos] of [
+        ['100000', 1],
+        ['99999', 2],
+        ['100001', 3],
+      ] as const) {
         await own.pool.query(
           `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id)
            OVERRIDING SYSTEM VALUE VALUES ($1, 'order', $2, 'T', '{}', 'h', $3::xid8)`,
@@ -387,7 +455,9 @@ describe('global order is by transaction id as a number', () => {
       try {
         // A three-row table would be scanned anyway; what matters is that the index can serve the order.
         await client.query('SET enable_seqscan = off');
-        plan = JSON.stringify((await client.query(`EXPLAIN (FORMAT JSON) ${READ_ALL_SQL.replace('$1', `'0'`).replace('$2', '0').replace('$3', '10')}`)).rows);
+        plan = JSON.stringify(
+          (await client.query(`EXPLAIN (FORMAT JSON) ${READ_ALL_SQL.replace('$1', `'0'`).replace('$2', '0').replace('$3', '10')}`)).rows,
+        );
       } finally {
         await client.query('RESET enable_seqscan');
         client.release();

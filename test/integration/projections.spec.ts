@@ -21,7 +21,10 @@ afterAll(async () => {
 
 const day = (date: string) => ({ date, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' });
 const own = { de: 'Dortmund', en: 'Dortmund' };
-const initiated = (id: string, on = '2022') => ({ type: 'PartnershipInitiated', data: { partnershipId: id, ownMunicipality: own, tier: 'initiative', occurredOn: day(on) } });
+const initiated = (id: string, on = '2022') => ({
+  type: 'PartnershipInitiated',
+  data: { partnershipId: id, ownMunicipality: own, tier: 'initiative', occurredOn: day(on) },
+});
 const aid = (on: string, amount: string, receiver = 'Vinnytsia', currency = 'EUR') => ({
   type: 'AidDelivered',
   data: { occurredOn: day(on), receiver: { en: receiver }, value: { amount, currency }, modality: 'in_kind', sector: 'energy' },
@@ -58,26 +61,56 @@ describe('projection specs: given events, expected rows', () => {
     ]);
     await waitCaughtUp();
     const [s] = await rows(`SELECT * FROM partnership_status WHERE partnership_id = 'spec-status'`);
-    expect(s).toMatchObject({ version: 6, tier: 'contact', standing: 'active', areas: ['culture'], counterpart: { uk: 'Житомир', en: 'Zhytomyr' } });
+    expect(s).toMatchObject({
+      version: 6,
+      tier: 'contact',
+      standing: 'active',
+      areas: ['culture'],
+      counterpart: { uk: 'Житомир', en: 'Zhytomyr' },
+    });
     expect(s.summary.aidDelivered).toEqual({ EUR: '101.00', UAH: '5.00' });
     expect(s.summary.lastMilestoneOn).toEqual(day('2023-03'));
     expect(s.last_milestone_end.toISOString().slice(0, 10)).toBe('2023-03-31');
   });
 
   it('timeline: backdated and month-precision entries land where they happened', async () => {
-    await given('spec-order', [initiated('spec-order', '2022'), note('2023-02-23', 'signed'), note('2022-05', 'aid month'), note('2022-05-20', 'a day in May')]);
-    const r = await rows(`SELECT type, data->>'text' AS text, sort_date::text FROM timeline_entries WHERE partnership_id = 'spec-order' ORDER BY sort_date, stream_version`);
+    await given('spec-order', [
+      initiated('spec-order', '2022'),
+      note('2023-02-23', 'signed'),
+      note('2022-05', 'aid month'),
+      note('2022-05-20', 'a day in May'),
+    ]);
+    const r = await rows(
+      `SELECT type, data->>'text' AS text, sort_date::text FROM timeline_entries WHERE partnership_id = 'spec-order' ORDER BY sort_date, stream_version`,
+    );
     expect(r.map((x) => x.text ?? x.type)).toEqual(['PartnershipInitiated', 'aid month', 'a day in May', 'signed']);
     expect(r[1].sort_date).toBe('2022-05-01');
   });
 
   it('timeline and aid ledger: a correction shows the current value and keeps the previous one', async () => {
     const [, aidId] = await given('spec-corr', [initiated('spec-corr'), aid('2022-05', '100.00')]);
-    await given('spec-corr', [{ type: 'EntryCorrected', data: { targetEventId: aidId, targetType: 'AidDelivered', reason: 'typo', changes: { value: { amount: '150.00', currency: 'EUR' }, occurredOn: day('2022-06-02') }, previous: { value: { amount: '100.00', currency: 'EUR' }, occurredOn: day('2022-05') } } }]);
+    await given('spec-corr', [
+      {
+        type: 'EntryCorrected',
+        data: {
+          targetEventId: aidId,
+          targetType: 'AidDelivered',
+          reason: 'typo',
+          changes: { value: { amount: '150.00', currency: 'EUR' }, occurredOn: day('2022-06-02') },
+          previous: { value: { amount: '100.00', currency: 'EUR' }, occurredOn: day('2022-05') },
+        },
+      },
+    ]);
     const [t] = await rows(`SELECT * FROM timeline_entries WHERE event_id = $1`, [aidId]);
     expect(t.data.value.amount).toBe('150.00');
     expect(t.original.value.amount).toBe('100.00');
-    expect(t.corrections).toEqual([expect.objectContaining({ reason: 'typo', previous: { value: { amount: '100.00', currency: 'EUR' }, occurredOn: day('2022-05') }, retracted: false })]);
+    expect(t.corrections).toEqual([
+      expect.objectContaining({
+        reason: 'typo',
+        previous: { value: { amount: '100.00', currency: 'EUR' }, occurredOn: day('2022-05') },
+        retracted: false,
+      }),
+    ]);
     const [a] = await rows(`SELECT amount::text, month, receiver_key FROM aid_ledger WHERE event_id = $1`, [aidId]);
     expect(a).toEqual({ amount: '150.00', month: '2022-06', receiver_key: 'Vinnytsia' });
     const [s] = await rows(`SELECT summary FROM partnership_status WHERE partnership_id = 'spec-corr'`);
@@ -88,7 +121,17 @@ describe('projection specs: given events, expected rows', () => {
     const [, aidId, secondId] = await given('spec-retr', [initiated('spec-retr'), aid('2022-05', '10.00'), aid('2022-06', '20.00')]);
     const corrId = uuidv7();
     await given('spec-retr', [
-      { eventId: corrId, type: 'EntryCorrected', data: { targetEventId: aidId, targetType: 'AidDelivered', reason: 'typo', changes: { value: { amount: '11.00', currency: 'EUR' } }, previous: { value: { amount: '10.00', currency: 'EUR' } } } },
+      {
+        eventId: corrId,
+        type: 'EntryCorrected',
+        data: {
+          targetEventId: aidId,
+          targetType: 'AidDelivered',
+          reason: 'typo',
+          changes: { value: { amount: '11.00', currency: 'EUR' } },
+          previous: { value: { amount: '10.00', currency: 'EUR' } },
+        },
+      },
       { type: 'EntryRetracted', data: { targetEventId: corrId, targetType: 'EntryCorrected', reason: 'the typo was right' } },
       { type: 'EntryRetracted', data: { targetEventId: secondId, targetType: 'AidDelivered', reason: 'duplicate' } },
     ]);
@@ -99,7 +142,10 @@ describe('projection specs: given events, expected rows', () => {
     expect(second.retracted).toBe(true);
     expect(second.retraction.reason).toBe('duplicate');
     const ledger = await rows(`SELECT amount::text, retracted FROM aid_ledger WHERE partnership_id = 'spec-retr' ORDER BY sort_date`);
-    expect(ledger).toEqual([{ amount: '10.00', retracted: false }, { amount: '20.00', retracted: true }]);
+    expect(ledger).toEqual([
+      { amount: '10.00', retracted: false },
+      { amount: '20.00', retracted: true },
+    ]);
     const [s] = await rows(`SELECT summary FROM partnership_status WHERE partnership_id = 'spec-retr'`);
     expect(s.summary.aidDelivered).toEqual({ EUR: '10.00' });
   });
@@ -111,7 +157,10 @@ describe('projection specs: given events, expected rows', () => {
       { type: 'BoardReviewed', data: { occurredOn: day('2030-01'), body: 'Administrative board', planned: true } },
     ]);
     let cal = await rows(`SELECT kind, occurred_on FROM calendar_items WHERE partnership_id = 'spec-cal' ORDER BY sort_date`);
-    expect(cal).toEqual([{ kind: 'BoardReviewed', occurred_on: day('2030-01') }, { kind: 'AgreementSigningScheduled', occurred_on: day('2030-02-09') }]);
+    expect(cal).toEqual([
+      { kind: 'BoardReviewed', occurred_on: day('2030-01') },
+      { kind: 'AgreementSigningScheduled', occurred_on: day('2030-02-09') },
+    ]);
     await given('spec-cal', [
       { type: 'CouncilDecided', data: { occurredOn: day('2023-02-09'), outcome: 'adopted' } },
       { type: 'AgreementSigned', data: { occurredOn: day('2023-02-23'), agreementKind: 'solidarity' } },
@@ -124,7 +173,10 @@ describe('projection specs: given events, expected rows', () => {
 describe('crash and ownership', () => {
   it('a projector killed mid-batch leaves no trace; after restart the rows match a fresh rebuild', async () => {
     for (let p = 0; p < 5; p++) {
-      await store.append(`crash-${p}`, [initiated(`crash-${p}`), ...Array.from({ length: 40 }, (_, i) => (i % 2 ? aid('2022-05', `${i}.00`) : note('2022-06', `n${i}`)))]);
+      await store.append(`crash-${p}`, [
+        initiated(`crash-${p}`),
+        ...Array.from({ length: 40 }, (_, i) => (i % 2 ? aid('2022-05', `${i}.00`) : note('2022-06', `n${i}`))),
+      ]);
     }
     let crash = true;
     const crashing: ProjectionDefinition = {
@@ -143,14 +195,19 @@ describe('crash and ownership', () => {
     let crashed: Error | null = null;
     for (let i = 0; i < 400 && !crashed; i++) {
       const before = await engine.status('partnerships');
-      crashed = await engine.processBatch(crashing, 'live', 100).then(() => null, (e) => e as Error);
+      crashed = await engine.processBatch(crashing, 'live', 100).then(
+        () => null,
+        (e) => e as Error,
+      );
       if (crashed) expect((await engine.status('partnerships')).checkpoint).toEqual(before.checkpoint);
       else await new Promise((r) => setTimeout(r, 50));
     }
     expect(crashed?.message).toBe('killed mid-batch');
     await waitCaughtUp();
     const snapshot = async () => ({
-      status: await rows(`SELECT partnership_id, version, tier, standing, summary - 'updatedAt' AS summary, state FROM partnership_status ORDER BY partnership_id`),
+      status: await rows(
+        `SELECT partnership_id, version, tier, standing, summary - 'updatedAt' AS summary, state FROM partnership_status ORDER BY partnership_id`,
+      ),
       timeline: await rows(`SELECT event_id, data, original, corrections, retracted, sort_date FROM timeline_entries ORDER BY event_id`),
     });
     const live = await snapshot();
@@ -175,7 +232,9 @@ describe('crash and ownership', () => {
     });
     const engines = [new ProjectionEngine(store, null, { batchSize: 20 }), new ProjectionEngine(otherStore, null, { batchSize: 20 })];
     await waitCaughtUp(); // only this test's events may reach applied_log
-    const { rows: [{ n: start }] } = await db.pool.query(`SELECT count(*)::int AS n FROM events`);
+    const {
+      rows: [{ n: start }],
+    } = await db.pool.query(`SELECT count(*)::int AS n FROM events`);
     const errors: unknown[] = [];
     const writers = (async () => {
       for (let i = 0; i < 30; i++) await store.append(`own-${i % 3}`, i < 3 ? [initiated(`own-${i}`)] : [note('2022-01', `w${i}`)]);
@@ -189,8 +248,12 @@ describe('crash and ownership', () => {
     await Promise.all([writers, run(engines[0], 1), run(engines[1], 2)]);
     await waitCaughtUp(logging(1));
     expect(errors).toEqual([]);
-    const { rows: [{ n, owners }] } = await db.pool.query(`SELECT count(*)::int AS n, count(DISTINCT owner)::int AS owners FROM applied_log`);
-    const { rows: [{ total }] } = await db.pool.query(`SELECT count(*)::int AS total FROM events`);
+    const {
+      rows: [{ n, owners }],
+    } = await db.pool.query(`SELECT count(*)::int AS n, count(DISTINCT owner)::int AS owners FROM applied_log`);
+    const {
+      rows: [{ total }],
+    } = await db.pool.query(`SELECT count(*)::int AS total FROM events`);
     expect(n).toBe(total - start);
     expect(owners).toBeGreaterThanOrEqual(1);
     await otherPool.end();
@@ -203,7 +266,14 @@ describe('rebuild without downtime', () => {
     const perStream = 1000;
     const body = (p: number) =>
       JSON.stringify([
-        { event_id: uuidv7(), type: 'PartnershipInitiated', schema_version: 1, data: initiated(`big-${p}`).data, metadata: {}, occurred_at: null },
+        {
+          event_id: uuidv7(),
+          type: 'PartnershipInitiated',
+          schema_version: 1,
+          data: initiated(`big-${p}`).data,
+          metadata: {},
+          occurred_at: null,
+        },
         ...Array.from({ length: perStream - 1 }, (_, i) => ({
           event_id: uuidv7(),
           type: i % 3 ? 'NoteAdded' : 'AidDelivered',
@@ -214,7 +284,11 @@ describe('rebuild without downtime', () => {
         })),
       ]);
     for (let p = 0; p < partnerships; p += 4)
-      await Promise.all([0, 1, 2, 3].map((k) => db.pool.query(`SELECT count(*) FROM append_events($1, 'no_stream', $2::jsonb)`, [`big-${p + k}`, body(p + k)])));
+      await Promise.all(
+        [0, 1, 2, 3].map((k) =>
+          db.pool.query(`SELECT count(*) FROM append_events($1, 'no_stream', $2::jsonb)`, [`big-${p + k}`, body(p + k)]),
+        ),
+      );
     const fast = new ProjectionEngine(store, null, { batchSize: 5000 });
     await fast.catchUp(partnershipsProjection);
     await waitCaughtUp();

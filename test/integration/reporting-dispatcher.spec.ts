@@ -18,7 +18,9 @@ const allJobIds = async (queue: Queue) =>
   (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'])).map((j) => j.id!).sort();
 
 async function dispatchedReports(t: TestApp) {
-  const { rows } = await poolOf(t).query(`SELECT id, dedupe_key, status, attempts FROM reports WHERE requested_by = 'dispatcher' ORDER BY dedupe_key`);
+  const { rows } = await poolOf(t).query(
+    `SELECT id, dedupe_key, status, attempts FROM reports WHERE requested_by = 'dispatcher' ORDER BY dedupe_key`,
+  );
   return rows as { id: string; dedupe_key: string; status: string; attempts: number }[];
 }
 
@@ -86,7 +88,9 @@ async function freePort(): Promise<number> {
 
 /** A private redis-server for this suite: stopping it must not disturb the other suites' Redis. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 5000);
@@ -116,7 +120,9 @@ describe('a Redis outage', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}`, DIGEST_ENABLED: 'false', ENQUEUE_TIMEOUT_MS: '300', REPORT_BACKOFF_MS: '200' } });
+    t = await createTestApp({
+      env: { REDIS_URL: `redis://127.0.0.1:${port}`, DIGEST_ENABLED: 'false', ENQUEUE_TIMEOUT_MS: '300', REPORT_BACKOFF_MS: '200' },
+    });
   });
   afterAll(async () => {
     await t?.close();

@@ -11,13 +11,20 @@ const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
 const worker = new Worker(
   'reports',
   async (job) => {
-    await pool.query(`UPDATE reports SET status = 'running', attempts = attempts + 1, started_at = now() WHERE id = $1`, [job.data.reportId]);
+    await pool.query(`UPDATE reports SET status = 'running', attempts = attempts + 1, started_at = now() WHERE id = $1`, [
+      job.data.reportId,
+    ]);
     await job.updateProgress(30);
     process.stdout.write(`took ${job.id}\n`);
     setTimeout(() => process.exit(137), 50); // dies mid-job: no completion, no failure, the lock is left to expire
     await new Promise(() => undefined);
   },
-  { connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null }, prefix: REDIS_PREFIX, lockDuration: 1000, stalledInterval: 500 },
+  {
+    connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null },
+    prefix: REDIS_PREFIX,
+    lockDuration: 1000,
+    stalledInterval: 500,
+  },
 );
 worker.on('error', () => undefined);
 setTimeout(() => {

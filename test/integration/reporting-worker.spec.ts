@@ -20,7 +20,13 @@ let worker: ReportWorker;
 beforeAll(async () => {
   // No worker in this process at first: the dying child must be the one that takes the job.
   t = await createTestApp({
-    env: { WORKERS_ENABLED: 'false', REPORT_LOCK_MS: '1000', REPORT_STALLED_INTERVAL_MS: '500', REPORT_BACKOFF_MS: '100', REPORT_ATTEMPTS: '3' },
+    env: {
+      WORKERS_ENABLED: 'false',
+      REPORT_LOCK_MS: '1000',
+      REPORT_STALLED_INTERVAL_MS: '500',
+      REPORT_BACKOFF_MS: '100',
+      REPORT_ATTEMPTS: '3',
+    },
   });
   office = await keyFor(t, 'office');
   queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE));
@@ -31,7 +37,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const row = async (id: string) => (await poolOf(t).query('SELECT status, attempts, error, finished_at FROM reports WHERE id = $1', [id])).rows[0];
+const row = async (id: string) =>
+  (await poolOf(t).query('SELECT status, attempts, error, finished_at FROM reports WHERE id = $1', [id])).rows[0];
 
 it('a worker killed mid-job leaves the job to another worker, which completes it', async () => {
   const partnership = await initiate(t, office);
@@ -77,7 +84,10 @@ it('retries a failing report with backoff, then keeps it failed with its reason'
   worker.start();
   // Bypasses the API's validation on purpose: a report whose partnership the read side cannot find.
   const id = uuidv7();
-  await poolOf(t).query(`INSERT INTO reports (id, type, parameters, requested_by) VALUES ($1, 'dossier', $2, 'test')`, [id, JSON.stringify({ partnershipId: 'ghost-town' })]);
+  await poolOf(t).query(`INSERT INTO reports (id, type, parameters, requested_by) VALUES ($1, 'dossier', $2, 'test')`, [
+    id,
+    JSON.stringify({ partnershipId: 'ghost-town' }),
+  ]);
   await queue.add('dossier', { reportId: id }, { ...jobOptions(t.config), jobId: jobIdForReport(id) });
 
   const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');

@@ -19,7 +19,9 @@ export interface TestApp {
  * The real application on a fresh test database and its own Redis key prefix; nothing is faked.
  * `env` overrides configuration the way the environment would.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; viaPostgresPort?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { env?: Record<string, string>; clock?: Clock; viaPostgresPort?: number } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -83,7 +83,8 @@ export class InitiatePartnershipDto extends MilestoneDto {
   @CountryCode({ optional: true, example: 'UA' }) counterpartCountry?: string;
   @OneOf(['initiative', 'contact'], { example: 'initiative', description: 'higher tiers begin with a signed agreement' }) tier: string;
   @Text(NAME_MAX, { optional: true, example: 'Office for International Relations' }) coordinatingOffice?: string;
-  @Text(NAME_MAX, { optional: true, example: 'Council resolution 2022: seek a partnership with a Ukrainian city' }) mandateReference?: string;
+  @Text(NAME_MAX, { optional: true, example: 'Council resolution 2022: seek a partnership with a Ukrainian city' })
+  mandateReference?: string;
   @Text(NAME_MAX, { optional: true, description: 'id of the terminated partnership this one restarts' }) predecessorId?: string;
 }
 

@@ -40,7 +40,12 @@ export const EXAMPLES = {
   },
   boardReview: { occurredOn: '2023-01-10', paperReference: 'DS 2022-0001', body: 'Verwaltungsvorstand', outcome: 'approved' },
   committeeReferral: { occurredOn: '2023-01-10', paperReference: 'DS 2022-0001', committee: 'Committee for Citizens Services' },
-  committeeDecision: { occurredOn: '2023-02-02', paperReference: 'DS 2022-0001', committee: 'Committee for Citizens Services', outcome: 'recommended' },
+  committeeDecision: {
+    occurredOn: '2023-02-02',
+    paperReference: 'DS 2022-0001',
+    committee: 'Committee for Citizens Services',
+    outcome: 'recommended',
+  },
   councilDecision: {
     occurredOn: '2023-02-09',
     paperReference: 'DS 2022-0001',

@@ -44,7 +44,12 @@ interface Opts {
 
 const optional = (o: Opts) => (o.optional ? [IsOptional()] : []);
 const api = (o: Opts, extra: ApiPropertyOptions) =>
-  ApiProperty({ required: !o.optional, ...(o.example !== undefined ? { example: o.example } : {}), ...(o.description ? { description: o.description } : {}), ...extra } as ApiPropertyOptions);
+  ApiProperty({
+    required: !o.optional,
+    ...(o.example !== undefined ? { example: o.example } : {}),
+    ...(o.description ? { description: o.description } : {}),
+    ...extra,
+  } as ApiPropertyOptions);
 
 function custom(name: string, test: (value: unknown) => string | undefined) {
   return (target: object, propertyName: string | symbol) =>
@@ -67,7 +72,8 @@ const textChecks = (max: number, each = false) => [
 ];
 
 /** A required or optional text of at most `max` characters, not blank. */
-export const Text = (max: number, o: Opts = {}) => applyDecorators(...optional(o), ...textChecks(max), api(o, { type: String, maxLength: max }));
+export const Text = (max: number, o: Opts = {}) =>
+  applyDecorators(...optional(o), ...textChecks(max), api(o, { type: String, maxLength: max }));
 
 export const TextList = (max: number, o: Opts = {}) =>
   applyDecorators(
@@ -98,7 +104,8 @@ export const BusinessDateField = (o: Opts = {}) =>
     api(o, { type: String, pattern: DATE_PATTERN, description: o.description ?? 'YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known' }),
   );
 
-export const Bool = (o: Opts = {}) => applyDecorators(...optional(o), IsBoolean({ message: 'must be true or false' }), api(o, { type: Boolean }));
+export const Bool = (o: Opts = {}) =>
+  applyDecorators(...optional(o), IsBoolean({ message: 'must be true or false' }), api(o, { type: Boolean }));
 
 export const Count = (o: Opts = {}) =>
   applyDecorators(
@@ -120,7 +127,9 @@ export const Amount = (o: Opts = {}) =>
 
 export const Currency = (o: Opts = {}) =>
   applyDecorators(
-    custom('isCurrency', (v) => (typeof v === 'string' && CURRENCIES.has(v) ? undefined : 'must be an ISO 4217 currency code such as EUR, UAH or USD')),
+    custom('isCurrency', (v) =>
+      typeof v === 'string' && CURRENCIES.has(v) ? undefined : 'must be an ISO 4217 currency code such as EUR, UAH or USD',
+    ),
     api(o, { type: String, pattern: '^[A-Z]{3}$' }),
   );
 
@@ -142,13 +151,7 @@ export const Uuid = (o: Opts = {}) =>
 
 /** A nested object validated by its own class (unknown fields inside it are refused too). */
 export const Nested = (cls: () => new () => object, o: Opts = {}) =>
-  applyDecorators(
-    ...optional(o),
-    IsObject({ message: 'must be an object' }),
-    ValidateNested(),
-    Type(cls),
-    api(o, { type: cls }),
-  );
+  applyDecorators(...optional(o), IsObject({ message: 'must be an object' }), ValidateNested(), Type(cls), api(o, { type: cls }));
 
 export const NestedList = (cls: () => new () => object, o: Opts = {}) =>
   applyDecorators(

@@ -1,16 +1,7 @@
 // Thin controllers: validate, build the command, execute it, answer with its ETag.
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res, UsePipes } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiProperty,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard.js';
@@ -47,9 +38,13 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   if (value === '*') return undefined;
   const m = /^(?:W\/)?"(\d{1,9})"$|^(\d{1,9})$/.exec(value);
   if (!m) {
-    throw new ApiProblem(400, 'invalid_if_match', 'Bad request', 'If-Match must name one version, e.g. "3" — the ETag of your last read or write.', [
-      { field: 'If-Match', reason: 'must be "<version>", W/"<version>" or <version>' },
-    ]);
+    throw new ApiProblem(
+      400,
+      'invalid_if_match',
+      'Bad request',
+      'If-Match must name one version, e.g. "3" — the ETag of your last read or write.',
+      [{ field: 'If-Match', reason: 'must be "<version>", W/"<version>" or <version>' }],
+    );
   }
   return Number(m[1] ?? m[2]);
 }
@@ -61,7 +56,11 @@ function partnershipIdParam(id: string): string {
 
 const commonHeaders = [
   ApiHeader({ name: 'If-Match', required: false, description: 'the version you last saw ("3"); the command fails with 412 if it changed' }),
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result instead of writing again' }),
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key returns the first result instead of writing again',
+  }),
 ];
 const responses = [
   ApiCreatedResponse({ type: CommandResultView, description: 'recorded; ETag is the new version' }),
@@ -72,7 +71,10 @@ const responses = [
   ApiResponse({ status: 404, description: 'unknown partnership or entry' }),
   ApiResponse({ status: 409, description: "not allowed in the partnership's current state; the body says which state and what is needed" }),
   ApiResponse({ status: 412, description: 'If-Match names an older version' }),
-  ApiResponse({ status: 422, description: 'well-formed but not acceptable (e.g. a completed milestone dated in the future, a reused Idempotency-Key)' }),
+  ApiResponse({
+    status: 422,
+    description: 'well-formed but not acceptable (e.g. a completed milestone dated in the future, a reused Idempotency-Key)',
+  }),
 ];
 function Doc(summary: string, body: Parameters<typeof bodyOf>[0], example: unknown): MethodDecorator {
   return (target, key, descriptor) => {
@@ -97,7 +99,10 @@ export class PartnershipCommandsController {
     const { partnershipId, ...data } = body;
     const options = writeOptions(req);
     const id =
-      partnershipId ?? (options.idempotency ? derivedPartnershipId(req.apiKey?.id ?? 'anonymous', options.idempotency.scope, options.idempotency.key) : uuidv7());
+      partnershipId ??
+      (options.idempotency
+        ? derivedPartnershipId(req.apiKey?.id ?? 'anonymous', options.idempotency.scope, options.idempotency.key)
+        : uuidv7());
     const result = await this.execute(new C.InitiatePartnership(id, toEventData(data), options), res);
     res.setHeader('Location', `/api/v1/partnerships/${encodeURIComponent(result.partnershipId)}`);
     return result;
@@ -106,76 +111,130 @@ export class PartnershipCommandsController {
   @Post(':id/counterpart')
   @HttpCode(201)
   @Doc('Designate the counterpart municipality', D.DesignateCounterpartDto, EXAMPLES.counterpart)
-  designateCounterpart(@Param('id') id: string, @Body() body: D.DesignateCounterpartDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  designateCounterpart(
+    @Param('id') id: string,
+    @Body() body: D.DesignateCounterpartDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.DesignateCounterpart, id, body, req, res);
   }
 
   @Post(':id/counterpart-renames')
   @HttpCode(201)
   @Doc("Record a change of the counterpart's name", D.RenameCounterpartDto, EXAMPLES.counterpartRename)
-  renameCounterpart(@Param('id') id: string, @Body() body: D.RenameCounterpartDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  renameCounterpart(
+    @Param('id') id: string,
+    @Body() body: D.RenameCounterpartDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RenameCounterpart, id, body, req, res);
   }
 
   @Post(':id/aid-deliveries')
   @HttpCode(201)
   @Doc('Record aid delivered (the receiver may differ from the counterpart)', D.AidDeliveryDto, EXAMPLES.aidDelivery)
-  recordAidDelivery(@Param('id') id: string, @Body() body: D.AidDeliveryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  recordAidDelivery(
+    @Param('id') id: string,
+    @Body() body: D.AidDeliveryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RecordAidDelivery, id, body, req, res);
   }
 
   @Post(':id/aid-commitments')
   @HttpCode(201)
   @Doc('Record aid pledged', D.AidCommitmentDto, EXAMPLES.aidCommitment)
-  recordAidCommitment(@Param('id') id: string, @Body() body: D.AidCommitmentDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  recordAidCommitment(
+    @Param('id') id: string,
+    @Body() body: D.AidCommitmentDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RecordAidCommitment, id, body, req, res);
   }
 
   @Post(':id/draft-resolutions')
   @HttpCode(201)
   @Doc('Record a draft resolution (a paper is drafted once)', D.DraftResolutionDto, EXAMPLES.draftResolution)
-  prepareDraftResolution(@Param('id') id: string, @Body() body: D.DraftResolutionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  prepareDraftResolution(
+    @Param('id') id: string,
+    @Body() body: D.DraftResolutionDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.PrepareDraftResolution, id, body, req, res);
   }
 
   @Post(':id/board-reviews')
   @HttpCode(201)
   @Doc('Record a review by the administrative board (or plan one)', D.BoardReviewDto, EXAMPLES.boardReview)
-  recordBoardReview(@Param('id') id: string, @Body() body: D.BoardReviewDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  recordBoardReview(
+    @Param('id') id: string,
+    @Body() body: D.BoardReviewDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RecordBoardReview, id, body, req, res);
   }
 
   @Post(':id/committee-referrals')
   @HttpCode(201)
   @Doc('Record a referral to a committee', D.CommitteeReferralDto, EXAMPLES.committeeReferral)
-  referToCommittee(@Param('id') id: string, @Body() body: D.CommitteeReferralDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  referToCommittee(
+    @Param('id') id: string,
+    @Body() body: D.CommitteeReferralDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.ReferToCommittee, id, body, req, res);
   }
 
   @Post(':id/committee-decisions')
   @HttpCode(201)
   @Doc("Record a committee's decision (or plan the meeting)", D.CommitteeDecisionDto, EXAMPLES.committeeDecision)
-  recordCommitteeDecision(@Param('id') id: string, @Body() body: D.CommitteeDecisionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  recordCommitteeDecision(
+    @Param('id') id: string,
+    @Body() body: D.CommitteeDecisionDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RecordCommitteeDecision, id, body, req, res);
   }
 
   @Post(':id/council-decisions')
   @HttpCode(201)
   @Doc("Record the council's decision (or plan the session)", D.CouncilDecisionDto, EXAMPLES.councilDecision)
-  recordCouncilDecision(@Param('id') id: string, @Body() body: D.CouncilDecisionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  recordCouncilDecision(
+    @Param('id') id: string,
+    @Body() body: D.CouncilDecisionDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RecordCouncilDecision, id, body, req, res);
   }
 
   @Post(':id/signing-schedules')
   @HttpCode(201)
   @Doc('Schedule the signing of an agreement (the date may lie ahead)', D.SigningScheduleDto, EXAMPLES.signingSchedule)
-  scheduleSigning(@Param('id') id: string, @Body() body: D.SigningScheduleDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  scheduleSigning(
+    @Param('id') id: string,
+    @Body() body: D.SigningScheduleDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.ScheduleAgreementSigning, id, body, req, res);
   }
 
   @Post(':id/agreements')
   @HttpCode(201)
-  @Doc('Record a signed agreement (above contact it needs an adopted council decision or an urgent-decision reference)', D.AgreementDto, EXAMPLES.agreement)
+  @Doc(
+    'Record a signed agreement (above contact it needs an adopted council decision or an urgent-decision reference)',
+    D.AgreementDto,
+    EXAMPLES.agreement,
+  )
   recordAgreement(@Param('id') id: string, @Body() body: D.AgreementDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.record(C.RecordAgreementSigning, id, body, req, res);
   }
@@ -204,7 +263,12 @@ export class PartnershipCommandsController {
   @Post(':id/participants/leave')
   @HttpCode(201)
   @Doc('Record a participant leaving', D.ParticipantLeaveDto, EXAMPLES.participantLeave)
-  removeParticipant(@Param('id') id: string, @Body() body: D.ParticipantLeaveDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  removeParticipant(
+    @Param('id') id: string,
+    @Body() body: D.ParticipantLeaveDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.record(C.RecordParticipantLeft, id, body, req, res);
   }
 
@@ -305,9 +369,13 @@ function writeOptions(req: Request): WriteOptions {
   if (rawKey === undefined) return { expectedVersion };
   const key = Array.isArray(rawKey) ? rawKey.join(',') : rawKey;
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new ApiProblem(400, 'invalid_idempotency_key', 'Bad request', 'Idempotency-Key must be 1–255 printable ASCII characters, e.g. a UUID.', [
-      { field: 'Idempotency-Key', reason: 'must be 1–255 printable ASCII characters' },
-    ]);
+    throw new ApiProblem(
+      400,
+      'invalid_idempotency_key',
+      'Bad request',
+      'Idempotency-Key must be 1–255 printable ASCII characters, e.g. a UUID.',
+      [{ field: 'Idempotency-Key', reason: 'must be 1–255 printable ASCII characters' }],
+    );
   }
   const path = req.originalUrl.split('?')[0];
   return {

@@ -37,7 +37,12 @@ describe('idempotency helpers', () => {
     const id = derivedEventId('k1', 'POST /a', 'key', 0);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
     expect(derivedEventId('k1', 'POST /a', 'key', 0)).toBe(id);
-    const others = [derivedEventId('k2', 'POST /a', 'key', 0), derivedEventId('k1', 'POST /b', 'key', 0), derivedEventId('k1', 'POST /a', 'key2', 0), derivedEventId('k1', 'POST /a', 'key', 1)];
+    const others = [
+      derivedEventId('k2', 'POST /a', 'key', 0),
+      derivedEventId('k1', 'POST /b', 'key', 0),
+      derivedEventId('k1', 'POST /a', 'key2', 0),
+      derivedEventId('k1', 'POST /a', 'key', 1),
+    ];
     expect(new Set([id, ...others]).size).toBe(5);
   });
 });

@@ -11,7 +11,15 @@ import {
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
 import { currentContext, type RequestContext } from '../../shared/request-context.js';
-import { businessDateStart, decide, fold, initialState, type BusinessDate, type PartnershipState, type RecordedEvent } from '../domain/index.js';
+import {
+  businessDateStart,
+  decide,
+  fold,
+  initialState,
+  type BusinessDate,
+  type PartnershipState,
+  type RecordedEvent,
+} from '../domain/index.js';
 import type { CommandOutcome, IdempotencyOptions, PartnershipCommandMessage } from './commands.js';
 import { derivedEventId } from './idempotency.js';
 

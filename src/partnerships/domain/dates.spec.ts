@@ -23,18 +23,30 @@ describe('parseBusinessDate', () => {
     expect(parseBusinessDate(input)).toEqual(expected);
   });
 
-  it.each(['2023-02-30', '2023-02-29', '1900-02-29', '2023-04-31', '2023-13', '2023-00', '2023-01-00', '0000', '22', '2023-2-3', '2023/02/03', '23.02.2023', '', '2023-02-23T10:00:00Z'])(
-    'rejects %j with a ValidationError naming the field',
-    (input) => {
-      expect(() => parseBusinessDate(input, 'meetingDate')).toThrow(ValidationError);
-      try {
-        parseBusinessDate(input, 'meetingDate');
-      } catch (error) {
-        expect((error as ValidationError).code).toBe('validation_failed');
-        expect((error as ValidationError).errors).toEqual([{ field: 'meetingDate', reason: expect.any(String) }]);
-      }
-    },
-  );
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '1900-02-29',
+    '2023-04-31',
+    '2023-13',
+    '2023-00',
+    '2023-01-00',
+    '0000',
+    '22',
+    '2023-2-3',
+    '2023/02/03',
+    '23.02.2023',
+    '',
+    '2023-02-23T10:00:00Z',
+  ])('rejects %j with a ValidationError naming the field', (input) => {
+    expect(() => parseBusinessDate(input, 'meetingDate')).toThrow(ValidationError);
+    try {
+      parseBusinessDate(input, 'meetingDate');
+    } catch (error) {
+      expect((error as ValidationError).code).toBe('validation_failed');
+      expect((error as ValidationError).errors).toEqual([{ field: 'meetingDate', reason: expect.any(String) }]);
+    }
+  });
 
   it('names occurredOn by default and explains the problem', () => {
     expect(() => parseBusinessDate('2023-02-30')).toThrow(/occurredOn.*2023-02.*28 days/);
@@ -73,7 +85,14 @@ describe('start and end of a business date', () => {
 describe('compareBusinessDates', () => {
   it('sorts by first day, coarser dates first on a tie', () => {
     const dates = ['2023-02-23', '2023', '2022-11', '2023-02', '2023-01-10', '2023-02-01'].map((s) => parseBusinessDate(s));
-    expect([...dates].sort(compareBusinessDates).map((d) => d.date)).toEqual(['2022-11', '2023', '2023-01-10', '2023-02', '2023-02-01', '2023-02-23']);
+    expect([...dates].sort(compareBusinessDates).map((d) => d.date)).toEqual([
+      '2022-11',
+      '2023',
+      '2023-01-10',
+      '2023-02',
+      '2023-02-01',
+      '2023-02-23',
+    ]);
   });
 });
 

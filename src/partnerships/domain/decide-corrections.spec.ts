@@ -1,13 +1,26 @@
 import { EntryNotFoundError, TransitionNotAllowedError, ValidationError } from './errors.js';
 import type { RecordedEvent } from './events.js';
 import { command } from './testing/commands.js';
-import { SOLIDARITY_PAPER, TWINNING_PAPER, beforeSolidaritySigning, day, solidaritySigning, wholeStory } from './testing/dortmund-zhytomyr.js';
+import {
+  SOLIDARITY_PAPER,
+  TWINNING_PAPER,
+  beforeSolidaritySigning,
+  day,
+  solidaritySigning,
+  wholeStory,
+} from './testing/dortmund-zhytomyr.js';
 import { given } from './testing/given.js';
 
 const correction: RecordedEvent = {
   eventId: 'c1',
   type: 'EntryCorrected',
-  data: { targetEventId: 'aid-may', targetType: 'AidDelivered', reason: 'invoice', changes: { sector: 'energy' }, previous: { sector: null } },
+  data: {
+    targetEventId: 'aid-may',
+    targetType: 'AidDelivered',
+    reason: 'invoice',
+    changes: { sector: 'energy' },
+    previous: { sector: null },
+  },
 };
 const retraction: RecordedEvent = {
   eventId: 'r1',
@@ -15,7 +28,8 @@ const retraction: RecordedEvent = {
   data: { targetEventId: 'aid-june', targetType: 'AidDelivered', reason: 'duplicate' },
 };
 const history = [...wholeStory, correction, retraction];
-const correct = (eventId: string, changes: Record<string, unknown>, reason = 'typo') => command('CorrectEntry', { eventId, reason, changes });
+const correct = (eventId: string, changes: Record<string, unknown>, reason = 'typo') =>
+  command('CorrectEntry', { eventId, reason, changes });
 const retract = (eventId: string, reason = 'recorded in error') => command('RetractEntry', { eventId, reason });
 
 describe('CorrectEntry', () => {
@@ -37,19 +51,36 @@ describe('CorrectEntry', () => {
   });
 
   it('compares with the current, already corrected value', () => {
-    given(...history).when(correct('aid-may', { sector: 'energy' })).then([]);
+    given(...history)
+      .when(correct('aid-may', { sector: 'energy' }))
+      .then([]);
     given(...history)
       .when(correct('aid-may', { sector: 'health' }))
-      .then([{ type: 'EntryCorrected', data: { targetEventId: 'aid-may', targetType: 'AidDelivered', reason: 'typo', changes: { sector: 'health' }, previous: { sector: 'energy' } } }]);
+      .then([
+        {
+          type: 'EntryCorrected',
+          data: {
+            targetEventId: 'aid-may',
+            targetType: 'AidDelivered',
+            reason: 'typo',
+            changes: { sector: 'health' },
+            previous: { sector: 'energy' },
+          },
+        },
+      ]);
   });
 
   it('clears an optional field with null', () => {
-    const [event] = given(...history).when(correct('aid-may', { items: null })).result();
+    const [event] = given(...history)
+      .when(correct('aid-may', { items: null }))
+      .result();
     expect(event.data).toMatchObject({ changes: { items: null }, previous: { items: ['generators'] } });
   });
 
   it('points at an entry of this partnership', () => {
-    given(...history).when(correct('not-here', { sector: 'x' })).thenThrows(EntryNotFoundError, { code: 'entry_not_found', eventId: 'not-here' });
+    given(...history)
+      .when(correct('not-here', { sector: 'x' }))
+      .thenThrows(EntryNotFoundError, { code: 'entry_not_found', eventId: 'not-here' });
   });
 
   it('cannot correct a retracted entry', () => {
@@ -59,8 +90,12 @@ describe('CorrectEntry', () => {
   });
 
   it('corrects the original, not a correction or a retraction', () => {
-    given(...history).when(correct('c1', { reason: 'x' })).thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/correct the original entry/) });
-    given(...history).when(correct('r1', { reason: 'x' })).thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/retraction; correct the original/) });
+    given(...history)
+      .when(correct('c1', { reason: 'x' }))
+      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/correct the original entry/) });
+    given(...history)
+      .when(correct('r1', { reason: 'x' }))
+      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/retraction; correct the original/) });
   });
 
   it('names only fields the target has', () => {
@@ -75,8 +110,12 @@ describe('CorrectEntry', () => {
   });
 
   it('must change something and say why', () => {
-    given(...history).when(correct('aid-may', {})).thenThrows(ValidationError, { errors: [{ field: 'changes', reason: expect.any(String) }] });
-    given(...history).when(correct('aid-may', { sector: 'x' }, '  ')).thenThrows(ValidationError, { errors: [{ field: 'reason', reason: expect.any(String) }] });
+    given(...history)
+      .when(correct('aid-may', {}))
+      .thenThrows(ValidationError, { errors: [{ field: 'changes', reason: expect.any(String) }] });
+    given(...history)
+      .when(correct('aid-may', { sector: 'x' }, '  '))
+      .thenThrows(ValidationError, { errors: [{ field: 'reason', reason: expect.any(String) }] });
   });
 
   it('checks the corrected value like a new entry', () => {
@@ -98,8 +137,16 @@ describe('CorrectEntry', () => {
   });
 
   it('can turn a planned meeting into one that took place, outcome and all', () => {
-    const planned: RecordedEvent = { eventId: 'planned', type: 'BoardReviewed', data: { occurredOn: day('2025-06-01'), body: 'Board', planned: true } };
-    expect(given(...history, planned).when(correct('planned', { planned: false, outcome: 'approved' })).result()).toHaveLength(1);
+    const planned: RecordedEvent = {
+      eventId: 'planned',
+      type: 'BoardReviewed',
+      data: { occurredOn: day('2025-06-01'), body: 'Board', planned: true },
+    };
+    expect(
+      given(...history, planned)
+        .when(correct('planned', { planned: false, outcome: 'approved' }))
+        .result(),
+    ).toHaveLength(1);
     given(...history, planned)
       .when(correct('planned', { planned: false }))
       .thenThrows(ValidationError, { errors: [{ field: 'changes.outcome', reason: expect.any(String) }] });
@@ -115,14 +162,22 @@ describe('CorrectEntry', () => {
     given(...history)
       .when(correct('draft-twinning', { paperReference: SOLIDARITY_PAPER }))
       .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/already been drafted/) });
-    expect(given(...history).when(correct('draft-twinning', { paperReference: 'DS-2025-0002' })).result()).toHaveLength(1);
+    expect(
+      given(...history)
+        .when(correct('draft-twinning', { paperReference: 'DS-2025-0002' }))
+        .result(),
+    ).toHaveLength(1);
   });
 
   it('keeps consultations pointing at drafted papers', () => {
     given(...history)
       .when(correct('council-2025', { paperReference: 'DS-unknown' }))
       .thenThrows(ValidationError, { errors: [{ field: 'changes.paperReference', reason: expect.any(String) }] });
-    expect(given(...history).when(correct('council-2025', { paperReference: TWINNING_PAPER, outcome: 'adopted_with_amendments' })).result()).toHaveLength(1);
+    expect(
+      given(...history)
+        .when(correct('council-2025', { paperReference: TWINNING_PAPER, outcome: 'adopted_with_amendments' }))
+        .result(),
+    ).toHaveLength(1);
   });
 });
 
@@ -130,7 +185,12 @@ describe('RetractEntry', () => {
   it('records the retraction with the target type', () => {
     given(...beforeSolidaritySigning, solidaritySigning)
       .when(retract('signed-2023', 'signed by the wrong office'))
-      .then([{ type: 'EntryRetracted', data: { targetEventId: 'signed-2023', targetType: 'AgreementSigned', reason: 'signed by the wrong office' } }]);
+      .then([
+        {
+          type: 'EntryRetracted',
+          data: { targetEventId: 'signed-2023', targetType: 'AgreementSigned', reason: 'signed by the wrong office' },
+        },
+      ]);
   });
 
   it('can retract a correction, which restores the replaced value', () => {
@@ -140,23 +200,33 @@ describe('RetractEntry', () => {
   });
 
   it('points at an entry of this partnership', () => {
-    given(...history).when(retract('not-here')).thenThrows(EntryNotFoundError, { eventId: 'not-here', message: expect.stringMatching(/no entry not-here/) });
+    given(...history)
+      .when(retract('not-here'))
+      .thenThrows(EntryNotFoundError, { eventId: 'not-here', message: expect.stringMatching(/no entry not-here/) });
   });
 
   it('cannot retract twice', () => {
-    given(...history).when(retract('aid-june')).thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/already been retracted/) });
+    given(...history)
+      .when(retract('aid-june'))
+      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/already been retracted/) });
   });
 
   it('cannot retract a retraction', () => {
-    given(...history).when(retract('r1')).thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/retraction cannot be retracted/) });
+    given(...history)
+      .when(retract('r1'))
+      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/retraction cannot be retracted/) });
   });
 
   it('cannot retract the initiation', () => {
-    given(...history).when(retract('initiated')).thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/starts the partnership/) });
+    given(...history)
+      .when(retract('initiated'))
+      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/starts the partnership/) });
   });
 
   it('needs a reason', () => {
-    given(...history).when(retract('aid-may', '')).thenThrows(ValidationError, { errors: [{ field: 'reason', reason: expect.any(String) }] });
+    given(...history)
+      .when(retract('aid-may', ''))
+      .thenThrows(ValidationError, { errors: [{ field: 'reason', reason: expect.any(String) }] });
   });
 
   it('lowers the tier when the decider output is folded back', () => {

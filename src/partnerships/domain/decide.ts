@@ -1,6 +1,14 @@
 // decide(command, state, ctx) → events. Pure: the clock arrives in ctx, ids are added by the caller
 // when it appends. Throws domain errors; where DOMAIN.md is unsure, it records rather than blocks.
-import { businessDateEnd, businessDateStart, dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate, type BusinessDate } from './dates.js';
+import {
+  businessDateEnd,
+  businessDateStart,
+  dayOf,
+  formatBusinessDate,
+  isAfterDay,
+  isValidBusinessDate,
+  type BusinessDate,
+} from './dates.js';
 import type { PartnershipCommand, CommandType } from './commands.js';
 import {
   EntryNotFoundError,
@@ -54,7 +62,13 @@ function displayName(name: LocalizedName | undefined): string {
 }
 
 /** Checks that need the partnership's history or the clock, on data as it would be stored. */
-function contextErrors(type: EventType, data: Record<string, unknown>, state: PartnershipState, ctx: DecideContext, prefix = ''): FieldError[] {
+function contextErrors(
+  type: EventType,
+  data: Record<string, unknown>,
+  state: PartnershipState,
+  ctx: DecideContext,
+  prefix = '',
+): FieldError[] {
   const errors: FieldError[] = [];
   const occurredOn = data.occurredOn as BusinessDate | undefined;
   if (!MAY_LIE_AHEAD.has(type) && data.planned !== true && isValidBusinessDate(occurredOn) && isAfterDay(occurredOn!, ctx.now)) {
@@ -62,12 +76,19 @@ function contextErrors(type: EventType, data: Record<string, unknown>, state: Pa
       field: `${prefix}occurredOn`,
       reason:
         `${occurredOn!.date} is after today (${dayOf(ctx.now)}); a completed milestone cannot lie in the future` +
-        (PLANNABLE.has(type) ? ' — mark it planned to put it in the calendar' : type === 'AgreementSigned' ? ' — schedule the signing instead' : ''),
+        (PLANNABLE.has(type)
+          ? ' — mark it planned to put it in the calendar'
+          : type === 'AgreementSigned'
+            ? ' — schedule the signing instead'
+            : ''),
     });
   }
   const paperReference = data.paperReference;
   if (CONSULTATIONS.has(type) && typeof paperReference === 'string' && !state.papers[paperReference]) {
-    errors.push({ field: `${prefix}paperReference`, reason: `no draft resolution "${paperReference}" has been recorded for this partnership` });
+    errors.push({
+      field: `${prefix}paperReference`,
+      reason: `no draft resolution "${paperReference}" has been recorded for this partnership`,
+    });
   }
   const relatesTo = data.relatesTo;
   if (typeof relatesTo === 'string' && (!state.entries[relatesTo] || state.entries[relatesTo].retracted)) {
@@ -76,7 +97,12 @@ function contextErrors(type: EventType, data: Record<string, unknown>, state: Pa
   return errors;
 }
 
-function recordable<T extends EventType>(type: T, data: EventData<T>, state: PartnershipState, ctx: DecideContext): Extract<PartnershipEvent, { type: T }> {
+function recordable<T extends EventType>(
+  type: T,
+  data: EventData<T>,
+  state: PartnershipState,
+  ctx: DecideContext,
+): Extract<PartnershipEvent, { type: T }> {
   const errors = [...validateEventData(type, data), ...contextErrors(type, data as unknown as Record<string, unknown>, state, ctx)];
   if (errors.length > 0) throw new ValidationError(errors);
   return { type, data } as unknown as Extract<PartnershipEvent, { type: T }>;
@@ -85,7 +111,8 @@ function recordable<T extends EventType>(type: T, data: EventData<T>, state: Par
 function hasAdoptedCouncilDecisionBy(state: PartnershipState, signedOn: BusinessDate): boolean {
   // Lenient with coarse dates: a decision "2023-02" counts for a signing on 2023-02-23.
   return state.councilDecisions.some(
-    (d) => (d.outcome === 'adopted' || d.outcome === 'adopted_with_amendments') && businessDateStart(d.decidedOn) <= businessDateEnd(signedOn),
+    (d) =>
+      (d.outcome === 'adopted' || d.outcome === 'adopted_with_amendments') && businessDateStart(d.decidedOn) <= businessDateEnd(signedOn),
   );
 }
 
@@ -123,7 +150,11 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-function decideCorrection(command: Extract<PartnershipCommand, { type: 'CorrectEntry' }>, state: PartnershipState, ctx: DecideContext): PartnershipEvent[] {
+function decideCorrection(
+  command: Extract<PartnershipCommand, { type: 'CorrectEntry' }>,
+  state: PartnershipState,
+  ctx: DecideContext,
+): PartnershipEvent[] {
   const { eventId, reason, changes } = command.data;
   const shape: FieldError[] = [];
   if (typeof eventId !== 'string' || eventId.trim() === '') shape.push({ field: 'eventId', reason: 'must name the entry to correct' });
@@ -136,17 +167,26 @@ function decideCorrection(command: Extract<PartnershipCommand, { type: 'CorrectE
   const target = state.entries[eventId];
   if (!target) throw new EntryNotFoundError(eventId, command.partnershipId);
   if (target.retracted) {
-    refuse(state, `Entry ${eventId} was retracted, so it cannot be corrected; record the milestone again instead.`, 'an entry that is not retracted');
+    refuse(
+      state,
+      `Entry ${eventId} was retracted, so it cannot be corrected; record the milestone again instead.`,
+      'an entry that is not retracted',
+    );
   }
   if (target.type === 'EntryCorrected' || target.type === 'EntryRetracted') {
-    refuse(state, `Entry ${eventId} is itself a ${target.type === 'EntryCorrected' ? 'correction' : 'retraction'}; correct the original entry instead.`, 'a milestone entry');
+    refuse(
+      state,
+      `Entry ${eventId} is itself a ${target.type === 'EntryCorrected' ? 'correction' : 'retraction'}; correct the original entry instead.`,
+      'a milestone entry',
+    );
   }
 
   const known = EVENT_DATA_FIELDS[target.type] as readonly string[];
   const fieldErrors: FieldError[] = [];
   for (const field of Object.keys(changes)) {
     if (!known.includes(field)) fieldErrors.push({ field: `changes.${field}`, reason: `is not a field of ${target.type}` });
-    else if (NOT_CORRECTABLE[target.type]?.includes(field)) fieldErrors.push({ field: `changes.${field}`, reason: 'identifies the partnership and cannot be corrected' });
+    else if (NOT_CORRECTABLE[target.type]?.includes(field))
+      fieldErrors.push({ field: `changes.${field}`, reason: 'identifies the partnership and cannot be corrected' });
   }
   if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
 
@@ -162,7 +202,11 @@ function decideCorrection(command: Extract<PartnershipCommand, { type: 'CorrectE
   if (target.type === 'DraftResolutionPrepared' && typeof normalised.paperReference === 'string') {
     const other = state.papers[normalised.paperReference];
     if (other && other.eventId !== target.eventId) {
-      refuse(state, `Paper ${normalised.paperReference} has already been drafted (entry ${other.eventId}); a paper is drafted once.`, 'a paper reference not yet drafted');
+      refuse(
+        state,
+        `Paper ${normalised.paperReference} has already been drafted (entry ${other.eventId}); a paper is drafted once.`,
+        'a paper reference not yet drafted',
+      );
     }
   }
 
@@ -181,10 +225,18 @@ function decideRetraction(command: Extract<PartnershipCommand, { type: 'RetractE
   if (!target) throw new EntryNotFoundError(eventId, command.partnershipId);
   if (target.retracted) refuse(state, `Entry ${eventId} has already been retracted.`, 'an entry that is not retracted');
   if (target.type === 'EntryRetracted') {
-    refuse(state, `Entry ${eventId} is a retraction, and a retraction cannot be retracted; record the milestone again instead.`, 'an entry that is not a retraction');
+    refuse(
+      state,
+      `Entry ${eventId} is a retraction, and a retraction cannot be retracted; record the milestone again instead.`,
+      'an entry that is not a retraction',
+    );
   }
   if (target.type === 'PartnershipInitiated') {
-    refuse(state, `Entry ${eventId} starts the partnership and cannot be retracted; correct it, or terminate the partnership.`, 'an entry other than the initiation');
+    refuse(
+      state,
+      `Entry ${eventId} starts the partnership and cannot be retracted; correct it, or terminate the partnership.`,
+      'an entry other than the initiation',
+    );
   }
   return [{ type: 'EntryRetracted', data: { targetEventId: eventId, targetType: target.type, reason } }];
 }
@@ -214,7 +266,8 @@ export function decide(command: PartnershipCommand, state: PartnershipState, ctx
       return [recordable('CounterpartDesignated', command.data, state, ctx)];
 
     case 'RenameCounterpart':
-      if (!state.counterpart) refuse(state, `Partnership ${id} has no counterpart yet; designate one before renaming it.`, 'DesignateCounterpart first');
+      if (!state.counterpart)
+        refuse(state, `Partnership ${id} has no counterpart yet; designate one before renaming it.`, 'DesignateCounterpart first');
       return [recordable('CounterpartRenamed', command.data, state, ctx)];
 
     case 'RecordAidDelivery':
@@ -313,7 +366,11 @@ export function decide(command: PartnershipCommand, state: PartnershipState, ctx
 
     case 'ResumePartnership':
       if (state.standing !== 'suspended') {
-        refuse(state, `Partnership ${id} is ${state.standing}, not suspended; only a suspended partnership can be resumed.`, 'a suspended partnership');
+        refuse(
+          state,
+          `Partnership ${id} is ${state.standing}, not suspended; only a suspended partnership can be resumed.`,
+          'a suspended partnership',
+        );
       }
       return [recordable('PartnershipResumed', command.data, state, ctx)];
 

@@ -85,10 +85,9 @@ export class PartnershipAlreadyExistsError extends DomainError {
   readonly partnershipId: string;
 
   constructor(partnershipId: string) {
-    super(
-      `Partnership ${partnershipId} already exists; a restart is a new partnership that names this one as its predecessor.`,
-      { partnershipId },
-    );
+    super(`Partnership ${partnershipId} already exists; a restart is a new partnership that names this one as its predecessor.`, {
+      partnershipId,
+    });
     this.partnershipId = partnershipId;
   }
 }

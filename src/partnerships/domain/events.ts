@@ -350,7 +350,17 @@ const DECISION = [...MILESTONE, 'planned', 'paperReference', 'outcome', 'resolut
 
 /** Every data field per event type: corrections may name only these. */
 export const EVENT_DATA_FIELDS = {
-  PartnershipInitiated: [...MILESTONE, 'partnershipId', 'ownMunicipality', 'counterpart', 'counterpartCountry', 'tier', 'coordinatingOffice', 'mandateReference', 'predecessorId'],
+  PartnershipInitiated: [
+    ...MILESTONE,
+    'partnershipId',
+    'ownMunicipality',
+    'counterpart',
+    'counterpartCountry',
+    'tier',
+    'coordinatingOffice',
+    'mandateReference',
+    'predecessorId',
+  ],
   CounterpartDesignated: [...MILESTONE, 'name', 'country'],
   CounterpartRenamed: [...MILESTONE, 'name', 'reason'],
   AidDelivered: AID,

@@ -47,7 +47,12 @@ describe('evolve through the Dortmund–Zhytomyr story', () => {
   it('tracks the paper through the bodies and shows the pending upgrade after the council adopts it', () => {
     const state = fold(beforeSolidaritySigning);
     expect(state.tier).toBe('contact');
-    expect(state.papers[SOLIDARITY_PAPER]).toMatchObject({ stage: 'council_decided', lastOutcome: 'adopted', proposedTier: 'solidarity', eventId: 'draft' });
+    expect(state.papers[SOLIDARITY_PAPER]).toMatchObject({
+      stage: 'council_decided',
+      lastOutcome: 'adopted',
+      proposedTier: 'solidarity',
+      eventId: 'draft',
+    });
     expect(state.pendingUpgrade).toEqual({
       tier: 'solidarity',
       decisionEventId: 'council-2023',
@@ -56,14 +61,18 @@ describe('evolve through the Dortmund–Zhytomyr story', () => {
       resolutionReference: undefined,
     });
     expect(state.latestCouncilDecision).toMatchObject({ eventId: 'council-2023', outcome: 'adopted' });
-    expect(state.scheduledSignings).toEqual([{ eventId: 'signing-scheduled', plannedOn: day('2023-02-09'), agreementKind: 'solidarity', mode: undefined, venue: undefined }]);
+    expect(state.scheduledSignings).toEqual([
+      { eventId: 'signing-scheduled', plannedOn: day('2023-02-09'), agreementKind: 'solidarity', mode: undefined, venue: undefined },
+    ]);
   });
 
   it('becomes solidarity when the agreement is signed on 23 February 2023, fulfilling the planned signing', () => {
     const state = fold([...beforeSolidaritySigning, solidaritySigning]);
     expect(state.tier).toBe('solidarity');
     expect(state.pendingUpgrade).toBeUndefined();
-    expect(state.agreements).toEqual([{ eventId: 'signed-2023', kind: 'solidarity', signedOn: day('2023-02-23'), mode: 'online', venue: undefined, tier: 'solidarity' }]);
+    expect(state.agreements).toEqual([
+      { eventId: 'signed-2023', kind: 'solidarity', signedOn: day('2023-02-23'), mode: 'online', venue: undefined, tier: 'solidarity' },
+    ]);
     expect(state.scheduledSignings[0].fulfilledBy).toBe('signed-2023');
   });
 
@@ -76,7 +85,12 @@ describe('evolve through the Dortmund–Zhytomyr story', () => {
   it('shows pending twinning after the May 2025 council decision, still at solidarity', () => {
     const state = fold([...beforeSolidaritySigning, solidaritySigning, ...cooperation, ...twinningDecision]);
     expect(state.tier).toBe('solidarity');
-    expect(state.pendingUpgrade).toMatchObject({ tier: 'twinning', decisionEventId: 'council-2025', paperReference: TWINNING_PAPER, decidedOn: month('2025-05') });
+    expect(state.pendingUpgrade).toMatchObject({
+      tier: 'twinning',
+      decisionEventId: 'council-2025',
+      paperReference: TWINNING_PAPER,
+      decidedOn: month('2025-05'),
+    });
     expect(state.latestCouncilDecision?.eventId).toBe('council-2025');
   });
 
@@ -210,7 +224,11 @@ describe('retractions', () => {
   });
 
   it('of a termination make the partnership active again', () => {
-    const terminated: RecordedEvent = { eventId: 't', type: 'PartnershipTerminated', data: { occurredOn: year('2025'), reason: 'entered by mistake' } };
+    const terminated: RecordedEvent = {
+      eventId: 't',
+      type: 'PartnershipTerminated',
+      data: { occurredOn: year('2025'), reason: 'entered by mistake' },
+    };
     expect(fold([...wholeStory, terminated])).toMatchObject({ standing: 'terminated', terminated: true });
     expect(fold([...wholeStory, terminated, retract('r1', terminated)])).toMatchObject({ standing: 'active', terminated: false });
   });
@@ -227,7 +245,11 @@ describe('retractions', () => {
 describe('standing, areas and participants', () => {
   const base = beforeSolidaritySigning;
   it('suspends and resumes', () => {
-    const suspended: RecordedEvent = { eventId: 's', type: 'PartnershipSuspended', data: { occurredOn: year('2024'), reason: 'war damage' } };
+    const suspended: RecordedEvent = {
+      eventId: 's',
+      type: 'PartnershipSuspended',
+      data: { occurredOn: year('2024'), reason: 'war damage' },
+    };
     const resumed: RecordedEvent = { eventId: 'r', type: 'PartnershipResumed', data: { occurredOn: year('2024') } };
     expect(fold([...base, suspended]).standing).toBe('suspended');
     expect(fold([...base, suspended, resumed]).standing).toBe('active');
@@ -249,7 +271,10 @@ describe('standing, areas and participants', () => {
     const state = fold(wholeStory);
     expect(effectiveStanding(state, '2025-08-01', 365)).toBe('active');
     expect(effectiveStanding(state, '2026-07-10', 365)).toBe('dormant');
-    const suspended = fold([...wholeStory, { eventId: 's', type: 'PartnershipSuspended', data: { occurredOn: day('2025-07-09'), reason: 'x' } }]);
+    const suspended = fold([
+      ...wholeStory,
+      { eventId: 's', type: 'PartnershipSuspended', data: { occurredOn: day('2025-07-09'), reason: 'x' } },
+    ]);
     expect(effectiveStanding(suspended, '2030-01-01', 365)).toBe('suspended');
   });
 
@@ -257,7 +282,11 @@ describe('standing, areas and participants', () => {
     const state = fold([
       ...wholeStory,
       { eventId: 'camp', type: 'ActivityHeld', data: { occurredOn: month('2025-08'), title: 'Summer camp', planned: true } },
-      { eventId: 'pledge', type: 'AidCommitted', data: { occurredOn: month('2025-09'), receiver: ZHYTOMYR, modality: 'cash', value: { amount: '5000', currency: 'EUR' } } },
+      {
+        eventId: 'pledge',
+        type: 'AidCommitted',
+        data: { occurredOn: month('2025-09'), receiver: ZHYTOMYR, modality: 'cash', value: { amount: '5000', currency: 'EUR' } },
+      },
     ]);
     expect(state.lastMilestoneOn).toEqual(day('2025-07-09'));
     expect(state.aidCommitted).toEqual({ EUR: '5000.00' });
@@ -269,13 +298,18 @@ describe('tierForAgreement', () => {
     expect(tierForAgreement('letter_of_intent')).toBe('contact');
     expect(tierForAgreement('solidarity')).toBe('solidarity');
     expect(tierForAgreement('cooperation')).toBe('friendship');
-    expect(tierForAgreement('cooperation', { tier: 'project_partnership', decisionEventId: 'd', decidedOn: year('2024') })).toBe('project_partnership');
+    expect(tierForAgreement('cooperation', { tier: 'project_partnership', decisionEventId: 'd', decidedOn: year('2024') })).toBe(
+      'project_partnership',
+    );
     expect(tierForAgreement('project')).toBe('project_partnership');
     expect(tierForAgreement('twinning_charter')).toBe('twinning');
   });
 
   it('never lowers the tier: a letter of intent after twinning keeps twinning', () => {
-    const state = fold([...wholeStory, { eventId: 'loi', type: 'AgreementSigned', data: { occurredOn: year('2025'), agreementKind: 'letter_of_intent' } }]);
+    const state = fold([
+      ...wholeStory,
+      { eventId: 'loi', type: 'AgreementSigned', data: { occurredOn: year('2025'), agreementKind: 'letter_of_intent' } },
+    ]);
     expect(state.tier).toBe('twinning');
   });
 });

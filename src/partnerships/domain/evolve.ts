@@ -39,10 +39,7 @@ export function tierForAgreement(kind: AgreementKind, pending?: PendingUpgrade):
 }
 
 /** Replaces top-level fields; null or undefined clears the field. */
-export function applyChanges(
-  data: Readonly<Record<string, unknown>>,
-  changes: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
+export function applyChanges(data: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const next: Record<string, unknown> = { ...data };
   for (const [field, value] of Object.entries(changes)) {
     if (value === null || value === undefined) delete next[field];
@@ -159,8 +156,7 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
         ...advanced,
         councilDecisions: [...advanced.councilDecisions, decision],
         // latest in business time; among equal dates the later-recorded one
-        latestCouncilDecision:
-          !latest || compareBusinessDates(decision.decidedOn, latest.decidedOn) >= 0 ? decision : latest,
+        latestCouncilDecision: !latest || compareBusinessDates(decision.decidedOn, latest.decidedOn) >= 0 ? decision : latest,
       };
       const adopted = e.outcome === 'adopted' || e.outcome === 'adopted_with_amendments';
       if (adopted && decision.proposedTier && tierRank(decision.proposedTier) > tierRank(result.tier)) {
@@ -201,9 +197,7 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
       const tier = maxTier(next.tier, established);
       const pending = next.pendingUpgrade && tierRank(tier) < tierRank(next.pendingUpgrade.tier) ? next.pendingUpgrade : undefined;
       // The first open schedule for this kind of agreement (or for an unspecified kind) is now fulfilled.
-      const open = next.scheduledSignings.findIndex(
-        (s) => !s.fulfilledBy && (!s.agreementKind || s.agreementKind === e.agreementKind),
-      );
+      const open = next.scheduledSignings.findIndex((s) => !s.fulfilledBy && (!s.agreementKind || s.agreementKind === e.agreementKind));
       return {
         ...next,
         tier,
@@ -233,7 +227,13 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
         ...next,
         participants: [
           ...next.participants,
-          { organisation: e.organisation.trim(), participantType: e.participantType, side: e.side, joinedOn: e.occurredOn, eventId: entry.eventId },
+          {
+            organisation: e.organisation.trim(),
+            participantType: e.participantType,
+            side: e.side,
+            joinedOn: e.occurredOn,
+            eventId: entry.eventId,
+          },
         ],
       };
     }

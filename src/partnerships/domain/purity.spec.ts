@@ -31,7 +31,12 @@ function withoutComments(source: string): string {
 
 function importedModules(source: string): string[] {
   const specifiers: string[] = [];
-  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]/g, /\brequire\s*\(\s*['"]([^'"]+)['"]/g];
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) specifiers.push(m[1]);
   return specifiers;
 }
@@ -44,7 +49,9 @@ function isForbiddenModule(specifier: string): boolean {
 function violations(source: string): string[] {
   const code = withoutComments(source);
   return [
-    ...importedModules(code).filter(isForbiddenModule).map((m) => `imports ${m}`),
+    ...importedModules(code)
+      .filter(isForbiddenModule)
+      .map((m) => `imports ${m}`),
     ...FORBIDDEN_CALLS.filter(([re]) => re.test(code)).map(([, name]) => `calls ${name}`),
   ];
 }
@@ -57,9 +64,12 @@ describe('the partnerships domain is pure', () => {
     expect(names).toEqual(expect.arrayContaining(['decide.ts', 'evolve.ts', 'events.ts', 'dates.ts', 'index.ts']));
   });
 
-  it.each(files.map((f) => [relative(DOMAIN_DIR, f), f]))('%s imports no framework, driver or built-in and reads no clock', (_name, file) => {
-    expect(violations(readFileSync(file, 'utf8'))).toEqual([]);
-  });
+  it.each(files.map((f) => [relative(DOMAIN_DIR, f), f]))(
+    '%s imports no framework, driver or built-in and reads no clock',
+    (_name, file) => {
+      expect(violations(readFileSync(file, 'utf8'))).toEqual([]);
+    },
+  );
 
   it('relative imports end in .js (ESM, nodenext)', () => {
     const bad = files.flatMap((f) =>
@@ -90,7 +100,11 @@ describe('the partnerships domain is pure', () => {
     });
 
     it('but not comments, relative imports or look-alike packages', () => {
-      expect(violations("// never call Date.now() here\nimport { x } from './pg.js';\nimport y from 'pg-format-free';\nconst url = 'https://x'; /* new Date() */")).toEqual([]);
+      expect(
+        violations(
+          "// never call Date.now() here\nimport { x } from './pg.js';\nimport y from 'pg-format-free';\nconst url = 'https://x'; /* new Date() */",
+        ),
+      ).toEqual([]);
     });
   });
 });

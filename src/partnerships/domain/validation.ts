@@ -76,8 +76,7 @@ const money: Check = (v, f) => {
   ];
 };
 
-const texts: Check = (v, f) =>
-  Array.isArray(v) ? v.flatMap((item, i) => text(item, `${f}[${i}]`)) : fail(f, 'must be a list of texts');
+const texts: Check = (v, f) => (Array.isArray(v) ? v.flatMap((item, i) => text(item, `${f}[${i}]`)) : fail(f, 'must be a list of texts'));
 
 const source: Check = (v, f) => {
   if (!isObject(v)) return fail(f, 'must name a document reference and/or a URL');
@@ -165,7 +164,12 @@ const SPECS: { [T in EventType]: { [F in (typeof EVENT_DATA_FIELDS)[T][number]]:
   ReferredToCommittee: { ...MILESTONE, planned: opt(bool), paperReference: opt(text), committee: req(text), meetingDate: opt(date) },
   CommitteeDecided: { ...DECISION, committee: req(text) },
   CouncilDecided: { ...DECISION, body: opt(text), proposedTier: opt(oneOf(TIERS)) },
-  AgreementSigningScheduled: { ...MILESTONE, agreementKind: opt(oneOf(AGREEMENT_KINDS)), venue: opt(text), mode: opt(oneOf(SIGNING_MODES)) },
+  AgreementSigningScheduled: {
+    ...MILESTONE,
+    agreementKind: opt(oneOf(AGREEMENT_KINDS)),
+    venue: opt(text),
+    mode: opt(oneOf(SIGNING_MODES)),
+  },
   AgreementSigned: {
     ...MILESTONE,
     agreementKind: req(oneOf(AGREEMENT_KINDS)),

@@ -8,7 +8,16 @@ import { ProjectionEngine } from '../../event-store/projections.js';
 import type { StoredEvent } from '../../event-store/types.js';
 import { ApiProblem, validationProblem } from '../../shared/problem.js';
 import { Clock } from '../../shared/clock.js';
-import { addDecimal, businessDateStart, dayOf, fold, PartnershipNotFoundError, type BusinessDate, type Standing, type Tier } from '../domain/index.js';
+import {
+  addDecimal,
+  businessDateStart,
+  dayOf,
+  fold,
+  PartnershipNotFoundError,
+  type BusinessDate,
+  type Standing,
+  type Tier,
+} from '../domain/index.js';
 import { partnershipsProjection, rowToEntry, toRecorded } from './partnerships.projection.js';
 import type {
   AidEntry,
@@ -42,7 +51,8 @@ export interface ListFilter {
 }
 
 const SCHEDULE_TITLE: Record<string, (d: Record<string, any>) => string> = {
-  AgreementSigningScheduled: (d) => `Signing${d.agreementKind ? ` (${String(d.agreementKind).replace(/_/g, ' ')})` : ''}${d.venue ? ` — ${d.venue}` : ''}`,
+  AgreementSigningScheduled: (d) =>
+    `Signing${d.agreementKind ? ` (${String(d.agreementKind).replace(/_/g, ' ')})` : ''}${d.venue ? ` — ${d.venue}` : ''}`,
   BoardReviewed: (d) => `Board review: ${d.body ?? ''}`.trim(),
   ReferredToCommittee: (d) => `Committee referral: ${d.committee ?? ''}`.trim(),
   CommitteeDecided: (d) => `Committee decision: ${d.committee ?? ''}`.trim(),
@@ -125,24 +135,40 @@ export class PartnershipQueries {
     if (folded) return this.detailFromEvents(id, folded.events, folded.asOf);
     const { rows } = await this.pool.query(`SELECT summary, state FROM partnership_status WHERE partnership_id = $1`, [id]);
     const today = this.today();
-    return detailFrom(rows[0].summary as StaticDetail, rows[0].state, today, this.config.DORMANT_AFTER_DAYS, await this.nextScheduled(id, today));
+    return detailFrom(
+      rows[0].summary as StaticDetail,
+      rows[0].state,
+      today,
+      this.config.DORMANT_AFTER_DAYS,
+      await this.nextScheduled(id, today),
+    );
   }
 
   private detailFromEvents(id: string, events: StoredEvent[], asOf: AsOf | null): PartnershipDetail {
     const state = fold(events.map(toRecorded));
     if (!state.exists) {
-      throw new ApiProblem(404, 'partnership_not_found', 'Not found', `Partnership ${id} did not exist yet at that time.`, undefined, { partnershipId: id });
+      throw new ApiProblem(404, 'partnership_not_found', 'Not found', `Partnership ${id} did not exist yet at that time.`, undefined, {
+        partnershipId: id,
+      });
     }
     const derived = derivedOf(state);
     const today = asOf?.validAt ?? this.today();
     const builder = new TimelineBuilder();
     for (const e of events) builder.apply(e);
-    const next = builder
-      .sorted()
-      .filter((t) => isScheduled(t, builder) && (sortDateOf(t) ?? '') >= today)
-      .map((t) => ({ eventId: t.eventId, kind: t.type, title: scheduleTitle(t.type, t.data), date: t.occurredOn! }))[0] ?? null;
+    const next =
+      builder
+        .sorted()
+        .filter((t) => isScheduled(t, builder) && (sortDateOf(t) ?? '') >= today)
+        .map((t) => ({ eventId: t.eventId, kind: t.type, title: scheduleTitle(t.type, t.data), date: t.occurredOn! }))[0] ?? null;
     const updatedAt = events.length ? events[events.length - 1].recordedAt.toISOString() : this.clock.now().toISOString();
-    return detailFrom(staticDetail(id, derived, updatedAt), derived, today, this.config.DORMANT_AFTER_DAYS, next, asOf ? { validAt: asOf.validAt ?? null, knownAt: asOf.knownAt ?? null } : null);
+    return detailFrom(
+      staticDetail(id, derived, updatedAt),
+      derived,
+      today,
+      this.config.DORMANT_AFTER_DAYS,
+      next,
+      asOf ? { validAt: asOf.validAt ?? null, knownAt: asOf.knownAt ?? null } : null,
+    );
   }
 
   private async nextScheduled(id: string, today: string): Promise<NextScheduled | null> {
@@ -151,7 +177,9 @@ export class PartnershipQueries {
         ORDER BY sort_date, stream_version LIMIT 1`,
       [id, today],
     );
-    return rows[0] ? { eventId: rows[0].event_id, kind: rows[0].kind, title: scheduleTitle(rows[0].kind, rows[0].data), date: rows[0].occurred_on } : null;
+    return rows[0]
+      ? { eventId: rows[0].event_id, kind: rows[0].kind, title: scheduleTitle(rows[0].kind, rows[0].data), date: rows[0].occurred_on }
+      : null;
   }
 
   async timeline(id: string, asOf?: AsOf): Promise<Timeline> {
@@ -197,7 +225,8 @@ export class PartnershipQueries {
     };
     if (filter.tier) add('s.tier = ?', filter.tier);
     if (filter.standing) add(`${standingExpr} = ?`, filter.standing);
-    if (filter.counterpart) add(`lower(coalesce(s.counterpart::text, '')) LIKE ?`, `%${escapeLike(filter.counterpart.toLocaleLowerCase())}%`);
+    if (filter.counterpart)
+      add(`lower(coalesce(s.counterpart::text, '')) LIKE ?`, `%${escapeLike(filter.counterpart.toLocaleLowerCase())}%`);
     if (filter.area) add(`EXISTS (SELECT 1 FROM unnest(s.areas) a WHERE lower(a) = ?)`, filter.area.toLocaleLowerCase().trim());
     if (filter.q) add(`s.search LIKE ?`, `%${escapeLike(filter.q.toLocaleLowerCase())}%`);
     if (filter.cursor) add('s.partnership_id > ?', this.decodeCursor(filter.cursor));
@@ -228,7 +257,10 @@ export class PartnershipQueries {
   }
 
   private decodeCursor(cursor: string): string {
-    const bad = () => validationProblem([{ field: 'cursor', reason: 'is not a cursor this service issued (it may have been altered); start again without it' }]);
+    const bad = () =>
+      validationProblem([
+        { field: 'cursor', reason: 'is not a cursor this service issued (it may have been altered); start again without it' },
+      ]);
     const [payload, sig] = cursor.split('.');
     if (!payload || !sig) throw bad();
     const expected = Buffer.from(this.sign(payload));
@@ -287,7 +319,13 @@ export class PartnershipQueries {
     const result: AidResult = { query, items, totals };
     if (query.groupBy) {
       const keyOf = (i: AidEntry) =>
-        query.groupBy === 'receiver' ? i.receiverKey : query.groupBy === 'month' ? (i.month ?? i.occurredOn.date.slice(0, 4)) : query.groupBy === 'currency' ? i.currency : i.sector;
+        query.groupBy === 'receiver'
+          ? i.receiverKey
+          : query.groupBy === 'month'
+            ? (i.month ?? i.occurredOn.date.slice(0, 4))
+            : query.groupBy === 'currency'
+              ? i.currency
+              : i.sector;
       const groups = new Map<string | null, { key: string | null; count: number; totals: Record<string, string> }>();
       for (const i of items) {
         const key = keyOf(i) ?? null;
@@ -329,9 +367,10 @@ export class PartnershipQueries {
 
   /** Timeline entries recorded, corrected or retracted after a moment, across partnerships (digests). */
   async changesSince(recordedAfter: Date): Promise<TimelineEntry[]> {
-    const { rows } = await this.pool.query(`SELECT * FROM timeline_entries WHERE changed_at > $1 ORDER BY changed_at, partnership_id, stream_version`, [
-      recordedAfter,
-    ]);
+    const { rows } = await this.pool.query(
+      `SELECT * FROM timeline_entries WHERE changed_at > $1 ORDER BY changed_at, partnership_id, stream_version`,
+      [recordedAfter],
+    );
     return rows.map(rowToEntry);
   }
 
@@ -358,8 +397,17 @@ function isScheduled(t: TimelineEntry, b: TimelineBuilder): boolean {
 }
 
 function summaryOf(d: PartnershipDetail): PartnershipSummary {
-  const { predecessorId: _p, coordinatingOffice: _c, mandateReference: _m, papers: _pa, councilDecisions: _cd, scheduledSignings: _s, participants: _pt, asOf: _a, ...summary } =
-    d;
+  const {
+    predecessorId: _p,
+    coordinatingOffice: _c,
+    mandateReference: _m,
+    papers: _pa,
+    councilDecisions: _cd,
+    scheduledSignings: _s,
+    participants: _pt,
+    asOf: _a,
+    ...summary
+  } = d;
   return summary;
 }
 

@@ -1,6 +1,15 @@
 import type { ApplyContext, ProjectionDefinition } from '../../event-store/projections.js';
 import type { StoredEvent } from '../../event-store/types.js';
-import { businessDateEnd, evolve, fold, initialState, isEventType, type DerivedState, type PartnershipState, type RecordedEvent } from '../domain/index.js';
+import {
+  businessDateEnd,
+  evolve,
+  fold,
+  initialState,
+  isEventType,
+  type DerivedState,
+  type PartnershipState,
+  type RecordedEvent,
+} from '../domain/index.js';
 import type { TimelineEntry } from './read-models.js';
 import { derivedOf, searchText, staticDetail } from './status-view.js';
 import { TimelineBuilder, sortDateOf } from './timeline-builder.js';
@@ -56,7 +65,9 @@ async function applyStatus(events: StoredEvent[], { client, table, store }: Appl
     byStream.set(e.streamId, list);
   }
   const ids = [...byStream.keys()];
-  const { rows } = await client.query(`SELECT partnership_id, state FROM ${table('partnership_status')} WHERE partnership_id = ANY($1)`, [ids]);
+  const { rows } = await client.query(`SELECT partnership_id, state FROM ${table('partnership_status')} WHERE partnership_id = ANY($1)`, [
+    ids,
+  ]);
   const current = new Map<string, Derived>(rows.map((r) => [r.partnership_id, r.state]));
   const out: Record<string, unknown>[] = [];
   for (const [id, list] of byStream) {
@@ -64,7 +75,10 @@ async function applyStatus(events: StoredEvent[], { client, table, store }: Appl
     const fresh = list.filter((e) => e.streamVersion > (derived?.version ?? 0));
     if (!fresh.length) continue;
     let state: PartnershipState;
-    if (fresh.some((e) => e.type === 'EntryCorrected' || e.type === 'EntryRetracted') || (derived && derived.version !== fresh[0].streamVersion - 1)) {
+    if (
+      fresh.some((e) => e.type === 'EntryCorrected' || e.type === 'EntryRetracted') ||
+      (derived && derived.version !== fresh[0].streamVersion - 1)
+    ) {
       // Corrections refold from every entry; the row keeps only derived state, so fold the stream (rare).
       const history = await store.readStream(id, { toVersion: fresh[fresh.length - 1].streamVersion }, client);
       state = fold(history.map(toRecorded));

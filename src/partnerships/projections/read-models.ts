@@ -44,7 +44,14 @@ export interface PartnershipDetail extends PartnershipSummary {
   mandateReference: string | null;
   papers: CurrentPaper[];
   councilDecisions: { eventId: string; decidedOn: BusinessDate; outcome: string; paperReference?: string; resolutionReference?: string }[];
-  scheduledSignings: { eventId: string; plannedOn: BusinessDate; agreementKind?: string; mode?: string; venue?: string; fulfilledBy?: string }[];
+  scheduledSignings: {
+    eventId: string;
+    plannedOn: BusinessDate;
+    agreementKind?: string;
+    mode?: string;
+    venue?: string;
+    fulfilledBy?: string;
+  }[];
   participants: { organisation: string; participantType: string; side: string; joinedOn: BusinessDate }[];
   /** set when the status was folded as of a business date and/or a record time */
   asOf: { validAt: string | null; knownAt: string | null } | null;

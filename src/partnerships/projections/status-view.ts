@@ -1,10 +1,5 @@
 // Status rows from the domain's derived state: pure, shared by the projector and the as-of reads.
-import {
-  businessDateEnd,
-  effectiveStanding,
-  type DerivedState,
-  type PartnershipState,
-} from '../domain/index.js';
+import { businessDateEnd, effectiveStanding, type DerivedState, type PartnershipState } from '../domain/index.js';
 import type { CurrentPaper, NextScheduled, PartnershipDetail } from './read-models.js';
 
 /** The derived part of the domain state: what the status row keeps (entries stay in the timeline). */
@@ -47,12 +42,25 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
     aidCommitted: { ...state.aidCommitted },
     areas: [...state.areas],
     participantCount: state.participants.length,
-    agreements: state.agreements.map((a) => ({ eventId: a.eventId, kind: a.kind, signedOn: a.signedOn, tier: a.tier, mode: a.mode, venue: a.venue })),
+    agreements: state.agreements.map((a) => ({
+      eventId: a.eventId,
+      kind: a.kind,
+      signedOn: a.signedOn,
+      tier: a.tier,
+      mode: a.mode,
+      venue: a.venue,
+    })),
     updatedAt,
     predecessorId: state.predecessorId ?? null,
     coordinatingOffice: state.coordinatingOffice ?? null,
     mandateReference: state.mandateReference ?? null,
-    papers: Object.values(state.papers).map((p) => ({ reference: p.reference, title: p.title, stage: p.stage, proposedTier: p.proposedTier, lastOutcome: p.lastOutcome })),
+    papers: Object.values(state.papers).map((p) => ({
+      reference: p.reference,
+      title: p.title,
+      stage: p.stage,
+      proposedTier: p.proposedTier,
+      lastOutcome: p.lastOutcome,
+    })),
     councilDecisions: state.councilDecisions.map((d) => ({
       eventId: d.eventId,
       decidedOn: d.decidedOn,
@@ -61,7 +69,12 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
       resolutionReference: d.resolutionReference,
     })),
     scheduledSignings: state.scheduledSignings.map((s) => ({ ...s })),
-    participants: state.participants.map((p) => ({ organisation: p.organisation, participantType: p.participantType, side: p.side, joinedOn: p.joinedOn })),
+    participants: state.participants.map((p) => ({
+      organisation: p.organisation,
+      participantType: p.participantType,
+      side: p.side,
+      joinedOn: p.joinedOn,
+    })),
   };
 }
 

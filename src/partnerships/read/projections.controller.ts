@@ -11,7 +11,15 @@ import { ApiProblem } from '../../shared/problem.js';
 import { PROJECTIONS, PROJECTIONS_QUEUE } from '../projections/projections.registry.js';
 
 const queueDown = (m: string) =>
-  new ApiProblem(503, 'queue_unavailable', 'Service unavailable', `Could not enqueue the rebuild (${m}). Try again when Redis is back.`, undefined, {}, { 'Retry-After': '5' });
+  new ApiProblem(
+    503,
+    'queue_unavailable',
+    'Service unavailable',
+    `Could not enqueue the rebuild (${m}). Try again when Redis is back.`,
+    undefined,
+    {},
+    { 'Retry-After': '5' },
+  );
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -42,10 +50,21 @@ export class ProjectionsController {
   @ApiOperation({ summary: 'Rebuild a projection from position zero beside the live one, then switch (a BullMQ job)' })
   async rebuild(@Param('name') name: string, @Res({ passthrough: true }) res: Response) {
     const def = PROJECTIONS[name];
-    if (!def) throw new ApiProblem(404, 'projection_not_found', 'Not found', `No projection named ${name}; known: ${Object.keys(PROJECTIONS).join(', ')}.`);
+    if (!def)
+      throw new ApiProblem(
+        404,
+        'projection_not_found',
+        'Not found',
+        `No projection named ${name}; known: ${Object.keys(PROJECTIONS).join(', ')}.`,
+      );
     const status = await this.engine.status(name);
     if (status.rebuilding && status.rebuilding.error === null)
-      throw new ApiProblem(409, 'rebuild_in_progress', 'Conflict', `A rebuild of ${name} to version ${status.rebuilding.version} is already running.`);
+      throw new ApiProblem(
+        409,
+        'rebuild_in_progress',
+        'Conflict',
+        `A rebuild of ${name} to version ${status.rebuilding.version} is already running.`,
+      );
     // Refuse at once while disconnected: a job left in the offline queue would start a rebuild later.
     const client = await withTimeout(this.queue.getBackend().client, this.config.ENQUEUE_TIMEOUT_MS, 'Redis connection', queueDown);
     if (client.status !== 'ready') throw queueDown(`Redis is ${client.status}`);

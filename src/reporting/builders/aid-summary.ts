@@ -64,7 +64,14 @@ export function buildAidSummary(entries: AidEntry[], parameters: AidSummaryParam
   const groups = new Map<string, AidSummaryGroup>();
   for (const e of items) {
     addTo(totals, e);
-    const g: AidSummaryGroup = { receiver: e.receiverKey, month: monthOf(e), currency: e.currency, sector: e.sector, count: 0, total: null };
+    const g: AidSummaryGroup = {
+      receiver: e.receiverKey,
+      month: monthOf(e),
+      currency: e.currency,
+      sector: e.sector,
+      count: 0,
+      total: null,
+    };
     const k = JSON.stringify([g.receiver, g.month, g.currency, g.sector]);
     const existing = groups.get(k) ?? g;
     existing.count++;
@@ -77,7 +84,9 @@ export function buildAidSummary(entries: AidEntry[], parameters: AidSummaryParam
     parameters,
     count: items.length,
     totals,
-    groups: [...groups.values()].sort((a, b) => cmp(a.receiver, b.receiver) || cmp(a.month, b.month) || cmp(a.currency, b.currency) || cmp(a.sector, b.sector)),
+    groups: [...groups.values()].sort(
+      (a, b) => cmp(a.receiver, b.receiver) || cmp(a.month, b.month) || cmp(a.currency, b.currency) || cmp(a.sector, b.sector),
+    ),
     byReceiver: byDimension(items, (e) => e.receiverKey),
     byMonth: byDimension(items, monthOf),
     byCurrency: byDimension(items, (e) => e.currency),

@@ -55,11 +55,34 @@ describe('aid summary', () => {
 
 describe('reminders', () => {
   const summary = (o: Partial<PartnershipSummary>): PartnershipSummary =>
-    ({ partnershipId: 'p', standing: 'active', ownMunicipality: null, counterpart: null, currentPaper: null, pendingUpgrade: null, nextScheduled: null, lastMilestoneOn: null, ...o }) as PartnershipSummary;
-  const item = (date: string, id = 'p'): CalendarItem => ({ eventId: date, partnershipId: id, kind: 'AgreementSigningScheduled', title: 'Signing', date: { date, precision: 'day' } });
+    ({
+      partnershipId: 'p',
+      standing: 'active',
+      ownMunicipality: null,
+      counterpart: null,
+      currentPaper: null,
+      pendingUpgrade: null,
+      nextScheduled: null,
+      lastMilestoneOn: null,
+      ...o,
+    }) as PartnershipSummary;
+  const item = (date: string, id = 'p'): CalendarItem => ({
+    eventId: date,
+    partnershipId: id,
+    kind: 'AgreementSigningScheduled',
+    title: 'Signing',
+    date: { date, precision: 'day' },
+  });
 
   it('keeps scheduled items from today through today + N days', () => {
-    const m = buildReminders({ today: '2025-03-01', days: 14, stalledAfterDays: 90, calendar: [item('2025-02-28'), item('2025-03-01'), item('2025-03-15'), item('2025-03-16')], partnerships: [], generatedAt: 'x' });
+    const m = buildReminders({
+      today: '2025-03-01',
+      days: 14,
+      stalledAfterDays: 90,
+      calendar: [item('2025-02-28'), item('2025-03-01'), item('2025-03-15'), item('2025-03-16')],
+      partnerships: [],
+      generatedAt: 'x',
+    });
     expect(m.upcoming.map((i) => i.date.date)).toEqual(['2025-03-01', '2025-03-15']);
   });
 
@@ -74,8 +97,17 @@ describe('reminders', () => {
         summary({ partnershipId: 'open-old', currentPaper: paper, lastMilestoneOn: { date: '2024-11-30', precision: 'day' } }),
         summary({ partnershipId: 'open-recent', currentPaper: paper, lastMilestoneOn: { date: '2024-12-02', precision: 'day' } }),
         summary({ partnershipId: 'nothing-open', lastMilestoneOn: { date: '2020-01-01', precision: 'day' } }),
-        summary({ partnershipId: 'suspended', standing: 'suspended', currentPaper: paper, lastMilestoneOn: { date: '2020-01-01', precision: 'day' } }),
-        summary({ partnershipId: 'decided', currentPaper: { ...paper, stage: 'council_decided' }, lastMilestoneOn: { date: '2020-01-01', precision: 'day' } }),
+        summary({
+          partnershipId: 'suspended',
+          standing: 'suspended',
+          currentPaper: paper,
+          lastMilestoneOn: { date: '2020-01-01', precision: 'day' },
+        }),
+        summary({
+          partnershipId: 'decided',
+          currentPaper: { ...paper, stage: 'council_decided' },
+          lastMilestoneOn: { date: '2020-01-01', precision: 'day' },
+        }),
       ],
       generatedAt: 'x',
     });

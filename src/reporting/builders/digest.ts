@@ -39,14 +39,21 @@ export function buildDigest(input: {
   generatedAt: string;
 }): DigestModel {
   const { since, until } = input;
-  const base = (e: TimelineEntry) => ({ partnershipId: e.partnershipId, eventId: e.eventId, type: e.type, occurredOn: dateText(e.occurredOn), description: describeEntry(e) });
+  const base = (e: TimelineEntry) => ({
+    partnershipId: e.partnershipId,
+    eventId: e.eventId,
+    type: e.type,
+    occurredOn: dateText(e.occurredOn),
+    description: describeEntry(e),
+  });
   const newMilestones: DigestChange[] = [];
   const corrections: DigestChange[] = [];
   const retractions: DigestChange[] = [];
   for (const e of input.changes) {
     if (inWindow(e.recordedAt, since, until)) newMilestones.push({ ...base(e), recordedAt: e.recordedAt, actor: e.actor });
     for (const c of e.corrections) {
-      if (!c.retracted && inWindow(c.recordedAt, since, until)) corrections.push({ ...base(e), recordedAt: c.recordedAt, actor: c.actor, reason: c.reason });
+      if (!c.retracted && inWindow(c.recordedAt, since, until))
+        corrections.push({ ...base(e), recordedAt: c.recordedAt, actor: c.actor, reason: c.reason });
     }
     if (e.retraction && inWindow(e.retraction.recordedAt, since, until)) {
       retractions.push({ ...base(e), recordedAt: e.retraction.recordedAt, actor: e.retraction.actor, reason: e.retraction.reason });
@@ -80,7 +87,12 @@ const changeRows = (list: DigestChange[], withReason: boolean) =>
   ]);
 
 const calendarRows = (items: CalendarItem[]) =>
-  items.map((i) => [esc(dateText(i.date)), esc(i.partnershipId), esc(i.title || humanize(i.kind)), esc([humanize(i.mode), i.venue].filter((v) => v && v !== '—').join(', ') || '—')]);
+  items.map((i) => [
+    esc(dateText(i.date)),
+    esc(i.partnershipId),
+    esc(i.title || humanize(i.kind)),
+    esc([humanize(i.mode), i.venue].filter((v) => v && v !== '—').join(', ') || '—'),
+  ]);
 
 export function renderDigestHtml(m: DigestModel): string {
   const cols = ['Partnership', 'Milestone', 'Date', 'Details', 'Recorded'];
@@ -92,7 +104,10 @@ export function renderDigestHtml(m: DigestModel): string {
 <h2>Corrections (${m.corrections.length})</h2>${table(cols, changeRows(m.corrections, true))}
 <h2>Retractions (${m.retractions.length})</h2>${table(cols, changeRows(m.retractions, true))}
 <h2>Upcoming (${m.upcoming.length})</h2>${table(['Date', 'Partnership', 'What', 'Mode / venue'], calendarRows(m.upcoming))}
-<h2>Gone dormant (${m.dormant.length})</h2>${table(['Partnership', 'Partners', 'Last milestone'], m.dormant.map((d) => [esc(d.partnershipId), esc(d.partners), esc(d.lastMilestoneOn)]))}`,
+<h2>Gone dormant (${m.dormant.length})</h2>${table(
+      ['Partnership', 'Partners', 'Last milestone'],
+      m.dormant.map((d) => [esc(d.partnershipId), esc(d.partners), esc(d.lastMilestoneOn)]),
+    )}`,
   );
 }
 
@@ -138,12 +153,23 @@ export function buildReminders(input: {
   for (const p of input.partnerships) {
     if (p.standing !== 'active' && p.standing !== 'dormant') continue;
     const reasons: string[] = [];
-    if (p.currentPaper && p.currentPaper.stage !== 'council_decided') reasons.push(`paper ${p.currentPaper.reference} is at stage ${humanize(p.currentPaper.stage).toLowerCase()}`);
-    if (p.pendingUpgrade) reasons.push(`upgrade to ${humanize(p.pendingUpgrade.tier).toLowerCase()} decided ${dateText(p.pendingUpgrade.decidedOn)} but not signed`);
-    if (p.nextScheduled && businessDateEnd(p.nextScheduled.date) < today) reasons.push(`${p.nextScheduled.title} was planned for ${dateText(p.nextScheduled.date)}`);
+    if (p.currentPaper && p.currentPaper.stage !== 'council_decided')
+      reasons.push(`paper ${p.currentPaper.reference} is at stage ${humanize(p.currentPaper.stage).toLowerCase()}`);
+    if (p.pendingUpgrade)
+      reasons.push(
+        `upgrade to ${humanize(p.pendingUpgrade.tier).toLowerCase()} decided ${dateText(p.pendingUpgrade.decidedOn)} but not signed`,
+      );
+    if (p.nextScheduled && businessDateEnd(p.nextScheduled.date) < today)
+      reasons.push(`${p.nextScheduled.title} was planned for ${dateText(p.nextScheduled.date)}`);
     const daysQuiet = p.lastMilestoneOn ? daysBetween(businessDateEnd(p.lastMilestoneOn), today) : null;
     if (reasons.length && (daysQuiet === null || daysQuiet >= stalledAfterDays)) {
-      stalled.push({ partnershipId: p.partnershipId, partners: `${nameText(p.ownMunicipality)} – ${nameText(p.counterpart)}`, lastMilestoneOn: dateText(p.lastMilestoneOn), daysQuiet, reasons });
+      stalled.push({
+        partnershipId: p.partnershipId,
+        partners: `${nameText(p.ownMunicipality)} – ${nameText(p.counterpart)}`,
+        lastMilestoneOn: dateText(p.lastMilestoneOn),
+        daysQuiet,
+        reasons,
+      });
     }
   }
   stalled.sort((a, b) => (b.daysQuiet ?? Infinity) - (a.daysQuiet ?? Infinity) || a.partnershipId.localeCompare(b.partnershipId));
@@ -157,7 +183,13 @@ export function renderRemindersHtml(m: RemindersModel): string {
     `<h2>Coming up in the next ${m.days} days (${m.upcoming.length})</h2>${table(['Date', 'Partnership', 'What', 'Mode / venue'], calendarRows(m.upcoming))}
 <h2>Stalled for ${m.stalledAfterDays}+ days (${m.stalled.length})</h2>${table(
       ['Partnership', 'Partners', 'Last milestone', 'Days quiet', 'Open'],
-      m.stalled.map((s) => [esc(s.partnershipId), esc(s.partners), esc(s.lastMilestoneOn ?? '—'), esc(s.daysQuiet ?? '—'), esc(s.reasons.join('; '))]),
+      m.stalled.map((s) => [
+        esc(s.partnershipId),
+        esc(s.partners),
+        esc(s.lastMilestoneOn ?? '—'),
+        esc(s.daysQuiet ?? '—'),
+        esc(s.reasons.join('; ')),
+      ]),
       [3],
     )}`,
   );

@@ -10,8 +10,19 @@ export interface DossierModel {
   partnership: PartnershipDetail;
   /** the signings, planned and actual, pulled out so nobody has to search the timeline for them */
   signings: {
-    planned: { plannedOn: string; date: PartnershipDetail['scheduledSignings'][number]['plannedOn']; agreementKind: string | null; fulfilledBy: string | null }[];
-    signed: { signedOn: string; date: PartnershipDetail['agreements'][number]['signedOn']; kind: string; mode: string | null; venue: string | null }[];
+    planned: {
+      plannedOn: string;
+      date: PartnershipDetail['scheduledSignings'][number]['plannedOn'];
+      agreementKind: string | null;
+      fulfilledBy: string | null;
+    }[];
+    signed: {
+      signedOn: string;
+      date: PartnershipDetail['agreements'][number]['signedOn'];
+      kind: string;
+      mode: string | null;
+      venue: string | null;
+    }[];
   };
   timeline: Timeline;
 }
@@ -48,7 +59,22 @@ export function describeEntry(e: TimelineEntry): string {
   const parts: string[] = [];
   const name = d.receiver ?? d.name ?? d.ownMunicipality;
   if (name && typeof name === 'object') parts.push(nameText(name));
-  for (const k of ['title', 'paperReference', 'resolutionReference', 'body', 'committee', 'outcome', 'agreementKind', 'proposedTier', 'tier', 'area', 'organisation', 'mode', 'venue', 'reason']) {
+  for (const k of [
+    'title',
+    'paperReference',
+    'resolutionReference',
+    'body',
+    'committee',
+    'outcome',
+    'agreementKind',
+    'proposedTier',
+    'tier',
+    'area',
+    'organisation',
+    'mode',
+    'venue',
+    'reason',
+  ]) {
     const v = str(d[k]);
     if (v) parts.push(k === 'outcome' || k === 'agreementKind' || k === 'mode' ? humanize(v) : v);
   }
@@ -74,10 +100,20 @@ export function renderDossierHtml(m: DossierModel): string {
       ['Standing', esc(humanize(p.standing))],
       ['Coordinating office', esc(p.coordinatingOffice ?? '—')],
       ['Mandate', esc(p.mandateReference ?? '—')],
-      ['Pending upgrade', p.pendingUpgrade ? esc(`${humanize(p.pendingUpgrade.tier)}, decided ${dateText(p.pendingUpgrade.decidedOn)}`) : '—'],
+      [
+        'Pending upgrade',
+        p.pendingUpgrade ? esc(`${humanize(p.pendingUpgrade.tier)}, decided ${dateText(p.pendingUpgrade.decidedOn)}`) : '—',
+      ],
       ['Next scheduled', p.nextScheduled ? esc(`${p.nextScheduled.title} on ${dateText(p.nextScheduled.date)}`) : '—'],
       ['Last milestone', esc(dateText(p.lastMilestoneOn))],
-      ['Aid delivered', esc(Object.entries(p.aidDelivered).map(([c, a]) => `${a} ${c}`).join(', ') || '—')],
+      [
+        'Aid delivered',
+        esc(
+          Object.entries(p.aidDelivered)
+            .map(([c, a]) => `${a} ${c}`)
+            .join(', ') || '—',
+        ),
+      ],
       ['Cooperation areas', esc(p.areas.join(', ') || '—')],
       ['Version', esc(p.version)],
     ],
@@ -91,12 +127,22 @@ export function renderDossierHtml(m: DossierModel): string {
         esc(humanize(s.agreementKind)),
         s.fulfilledBy ? 'fulfilled' : 'open',
       ]),
-      ...m.signings.signed.map((s) => ['signed', esc(s.signedOn), esc(humanize(s.kind)), esc([humanize(s.mode), s.venue].filter((v) => v && v !== '—').join(', ') || '—')]),
+      ...m.signings.signed.map((s) => [
+        'signed',
+        esc(s.signedOn),
+        esc(humanize(s.kind)),
+        esc([humanize(s.mode), s.venue].filter((v) => v && v !== '—').join(', ') || '—'),
+      ]),
     ],
   );
   const decisions = table(
     ['Decided on', 'Outcome', 'Paper', 'Resolution'],
-    p.councilDecisions.map((d) => [esc(dateText(d.decidedOn)), esc(humanize(d.outcome)), esc(d.paperReference ?? '—'), esc(d.resolutionReference ?? '—')]),
+    p.councilDecisions.map((d) => [
+      esc(dateText(d.decidedOn)),
+      esc(humanize(d.outcome)),
+      esc(d.paperReference ?? '—'),
+      esc(d.resolutionReference ?? '—'),
+    ]),
   );
   const timeline = table(
     ['Date', 'Milestone', 'Details', 'Recorded'],
@@ -150,11 +196,23 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(t(s)).moveDown(0.3).font('Helvetica').fontSize(10);
   };
   const line = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').text(t(`${label}: `), { continued: true }).font('Helvetica').text(t(value));
+    doc
+      .font('Helvetica-Bold')
+      .text(t(`${label}: `), { continued: true })
+      .font('Helvetica')
+      .text(t(value));
   };
 
-  doc.font('Helvetica-Bold').fontSize(18).text(t(`Partnership dossier: ${latinName(p.ownMunicipality)} – ${latinName(p.counterpart)}`));
-  doc.font('Helvetica').fontSize(9).fillColor('#555').text(t(`Generated ${m.generatedAt} by Partnership Ledger · id ${p.partnershipId} · version ${p.version}`)).fillColor('black');
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .text(t(`Partnership dossier: ${latinName(p.ownMunicipality)} – ${latinName(p.counterpart)}`));
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor('#555')
+    .text(t(`Generated ${m.generatedAt} by Partnership Ledger · id ${p.partnershipId} · version ${p.version}`))
+    .fillColor('black');
 
   heading('Status');
   doc.fontSize(10);
@@ -165,24 +223,37 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
   if (p.pendingUpgrade) line('Pending upgrade', `${humanize(p.pendingUpgrade.tier)}, decided ${dateText(p.pendingUpgrade.decidedOn)}`);
   if (p.nextScheduled) line('Next scheduled', `${p.nextScheduled.title} on ${dateText(p.nextScheduled.date)}`);
   line('Last milestone', dateText(p.lastMilestoneOn));
-  line('Aid delivered', Object.entries(p.aidDelivered).map(([c, a]) => `${a} ${c}`).join(', ') || '—');
+  line(
+    'Aid delivered',
+    Object.entries(p.aidDelivered)
+      .map(([c, a]) => `${a} ${c}`)
+      .join(', ') || '—',
+  );
   if (p.areas.length) line('Cooperation areas', p.areas.join(', '));
 
   heading('Signings');
   if (!m.signings.planned.length && !m.signings.signed.length) doc.text('None.');
-  for (const s of m.signings.planned) doc.text(t(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)}${s.fulfilledBy ? ' (fulfilled)' : ' (open)'}`));
-  for (const s of m.signings.signed) doc.text(t(`Signed: ${s.signedOn} — ${humanize(s.kind)}${s.mode ? `, ${humanize(s.mode)}` : ''}${s.venue ? `, ${s.venue}` : ''}`));
+  for (const s of m.signings.planned)
+    doc.text(t(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)}${s.fulfilledBy ? ' (fulfilled)' : ' (open)'}`));
+  for (const s of m.signings.signed)
+    doc.text(t(`Signed: ${s.signedOn} — ${humanize(s.kind)}${s.mode ? `, ${humanize(s.mode)}` : ''}${s.venue ? `, ${s.venue}` : ''}`));
 
   heading('Council decisions');
   if (!p.councilDecisions.length) doc.text('None.');
-  for (const d of p.councilDecisions) doc.text(t(`${dateText(d.decidedOn)} — ${humanize(d.outcome)}${d.paperReference ? ` (${d.paperReference})` : ''}`));
+  for (const d of p.councilDecisions)
+    doc.text(t(`${dateText(d.decidedOn)} — ${humanize(d.outcome)}${d.paperReference ? ` (${d.paperReference})` : ''}`));
 
   heading(`Timeline (${m.timeline.entries.length} entries)`);
   for (const e of m.timeline.entries) {
     const flags = [e.planned ? 'planned' : '', e.corrected ? 'corrected' : '', e.retracted ? 'retracted' : ''].filter(Boolean).join(', ');
     doc.font('Helvetica-Bold').text(t(`${dateText(e.occurredOn)}  ${humanize(e.type)}${flags ? ` (${flags})` : ''}`));
     const details = describeEntry(e);
-    doc.font('Helvetica').fillColor('#333').text(t(details || '—'), { indent: 14 }).fillColor('black').moveDown(0.2);
+    doc
+      .font('Helvetica')
+      .fillColor('#333')
+      .text(t(details || '—'), { indent: 14 })
+      .fillColor('black')
+      .moveDown(0.2);
   }
   doc.end();
   await done;

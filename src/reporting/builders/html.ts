@@ -16,7 +16,12 @@ export function nameText(n: LocalizedName | null | undefined): string {
 }
 
 export const humanize = (s: string | null | undefined): string =>
-  s ? s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) : '—';
+  s
+    ? s
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/_/g, ' ')
+        .replace(/^./, (c) => c.toUpperCase())
+    : '—';
 
 const STYLE = `
   body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; }
@@ -41,6 +46,8 @@ ${body}
 export function table(headers: string[], rows: string[][], numeric: number[] = []): string {
   if (rows.length === 0) return '<p class="note">None.</p>';
   const th = headers.map((h) => `<th>${esc(h)}</th>`).join('');
-  const trs = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('\n');
+  const trs = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .join('\n');
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${trs}\n</tbody></table>`;
 }

@@ -54,7 +54,13 @@ function errorBox(err) {
     { class: 'error', role: 'alert', id: 'page-error' },
     h('h1', { tabindex: '-1' }, t('errorTitle')),
     h('p', {}, detail),
-    err instanceof ApiError && err.fieldErrors.length ? h('ul', {}, err.fieldErrors.map((fe) => h('li', {}, h('code', {}, fe.field), ' ', fe.reason))) : null,
+    err instanceof ApiError && err.fieldErrors.length
+      ? h(
+          'ul',
+          {},
+          err.fieldErrors.map((fe) => h('li', {}, h('code', {}, fe.field), ' ', fe.reason)),
+        )
+      : null,
     h('p', {}, h('a', { href: '#/' }, t('back'))),
   );
 }
@@ -86,7 +92,15 @@ function renderSignIn() {
   const root = clear(main());
   const error = h('div', { class: 'error-message', id: 'sign-in-error', role: 'alert', tabindex: '-1', hidden: !state.signInMessage });
   if (state.signInMessage) error.append(...state.signInMessage);
-  const input = h('input', { type: 'password', id: 'api-key', name: 'key', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': 'api-key-hint sign-in-error' });
+  const input = h('input', {
+    type: 'password',
+    id: 'api-key',
+    name: 'key',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    'aria-describedby': 'api-key-hint sign-in-error',
+  });
   const status = h('p', { role: 'status', class: 'form-status' });
   const form = h(
     'form',
@@ -143,8 +157,14 @@ async function listView(params) {
   const page = await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`);
 
   const select = (name, values, kind) =>
-    h('select', { id: `f-${name}`, name }, h('option', { value: '' }, t('any')), values.map((v) => h('option', { value: v, selected: filters[name] === v }, code(kind, v))));
-  const text = (name, extra = {}) => h('input', { type: name === 'q' ? 'search' : 'text', id: `f-${name}`, name, value: filters[name], ...extra });
+    h(
+      'select',
+      { id: `f-${name}`, name },
+      h('option', { value: '' }, t('any')),
+      values.map((v) => h('option', { value: v, selected: filters[name] === v }, code(kind, v))),
+    );
+  const text = (name, extra = {}) =>
+    h('input', { type: name === 'q' ? 'search' : 'text', id: `f-${name}`, name, value: filters[name], ...extra });
   const form = h(
     'form',
     { class: 'filters no-print', role: 'search', 'aria-labelledby': 'filters-title' },
@@ -154,7 +174,12 @@ async function listView(params) {
     h('div', { class: 'field' }, h('label', { for: 'f-standing' }, t('standing')), select('standing', ENUMS.standing, 'standing')),
     h('div', { class: 'field' }, h('label', { for: 'f-counterpart' }, t('counterpart')), text('counterpart')),
     h('div', { class: 'field' }, h('label', { for: 'f-area' }, t('area')), text('area')),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('apply')), h('a', { href: '#/', class: 'button secondary' }, t('reset'))),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, t('apply')),
+      h('a', { href: '#/', class: 'button secondary' }, t('reset')),
+    ),
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -225,7 +250,12 @@ function listRow(p) {
       h('a', { href: hashFor('partnership', {}, p.partnershipId) }, partnershipName(p)),
       p.counterpartCountry ? h('span', { class: 'muted' }, ` (${p.counterpartCountry})`) : null,
     ),
-    h('td', {}, code('tier', p.tier), p.pendingUpgrade ? h('span', { class: 'badge pending' }, `→ ${code('tier', p.pendingUpgrade.tier)}`) : null),
+    h(
+      'td',
+      {},
+      code('tier', p.tier),
+      p.pendingUpgrade ? h('span', { class: 'badge pending' }, `→ ${code('tier', p.pendingUpgrade.tier)}`) : null,
+    ),
     h('td', {}, h('span', { class: `standing standing-${p.standing}` }, code('standing', p.standing))),
     h('td', {}, p.lastMilestoneOn ? h('time', { datetime: p.lastMilestoneOn.date }, formatDate(p.lastMilestoneOn)) : t('none')),
     h('td', {}, next ? [code('event', next.kind), ' · ', h('time', { datetime: next.date.date }, formatDate(next.date))] : t('none')),
@@ -261,7 +291,13 @@ async function partnershipView(id, params, minVersion = 0) {
     data = await loadPartnership(id, asOf, minVersion);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) {
-      return h('section', { class: 'error', role: 'alert' }, h('h1', { tabindex: '-1' }, t('notFound', { id })), h('p', {}, err.detail), h('p', {}, h('a', { href: '#/' }, t('back'))));
+      return h(
+        'section',
+        { class: 'error', role: 'alert' },
+        h('h1', { tabindex: '-1' }, t('notFound', { id })),
+        h('p', {}, err.detail),
+        h('p', {}, h('a', { href: '#/' }, t('back'))),
+      );
     }
     throw err;
   }
@@ -302,8 +338,19 @@ function asOfForm(id, asOf) {
   const form = h(
     'form',
     { class: 'as-of no-print', id: 'as-of-form' },
-    h('div', { class: 'field' }, h('label', { for: 'as-of' }, t('asOf')), input, h('p', { class: 'hint', id: 'as-of-hint' }, t('asOfHint'))),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('show')), asOf ? h('a', { href: hashFor('partnership', {}, id), class: 'button secondary', id: 'as-of-today' }, t('today')) : null),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'as-of' }, t('asOf')),
+      input,
+      h('p', { class: 'hint', id: 'as-of-hint' }, t('asOfHint')),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, t('show')),
+      asOf ? h('a', { href: hashFor('partnership', {}, id), class: 'button secondary', id: 'as-of-today' }, t('today')) : null,
+    ),
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -324,7 +371,16 @@ function statusSection(d) {
     ? h(
         'ul',
         { class: 'plain', id: 'agreements' },
-        d.agreements.map((a) => h('li', {}, code('agreementKind', a.kind), ' · ', h('time', { datetime: a.signedOn.date }, formatDate(a.signedOn)), a.mode ? ` · ${code('mode', a.mode)}` : '')),
+        d.agreements.map((a) =>
+          h(
+            'li',
+            {},
+            code('agreementKind', a.kind),
+            ' · ',
+            h('time', { datetime: a.signedOn.date }, formatDate(a.signedOn)),
+            a.mode ? ` · ${code('mode', a.mode)}` : '',
+          ),
+        ),
       )
     : h('span', { id: 'no-agreement' }, t('noAgreement'));
   const aidTotals = Object.entries(d.aidDelivered ?? {});
@@ -338,9 +394,27 @@ function statusSection(d) {
       row(t('tier'), h('span', { id: 'status-tier' }, code('tier', d.tier))),
       row(t('standing'), h('span', { class: `standing standing-${d.standing}`, id: 'status-standing' }, code('standing', d.standing))),
       row(t('agreements'), agreements),
-      d.pendingUpgrade ? row(t('pendingUpgrade'), t('pendingUpgradeText', { tier: code('tier', d.pendingUpgrade.tier), date: formatDate(d.pendingUpgrade.decidedOn) })) : null,
-      d.currentPaper ? row(t('currentPaper'), `${d.currentPaper.reference}: ${d.currentPaper.title}`, h('span', { class: 'muted' }, ` (${code('stage', d.currentPaper.stage)})`)) : null,
-      d.nextScheduled ? row(t('nextScheduled'), code('event', d.nextScheduled.kind), ' · ', h('time', { datetime: d.nextScheduled.date.date }, formatDate(d.nextScheduled.date))) : null,
+      d.pendingUpgrade
+        ? row(
+            t('pendingUpgrade'),
+            t('pendingUpgradeText', { tier: code('tier', d.pendingUpgrade.tier), date: formatDate(d.pendingUpgrade.decidedOn) }),
+          )
+        : null,
+      d.currentPaper
+        ? row(
+            t('currentPaper'),
+            `${d.currentPaper.reference}: ${d.currentPaper.title}`,
+            h('span', { class: 'muted' }, ` (${code('stage', d.currentPaper.stage)})`),
+          )
+        : null,
+      d.nextScheduled
+        ? row(
+            t('nextScheduled'),
+            code('event', d.nextScheduled.kind),
+            ' · ',
+            h('time', { datetime: d.nextScheduled.date.date }, formatDate(d.nextScheduled.date)),
+          )
+        : null,
       d.areas?.length ? row(t('areas'), d.areas.join(', ')) : null,
       aidTotals.length ? row(t('aidDelivered'), aidTotals.map(([cur, amount]) => formatMoney(amount, cur)).join(' · ')) : null,
       d.coordinatingOffice ? row(t('coordinatingOffice'), d.coordinatingOffice) : null,
@@ -359,7 +433,11 @@ function aidSection(aid) {
 // ---- the timeline ---------------------------------------------------------------------------------
 
 const isBusinessDate = (v) => v && typeof v === 'object' && typeof v.date === 'string' && typeof v.precision === 'string';
-const isName = (v) => v && typeof v === 'object' && ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') && Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
+const isName = (v) =>
+  v &&
+  typeof v === 'object' &&
+  ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') &&
+  Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
 const isMoney = (v) => v && typeof v === 'object' && typeof v.amount === 'string' && typeof v.currency === 'string';
 
 /** Any recorded value as readable text (dates in their precision, names in the reader's language, money). */
@@ -371,7 +449,15 @@ function valueText(field, v) {
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x))).join(', ');
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (typeof v === 'object') return JSON.stringify(v);
-  const kinds = { tier: 'tier', proposedTier: 'tier', modality: 'modality', mode: 'mode', agreementKind: 'agreementKind', participantType: 'participantType', side: 'side' };
+  const kinds = {
+    tier: 'tier',
+    proposedTier: 'tier',
+    modality: 'modality',
+    mode: 'mode',
+    agreementKind: 'agreementKind',
+    participantType: 'participantType',
+    side: 'side',
+  };
   if (kinds[field]) return code(kinds[field], v);
   if (field === 'outcome') return code('decisionOutcome', v) || code('bodyOutcome', v);
   return String(v);
@@ -411,10 +497,22 @@ function summary(e) {
     case 'CommitteeDecided':
       return join(d.committee, outcomeText(e.type, d.outcome), d.paperReference, d.resolutionReference);
     case 'CouncilDecided':
-      return join(d.body, outcomeText(e.type, d.outcome), d.proposedTier ? code('tier', d.proposedTier) : '', d.paperReference, d.resolutionReference);
+      return join(
+        d.body,
+        outcomeText(e.type, d.outcome),
+        d.proposedTier ? code('tier', d.proposedTier) : '',
+        d.paperReference,
+        d.resolutionReference,
+      );
     case 'AgreementSigningScheduled':
     case 'AgreementSigned':
-      return join(code('agreementKind', d.agreementKind), code('mode', d.mode), d.venue, d.signatories?.map((x) => x.name).join(', '), d.urgentDecisionReference);
+      return join(
+        code('agreementKind', d.agreementKind),
+        code('mode', d.mode),
+        d.venue,
+        d.signatories?.map((x) => x.name).join(', '),
+        d.urgentDecisionReference,
+      );
     case 'CooperationAreaAdded':
     case 'CooperationAreaRemoved':
       return join(d.area, d.reason);
@@ -422,7 +520,13 @@ function summary(e) {
     case 'ParticipantLeft':
       return join(d.organisation, code('participantType', d.participantType), code('side', d.side), d.reason);
     case 'ActivityHeld':
-      return join(d.title, code('activityKind', d.activityKind), d.place, d.endsOn ? `→ ${formatDate(d.endsOn)}` : '', d.participantCount ? String(d.participantCount) : '');
+      return join(
+        d.title,
+        code('activityKind', d.activityKind),
+        d.place,
+        d.endsOn ? `→ ${formatDate(d.endsOn)}` : '',
+        d.participantCount ? String(d.participantCount) : '',
+      );
     case 'PartnershipSuspended':
     case 'PartnershipResumed':
     case 'PartnershipTerminated':
@@ -452,7 +556,9 @@ function entryItem(e, byId, signings) {
   return h(
     'li',
     {
-      class: ['entry', planned ? 'is-planned' : 'is-done', e.retracted ? 'is-retracted' : '', corrections.length ? 'is-corrected' : ''].filter(Boolean).join(' '),
+      class: ['entry', planned ? 'is-planned' : 'is-done', e.retracted ? 'is-retracted' : '', corrections.length ? 'is-corrected' : '']
+        .filter(Boolean)
+        .join(' '),
       'data-type': e.type,
       'data-event-id': e.eventId,
     },
@@ -463,7 +569,9 @@ function entryItem(e, byId, signings) {
       h(
         'p',
         { class: 'entry-meta' },
-        e.occurredOn ? h('time', { datetime: e.occurredOn.date, class: 'entry-date' }, dateText) : h('span', { class: 'entry-date' }, dateText),
+        e.occurredOn
+          ? h('time', { datetime: e.occurredOn.date, class: 'entry-date' }, dateText)
+          : h('span', { class: 'entry-date' }, dateText),
         ' ',
         h('span', { class: `badge ${planned ? 'planned' : 'done'}` }, planned ? t('planned') : t('done')),
         corrections.length ? [' ', h('span', { class: 'badge corrected' }, t('corrected'))] : null,
@@ -492,7 +600,15 @@ function correctionList(corrections) {
           'ul',
           { class: 'changes' },
           Object.keys(c.changes ?? {}).map((field) =>
-            h('li', {}, h('span', { class: 'field-name' }, field), ': ', h('del', {}, valueText(field, c.previous?.[field])), ' → ', h('ins', {}, valueText(field, c.changes[field]))),
+            h(
+              'li',
+              {},
+              h('span', { class: 'field-name' }, field),
+              ': ',
+              h('del', {}, valueText(field, c.previous?.[field])),
+              ' → ',
+              h('ins', {}, valueText(field, c.changes[field])),
+            ),
           ),
         ),
       ),
@@ -516,7 +632,16 @@ function timelineSection(timeline, detail) {
     h('h2', { id: 'timeline-title' }, t('timeline')),
     entries.length
       ? [...years].map(([year, list]) =>
-          h('section', { class: 'year', 'aria-labelledby': `year-${year}` }, h('h3', { id: `year-${year}` }, year), h('ol', { class: 'entries' }, list.map((e) => entryItem(e, byId, signings)))),
+          h(
+            'section',
+            { class: 'year', 'aria-labelledby': `year-${year}` },
+            h('h3', { id: `year-${year}` }, year),
+            h(
+              'ol',
+              { class: 'entries' },
+              list.map((e) => entryItem(e, byId, signings)),
+            ),
+          ),
         )
       : h('p', { class: 'muted' }, t('noEntries')),
   );
@@ -547,7 +672,13 @@ function downloadsSection(id) {
     });
     return b;
   });
-  return h('section', { class: 'downloads no-print', 'aria-labelledby': 'downloads-title' }, h('h2', { id: 'downloads-title' }, t('downloads')), h('div', { class: 'actions' }, buttons), status);
+  return h(
+    'section',
+    { class: 'downloads no-print', 'aria-labelledby': 'downloads-title' },
+    h('h2', { id: 'downloads-title' }, t('downloads')),
+    h('div', { class: 'actions' }, buttons),
+    status,
+  );
 }
 
 /** The newest completed report of this type for this partnership, or null. */
@@ -588,7 +719,10 @@ async function download(partnershipId, d, status) {
       await sleep(500);
       report = await get(`${API}/reports/${encodeURIComponent(reportId)}`);
     }
-    const res = await request(`${API}/reports/${encodeURIComponent(reportId)}/download${query({ format: d.format })}`, { raw: true, headers: { Accept: '*/*' } });
+    const res = await request(`${API}/reports/${encodeURIComponent(reportId)}/download${query({ format: d.format })}`, {
+      raw: true,
+      headers: { Accept: '*/*' },
+    });
     const blob = await res.blob();
     const disposition = res.headers.get('content-disposition') ?? '';
     const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? `${partnershipId}-${d.type}.${d.format}`;
@@ -601,10 +735,18 @@ async function download(partnershipId, d, status) {
     status.textContent = t('reportReady', { what });
   } catch (err) {
     status.classList.add('error-message');
-    if (err instanceof ApiError && (err.status === 404 || err.status === 405) && err.problem?.code !== 'partnership_not_found' && !/report/i.test(err.problem?.code ?? '')) {
+    if (
+      err instanceof ApiError &&
+      (err.status === 404 || err.status === 405) &&
+      err.problem?.code !== 'partnership_not_found' &&
+      !/report/i.test(err.problem?.code ?? '')
+    ) {
       status.textContent = t('reportsMissing');
     } else {
-      status.textContent = t('reportFailed', { what, reason: err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : err.message });
+      status.textContent = t('reportFailed', {
+        what,
+        reason: err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : err.message,
+      });
     }
   }
 }

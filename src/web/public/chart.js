@@ -56,8 +56,13 @@ export function aidChart(entries) {
 function oneChart(currency, rows) {
   // receiver → its display name and colour, in order of first delivery
   const receivers = new Map();
-  for (const e of rows) if (!receivers.has(e.receiverKey)) receivers.set(e.receiverKey, { name: nameIn(e.receiver) || e.receiverKey, color: PALETTE[receivers.size % PALETTE.length] });
-  const months = monthRange(rows[0].month, rows.reduce((a, e) => (e.month > a ? e.month : a), rows[0].month));
+  for (const e of rows)
+    if (!receivers.has(e.receiverKey))
+      receivers.set(e.receiverKey, { name: nameIn(e.receiver) || e.receiverKey, color: PALETTE[receivers.size % PALETTE.length] });
+  const months = monthRange(
+    rows[0].month,
+    rows.reduce((a, e) => (e.month > a ? e.month : a), rows[0].month),
+  );
   // month → receiver → cents
   const cells = new Map(months.map((m) => [m, new Map()]));
   for (const e of rows) {
@@ -80,7 +85,11 @@ function oneChart(currency, rows) {
   const y = (units) => pad.t + plotH - (units / top) * plotH;
 
   const title = t('aidChartBy', { currency });
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': `chart-title-${currency}` }, s('title', { id: `chart-title-${currency}` }, title));
+  const svg = s(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': `chart-title-${currency}` },
+    s('title', { id: `chart-title-${currency}` }, title),
+  );
   for (let v = 0; v <= top; v += step) {
     svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'grid' }));
     svg.append(s('text', { x: pad.l - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis' }, compact(v)));
@@ -103,36 +112,73 @@ function oneChart(currency, rows) {
         'data-month': m,
         'data-receiver': key,
       });
-      bar.append(s('title', {}, `${r.name}, ${formatDate({ date: m, precision: 'month' })}: ${formatMoney(centsToAmount(cents), currency)}`));
+      bar.append(
+        s('title', {}, `${r.name}, ${formatDate({ date: m, precision: 'month' })}: ${formatMoney(centsToAmount(cents), currency)}`),
+      );
       svg.append(bar);
       base += units;
     }
-    if (i % labelEvery === 0) svg.append(s('text', { x: x + barW / 2, y: H - pad.b + 16, 'text-anchor': 'middle', class: 'axis' }, shortMonth(m)));
+    if (i % labelEvery === 0)
+      svg.append(s('text', { x: x + barW / 2, y: H - pad.b + 16, 'text-anchor': 'middle', class: 'axis' }, shortMonth(m)));
   });
   svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(0), y2: y(0), class: 'baseline' }));
 
   const legend = h(
     'ul',
     { class: 'legend' },
-    [...receivers.values()].map((r) => h('li', {}, h('span', { class: 'swatch', style: `background:${r.color}`, 'aria-hidden': 'true' }), r.name)),
+    [...receivers.values()].map((r) =>
+      h('li', {}, h('span', { class: 'swatch', style: `background:${r.color}`, 'aria-hidden': 'true' }), r.name),
+    ),
   );
 
   const table = h(
     'table',
     { class: 'aid-table' },
     h('caption', {}, title),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('month')), h('th', { scope: 'col' }, t('receiver')), h('th', { scope: 'col', class: 'num' }, t('amount')))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('month')),
+        h('th', { scope: 'col' }, t('receiver')),
+        h('th', { scope: 'col', class: 'num' }, t('amount')),
+      ),
+    ),
     h(
       'tbody',
       {},
       months.flatMap((m) =>
         [...cells.get(m)].map(([key, cents]) =>
-          h('tr', {}, h('td', {}, formatDate({ date: m, precision: 'month' })), h('td', {}, receivers.get(key).name), h('td', { class: 'num' }, formatMoney(centsToAmount(cents), currency))),
+          h(
+            'tr',
+            {},
+            h('td', {}, formatDate({ date: m, precision: 'month' })),
+            h('td', {}, receivers.get(key).name),
+            h('td', { class: 'num' }, formatMoney(centsToAmount(cents), currency)),
+          ),
         ),
       ),
     ),
-    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 2 }, t('total')), h('td', { class: 'num' }, formatMoney(centsToAmount(monthTotals.reduce((a, b) => a + b, 0n)), currency)))),
+    h(
+      'tfoot',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row', colspan: 2 }, t('total')),
+        h('td', { class: 'num' }, formatMoney(centsToAmount(monthTotals.reduce((a, b) => a + b, 0n)), currency)),
+      ),
+    ),
   );
 
-  return h('figure', { class: 'aid-chart', 'data-currency': currency }, h('figcaption', {}, title), svg, legend, h('details', { class: 'aid-details' }, h('summary', {}, t('aidAsTable')), table));
+  return h(
+    'figure',
+    { class: 'aid-chart', 'data-currency': currency },
+    h('figcaption', {}, title),
+    svg,
+    legend,
+    h('details', { class: 'aid-details' }, h('summary', {}, t('aidAsTable')), table),
+  );
 }

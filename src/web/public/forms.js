@@ -8,13 +8,23 @@ import { clear, h } from './render.js';
 const trimmed = (v) => (typeof v === 'string' ? v.trim() : v);
 const opt = (v) => (v === '' || v === undefined || v === null ? undefined : v);
 const list = (v) => {
-  const items = String(v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const items = String(v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 };
 /** Drops undefined members, so left-out optional fields are not sent at all. */
 const compact = (o) => JSON.parse(JSON.stringify(o));
 
-const DATE = { name: 'occurredOn', label: 'occurredOn', hint: 'occurredOnHint', api: ['occurredOn'], placeholder: '2023-02-23', inputmode: 'numeric' };
+const DATE = {
+  name: 'occurredOn',
+  label: 'occurredOn',
+  hint: 'occurredOnHint',
+  api: ['occurredOn'],
+  placeholder: '2023-02-23',
+  inputmode: 'numeric',
+};
 const NOTE = { name: 'note', label: 'note', type: 'textarea', api: ['note'] };
 
 /** Each form: the API path under the partnership, its fields (with the API fields whose errors they show) and the body. */
@@ -25,10 +35,25 @@ export const FORMS = {
     fields: [
       DATE,
       { name: 'receiverName', label: 'receiverName', api: ['receiver'], required: true },
-      { name: 'receiverLang', label: 'nameLanguage', type: 'select', options: ['de', 'uk', 'en'], optionLabel: (v) => ({ de: 'Deutsch', uk: 'Українська', en: 'English' })[v], default: () => lang() },
+      {
+        name: 'receiverLang',
+        label: 'nameLanguage',
+        type: 'select',
+        options: ['de', 'uk', 'en'],
+        optionLabel: (v) => ({ de: 'Deutsch', uk: 'Українська', en: 'English' })[v],
+        default: () => lang(),
+      },
       { name: 'amount', label: 'amount', api: ['value.amount', 'value'], placeholder: '125000.00', inputmode: 'decimal' },
       { name: 'currency', label: 'currency', api: ['value.currency'], default: () => 'EUR', size: 4 },
-      { name: 'modality', label: 'modality', type: 'select', options: ENUMS.modality, codes: 'modality', api: ['modality'], default: () => 'in_kind' },
+      {
+        name: 'modality',
+        label: 'modality',
+        type: 'select',
+        options: ENUMS.modality,
+        codes: 'modality',
+        api: ['modality'],
+        default: () => 'in_kind',
+      },
       { name: 'items', label: 'items', hint: 'itemsHint', api: ['items'] },
       { name: 'sector', label: 'sector', api: ['sector'] },
       NOTE,
@@ -37,7 +62,10 @@ export const FORMS = {
       compact({
         occurredOn: trimmed(v.occurredOn),
         receiver: opt(trimmed(v.receiverName)) === undefined ? {} : { [v.receiverLang]: trimmed(v.receiverName) },
-        value: opt(trimmed(v.amount)) === undefined && opt(trimmed(v.currency)) === undefined ? undefined : { amount: trimmed(v.amount), currency: trimmed(v.currency) },
+        value:
+          opt(trimmed(v.amount)) === undefined && opt(trimmed(v.currency)) === undefined
+            ? undefined
+            : { amount: trimmed(v.amount), currency: trimmed(v.currency) },
         modality: v.modality,
         items: list(v.items),
         sector: opt(trimmed(v.sector)),
@@ -50,7 +78,15 @@ export const FORMS = {
     fields: [
       DATE,
       { name: 'body', label: 'body', api: ['body'], placeholder: 'Verwaltungsvorstand', required: true },
-      { name: 'outcome', label: 'outcome', type: 'select', options: ENUMS.bodyOutcome, codes: 'bodyOutcome', api: ['outcome'], empty: true },
+      {
+        name: 'outcome',
+        label: 'outcome',
+        type: 'select',
+        options: ENUMS.bodyOutcome,
+        codes: 'bodyOutcome',
+        api: ['outcome'],
+        empty: true,
+      },
       { name: 'planned', label: 'plannedMeeting', type: 'checkbox', api: ['planned'] },
       { name: 'paperReference', label: 'paperReference', api: ['paperReference'], placeholder: 'DS 2022-0001' },
       NOTE,
@@ -70,9 +106,25 @@ export const FORMS = {
     path: () => 'council-decisions',
     fields: [
       DATE,
-      { name: 'outcome', label: 'outcome', type: 'select', options: ENUMS.decisionOutcome, codes: 'decisionOutcome', api: ['outcome'], empty: true },
+      {
+        name: 'outcome',
+        label: 'outcome',
+        type: 'select',
+        options: ENUMS.decisionOutcome,
+        codes: 'decisionOutcome',
+        api: ['outcome'],
+        empty: true,
+      },
       { name: 'body', label: 'body', api: ['body'], placeholder: 'City Council' },
-      { name: 'proposedTier', label: 'proposedTier', type: 'select', options: ENUMS.tier, codes: 'tier', api: ['proposedTier'], empty: true },
+      {
+        name: 'proposedTier',
+        label: 'proposedTier',
+        type: 'select',
+        options: ENUMS.tier,
+        codes: 'tier',
+        api: ['proposedTier'],
+        empty: true,
+      },
       { name: 'paperReference', label: 'paperReference', api: ['paperReference'], placeholder: 'DS 2022-0001' },
       { name: 'resolutionReference', label: 'resolutionReference', api: ['resolutionReference'] },
       { name: 'planned', label: 'plannedMeeting', type: 'checkbox', api: ['planned'] },
@@ -96,7 +148,15 @@ export const FORMS = {
     path: (v) => (v.scheduled ? 'signing-schedules' : 'agreements'),
     fields: [
       DATE,
-      { name: 'agreementKind', label: 'agreementKind', type: 'select', options: ENUMS.agreementKind, codes: 'agreementKind', api: ['agreementKind'], empty: true },
+      {
+        name: 'agreementKind',
+        label: 'agreementKind',
+        type: 'select',
+        options: ENUMS.agreementKind,
+        codes: 'agreementKind',
+        api: ['agreementKind'],
+        empty: true,
+      },
       { name: 'mode', label: 'mode', type: 'select', options: ENUMS.mode, codes: 'mode', api: ['mode'], empty: true },
       { name: 'venue', label: 'venue', api: ['venue'] },
       { name: 'scheduled', label: 'plannedSigning', type: 'checkbox' },
@@ -133,11 +193,25 @@ function fieldControl(formId, f) {
   } else if (f.type === 'textarea') {
     control = h('textarea', { id, name: f.name, rows: 2, 'aria-describedby': describedBy });
   } else {
-    control = h('input', { type: 'text', id, name: f.name, placeholder: f.placeholder, inputmode: f.inputmode, size: f.size, autocomplete: 'off', 'aria-describedby': describedBy });
+    control = h('input', {
+      type: 'text',
+      id,
+      name: f.name,
+      placeholder: f.placeholder,
+      inputmode: f.inputmode,
+      size: f.size,
+      autocomplete: 'off',
+      'aria-describedby': describedBy,
+    });
     const d = f.default?.();
     if (d) control.value = d;
   }
-  const label = h('label', { for: id }, t(f.label), f.required || f.name === 'occurredOn' ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null);
+  const label = h(
+    'label',
+    { for: id },
+    t(f.label),
+    f.required || f.name === 'occurredOn' ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
+  );
   return h(
     'div',
     { class: `field field-${f.type ?? 'text'}`, 'data-field': f.name, 'data-api-fields': (f.api ?? []).join(' ') },
@@ -170,7 +244,10 @@ function clearErrors(form) {
 /** Puts each API field error next to its field (exact field first, then the closest parent); the rest in the alert. */
 export function showProblem(form, error) {
   const alert = form.querySelector('.form-error');
-  const fields = [...form.querySelectorAll('[data-api-fields]')].map((el) => ({ el, api: el.dataset.apiFields.split(' ').filter(Boolean) }));
+  const fields = [...form.querySelectorAll('[data-api-fields]')].map((el) => ({
+    el,
+    api: el.dataset.apiFields.split(' ').filter(Boolean),
+  }));
   const unplaced = [];
   let first = null;
   for (const fe of error.fieldErrors ?? []) {
@@ -190,7 +267,13 @@ export function showProblem(form, error) {
   }
   alert.append(
     h('p', {}, error instanceof ApiError ? error.detail : t('networkError')),
-    unplaced.length ? h('ul', {}, unplaced.map((fe) => h('li', {}, h('code', {}, fe.field), ' ', fe.reason))) : null,
+    unplaced.length
+      ? h(
+          'ul',
+          {},
+          unplaced.map((fe) => h('li', {}, h('code', {}, fe.field), ' ', fe.reason)),
+        )
+      : null,
   );
   alert.hidden = false;
   (first ?? alert).focus?.();
@@ -201,13 +284,28 @@ export function showProblem(form, error) {
  * (the page reloads the partnership).
  */
 export function recordSection(partnershipId, onRecorded) {
-  const section = h('section', { class: 'record no-print', 'aria-labelledby': 'record-title' }, h('h2', { id: 'record-title' }, t('record')), h('p', { class: 'muted' }, t('recordIntro')));
+  const section = h(
+    'section',
+    { class: 'record no-print', 'aria-labelledby': 'record-title' },
+    h('h2', { id: 'record-title' }, t('record')),
+    h('p', { class: 'muted' }, t('recordIntro')),
+  );
   for (const [id, def] of Object.entries(FORMS)) {
     const formId = `form-${id}`;
     const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
     const alert = h('div', { class: 'form-error', role: 'alert', tabindex: '-1', hidden: true });
     const submit = h('button', { type: 'submit' }, t('submit'));
-    const form = h('form', { id: formId, class: 'record-form', novalidate: true, 'data-form': id }, alert, h('div', { class: 'fields' }, def.fields.map((f) => fieldControl(formId, f))), h('div', { class: 'actions' }, submit, status));
+    const form = h(
+      'form',
+      { id: formId, class: 'record-form', novalidate: true, 'data-form': id },
+      alert,
+      h(
+        'div',
+        { class: 'fields' },
+        def.fields.map((f) => fieldControl(formId, f)),
+      ),
+      h('div', { class: 'actions' }, submit, status),
+    );
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       clearErrors(form);

@@ -89,6 +89,13 @@ export function icon(name) {
   return s(
     'svg',
     { class: `icon icon-${name}`, viewBox: '0 0 24 24', width: 20, height: 20, 'aria-hidden': 'true', focusable: 'false' },
-    s('path', { d: ICONS[name] ?? ICONS.note, fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
+    s('path', {
+      d: ICONS[name] ?? ICONS.note,
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': 2,
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+    }),
   );
 }

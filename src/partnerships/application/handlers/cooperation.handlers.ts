@@ -2,7 +2,14 @@
 // Each use case has its own handler; all of them write through PartnershipWriter, the one write path.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AddCooperationArea, RemoveCooperationArea, RecordParticipantJoined, RecordParticipantLeft, RecordActivity, type CommandOutcome } from '../commands.js';
+import {
+  AddCooperationArea,
+  RemoveCooperationArea,
+  RecordParticipantJoined,
+  RecordParticipantLeft,
+  RecordActivity,
+  type CommandOutcome,
+} from '../commands.js';
 import { PartnershipWriter } from '../partnership-writer.js';
 
 @CommandHandler(AddCooperationArea)

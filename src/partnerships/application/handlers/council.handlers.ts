@@ -2,7 +2,16 @@
 // Each use case has its own handler; all of them write through PartnershipWriter, the one write path.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PrepareDraftResolution, RecordBoardReview, ReferToCommittee, RecordCommitteeDecision, RecordCouncilDecision, ScheduleAgreementSigning, RecordAgreementSigning, type CommandOutcome } from '../commands.js';
+import {
+  PrepareDraftResolution,
+  RecordBoardReview,
+  ReferToCommittee,
+  RecordCommitteeDecision,
+  RecordCouncilDecision,
+  ScheduleAgreementSigning,
+  RecordAgreementSigning,
+  type CommandOutcome,
+} from '../commands.js';
 import { PartnershipWriter } from '../partnership-writer.js';
 
 @CommandHandler(PrepareDraftResolution)

@@ -2,7 +2,15 @@
 // Each use case has its own handler; all of them write through PartnershipWriter, the one write path.
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InitiatePartnership, DesignateCounterpart, RenameCounterpart, SuspendPartnership, ResumePartnership, TerminatePartnership, type CommandOutcome } from '../commands.js';
+import {
+  InitiatePartnership,
+  DesignateCounterpart,
+  RenameCounterpart,
+  SuspendPartnership,
+  ResumePartnership,
+  TerminatePartnership,
+  type CommandOutcome,
+} from '../commands.js';
 import { PartnershipWriter } from '../partnership-writer.js';
 
 @CommandHandler(InitiatePartnership)

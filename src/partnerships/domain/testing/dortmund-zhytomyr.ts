@@ -44,12 +44,24 @@ export const beforeSolidaritySigning: RecordedEvent[] = [
   {
     eventId: 'aid-may',
     type: 'AidDelivered',
-    data: { occurredOn: month('2022-05'), receiver: VINNYTSIA, value: { amount: '125000.00', currency: 'EUR' }, modality: 'in_kind', items: ['generators'] },
+    data: {
+      occurredOn: month('2022-05'),
+      receiver: VINNYTSIA,
+      value: { amount: '125000.00', currency: 'EUR' },
+      modality: 'in_kind',
+      items: ['generators'],
+    },
   },
   {
     eventId: 'aid-june',
     type: 'AidDelivered',
-    data: { occurredOn: month('2022-06'), receiver: MYKOLAIV, value: { amount: '80000.50', currency: 'EUR' }, modality: 'in_kind', items: ['medical supplies'] },
+    data: {
+      occurredOn: month('2022-06'),
+      receiver: MYKOLAIV,
+      value: { amount: '80000.50', currency: 'EUR' },
+      modality: 'in_kind',
+      items: ['medical supplies'],
+    },
   },
   {
     eventId: 'counterpart',
@@ -101,17 +113,38 @@ export const solidaritySigning: RecordedEvent = {
 };
 
 export const cooperation: RecordedEvent[] = [
-  ...AREAS.map((area, i): RecordedEvent => ({ eventId: `area-${i + 1}`, type: 'CooperationAreaAdded', data: { occurredOn: day('2023-02-23'), area } })),
-  { eventId: 'p-civil', type: 'ParticipantJoined', data: { occurredOn: year('2023'), organisation: 'Civil society initiatives', participantType: 'civil_society', side: 'own' } },
-  { eventId: 'p-academic', type: 'ParticipantJoined', data: { occurredOn: year('2023'), organisation: 'Universities and research institutes', participantType: 'academic', side: 'own' } },
-  { eventId: 'p-business', type: 'ParticipantJoined', data: { occurredOn: year('2023'), organisation: 'Local businesses', participantType: 'business', side: 'own' } },
+  ...AREAS.map((area, i): RecordedEvent => ({
+    eventId: `area-${i + 1}`,
+    type: 'CooperationAreaAdded',
+    data: { occurredOn: day('2023-02-23'), area },
+  })),
+  {
+    eventId: 'p-civil',
+    type: 'ParticipantJoined',
+    data: { occurredOn: year('2023'), organisation: 'Civil society initiatives', participantType: 'civil_society', side: 'own' },
+  },
+  {
+    eventId: 'p-academic',
+    type: 'ParticipantJoined',
+    data: { occurredOn: year('2023'), organisation: 'Universities and research institutes', participantType: 'academic', side: 'own' },
+  },
+  {
+    eventId: 'p-business',
+    type: 'ParticipantJoined',
+    data: { occurredOn: year('2023'), organisation: 'Local businesses', participantType: 'business', side: 'own' },
+  },
 ];
 
 export const twinningDecision: RecordedEvent[] = [
   {
     eventId: 'draft-twinning',
     type: 'DraftResolutionPrepared',
-    data: { occurredOn: month('2025-03'), paperReference: TWINNING_PAPER, title: 'Official twinning with Zhytomyr', proposedTier: 'twinning' },
+    data: {
+      occurredOn: month('2025-03'),
+      paperReference: TWINNING_PAPER,
+      title: 'Official twinning with Zhytomyr',
+      proposedTier: 'twinning',
+    },
   },
   {
     eventId: 'council-2025',
@@ -126,4 +159,10 @@ export const twinningCharter: RecordedEvent = {
   data: { occurredOn: day('2025-07-09'), agreementKind: 'twinning_charter', mode: 'in_person' },
 };
 
-export const wholeStory: RecordedEvent[] = [...beforeSolidaritySigning, solidaritySigning, ...cooperation, ...twinningDecision, twinningCharter];
+export const wholeStory: RecordedEvent[] = [
+  ...beforeSolidaritySigning,
+  solidaritySigning,
+  ...cooperation,
+  ...twinningDecision,
+  twinningCharter,
+];
