@@ -431,11 +431,19 @@ describe('global order is by transaction id as a number', () => {
   it('orders across a digit boundary of transaction ids and reads through the index without sorting', async () => {
     const own = await createTestDatabase();
     try {
-      // Rows placed by hand with the ids a long-lived cluster reaches: 99999 < 100000 as numbers, not as text.
+      // Three ids around the largest power of ten below the read horizon (99/100/101 on a cluster
+      // created minutes ago, 99999/100000/100001 on an older one): smaller as numbers, not as text.
+      const { rows } = await own.pool.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
+      const xmin = BigInt(rows[0].xmin);
+      let boundary = 10n;
+      while (boundary * 10n + 1n < xmin) boundary *= 10n;
+      expect(boundary + 1n).toBeLessThan(xmin);
+      const [below, at, above] = [boundary - 1n, boundary, boundary + 1n].map(String);
+      expect([below, at, above].sort()).not.toEqual([below, at, above]); // text order differs
       for (const [xid, pos] of [
-        ['100000', 1],
-        ['99999', 2],
-        ['100001', 3],
+        [at, 1],
+        [below, 2],
+        [above, 3],
       ] as const) {
         await own.pool.query(
           `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id)
@@ -445,11 +453,11 @@ describe('global order is by transaction id as a number', () => {
       }
       const ownStore = new PostgresEventStore(own.pool);
       const read = await ownStore.readAll(START, 10);
-      expect(read.map((e) => e.transactionId)).toEqual(['99999', '100000', '100001']);
-      const next = await ownStore.readAll({ transactionId: '99999', position: read[0].globalPosition }, 10);
-      expect(next.map((e) => e.transactionId)).toEqual(['100000', '100001']);
+      expect(read.map((e) => e.transactionId)).toEqual([below, at, above]);
+      const next = await ownStore.readAll({ transactionId: below, position: read[0].globalPosition }, 10);
+      expect(next.map((e) => e.transactionId)).toEqual([at, above]);
       const { checkpoint } = await ownStore.head();
-      expect(checkpoint.transactionId).toBe('100001');
+      expect(checkpoint.transactionId).toBe(above);
       const client = await own.pool.connect();
       let plan = '';
       try {
