@@ -7,8 +7,8 @@ import {
   isAfterDay,
   isValidBusinessDate,
   parseBusinessDate,
-  type BusinessDate,
 } from './dates.js';
+import type { BusinessDate } from './vocabulary.js';
 import { ValidationError } from './errors.js';
 
 describe('parseBusinessDate', () => {

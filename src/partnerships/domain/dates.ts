@@ -1,15 +1,7 @@
 // Business dates: when something happened in the real world, often known only to the month or year.
 // Pure string/number arithmetic on purpose: the JS Date object brings time zones and the clock into the domain.
 import { ValidationError } from './errors.js';
-
-export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-
-/** `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, matching `precision`. */
-export interface BusinessDate {
-  date: string;
-  precision: DatePrecision;
-}
+import { DATE_PRECISIONS, type BusinessDate, type DatePrecision } from './vocabulary.js';
 
 export type DisplayLanguage = 'en' | 'de' | 'uk';
 

@@ -1,4 +1,4 @@
-import { COMMAND_EVENT, COMMAND_TYPES, type PartnershipCommand } from './commands.js';
+import { COMMAND_EVENT, COMMAND_TYPES, type PartnershipCommand } from './decide.js';
 import { decide } from './decide.js';
 import {
   EntryNotFoundError,

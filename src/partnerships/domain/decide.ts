@@ -1,15 +1,7 @@
-// decide(command, state, ctx) → events. Pure: the clock arrives in ctx, ids are added by the caller
-// when it appends. Throws domain errors; where DOMAIN.md is unsure, it records rather than blocks.
-import {
-  businessDateEnd,
-  businessDateStart,
-  dayOf,
-  formatBusinessDate,
-  isAfterDay,
-  isValidBusinessDate,
-  type BusinessDate,
-} from './dates.js';
-import type { PartnershipCommand, CommandType } from './commands.js';
+// The commands (what someone asks to record) and decide(command, state, ctx) → events. Pure: the clock
+// arrives in ctx, ids are added by the caller when it appends. Throws domain errors; where DOMAIN.md is
+// unsure, it records rather than blocks.
+import { businessDateEnd, businessDateStart, dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
 import {
   EntryNotFoundError,
   PartnershipAlreadyExistsError,
@@ -19,10 +11,79 @@ import {
   type FieldError,
   type StateSummary,
 } from './errors.js';
-import { applyChanges } from './evolve.js';
-import { EVENT_DATA_FIELDS, type EventData, type EventType, type LocalizedName, type PartnershipEvent } from './events.js';
-import { nameKey, participantKey, type PartnershipState } from './state.js';
-import { validateEventData } from './validation.js';
+import { applyChanges, nameKey, participantKey, type PartnershipState } from './evolve.js';
+import {
+  EVENT_DATA_FIELDS,
+  validateEventData,
+  type EventData,
+  type EventType,
+  type PartnershipEvent,
+  type PartnershipInitiatedData,
+} from './events.js';
+import type { BusinessDate, LocalizedName } from './vocabulary.js';
+
+// ---- commands ---------------------------------------------------------------------------------
+
+/** `partnershipId` comes from the command, not from the data. */
+export type InitiatePartnershipData = Omit<PartnershipInitiatedData, 'partnershipId'>;
+
+export interface CorrectEntryData {
+  /** the entry being corrected */
+  eventId: string;
+  reason: string;
+  /** top-level fields of the target's data to replace; null clears an optional field */
+  changes: Record<string, unknown>;
+}
+
+export interface RetractEntryData {
+  /** the entry being retracted */
+  eventId: string;
+  reason: string;
+}
+
+/** Which event each command records when it succeeds. */
+export const COMMAND_EVENT = {
+  InitiatePartnership: 'PartnershipInitiated',
+  DesignateCounterpart: 'CounterpartDesignated',
+  RenameCounterpart: 'CounterpartRenamed',
+  RecordAidDelivery: 'AidDelivered',
+  RecordAidCommitment: 'AidCommitted',
+  PrepareDraftResolution: 'DraftResolutionPrepared',
+  RecordBoardReview: 'BoardReviewed',
+  ReferToCommittee: 'ReferredToCommittee',
+  RecordCommitteeDecision: 'CommitteeDecided',
+  RecordCouncilDecision: 'CouncilDecided',
+  ScheduleAgreementSigning: 'AgreementSigningScheduled',
+  RecordAgreementSigning: 'AgreementSigned',
+  AddCooperationArea: 'CooperationAreaAdded',
+  RemoveCooperationArea: 'CooperationAreaRemoved',
+  RecordParticipantJoined: 'ParticipantJoined',
+  RecordParticipantLeft: 'ParticipantLeft',
+  RecordActivity: 'ActivityHeld',
+  SuspendPartnership: 'PartnershipSuspended',
+  ResumePartnership: 'PartnershipResumed',
+  TerminatePartnership: 'PartnershipTerminated',
+  AttachDocument: 'DocumentAttached',
+  AddNote: 'NoteAdded',
+  CorrectEntry: 'EntryCorrected',
+  RetractEntry: 'EntryRetracted',
+} as const satisfies Record<string, EventType>;
+
+export type CommandType = keyof typeof COMMAND_EVENT;
+
+/** Most commands carry exactly the data of the event they record; these three carry their own. */
+interface OwnCommandData {
+  InitiatePartnership: InitiatePartnershipData;
+  CorrectEntry: CorrectEntryData;
+  RetractEntry: RetractEntryData;
+}
+export type CommandData<C extends CommandType> = C extends keyof OwnCommandData ? OwnCommandData[C] : EventData<(typeof COMMAND_EVENT)[C]>;
+export type PartnershipCommand = { [C in CommandType]: { type: C; partnershipId: string; data: CommandData<C> } }[CommandType];
+export type CommandOfType<T extends CommandType> = Extract<PartnershipCommand, { type: T }>;
+
+export const COMMAND_TYPES = Object.keys(COMMAND_EVENT) as CommandType[];
+
+// ---- decide -----------------------------------------------------------------------------------
 
 export interface DecideContext {
   /** ISO timestamp from the caller's clock; its calendar day (as written, with its offset) is "today" */

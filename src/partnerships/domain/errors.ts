@@ -1,11 +1,8 @@
 // Domain errors carry a stable `code` (the API maps it to problem+json) and plain-data `details`.
 // Nothing here knows about HTTP: the status mapping lives in the global filter.
-import type { RecordedStanding, Tier } from './events.js';
+import type { FieldError, RecordedStanding, Tier } from './vocabulary.js';
 
-export interface FieldError {
-  field: string;
-  reason: string;
-}
+export type { FieldError };
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

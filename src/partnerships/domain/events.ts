@@ -1,64 +1,53 @@
 // Milestone events. These type names and field names are stored forever: never rename or reshape
-// one in place — add a new event type or an upcaster instead.
-import type { BusinessDate } from './dates.js';
-
-export const TIERS = ['initiative', 'contact', 'solidarity', 'friendship', 'project_partnership', 'twinning'] as const;
-export type Tier = (typeof TIERS)[number];
-
-/** `dormant` is never recorded: it is derived from inactivity by the read side (see effectiveStanding). */
-export const STANDINGS = ['active', 'suspended', 'terminated', 'dormant'] as const;
-export type Standing = (typeof STANDINGS)[number];
-export const RECORDED_STANDINGS = ['active', 'suspended', 'terminated'] as const;
-export type RecordedStanding = (typeof RECORDED_STANDINGS)[number];
-
-export const AID_MODALITIES = ['cash', 'in_kind', 'services'] as const;
-export type AidModality = (typeof AID_MODALITIES)[number];
-
-export const PARTICIPANT_TYPES = ['civil_society', 'academic', 'business', 'healthcare', 'school', 'public_body'] as const;
-export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
-
-export const SIDES = ['own', 'counterpart'] as const;
-export type Side = (typeof SIDES)[number];
-
-export const BODY_OUTCOMES = ['approved', 'amended', 'deferred', 'rejected'] as const;
-export type BodyOutcome = (typeof BODY_OUTCOMES)[number];
-
-export const DECISION_OUTCOMES = [
-  'recommended',
-  'adopted',
-  'adopted_with_amendments',
-  'rejected',
-  'deferred',
-  'referred_back',
-  'withdrawn',
-] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
-/** Outcomes that count as an adopted resolution (a signing above `contact` needs one). */
-export const ADOPTED_OUTCOMES = ['adopted', 'adopted_with_amendments'] as const satisfies readonly DecisionOutcome[];
-
-export const SIGNING_MODES = ['in_person', 'online', 'council_session'] as const;
-export type SigningMode = (typeof SIGNING_MODES)[number];
-
-export const AGREEMENT_KINDS = ['letter_of_intent', 'solidarity', 'cooperation', 'project', 'twinning_charter'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-export const NAME_LANGUAGES = ['de', 'uk', 'en'] as const;
-export type NameLanguage = (typeof NAME_LANGUAGES)[number];
-
-/** A name in several languages; at least one must be given. */
-export type LocalizedName = { [L in NameLanguage]?: string };
-
-/** `amount` is a positive decimal string with at most two decimals ("125000.00"); `currency` is ISO 4217 ("EUR"). */
-export interface Money {
-  amount: string;
-  currency: string;
-}
-
-export interface SourceRef {
-  /** e.g. a council-information-system paper number or a file reference */
-  reference?: string;
-  url?: string;
-}
+// one in place — add a new event type or an upcaster instead. A new milestone is three entries here:
+// its data interface, its line in EventDataByType, and its field spec in EVENT_FIELDS.
+import {
+  bool,
+  changes,
+  checkFields,
+  count,
+  country,
+  date,
+  fail,
+  localizedName,
+  money,
+  oneOf,
+  opt,
+  pattern,
+  req,
+  signatories,
+  source,
+  tally,
+  text,
+  texts,
+  type Check,
+  type Spec,
+} from './checks.js';
+import {
+  AGREEMENT_KINDS,
+  AID_MODALITIES,
+  BODY_OUTCOMES,
+  DECISION_OUTCOMES,
+  PARTICIPANT_TYPES,
+  SIDES,
+  SIGNING_MODES,
+  TIERS,
+  type AgreementKind,
+  type AidModality,
+  type BodyOutcome,
+  type BusinessDate,
+  type DecisionOutcome,
+  type FieldError,
+  type LocalizedName,
+  type Money,
+  type ParticipantType,
+  type Side,
+  type Signatory,
+  type SigningMode,
+  type SourceRef,
+  type Tally,
+  type Tier,
+} from './vocabulary.js';
 
 /** Fields every milestone carries. Record time and actor are in the store's envelope, not here. */
 export interface MilestoneFields {
@@ -70,19 +59,6 @@ export interface MilestoneFields {
 /** For entries that can be put in the calendar before they happen. A planned entry changes no status. */
 export interface PlannableFields {
   planned?: boolean;
-}
-
-export interface Tally {
-  inFavour?: number;
-  against?: number;
-  abstained?: number;
-  unanimous?: boolean;
-}
-
-export interface Signatory {
-  name: string;
-  role?: string;
-  side?: Side;
 }
 
 // ---- event data -------------------------------------------------------------------------------
@@ -280,123 +256,171 @@ export interface EntryRetractedData {
 
 // ---- the union --------------------------------------------------------------------------------
 
-export type PartnershipEvent =
-  | { type: 'PartnershipInitiated'; data: PartnershipInitiatedData }
-  | { type: 'CounterpartDesignated'; data: CounterpartDesignatedData }
-  | { type: 'CounterpartRenamed'; data: CounterpartRenamedData }
-  | { type: 'AidDelivered'; data: AidDeliveredData }
-  | { type: 'AidCommitted'; data: AidCommittedData }
-  | { type: 'DraftResolutionPrepared'; data: DraftResolutionPreparedData }
-  | { type: 'BoardReviewed'; data: BoardReviewedData }
-  | { type: 'ReferredToCommittee'; data: ReferredToCommitteeData }
-  | { type: 'CommitteeDecided'; data: CommitteeDecidedData }
-  | { type: 'CouncilDecided'; data: CouncilDecidedData }
-  | { type: 'AgreementSigningScheduled'; data: AgreementSigningScheduledData }
-  | { type: 'AgreementSigned'; data: AgreementSignedData }
-  | { type: 'CooperationAreaAdded'; data: CooperationAreaAddedData }
-  | { type: 'CooperationAreaRemoved'; data: CooperationAreaRemovedData }
-  | { type: 'ParticipantJoined'; data: ParticipantJoinedData }
-  | { type: 'ParticipantLeft'; data: ParticipantLeftData }
-  | { type: 'ActivityHeld'; data: ActivityHeldData }
-  | { type: 'PartnershipSuspended'; data: PartnershipSuspendedData }
-  | { type: 'PartnershipResumed'; data: PartnershipResumedData }
-  | { type: 'PartnershipTerminated'; data: PartnershipTerminatedData }
-  | { type: 'DocumentAttached'; data: DocumentAttachedData }
-  | { type: 'NoteAdded'; data: NoteAddedData }
-  | { type: 'EntryCorrected'; data: EntryCorrectedData }
-  | { type: 'EntryRetracted'; data: EntryRetractedData };
+export interface EventDataByType {
+  PartnershipInitiated: PartnershipInitiatedData;
+  CounterpartDesignated: CounterpartDesignatedData;
+  CounterpartRenamed: CounterpartRenamedData;
+  AidDelivered: AidDeliveredData;
+  AidCommitted: AidCommittedData;
+  DraftResolutionPrepared: DraftResolutionPreparedData;
+  BoardReviewed: BoardReviewedData;
+  ReferredToCommittee: ReferredToCommitteeData;
+  CommitteeDecided: CommitteeDecidedData;
+  CouncilDecided: CouncilDecidedData;
+  AgreementSigningScheduled: AgreementSigningScheduledData;
+  AgreementSigned: AgreementSignedData;
+  CooperationAreaAdded: CooperationAreaAddedData;
+  CooperationAreaRemoved: CooperationAreaRemovedData;
+  ParticipantJoined: ParticipantJoinedData;
+  ParticipantLeft: ParticipantLeftData;
+  ActivityHeld: ActivityHeldData;
+  PartnershipSuspended: PartnershipSuspendedData;
+  PartnershipResumed: PartnershipResumedData;
+  PartnershipTerminated: PartnershipTerminatedData;
+  DocumentAttached: DocumentAttachedData;
+  NoteAdded: NoteAddedData;
+  EntryCorrected: EntryCorrectedData;
+  EntryRetracted: EntryRetractedData;
+}
 
-export type EventType = PartnershipEvent['type'];
+export type EventType = keyof EventDataByType;
+export type EventData<T extends EventType> = EventDataByType[T];
+export type PartnershipEvent = { [T in EventType]: { type: T; data: EventDataByType[T] } }[EventType];
 export type EventOfType<T extends EventType> = Extract<PartnershipEvent, { type: T }>;
-export type EventData<T extends EventType> = EventOfType<T>['data'];
 
 /** A domain event as read back from the store and folded. */
 export type RecordedEvent = PartnershipEvent & { eventId: string; recordedAt?: string };
 
-export const EVENT_TYPES = [
-  'PartnershipInitiated',
-  'CounterpartDesignated',
-  'CounterpartRenamed',
-  'AidDelivered',
-  'AidCommitted',
-  'DraftResolutionPrepared',
-  'BoardReviewed',
-  'ReferredToCommittee',
-  'CommitteeDecided',
-  'CouncilDecided',
-  'AgreementSigningScheduled',
-  'AgreementSigned',
-  'CooperationAreaAdded',
-  'CooperationAreaRemoved',
-  'ParticipantJoined',
-  'ParticipantLeft',
-  'ActivityHeld',
-  'PartnershipSuspended',
-  'PartnershipResumed',
-  'PartnershipTerminated',
-  'DocumentAttached',
-  'NoteAdded',
-  'EntryCorrected',
-  'EntryRetracted',
-] as const satisfies readonly EventType[];
+// ---- field specs ------------------------------------------------------------------------------
 
-// Compile-time proof that EVENT_TYPES lists every member of the union.
-const _allEventTypesListed: [Exclude<EventType, (typeof EVENT_TYPES)[number]>] extends [never] ? true : never = true;
-void _allEventTypesListed;
+const eventType: Check = (v, f) => (isEventType(v) ? [] : fail(f, 'must name an event type'));
 
-const MILESTONE = ['occurredOn', 'source', 'note'] as const;
-const AID = [...MILESTONE, 'receiver', 'value', 'modality', 'items', 'sector', 'fundingChannel'] as const;
-const DECISION = [...MILESTONE, 'planned', 'paperReference', 'outcome', 'resolutionText', 'resolutionReference', 'tally'] as const;
+const MILESTONE = { occurredOn: req(date), source: opt(source), note: opt(text) };
+const AID = {
+  ...MILESTONE,
+  receiver: req(localizedName),
+  value: opt(money),
+  modality: req(oneOf(AID_MODALITIES)),
+  items: opt(texts),
+  sector: opt(text),
+  fundingChannel: opt(text),
+};
+const DECISION = {
+  ...MILESTONE,
+  planned: opt(bool),
+  paperReference: opt(text),
+  outcome: opt(oneOf(DECISION_OUTCOMES)),
+  resolutionText: opt(text),
+  resolutionReference: opt(text),
+  tally: opt(tally),
+};
+
+/** Every field of every event type and how it is checked; corrections may name only these fields. */
+export const EVENT_FIELDS: { readonly [T in EventType]: { readonly [F in keyof EventData<T>]-?: Spec } } = {
+  PartnershipInitiated: {
+    ...MILESTONE,
+    partnershipId: req(text),
+    ownMunicipality: req(localizedName),
+    counterpart: opt(localizedName),
+    counterpartCountry: opt(country),
+    tier: req(oneOf(['initiative', 'contact'], ' (a higher tier begins when its agreement is signed)')),
+    coordinatingOffice: opt(text),
+    mandateReference: opt(text),
+    predecessorId: opt(text),
+  },
+  CounterpartDesignated: { ...MILESTONE, name: req(localizedName), country: opt(country) },
+  CounterpartRenamed: { ...MILESTONE, name: req(localizedName), reason: opt(text) },
+  AidDelivered: AID,
+  AidCommitted: { ...AID, expectedBy: opt(date) },
+  DraftResolutionPrepared: {
+    ...MILESTONE,
+    paperReference: req(text),
+    title: req(text),
+    proposedTier: opt(oneOf(TIERS)),
+    route: opt(texts),
+  },
+  BoardReviewed: { ...MILESTONE, planned: opt(bool), paperReference: opt(text), body: req(text), outcome: opt(oneOf(BODY_OUTCOMES)) },
+  ReferredToCommittee: { ...MILESTONE, planned: opt(bool), paperReference: opt(text), committee: req(text), meetingDate: opt(date) },
+  CommitteeDecided: { ...DECISION, committee: req(text) },
+  CouncilDecided: { ...DECISION, body: opt(text), proposedTier: opt(oneOf(TIERS)) },
+  AgreementSigningScheduled: {
+    ...MILESTONE,
+    agreementKind: opt(oneOf(AGREEMENT_KINDS)),
+    venue: opt(text),
+    mode: opt(oneOf(SIGNING_MODES)),
+  },
+  AgreementSigned: {
+    ...MILESTONE,
+    agreementKind: req(oneOf(AGREEMENT_KINDS)),
+    signatories: opt(signatories),
+    mode: opt(oneOf(SIGNING_MODES)),
+    venue: opt(text),
+    urgentDecisionReference: opt(text),
+  },
+  CooperationAreaAdded: { ...MILESTONE, area: req(text) },
+  CooperationAreaRemoved: { ...MILESTONE, area: req(text), reason: opt(text) },
+  ParticipantJoined: { ...MILESTONE, organisation: req(text), participantType: req(oneOf(PARTICIPANT_TYPES)), side: req(oneOf(SIDES)) },
+  ParticipantLeft: { ...MILESTONE, organisation: req(text), side: req(oneOf(SIDES)), reason: opt(text) },
+  ActivityHeld: {
+    ...MILESTONE,
+    planned: opt(bool),
+    title: req(text),
+    activityKind: opt(text),
+    endsOn: opt(date),
+    place: opt(text),
+    participants: opt(texts),
+    participantCount: opt(count),
+  },
+  PartnershipSuspended: { ...MILESTONE, reason: req(text), decisionReference: opt(text) },
+  PartnershipResumed: { ...MILESTONE, reason: opt(text), decisionReference: opt(text) },
+  PartnershipTerminated: { ...MILESTONE, reason: req(text), decisionReference: opt(text) },
+  DocumentAttached: {
+    ...MILESTONE,
+    name: req(text),
+    mediaType: req(pattern(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as application/pdf')),
+    sizeBytes: opt(count),
+    checksum: opt(text),
+    link: opt(text),
+    relatesTo: opt(text),
+  },
+  NoteAdded: { occurredOn: req(date), text: req(text), relatesTo: opt(text), source: opt(source) },
+  EntryCorrected: {
+    targetEventId: req(text),
+    targetType: req(eventType),
+    reason: req(text),
+    changes: req(changes),
+    previous: req(changes),
+  },
+  EntryRetracted: { targetEventId: req(text), targetType: req(eventType), reason: req(text) },
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EventType[];
 
 /** Every data field per event type: corrections may name only these. */
-export const EVENT_DATA_FIELDS = {
-  PartnershipInitiated: [
-    ...MILESTONE,
-    'partnershipId',
-    'ownMunicipality',
-    'counterpart',
-    'counterpartCountry',
-    'tier',
-    'coordinatingOffice',
-    'mandateReference',
-    'predecessorId',
-  ],
-  CounterpartDesignated: [...MILESTONE, 'name', 'country'],
-  CounterpartRenamed: [...MILESTONE, 'name', 'reason'],
-  AidDelivered: AID,
-  AidCommitted: [...AID, 'expectedBy'],
-  DraftResolutionPrepared: [...MILESTONE, 'paperReference', 'title', 'proposedTier', 'route'],
-  BoardReviewed: [...MILESTONE, 'planned', 'paperReference', 'body', 'outcome'],
-  ReferredToCommittee: [...MILESTONE, 'planned', 'paperReference', 'committee', 'meetingDate'],
-  CommitteeDecided: [...DECISION, 'committee'],
-  CouncilDecided: [...DECISION, 'body', 'proposedTier'],
-  AgreementSigningScheduled: [...MILESTONE, 'agreementKind', 'venue', 'mode'],
-  AgreementSigned: [...MILESTONE, 'agreementKind', 'signatories', 'mode', 'venue', 'urgentDecisionReference'],
-  CooperationAreaAdded: [...MILESTONE, 'area'],
-  CooperationAreaRemoved: [...MILESTONE, 'area', 'reason'],
-  ParticipantJoined: [...MILESTONE, 'organisation', 'participantType', 'side'],
-  ParticipantLeft: [...MILESTONE, 'organisation', 'side', 'reason'],
-  ActivityHeld: [...MILESTONE, 'planned', 'title', 'activityKind', 'endsOn', 'place', 'participants', 'participantCount'],
-  PartnershipSuspended: [...MILESTONE, 'reason', 'decisionReference'],
-  PartnershipResumed: [...MILESTONE, 'reason', 'decisionReference'],
-  PartnershipTerminated: [...MILESTONE, 'reason', 'decisionReference'],
-  DocumentAttached: [...MILESTONE, 'name', 'mediaType', 'sizeBytes', 'checksum', 'link', 'relatesTo'],
-  NoteAdded: ['occurredOn', 'text', 'relatesTo', 'source'],
-  EntryCorrected: ['targetEventId', 'targetType', 'reason', 'changes', 'previous'],
-  EntryRetracted: ['targetEventId', 'targetType', 'reason'],
-} as const satisfies { [T in EventType]: readonly (keyof EventData<T>)[] };
-
-// Compile-time proof that EVENT_DATA_FIELDS names every field of every data type.
-type UnlistedField = {
-  [T in EventType]: Exclude<keyof EventData<T>, (typeof EVENT_DATA_FIELDS)[T][number]>;
-}[EventType];
-const _allDataFieldsListed: [UnlistedField] extends [never] ? true : never = true;
-void _allDataFieldsListed;
+export const EVENT_DATA_FIELDS = Object.fromEntries(EVENT_TYPES.map((t) => [t, Object.keys(EVENT_FIELDS[t])])) as unknown as {
+  readonly [T in EventType]: readonly (keyof EventData<T> & string)[];
+};
 
 export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(EVENT_FIELDS, value);
 }
 
-export function tierRank(tier: Tier): number {
-  return TIERS.indexOf(tier);
+/**
+ * Checks one event's data. `prefix` lets a correction report `changes.outcome` rather than `outcome`.
+ * Rules that need the partnership's history (papers, entries, the clock) live in the decider.
+ */
+export function validateEventData(type: EventType, data: unknown, prefix = ''): FieldError[] {
+  const errors = checkFields(EVENT_FIELDS[type] as Readonly<Record<string, Spec>>, data, type, prefix);
+  const d = data as Record<string, unknown> | null;
+  // Cross-field rule: an outcome is what makes a consultation a fact rather than a calendar entry.
+  if (
+    (type === 'BoardReviewed' || type === 'CommitteeDecided' || type === 'CouncilDecided') &&
+    d &&
+    typeof d === 'object' &&
+    d.planned !== true &&
+    (d.outcome === undefined || d.outcome === null)
+  ) {
+    errors.push(...fail(`${prefix}outcome`, 'is required unless the meeting is planned'));
+  }
+  return errors;
 }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from './events.js';
 import { evolve, fold, tierForAgreement } from './evolve.js';
-import { effectiveStanding, initialState } from './state.js';
+import { effectiveStanding, initialState } from './evolve.js';
 import {
   AREAS,
   PARTNERSHIP_ID,

@@ -1,7 +1,7 @@
 // The Dortmund–Zhytomyr story from DOMAIN.md as events, for specs and demos.
 // Dates and the course of events follow the story; paper numbers, amounts and items are illustrative.
-import type { BusinessDate } from '../dates.js';
-import type { LocalizedName, RecordedEvent } from '../events.js';
+import type { RecordedEvent } from '../events.js';
+import type { BusinessDate, LocalizedName } from '../vocabulary.js';
 
 export const PARTNERSHIP_ID = 'dortmund-zhytomyr';
 
