@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ApiKeyInputError, createApiKey } from '../src/auth/api-keys.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
 import { DependencyUnavailableError, ensureDatabase, openDatabase } from '../src/config/database.js';
-import { poolOf } from '../src/event-store/event-store.module.js';
+import { poolOf } from '../src/config/database.js';
 import { ROLES } from '../src/shared/auth/roles.decorator.js';
 
 const usage = `usage: npm run keys:create -- --role <${ROLES.join('|')}> --name "<who uses the key>"\n`;

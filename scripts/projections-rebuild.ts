@@ -3,9 +3,9 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/config/database.js';
-import { poolOf } from '../src/event-store/event-store.module.js';
+import { poolOf } from '../src/config/database.js';
 import { PostgresEventStore, ProjectionBusyError, ProjectionEngine } from '../src/event-store/index.js';
-import { PROJECTIONS } from '../src/partnerships/projections/projections.registry.js';
+import { PROJECTIONS } from '../src/partnerships/read-models/projections.registry.js';
 
 const name = process.argv[2];
 if (!name || !PROJECTIONS[name]) {

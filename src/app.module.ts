@@ -4,18 +4,25 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
-import { featureModules } from './feature-modules.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
+import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
+import { QueuesModule } from './queues/queues.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
+import { WebModule } from './web/web.module.js';
 
 export interface AppOptions {
   clock?: Clock;
 }
 
+/** The API process: HTTP routes, the projection runners and (unless WORKERS_ENABLED=false) the workers. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): DynamicModule {
@@ -37,7 +44,14 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
         HealthModule,
-        ...featureModules(config),
+        QueuesModule.forRoot(config),
+        AuthModule,
+        PartnershipsWriteModule,
+        PartnershipsReadModule,
+        ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
+        WebModule.forRoot(config),
+        ReportingModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

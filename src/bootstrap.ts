@@ -10,7 +10,6 @@ import type { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { ensureDatabase, openDatabase } from './config/database.js';
-import { requestContext } from './shared/request-context.js';
 import { assertRedisReachable } from './shared/redis.js';
 
 export const BODY_LIMIT = '1mb';
@@ -29,7 +28,7 @@ export async function prepareInfrastructure(config: AppConfig): Promise<DataSour
   return dataSource;
 }
 
-/** Request and correlation ids, taken from the caller when well-formed, and the context every event's metadata reads. */
+/** Request and correlation ids, taken from the caller when well-formed; commands copy them into each event's metadata. */
 function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
   const header = (name: string) => {
     const v = req.headers[name];
@@ -39,7 +38,7 @@ function requestContextMiddleware(req: Request, res: Response, next: NextFunctio
   const correlationId = header('x-correlation-id') ?? id;
   Object.assign(req, { id, correlationId });
   res.setHeader('X-Request-Id', id);
-  requestContext.run({ requestId: id, correlationId, source: 'api' }, next);
+  next();
 }
 
 export async function createApp(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): Promise<INestApplication> {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore } from '../../src/event-store/index.js';
 import { openDatabase } from '../../src/config/database.js';
-import { poolOf } from '../../src/event-store/event-store.module.js';
+import { poolOf } from '../../src/config/database.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 import { aidDelivered, sha256Hex, streamsOf } from '../lib/workload.js';
 

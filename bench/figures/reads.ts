@@ -7,9 +7,9 @@
 import pg from 'pg';
 import { PostgresEventStore, ProjectionEngine, type NewEvent, type StoredEvent } from '../../src/event-store/index.js';
 import { openDatabase } from '../../src/config/database.js';
-import { poolOf } from '../../src/event-store/event-store.module.js';
+import { poolOf } from '../../src/config/database.js';
 import { fold, type RecordedEvent } from '../../src/partnerships/domain/index.js';
-import { partnershipsProjection } from '../../src/partnerships/projections/partnerships.projection.js';
+import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { createKey, startApp } from '../lib/app.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 import { writeEvents } from '../lib/generate.js';

@@ -4,9 +4,9 @@
 // exactly N. The process's RSS is sampled every 100 ms during the rebuild.
 import pg from 'pg';
 import { openDatabase } from '../../src/config/database.js';
-import { poolOf } from '../../src/event-store/event-store.module.js';
+import { poolOf } from '../../src/config/database.js';
 import { PostgresEventStore, ProjectionEngine } from '../../src/event-store/index.js';
-import { partnershipsProjection } from '../../src/partnerships/projections/partnerships.projection.js';
+import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { generate } from '../lib/generate.js';
 
 export interface RebuildParams {

@@ -6,7 +6,6 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
 import { ApiProblem } from '../shared/problem.js';
 import { IS_PUBLIC } from '../shared/public.decorator.js';
-import { currentContext } from '../shared/request-context.js';
 import { findActiveKeyCached, touchKey, type ApiKey } from './api-keys.js';
 
 export type AuthenticatedRequest = Request & { apiKey?: ApiKey };
@@ -41,8 +40,6 @@ export class ApiKeyGuard implements CanActivate {
     if (!key) throw unauthorized('invalid_api_key', 'The API key is unknown or has been revoked.', `${REALM}, error="invalid_token"`);
 
     req.apiKey = key;
-    const ctx = currentContext();
-    if (ctx) Object.assign(ctx, { actor: key.name, role: key.role, keyId: key.id });
     void touchKey(this.pool, key.id).catch(() => undefined); // bookkeeping must never fail a request
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

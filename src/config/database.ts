@@ -95,6 +95,15 @@ export function guardPool(pool: pg.Pool): void {
   for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) client.on('error', swallow);
 }
 
+/**
+ * The node-postgres pool inside the data source: the one pool of the process, shared by the event
+ * store, the read models and the reports. Only this module knows where TypeORM keeps it; whoever owns
+ * the data source (TypeORM's module in the app, the script or test that opened it) closes it.
+ */
+export function poolOf(ds: DataSource): pg.Pool {
+  return (ds.driver as unknown as { master: pg.Pool }).master;
+}
+
 /** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
 export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number }): Promise<DataSource> {
   const ds = createDataSource(databaseUrl, opts.poolSize);
@@ -103,7 +112,7 @@ export async function openDatabase(databaseUrl: string, opts: { migrate: boolean
   } catch (err) {
     throw new DependencyUnavailableError('PostgreSQL', redactUrl(databaseUrl), describeError(err));
   }
-  guardPool((ds.driver as unknown as { master: pg.Pool }).master);
+  guardPool(poolOf(ds));
   if (opts.migrate) await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

@@ -5,8 +5,13 @@ import { withTransaction } from './transaction.js';
 import { START, type Checkpoint, type StoredEvent } from './types.js';
 
 export interface ConsumerHandler {
+  /**
+   * Runs first in each batch's transaction and names the checkpoint (and lock) the batch uses, e.g.
+   * a projection's active version; without it the consumer's own name is used.
+   */
+  checkpointName?(client: pg.PoolClient): Promise<string>;
   /** Applies a batch using `client`, inside the transaction that also moves the checkpoint. */
-  handle(events: StoredEvent[], client: pg.PoolClient): Promise<void>;
+  handle(events: StoredEvent[], client: pg.PoolClient, checkpointName: string): Promise<void>;
 }
 
 export interface ConsumerOptions {
@@ -124,11 +129,10 @@ export class CheckpointedConsumer {
    */
   async processBatch(): Promise<number> {
     const result = await withTransaction(this.store.pool, async (client) => {
-      const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, this.options.name]);
+      const name = this.handler.checkpointName ? await this.handler.checkpointName(client) : this.options.name;
+      const { rows } = await client.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, name]);
       if (!rows[0].ok) return null;
-      return applyBatch(client, this.store, this.options.name, this.options.batchSize ?? 500, (events) =>
-        this.handler.handle(events, client),
-      );
+      return applyBatch(client, this.store, name, this.options.batchSize ?? 500, (events) => this.handler.handle(events, client, name));
     });
     if (!result) return -1;
     this.state.checkpoint = result.checkpoint;
@@ -139,14 +143,18 @@ export class CheckpointedConsumer {
     return result.applied;
   }
 
-  /** Processes until nothing is left (used by rebuilds, tests and the CLI). */
-  async drain(): Promise<number> {
+  /**
+   * Processes until nothing is left, another process owns the consumer, or the deadline (epoch ms)
+   * passes (used by tests, the CLI and read-your-writes, which must not outlast its request).
+   */
+  async drain(opts: { deadline?: number } = {}): Promise<number> {
     let total = 0;
-    for (;;) {
+    while (opts.deadline === undefined || Date.now() < opts.deadline) {
       const n = await this.processBatch();
       if (n <= 0) return total;
       total += n;
     }
+    return total;
   }
 
   private async run(): Promise<void> {

@@ -2,15 +2,11 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown,
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { poolOf } from '../config/database.js';
 import { EventNotifications } from './notifications.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 export const PG_POOL = Symbol('PG_POOL');
-
-/** The node-postgres pool behind TypeORM's data source: one pool for the store and the read models. */
-export function poolOf(ds: DataSource): pg.Pool {
-  return (ds.driver as unknown as { master: pg.Pool }).master;
-}
 
 class NotificationsLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(

@@ -5,7 +5,8 @@ import type pg from 'pg';
 import client from 'prom-client';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ProjectionEngine, horizonHolder } from '../event-store/projections.js';
-import { PROJECTIONS } from '../partnerships/projections/projections.registry.js';
+import { PROJECTIONS } from '../partnerships/read-models/projections.registry.js';
+import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { Public } from '../shared/public.decorator.js';
 
 /** One registry per app instance (tests run several apps in one process). */
@@ -69,7 +70,7 @@ class MetricsController {
   }
 }
 
-@Module({ controllers: [MetricsController], providers: [Metrics] })
+@Module({ imports: [PartnershipsReadModule], controllers: [MetricsController], providers: [Metrics] })
 export class MetricsModule implements NestModule {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
 

@@ -1,16 +1,18 @@
-// Turns a report row into files, reading only the projections (through PartnershipQueries).
+// Turns a report row into files, reading only the projections (through the read models' queries).
 import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { ProjectionEngine } from '../event-store/projections.js';
 import type { Checkpoint } from '../event-store/types.js';
-import { PROJECTIONS } from '../partnerships/projections/projections.registry.js';
 import { dayOf } from '../partnerships/domain/index.js';
-import { PartnershipQueries } from '../partnerships/projections/partnership-queries.js';
-import type { PartnershipSummary } from '../partnerships/projections/read-models.js';
+import { AidLedgerQueries } from '../partnerships/read-models/aid-ledger/aid-ledger.queries.js';
+import { CalendarQueries } from '../partnerships/read-models/calendar/calendar.queries.js';
+import { PROJECTIONS } from '../partnerships/read-models/projections.registry.js';
+import { StatusQueries } from '../partnerships/read-models/status/status.queries.js';
+import type { PartnershipSummary } from '../partnerships/read-models/status/status.types.js';
+import { TimelineQueries } from '../partnerships/read-models/timeline/timeline.queries.js';
 import { Clock } from '../shared/clock.js';
 import { buildAidSummary, renderAidSummaryCsv } from './builders/aid-summary.js';
 import { buildDigest, buildReminders, renderDigestHtml, renderRemindersHtml } from './builders/digest.js';
@@ -38,30 +40,23 @@ const DAY_MS = 86_400_000;
 
 @Injectable()
 export class ReportProducer {
-  private queriesRef: PartnershipQueries | null = null;
-
   constructor(
-    // Resolved lazily from whichever module provides the read side (the API app or the worker app),
-    // so reporting does not import (and start a second copy of) the projections module.
-    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @Inject(StatusQueries) private readonly status: StatusQueries,
+    @Inject(TimelineQueries) private readonly timelines: TimelineQueries,
+    @Inject(AidLedgerQueries) private readonly aidLedger: AidLedgerQueries,
+    @Inject(CalendarQueries) private readonly calendar: CalendarQueries,
+    @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get queries(): PartnershipQueries {
-    const q = this.queriesRef ?? this.moduleRef.get(PartnershipQueries, { strict: false });
-    if (!q) throw new Error('PartnershipQueries is not provided in this process (add PartnershipsReadModule)');
-    return (this.queriesRef = q);
-  }
-
   /**
    * A report reflects everything recorded before it started: wait until every projection has
    * applied the log as it stood then (nudging it along), or retry later if one is stuck.
    */
   private async awaitProjections(): Promise<void> {
-    const engine = this.moduleRef.get(ProjectionEngine, { strict: false });
     // Everything committed so far, even beyond the read horizon: the report must include it.
     const head = await this.store.latestCommitted();
     const covers = (cp: Checkpoint) =>
@@ -69,8 +64,8 @@ export class ReportProducer {
     for (const def of Object.values(PROJECTIONS)) {
       const deadline = Date.now() + 10_000;
       for (;;) {
-        await engine.catchUp(def).catch(() => undefined);
-        const s = await engine.status(def.name);
+        await this.engine.catchUp(def).catch(() => undefined);
+        const s = await this.engine.status(def.name);
         if (covers(s.checkpoint)) break;
         if (Date.now() > deadline)
           throw new NotReadyError(`projection ${def.name} is ${s.behind} events behind the log; the report will be retried`);
@@ -95,13 +90,13 @@ export class ReportProducer {
     switch (report.type) {
       case 'dossier': {
         const p = report.parameters as unknown as DossierParameters;
-        const detail = await this.queries.get(p.partnershipId);
+        const detail = await this.status.get(p.partnershipId);
         if (p.minVersion && detail.version < p.minVersion) {
           throw new NotReadyError(
             `the read model of ${p.partnershipId} is at version ${detail.version}, this dossier needs ${p.minVersion}`,
           );
         }
-        const timeline = await this.queries.timeline(p.partnershipId);
+        const timeline = await this.timelines.timeline(p.partnershipId);
         await progress(40);
         const model = buildDossierModel(detail, timeline, generatedAt);
         const base = `dossier-${p.partnershipId}-${today}`;
@@ -119,7 +114,7 @@ export class ReportProducer {
       }
       case 'aid_summary': {
         const p = report.parameters as unknown as AidSummaryParameters;
-        const result = await this.queries.aid({
+        const result = await this.aidLedger.aid({
           from: p.from,
           to: p.to,
           partnershipId: p.partnershipId,
@@ -138,10 +133,10 @@ export class ReportProducer {
         const p = report.parameters as DigestParameters;
         const until = generatedAt;
         const since = p.since ?? (await previousDigestUntil(this.pool, until)) ?? new Date(now.getTime() - 7 * DAY_MS).toISOString();
-        const changes = await this.queries.changesSince(new Date(since));
+        const changes = await this.timelines.changesSince(new Date(since));
         await progress(40);
-        const upcoming = await this.queries.calendar({ from: today, days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30) });
-        const dormant = await this.queries.dormant();
+        const upcoming = await this.calendar.calendar({ from: today, days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30) });
+        const dormant = await this.status.dormant();
         await progress(70);
         const model = buildDigest({ since, until, changes, upcoming, dormant, generatedAt });
         const base = `office-digest-${today}`;
@@ -162,11 +157,11 @@ export class ReportProducer {
         const p = report.parameters as ReminderParameters;
         const days = p.days ?? this.config.REMINDER_DAYS;
         const stalledAfterDays = p.stalledAfterDays ?? 90;
-        const calendar = await this.queries.calendar({ from: today, days });
+        const calendar = await this.calendar.calendar({ from: today, days });
         const partnerships: PartnershipSummary[] = [];
         let cursor: string | undefined;
         do {
-          const page = await this.queries.list({ limit: 100, cursor });
+          const page = await this.status.list({ limit: 100, cursor });
           partnerships.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (cursor);

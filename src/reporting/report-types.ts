@@ -1,7 +1,12 @@
 // What can be requested, with which parameters, in which formats. Pure: validated before anything
 // is written or enqueued, so a bad request leaves no row and no job behind.
-import { businessDateEnd, businessDateStart, parseBusinessDate, ValidationError } from '../partnerships/domain/index.js';
-import { PARTNERSHIP_ID_PATTERN as PARTNERSHIP_ID } from '../partnerships/api/fields.js';
+import {
+  businessDateEnd,
+  businessDateStart,
+  parseBusinessDate,
+  PARTNERSHIP_ID_PATTERN as PARTNERSHIP_ID,
+  ValidationError,
+} from '../partnerships/domain/index.js';
 import type { FieldError } from '../shared/problem.js';
 
 export const REPORT_TYPES = ['dossier', 'aid_summary', 'office_digest', 'reminders'] as const;

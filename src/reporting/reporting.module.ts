@@ -1,11 +1,12 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ReadinessContributors } from '../health/readiness.js';
+import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { adminOnly, dashboardRouter, DASHBOARD_PATH } from './dashboard.js';
 import { DIGEST_SCHEDULER_ID, jobOptions, REPORTS_QUEUE, SCHEDULED_DIGEST_JOB, withTimeout } from './queue.js';
 import { ReportDispatcher } from './report-dispatcher.js';
@@ -70,15 +71,10 @@ class ReportingLifecycle implements OnModuleInit, OnApplicationBootstrap {
  * Reports: the queue, the API and the dashboard always; the worker, the event dispatcher and the
  * digest schedule only where WORKERS_ENABLED (the API process by default, or `npm run start:worker`).
  */
-@Module({})
-export class ReportingModule {
-  static forRoot(_config: AppConfig): DynamicModule {
-    return {
-      module: ReportingModule,
-      imports: [BullModule.registerQueue({ name: REPORTS_QUEUE })],
-      controllers: [ReportsController],
-      providers: [ReportProducer, ReportWorker, ReportDispatcher, ReportingLifecycle],
-      exports: [ReportWorker, ReportDispatcher],
-    };
-  }
-}
+@Module({
+  imports: [BullModule.registerQueue({ name: REPORTS_QUEUE }), PartnershipsReadModule],
+  controllers: [ReportsController],
+  providers: [ReportProducer, ReportWorker, ReportDispatcher, ReportingLifecycle],
+  exports: [ReportWorker, ReportDispatcher],
+})
+export class ReportingModule {}

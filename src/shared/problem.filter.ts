@@ -7,6 +7,7 @@ import {
   IdempotencyConflictError,
   StreamContentionError,
 } from '../event-store/errors.js';
+import { InvalidInputError } from './errors.js';
 import { ApiProblem, PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './problem.js';
 
 // Domain errors carry a stable code; the HTTP status is decided here, at the edge, and only here.
@@ -56,6 +57,7 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     out.headers = err.headers;
     return out;
   }
+  if (err instanceof InvalidInputError) return make(400, err.code, err.message, { errors: err.errors }, 'Invalid request');
   if (err instanceof ConcurrencyError) {
     const conditional = !!req?.headers['if-match'];
     return make(

@@ -1,6 +1,6 @@
 // Who may do what: API keys (401), roles (403), key administration and the per-key rate limit (429).
 import request from 'supertest';
-import { EXAMPLES } from '../../src/partnerships/api/examples.js';
+import { EXAMPLES } from '../support/examples.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, countEvents, initiate, keyFor, newId, poolOf, post } from './partnerships-helpers.js';

@@ -1,7 +1,7 @@
 // Acceptance 3: bad input tried as a new user would. Each gets a 4xx problem+json naming what is
 // wrong, none writes an event, and the service keeps answering afterwards.
 import request from 'supertest';
-import { EXAMPLES } from '../../src/partnerships/api/examples.js';
+import { EXAMPLES } from '../support/examples.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, countEvents, eventsOf, expectHealthy, initiate, keyFor, post } from './partnerships-helpers.js';
 

@@ -1,7 +1,7 @@
 // Every command endpoint over HTTP on the real database, with the documented examples as bodies
 // (so an example that stops being valid fails here), plus the domain rules users meet most.
 import request from 'supertest';
-import { EXAMPLES } from '../../src/partnerships/api/examples.js';
+import { EXAMPLES } from '../support/examples.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, countEvents, eventsOf, initiate, keyFor, newId, post } from './partnerships-helpers.js';
 

@@ -1,6 +1,6 @@
 // ETag / If-Match (optimistic concurrency for people) and Idempotency-Key (safe retries for machines).
 import { createTestApp, type TestApp } from '../support/app.js';
-import { EXAMPLES } from '../../src/partnerships/api/examples.js';
+import { EXAMPLES } from '../support/examples.js';
 import { API, countEvents, eventsOf, initiate, keyFor, post } from './partnerships-helpers.js';
 
 const PROBLEM = /^application\/problem\+json/;

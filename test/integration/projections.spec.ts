@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { PostgresEventStore, ProjectionEngine, type ProjectionDefinition } from '../../src/event-store/index.js';
-import { partnershipsProjection } from '../../src/partnerships/projections/partnerships.projection.js';
+import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 let db: TestDatabase;

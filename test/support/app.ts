@@ -34,13 +34,13 @@ export async function createTestApp(
   });
   // The test database is already migrated; the app must not need to create anything.
   await db.dataSource.destroy();
-  const { openDatabase } = await import('../../src/config/database.js');
+  const { openDatabase, poolOf } = await import('../../src/config/database.js');
   // viaPostgresPort: reach the same database through another port (a proxy a test can cut).
   const appUrl = opts.viaPostgresPort ? db.url.replace(':5432/', `:${opts.viaPostgresPort}/`) : db.url;
   if (opts.viaPostgresPort) (config as { DATABASE_URL: string }).DATABASE_URL = appUrl;
   const dataSource = await openDatabase(appUrl, { migrate: false, poolSize: 10 });
   db.dataSource = dataSource;
-  db.pool = (dataSource.driver as unknown as { master: typeof db.pool }).master;
+  db.pool = poolOf(dataSource);
   const app = await createApp(config, dataSource, { clock: opts.clock });
   await app.init();
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, openDatabase } from '../../src/config/database.js';
+import { dropDatabase, ensureDatabase, openDatabase, poolOf } from '../../src/config/database.js';
 
 export const TEST_DB_PREFIX = 'partnership_ledger_test_';
 const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -21,7 +21,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   const url = `${SERVER_URL}/${name}`;
   await ensureDatabase(url);
   const dataSource = await openDatabase(url, { migrate: opts.migrate ?? true, poolSize: 34 });
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  const pool = poolOf(dataSource);
   return {
     url,
     name,

@@ -4,11 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { requestContext } from '../../shared/request-context.js';
-import * as C from '../application/commands.js';
-import type { CommandOutcome, PartnershipCommandMessage, WriteOptions } from '../application/commands.js';
-import { requestFingerprint } from '../application/idempotency.js';
-import { parseBusinessDate, type CommandType, type LocalizedName } from '../domain/index.js';
+import type { CommandType, LocalizedName, PartnershipCommand } from '../domain/index.js';
+import { ExecutePartnershipCommand, type CommandOutcome } from '../write/command.js';
+import { requestFingerprint } from '../write/idempotency.js';
+import { toEventData } from '../write/mapping.js';
 
 export const DEMO_PARTNERSHIP_ID = 'dortmund-zhytomyr';
 export const DEMO_ACTOR = 'demo seed';
@@ -31,29 +30,26 @@ const AREAS = [
   'healthcare',
 ];
 
-type Ctor = new (id: string, data: never, options: WriteOptions) => PartnershipCommandMessage<CommandType>;
-
 export interface DemoStep {
   /** the fixed Idempotency-Key of this step */
   key: string;
   label: string;
-  command: Ctor;
+  command: CommandType;
   /** data as the API takes it: dates as 'YYYY' | 'YYYY-MM' | 'YYYY-MM-DD' */
   data: Record<string, unknown>;
 }
 
-const step = (key: string, label: string, command: Ctor, data: Record<string, unknown>): DemoStep => ({ key, label, command, data });
-const as = (c: unknown) => c as Ctor;
+const step = (key: string, label: string, command: CommandType, data: Record<string, unknown>): DemoStep => ({ key, label, command, data });
 
 export const DEMO_STEPS: DemoStep[] = [
-  step('01-mandate', '2022: the council instructs the administration to seek a Ukrainian partner city', as(C.InitiatePartnership), {
+  step('01-mandate', '2022: the council instructs the administration to seek a Ukrainian partner city', 'InitiatePartnership', {
     occurredOn: '2022',
     ownMunicipality: DORTMUND,
     tier: 'initiative',
     coordinatingOffice: 'Office for International Relations',
     mandateReference: 'Council instruction 2022: seek a partnership with a Ukrainian city',
   }),
-  step('02-aid-may-2022', 'May 2022: aid to Vinnytsia', as(C.RecordAidDelivery), {
+  step('02-aid-may-2022', 'May 2022: aid to Vinnytsia', 'RecordAidDelivery', {
     occurredOn: '2022-05',
     receiver: VINNYTSIA,
     value: { amount: '125000.00', currency: 'EUR' },
@@ -61,7 +57,7 @@ export const DEMO_STEPS: DemoStep[] = [
     items: ['generators', 'medical supplies'],
     sector: 'emergency relief',
   }),
-  step('03-aid-june-2022', 'June 2022: aid to Mykolaiv', as(C.RecordAidDelivery), {
+  step('03-aid-june-2022', 'June 2022: aid to Mykolaiv', 'RecordAidDelivery', {
     occurredOn: '2022-06',
     receiver: MYKOLAIV,
     value: { amount: '80000.00', currency: 'EUR' },
@@ -69,13 +65,13 @@ export const DEMO_STEPS: DemoStep[] = [
     items: ['water treatment equipment', 'hygiene kits'],
     sector: 'water and sanitation',
   }),
-  step('04-zhytomyr-request', 'June 2022: Zhytomyr asks Dortmund for a partnership', as(C.DesignateCounterpart), {
+  step('04-zhytomyr-request', 'June 2022: Zhytomyr asks Dortmund for a partnership', 'DesignateCounterpart', {
     occurredOn: '2022-06',
     name: ZHYTOMYR,
     country: 'UA',
     note: 'Zhytomyr asked Dortmund for a partnership.',
   }),
-  step('05-aid-november-2022', 'November 2022: aid to Mykolaiv', as(C.RecordAidDelivery), {
+  step('05-aid-november-2022', 'November 2022: aid to Mykolaiv', 'RecordAidDelivery', {
     occurredOn: '2022-11',
     receiver: MYKOLAIV,
     value: { amount: '60000.00', currency: 'EUR' },
@@ -83,87 +79,80 @@ export const DEMO_STEPS: DemoStep[] = [
     items: ['winter clothing', 'generators'],
     sector: 'winter relief',
   }),
-  step('06-draft-resolution', 'The Office for International Relations drafts the council resolution', as(C.PrepareDraftResolution), {
+  step('06-draft-resolution', 'The Office for International Relations drafts the council resolution', 'PrepareDraftResolution', {
     occurredOn: '2022-12',
     paperReference: SOLIDARITY_PAPER,
     title: 'Solidarity partnership with Zhytomyr, expandable to official twinning',
     proposedTier: 'solidarity',
     route: ['Verwaltungsvorstand', 'council committee', 'City Council'],
   }),
-  step('07-board-review', '10 January 2023: the administrative board reviews the draft', as(C.RecordBoardReview), {
+  step('07-board-review', '10 January 2023: the administrative board reviews the draft', 'RecordBoardReview', {
     occurredOn: '2023-01-10',
     paperReference: SOLIDARITY_PAPER,
     body: 'Verwaltungsvorstand',
     outcome: 'approved',
   }),
-  step('08-committee-referral', '10 January 2023: referred to committee', as(C.ReferToCommittee), {
+  step('08-committee-referral', '10 January 2023: referred to committee', 'ReferToCommittee', {
     occurredOn: '2023-01-10',
     paperReference: SOLIDARITY_PAPER,
     committee: 'council committee',
   }),
-  step('09-signing-scheduled', 'The signing is planned for 9 February 2023', as(C.ScheduleAgreementSigning), {
+  step('09-signing-scheduled', 'The signing is planned for 9 February 2023', 'ScheduleAgreementSigning', {
     occurredOn: '2023-02-09',
     agreementKind: 'solidarity',
   }),
-  step('10-council-decision', '9 February 2023: the City Council adopts the solidarity partnership', as(C.RecordCouncilDecision), {
+  step('10-council-decision', '9 February 2023: the City Council adopts the solidarity partnership', 'RecordCouncilDecision', {
     occurredOn: '2023-02-09',
     paperReference: SOLIDARITY_PAPER,
     body: 'City Council',
     outcome: 'adopted',
     proposedTier: 'solidarity',
   }),
-  step('11-solidarity-signed', '23 February 2023: the solidarity agreement is signed online', as(C.RecordAgreementSigning), {
+  step('11-solidarity-signed', '23 February 2023: the solidarity agreement is signed online', 'RecordAgreementSigning', {
     occurredOn: '2023-02-23',
     agreementKind: 'solidarity',
     mode: 'online',
     note: 'Planned for 9 February 2023; signed online on 23 February 2023.',
   }),
   ...AREAS.map((area, i) =>
-    step(`12-area-${i + 1}`, `Cooperation area: ${area}`, as(C.AddCooperationArea), { occurredOn: '2023-02-23', area }),
+    step(`12-area-${i + 1}`, `Cooperation area: ${area}`, 'AddCooperationArea', { occurredOn: '2023-02-23', area }),
   ),
-  step('13-participant-civil-society', 'Participants: civil society', as(C.RecordParticipantJoined), {
+  step('13-participant-civil-society', 'Participants: civil society', 'RecordParticipantJoined', {
     occurredOn: '2023',
     organisation: 'Civil society organisations',
     participantType: 'civil_society',
     side: 'own',
   }),
-  step('13-participant-academic', 'Participants: academic and research institutions', as(C.RecordParticipantJoined), {
+  step('13-participant-academic', 'Participants: academic and research institutions', 'RecordParticipantJoined', {
     occurredOn: '2023',
     organisation: 'Academic and research institutions',
     participantType: 'academic',
     side: 'own',
   }),
-  step('13-participant-business', 'Participants: businesses', as(C.RecordParticipantJoined), {
+  step('13-participant-business', 'Participants: businesses', 'RecordParticipantJoined', {
     occurredOn: '2023',
     organisation: 'Businesses',
     participantType: 'business',
     side: 'own',
   }),
-  step('14-twinning-draft', '2025: a resolution to upgrade to official twinning is drafted', as(C.PrepareDraftResolution), {
+  step('14-twinning-draft', '2025: a resolution to upgrade to official twinning is drafted', 'PrepareDraftResolution', {
     occurredOn: '2025',
     paperReference: TWINNING_PAPER,
     title: 'Official twinning with Zhytomyr',
     proposedTier: 'twinning',
   }),
-  step('15-twinning-decision', 'May 2025: the City Council resolves to upgrade to official twinning', as(C.RecordCouncilDecision), {
+  step('15-twinning-decision', 'May 2025: the City Council resolves to upgrade to official twinning', 'RecordCouncilDecision', {
     occurredOn: '2025-05',
     paperReference: TWINNING_PAPER,
     body: 'City Council',
     outcome: 'adopted',
     proposedTier: 'twinning',
   }),
-  step('16-twinning-charter', '9 July 2025: the twinning charter is signed', as(C.RecordAgreementSigning), {
+  step('16-twinning-charter', '9 July 2025: the twinning charter is signed', 'RecordAgreementSigning', {
     occurredOn: '2025-07-09',
     agreementKind: 'twinning_charter',
   }),
 ];
-
-const DATE_FIELDS = ['occurredOn', 'expectedBy', 'meetingDate', 'endsOn'];
-function toDomainData(data: Record<string, unknown>): Record<string, unknown> {
-  const out = JSON.parse(JSON.stringify(data)) as Record<string, unknown>; // plain JSON, as the store requires
-  for (const f of DATE_FIELDS) if (typeof out[f] === 'string') out[f] = parseBusinessDate(out[f] as string, f);
-  return out;
-}
 
 export type StepResult = 'recorded' | 'already recorded' | 'nothing to record';
 export interface SeedReport {
@@ -180,14 +169,19 @@ export async function seedDemo(app: INestApplicationContext, opts: { log?: (line
   const report: SeedReport = { partnershipId: DEMO_PARTNERSHIP_ID, steps: [], recorded: 0 };
   for (const s of DEMO_STEPS) {
     const scope = `seed ${DEMO_PARTNERSHIP_ID}`;
-    const options: WriteOptions = {
-      idempotency: { key: `${DEMO_PARTNERSHIP_ID}/${s.key}`, scope, fingerprint: requestFingerprint('SEED', `${scope}/${s.key}`, s.data) },
-    };
-    const command = new s.command(DEMO_PARTNERSHIP_ID, toDomainData(s.data) as never, options);
-    const requestId = randomUUID();
-    const outcome = await requestContext.run(
-      { requestId, correlationId, actor: DEMO_ACTOR, role: 'admin', keyId: SEED_KEY_ID, source: 'seed' },
-      () => bus.execute(command) as Promise<CommandOutcome>,
+    const command = { type: s.command, partnershipId: DEMO_PARTNERSHIP_ID, data: toEventData(s.data) } as PartnershipCommand;
+    const outcome = await bus.execute(
+      new ExecutePartnershipCommand(command, {
+        actor: { name: DEMO_ACTOR, role: 'admin', keyId: SEED_KEY_ID },
+        requestId: randomUUID(),
+        correlationId,
+        source: 'seed',
+        idempotency: {
+          key: `${DEMO_PARTNERSHIP_ID}/${s.key}`,
+          scope,
+          fingerprint: requestFingerprint('SEED', `${scope}/${s.key}`, s.data),
+        },
+      }),
     );
     const result: StepResult = outcome.replayed ? 'already recorded' : outcome.events.length ? 'recorded' : 'nothing to record';
     if (result === 'recorded') report.recorded += outcome.events.length;

@@ -71,8 +71,8 @@ export class PartnershipNotFoundError extends DomainError {
   readonly code = 'partnership_not_found';
   readonly partnershipId: string;
 
-  constructor(partnershipId: string) {
-    super(`Partnership ${partnershipId} does not exist; initiate it first.`, { partnershipId });
+  constructor(partnershipId: string, message = `Partnership ${partnershipId} does not exist; initiate it first.`) {
+    super(message, { partnershipId });
     this.partnershipId = partnershipId;
   }
 }

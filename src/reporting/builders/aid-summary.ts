@@ -2,7 +2,7 @@
 // decimal strings added with the domain's decimal arithmetic, never floats.
 import { stringify } from 'csv-stringify/sync';
 import { addDecimal } from '../../partnerships/domain/index.js';
-import type { AidEntry } from '../../partnerships/projections/read-models.js';
+import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
 import type { AidSummaryParameters } from '../report-types.js';
 
 export interface AidSummaryGroup {

@@ -1,5 +1,7 @@
 // The report builders are pure functions of read-model objects: fixtures, no database.
-import type { AidEntry, CalendarItem, PartnershipSummary } from '../../partnerships/projections/read-models.js';
+import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
+import type { CalendarItem } from '../../partnerships/read-models/calendar/calendar.types.js';
+import type { PartnershipSummary } from '../../partnerships/read-models/status/status.types.js';
 import { validateReportRequest } from '../report-types.js';
 import { buildAidSummary, renderAidSummaryCsv } from './aid-summary.js';
 import { buildReminders } from './digest.js';

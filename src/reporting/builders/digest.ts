@@ -1,7 +1,9 @@
 // Office digest and reminders: what changed across all partnerships in a window, what is coming up,
 // and what has gone quiet. Pure functions of the read models.
 import { businessDateEnd, businessDateStart, daysBetween } from '../../partnerships/domain/index.js';
-import type { CalendarItem, PartnershipSummary, TimelineEntry } from '../../partnerships/projections/read-models.js';
+import type { CalendarItem } from '../../partnerships/read-models/calendar/calendar.types.js';
+import type { PartnershipSummary } from '../../partnerships/read-models/status/status.types.js';
+import type { TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
 import { dateText, esc, humanize, nameText, page, table } from './html.js';
 import { describeEntry } from './dossier.js';
 

@@ -1,7 +1,8 @@
 // Partnership dossier: status and full timeline of one partnership, for council staff.
 // Pure functions of the read models, so they are tested with fixtures and no database.
 import PDFDocument from 'pdfkit';
-import type { PartnershipDetail, Timeline, TimelineEntry } from '../../partnerships/projections/read-models.js';
+import type { PartnershipDetail } from '../../partnerships/read-models/status/status.types.js';
+import type { Timeline, TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
 import { dateText, esc, humanize, nameText, page, table } from './html.js';
 
 export interface DossierModel {

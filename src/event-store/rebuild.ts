@@ -1,0 +1,152 @@
+// Rebuilds without downtime: the next version of a projection is built from position zero in its own
+// tables while the active one keeps serving; when it has caught up, one transaction applies what is
+// left, repoints the views and bumps the active version; the old tables are dropped afterwards.
+import type pg from 'pg';
+import { applyBatch, readCheckpoint, type CheckpointedConsumer } from './consumer.js';
+import type { PostgresEventStore } from './postgres-event-store.js';
+import {
+  consumerName,
+  ident,
+  ProjectionBusyError,
+  SWITCH_CLASS,
+  versioned,
+  type ApplyContext,
+  type ProjectionDefinition,
+} from './projection-definition.js';
+import { withTransaction } from './transaction.js';
+
+export interface RebuildProgress {
+  version: number;
+  done: number;
+  total: number;
+  eventsPerSecond: number;
+}
+
+/** What a rebuild needs of the engine that runs the projection. */
+export interface ProjectionRunner {
+  readonly store: PostgresEventStore;
+  consumer(def: ProjectionDefinition, mode: { version: number }, batchSize: number): CheckpointedConsumer;
+  applyContext(client: pg.PoolClient, version: number): ApplyContext;
+}
+
+/** Advisory-lock class that makes one process the owner of a projection's rebuild. */
+const REBUILD_CLASS = 0x5052; // 'PR'
+const REBUILD_BATCH = 2000;
+
+/** Builds and switches to the next version. Resumable: a crashed rebuild is started over. */
+export async function rebuildProjection(
+  engine: ProjectionRunner,
+  def: ProjectionDefinition,
+  onProgress?: (p: RebuildProgress) => void | Promise<void>,
+): Promise<RebuildProgress> {
+  const owner = await engine.store.pool.connect();
+  try {
+    const { rows: lock } = await owner.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [REBUILD_CLASS, def.name]);
+    if (!lock[0].ok) throw new ProjectionBusyError(`A rebuild of ${def.name} is already running.`);
+    try {
+      return await rebuildOwned(engine, def, onProgress);
+    } finally {
+      await owner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [REBUILD_CLASS, def.name]);
+    }
+  } finally {
+    owner.release();
+  }
+}
+
+async function rebuildOwned(
+  engine: ProjectionRunner,
+  def: ProjectionDefinition,
+  onProgress?: (p: RebuildProgress) => void | Promise<void>,
+): Promise<RebuildProgress> {
+  const pool = engine.store.pool;
+  const { rows } = await pool.query('SELECT active_version, building_version FROM projections WHERE name = $1', [def.name]);
+  if (!rows[0]) throw new Error(`projection ${def.name} is not registered`);
+  const active: number = rows[0].active_version;
+  const stale: number | null = rows[0].building_version;
+  const next = Math.max(active, stale ?? 0) + 1;
+  const { rows: countRows } = await pool.query('SELECT count(*)::bigint AS n FROM events');
+  const total = Number(countRows[0].n);
+  await withTransaction(pool, async (c) => {
+    if (stale !== null) await dropVersion(c, def, stale);
+    for (const base of def.tables)
+      await c.query(`CREATE TABLE ${ident(versioned(base, next))} (LIKE ${ident(versioned(base, active))} INCLUDING ALL)`);
+    await c.query(
+      `UPDATE projections SET building_version = $2, rebuild_started_at = now(), rebuild_total = $3, rebuild_done = 0,
+              rebuild_rate = 0, rebuild_error = NULL WHERE name = $1`,
+      [def.name, next, total],
+    );
+  });
+
+  const started = Date.now();
+  let done = 0;
+  let lastReport = 0;
+  const progress = (): RebuildProgress => ({
+    version: next,
+    done,
+    total: Math.max(total, done),
+    eventsPerSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
+  });
+  const report = async (force = false) => {
+    if (!force && Date.now() - lastReport < 500) return;
+    lastReport = Date.now();
+    const p = progress();
+    await pool.query('UPDATE projections SET rebuild_done = $2, rebuild_rate = $3, rebuild_total = $4 WHERE name = $1', [
+      def.name,
+      p.done,
+      p.eventsPerSecond,
+      p.total,
+    ]);
+    await onProgress?.(p);
+  };
+  const builder = engine.consumer(def, { version: next }, REBUILD_BATCH);
+  try {
+    for (;;) {
+      const n = await builder.processBatch();
+      if (n <= 0) break;
+      done += n;
+      await report();
+    }
+    await withTransaction(pool, async (c) => {
+      // Waits for live batches in flight; new ones wait for this switch and then use the new version.
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SWITCH_CLASS, def.name]);
+      for (;;) {
+        const { applied } = await applyBatch(c, engine.store, consumerName(def.name, next), REBUILD_BATCH, (events) =>
+          def.apply(events, engine.applyContext(c, next)),
+        );
+        if (applied === 0) break;
+        done += applied;
+      }
+      // Never switch readers to a version behind the one they have (the live runner holds no
+      // batch now, and what it applied was readable before, so this holds unless something is wrong).
+      const liveCp = await readCheckpoint(c, consumerName(def.name, active));
+      const nextCp = await readCheckpoint(c, consumerName(def.name, next));
+      const { rows: cmp } = await c.query('SELECT ($1::xid8, $2::bigint) >= ($3::xid8, $4::bigint) AS ok', [
+        nextCp.transactionId,
+        nextCp.position,
+        liveCp.transactionId,
+        liveCp.position,
+      ]);
+      if (!cmp[0].ok) throw new Error(`rebuild of ${def.name} v${next} ended behind the live version; not switching`);
+      for (const base of def.tables)
+        await c.query(`CREATE OR REPLACE VIEW ${ident(base)} AS SELECT * FROM ${ident(versioned(base, next))}`);
+      await c.query(
+        `UPDATE projections SET active_version = $2, building_version = NULL, switched_at = now(),
+                rebuild_done = $3, rebuild_rate = $4 WHERE name = $1`,
+        [def.name, next, done, progress().eventsPerSecond],
+      );
+    });
+  } catch (err) {
+    await pool
+      .query('UPDATE projections SET rebuild_error = $2 WHERE name = $1', [def.name, String((err as Error)?.message ?? err)])
+      .catch(() => undefined);
+    throw err;
+  }
+  await withTransaction(pool, (c) => dropVersion(c, def, active));
+  await report(true);
+  return progress();
+}
+
+async function dropVersion(c: pg.PoolClient, def: ProjectionDefinition, version: number): Promise<void> {
+  for (const base of def.tables) await c.query(`DROP TABLE IF EXISTS ${ident(versioned(base, version))}`);
+  await c.query('DELETE FROM consumer_checkpoints WHERE name = $1', [consumerName(def.name, version)]);
+}

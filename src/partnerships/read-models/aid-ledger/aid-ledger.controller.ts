@@ -1,0 +1,68 @@
+// GET /api/v1/aid: the aid ledger across partnerships.
+import { Controller, Get, Inject, Query, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
+import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
+import { CalendarDay } from '../as-of.js';
+import { AidLedgerQueries } from './aid-ledger.queries.js';
+
+export class AidQueryDto {
+  @ApiPropertyOptional({ example: 'dortmund-zhytomyr' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  partnershipId?: string;
+
+  @ApiPropertyOptional({ example: 'Vinnytsia' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  receiver?: string;
+
+  @ApiPropertyOptional({ example: '2022-01-01' })
+  @IsOptional()
+  @Validate(CalendarDay)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2022-12-31' })
+  @IsOptional()
+  @Validate(CalendarDay)
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'EUR' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as EUR' })
+  currency?: string;
+
+  @ApiPropertyOptional({ example: 'energy' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sector?: string;
+
+  @ApiPropertyOptional({ enum: ['delivered', 'committed'] })
+  @IsOptional()
+  @IsIn(['delivered', 'committed'], { message: 'must be delivered or committed' })
+  kind?: 'delivered' | 'committed';
+
+  @ApiPropertyOptional({ enum: ['receiver', 'month', 'currency', 'sector'] })
+  @IsOptional()
+  @IsIn(['receiver', 'month', 'currency', 'sector'], { message: 'must be one of receiver, month, currency, sector' })
+  groupBy?: 'receiver' | 'month' | 'currency' | 'sector';
+}
+
+@ApiTags('read')
+@ApiBearerAuth()
+@Roles(...READ_ROLES)
+@UsePipes(ApiValidationPipe)
+@Controller('api/v1')
+export class AidLedgerController {
+  constructor(@Inject(AidLedgerQueries) private readonly queries: AidLedgerQueries) {}
+
+  @Get('aid')
+  @ApiOperation({ summary: 'The aid ledger: deliveries and commitments, filtered and grouped, with exact totals per currency' })
+  aid(@Query() q: AidQueryDto) {
+    return this.queries.aid(q);
+  }
+}

@@ -1,0 +1,113 @@
+// Reading a partnership as it is now, as it was on a business date, or as the ledger knew it at a
+// record time — the one place that decides whether an answer comes from the projection or from
+// folding the stream (read-your-writes and as-of reads).
+import { Inject, Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import type pg from 'pg';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { PG_POOL } from '../../event-store/event-store.module.js';
+import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
+import { ProjectionEngine } from '../../event-store/projections.js';
+import type { StoredEvent } from '../../event-store/types.js';
+import { businessDateStart, isValidBusinessDate, PartnershipNotFoundError, type BusinessDate } from '../domain/index.js';
+import { partnershipsProjection } from './partnerships.projection.js';
+
+export interface AsOf {
+  /** business date YYYY-MM-DD: the status as it was on that day */
+  validAt?: string;
+  /** record time: the status as the ledger knew it then */
+  knownAt?: string;
+}
+
+@ValidatorConstraint({ name: 'calendarDay' })
+export class CalendarDay implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidBusinessDate(v);
+  }
+  defaultMessage() {
+    return 'must be a real calendar day written YYYY-MM-DD';
+  }
+}
+
+export class AsOfQuery implements AsOf {
+  @ApiPropertyOptional({ example: '2023-01-15', description: 'Business date: the status as it was on this day.' })
+  @IsOptional()
+  @Validate(CalendarDay)
+  validAt?: string;
+
+  @ApiPropertyOptional({ example: '2023-02-20T12:00:00Z', description: 'Record time: the status as the ledger knew it then.' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be an ISO 8601 timestamp, e.g. 2023-02-20T12:00:00Z' })
+  knownAt?: string;
+}
+
+/** Events as of a business date and/or a record time; corrections apply only to entries kept. */
+export function filterAsOf(events: StoredEvent[], asOf: AsOf): StoredEvent[] {
+  const knownAt = asOf.knownAt ? new Date(asOf.knownAt).getTime() : null;
+  const kept = new Set<string>();
+  const out: StoredEvent[] = [];
+  for (const e of events) {
+    if (knownAt !== null && e.recordedAt.getTime() > knownAt) continue;
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.type === 'EntryCorrected' || e.type === 'EntryRetracted') {
+      if (!kept.has(String(data.targetEventId))) continue;
+    } else if (asOf.validAt) {
+      const on = data.occurredOn as BusinessDate | undefined;
+      if (on?.date && businessDateStart(on) > asOf.validAt) continue;
+    }
+    kept.add(e.eventId);
+    out.push(e);
+  }
+  return out;
+}
+
+/** What a read of one partnership works from: the projection, or events folded in memory. */
+export type Source = { from: 'projection' } | { from: 'events'; events: StoredEvent[]; asOf: AsOf | null };
+
+@Injectable()
+export class PartnershipSource {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Where to answer from: an as-of read always folds the stream; a current read uses the projection
+   * once it has applied the partnership's latest event (read-your-writes), waiting for it up to
+   * READ_YOUR_WRITES_WAIT_MS and folding the stream itself if it is still behind.
+   */
+  async of(id: string, asOf?: AsOf): Promise<Source> {
+    if (asOf?.validAt || asOf?.knownAt) {
+      const events = await this.store.readStream(id);
+      if (!events.length) throw new PartnershipNotFoundError(id);
+      return { from: 'events', events: filterAsOf(events, asOf), asOf };
+    }
+    if (await this.projectionHasApplied(id)) return { from: 'projection' };
+    return { from: 'events', events: await this.store.readStream(id), asOf: null };
+  }
+
+  /**
+   * True once the projection shows the partnership's latest event; nudges the runner and waits up to
+   * the configured deadline. Throws PartnershipNotFoundError for a partnership with no events.
+   */
+  async projectionHasApplied(id: string): Promise<boolean> {
+    const version = await this.store.streamVersion(id);
+    if (version === 0) throw new PartnershipNotFoundError(id);
+    if ((await this.rowVersion(id)) >= version) return true;
+    const deadline = Date.now() + this.config.READ_YOUR_WRITES_WAIT_MS;
+    await this.engine.catchUp(partnershipsProjection, { deadline }).catch(() => undefined);
+    while (Date.now() < deadline) {
+      if ((await this.rowVersion(id)) >= version) return true;
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    return false;
+  }
+
+  private async rowVersion(id: string): Promise<number> {
+    const { rows } = await this.pool.query('SELECT version FROM partnership_status WHERE partnership_id = $1', [id]);
+    return rows[0]?.version ?? 0;
+  }
+}

@@ -1,0 +1,18 @@
+// What one batch of the partnerships projection hands from step to step.
+import type { ApplyContext } from '../../event-store/projections.js';
+import type { StoredEvent } from '../../event-store/types.js';
+import type { RecordedEvent } from '../domain/index.js';
+import type { TimelineEntry } from './timeline/timeline.types.js';
+
+export interface PartnershipsBatch {
+  /** the batch's partnership events, in global order */
+  events: StoredEvent[];
+  ctx: ApplyContext;
+  /** timeline entries the timeline step wrote (new, corrected or retracted), for the steps after it */
+  changedEntries: TimelineEntry[];
+}
+
+/** A stored event as the domain folds it. */
+export function toRecorded(e: StoredEvent): RecordedEvent {
+  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
+}

@@ -1,0 +1,72 @@
+// GET /api/v1/calendar and its iCalendar feed.
+import { Controller, Get, Inject, Query, Res, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
+import type { Response } from 'express';
+import ical from 'ical-generator';
+import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
+import { businessDateEnd, businessDateStart } from '../../domain/index.js';
+import { CalendarDay } from '../as-of.js';
+import { CalendarQueries } from './calendar.queries.js';
+
+export class CalendarQuery {
+  @ApiPropertyOptional({ example: '2023-01-01', description: 'First day (default: today).' })
+  @IsOptional()
+  @Validate(CalendarDay)
+  from?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3660, default: 365 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  days?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  partnershipId?: string;
+}
+
+@ApiTags('read')
+@ApiBearerAuth()
+@Roles(...READ_ROLES)
+@UsePipes(ApiValidationPipe)
+@Controller('api/v1')
+export class CalendarController {
+  constructor(@Inject(CalendarQueries) private readonly queries: CalendarQueries) {}
+
+  @Get('calendar')
+  @ApiOperation({ summary: 'Scheduled consultations and signings still ahead' })
+  calendar(@Query() q: CalendarQuery) {
+    return this.queries.calendar(q);
+  }
+
+  @Get('calendar.ics')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'The same calendar as iCalendar, for calendar apps' })
+  async ics(@Query() q: CalendarQuery, @Res() res: Response) {
+    const items = await this.queries.calendar(q);
+    const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' } });
+    for (const item of items) {
+      const start = businessDateStart(item.date);
+      // Month- and year-precision dates become all-day spans over the whole period.
+      const end = new Date(Date.parse(`${businessDateEnd(item.date)}T00:00:00Z`) + 86_400_000);
+      cal.createEvent({
+        id: `${item.eventId}@partnership-ledger`,
+        start: new Date(`${start}T00:00:00Z`),
+        end,
+        allDay: true,
+        summary: `${item.partnershipId}: ${item.title}`,
+        ...(item.venue ? { location: item.venue } : {}),
+        description: `${item.kind}${item.mode ? ` (${item.mode})` : ''}`,
+      });
+    }
+    res.type('text/calendar; charset=utf-8').setHeader('Content-Disposition', 'inline; filename="partnership-ledger.ics"');
+    res.send(cal.toString());
+  }
+}

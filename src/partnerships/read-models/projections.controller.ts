@@ -1,0 +1,77 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
+import type { Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { ProjectionEngine } from '../../event-store/projections.js';
+import { withTimeout } from '../../queues/timeout.js';
+import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
+import { ApiProblem } from '../../shared/problem.js';
+import { PROJECTIONS, PROJECTIONS_QUEUE } from './projections.registry.js';
+
+const queueDown = (m: string) =>
+  new ApiProblem(
+    503,
+    'queue_unavailable',
+    'Service unavailable',
+    `Could not enqueue the rebuild (${m}). Try again when Redis is back.`,
+    undefined,
+    {},
+    { 'Retry-After': '5' },
+  );
+
+@ApiTags('projections')
+@ApiBearerAuth()
+@Controller('api/v1/projections')
+export class ProjectionsController {
+  constructor(
+    @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
+    @InjectQueue(PROJECTIONS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Roles(...READ_ROLES)
+  @ApiOperation({ summary: 'Each projection: active version, checkpoint, lag, and rebuild progress' })
+  async list() {
+    return Promise.all(
+      Object.values(PROJECTIONS).map(async (def) => ({
+        ...(await this.engine.status(def.name)),
+        running: this.engine.isRunning(def.name),
+        lastError: this.engine.error(def.name),
+      })),
+    );
+  }
+
+  @Post(':name/rebuild')
+  @Roles('admin')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Rebuild a projection from position zero beside the live one, then switch (a BullMQ job)' })
+  async rebuild(@Param('name') name: string, @Res({ passthrough: true }) res: Response) {
+    const def = PROJECTIONS[name];
+    if (!def)
+      throw new ApiProblem(
+        404,
+        'projection_not_found',
+        'Not found',
+        `No projection named ${name}; known: ${Object.keys(PROJECTIONS).join(', ')}.`,
+      );
+    const status = await this.engine.status(name);
+    if (status.rebuilding && status.rebuilding.error === null)
+      throw new ApiProblem(
+        409,
+        'rebuild_in_progress',
+        'Conflict',
+        `A rebuild of ${name} to version ${status.rebuilding.version} is already running.`,
+      );
+    // Refuse at once while disconnected: a job left in the offline queue would start a rebuild later.
+    const client = await withTimeout(this.queue.getBackend().client, this.config.ENQUEUE_TIMEOUT_MS, 'Redis connection', queueDown);
+    if (client.status !== 'ready') throw queueDown(`Redis is ${client.status}`);
+    const pending = this.queue.add('rebuild', { name }, { attempts: 1, removeOnComplete: 100, removeOnFail: 100 });
+    pending.catch(() => undefined);
+    const job = await withTimeout(pending, this.config.ENQUEUE_TIMEOUT_MS, 'enqueue', queueDown);
+    res.setHeader('Location', '/api/v1/projections');
+    return { jobId: job.id, projection: name, status: 'queued', progressUrl: '/api/v1/projections' };
+  }
+}

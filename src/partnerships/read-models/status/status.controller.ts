@@ -1,0 +1,78 @@
+// GET /api/v1/partnerships and /api/v1/partnerships/{id}: the list and one partnership's status.
+import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Response } from 'express';
+import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
+import { STANDINGS, TIERS } from '../../domain/index.js';
+import { AsOfQuery } from '../as-of.js';
+import { StatusQueries } from './status.queries.js';
+
+export class ListPartnershipsQuery {
+  @ApiPropertyOptional({ enum: TIERS })
+  @IsOptional()
+  @IsIn(TIERS, { message: `must be one of ${TIERS.join(', ')}` })
+  tier?: (typeof TIERS)[number];
+
+  @ApiPropertyOptional({ enum: STANDINGS })
+  @IsOptional()
+  @IsIn(STANDINGS, { message: `must be one of ${STANDINGS.join(', ')}` })
+  standing?: (typeof STANDINGS)[number];
+
+  @ApiPropertyOptional({ example: 'Zhytomyr', description: 'Part of the counterpart name, in any recorded language.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  counterpart?: string;
+
+  @ApiPropertyOptional({ example: 'culture' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  area?: string;
+
+  @ApiPropertyOptional({ example: 'Житомир', description: 'Text search over names, areas and ids.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(100, { message: 'must be at most 100; follow nextCursor for more' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+@ApiTags('read')
+@ApiBearerAuth()
+@Roles(...READ_ROLES)
+@UsePipes(ApiValidationPipe)
+@Controller('api/v1/partnerships')
+export class StatusController {
+  constructor(@Inject(StatusQueries) private readonly queries: StatusQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Partnerships with filters and cursor paging' })
+  list(@Query() q: ListPartnershipsQuery) {
+    return this.queries.list(q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Current status, or as it was on a business date (validAt) / as known at a record time (knownAt)' })
+  async get(@Param('id') id: string, @Query() q: AsOfQuery, @Res({ passthrough: true }) res: Response) {
+    const detail = await this.queries.get(id, q);
+    res.setHeader('ETag', `"${detail.version}"`);
+    return detail;
+  }
+}

@@ -1,0 +1,52 @@
+// GET /api/v1/partnerships/{id}/timeline and /events: the milestones in business-date order, and the raw audit trail.
+import { Controller, Get, Header, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
+import { AsOfQuery } from '../as-of.js';
+import { TimelineQueries } from './timeline.queries.js';
+
+export class EventsQuery {
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  fromVersion?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+@ApiTags('read')
+@ApiBearerAuth()
+@Roles(...READ_ROLES)
+@UsePipes(ApiValidationPipe)
+@Controller('api/v1/partnerships')
+export class TimelineController {
+  constructor(@Inject(TimelineQueries) private readonly queries: TimelineQueries) {}
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Milestones ordered by when they happened; corrections and retractions visible' })
+  async timeline(@Param('id') id: string, @Query() q: AsOfQuery, @Res({ passthrough: true }) res: Response) {
+    const t = await this.queries.timeline(id, q);
+    res.setHeader('ETag', `"${t.version}"`);
+    return t;
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The raw audit trail: every event with its metadata, record time and hash' })
+  @Header('Cache-Control', 'no-store')
+  async events(@Param('id') id: string, @Query() q: EventsQuery) {
+    const events = await this.queries.events(id, q);
+    return { partnershipId: id, events };
+  }
+}

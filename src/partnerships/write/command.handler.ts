@@ -1,0 +1,157 @@
+// The one write path for every partnership command: load → fold → decide → append(expectedVersion).
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  ConcurrencyError,
+  IdempotencyConflictError,
+  PostgresEventStore,
+  type EventMetadata,
+  type NewEvent,
+  type StoredEvent,
+} from '../../event-store/index.js';
+import { Clock } from '../../shared/clock.js';
+import {
+  businessDateStart,
+  decide,
+  fold,
+  initialState,
+  type BusinessDate,
+  type PartnershipState,
+  type RecordedEvent,
+} from '../domain/index.js';
+import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
+import { derivedEventId } from './idempotency.js';
+
+/** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
+export const MAX_ATTEMPTS = 5;
+
+function toRecorded(e: StoredEvent): RecordedEvent {
+  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
+}
+
+function occurredAt(data: unknown): string | null {
+  const on = (data as { occurredOn?: BusinessDate } | null)?.occurredOn;
+  return on?.date ? `${businessDateStart(on)}T00:00:00Z` : null;
+}
+
+/** Streams whose folded state this process keeps (least recently used ones are dropped). */
+const STATE_CACHE_SIZE = 1000;
+
+@CommandHandler(ExecutePartnershipCommand)
+export class PartnershipCommandHandler implements ICommandHandler<ExecutePartnershipCommand, CommandOutcome> {
+  private readonly states = new Map<string, PartnershipState>();
+
+  constructor(
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute({ command, context }: ExecutePartnershipCommand): Promise<CommandOutcome> {
+    const { expectedVersion, idempotency } = context;
+    const streamId = command.partnershipId;
+    const idFor = idempotency
+      ? (i: number) => derivedEventId(context.actor.keyId ?? 'anonymous', idempotency.scope, idempotency.key, i)
+      : undefined;
+
+    for (let attempt = 1; ; attempt++) {
+      if (idFor) {
+        const earlier = await this.replay(streamId, idFor, idempotency!);
+        if (earlier) return earlier;
+      }
+      const state = await this.load(streamId);
+      const loaded = state.version;
+      // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
+      if (expectedVersion !== undefined && expectedVersion !== loaded) throw new ConcurrencyError(streamId, expectedVersion, loaded);
+
+      const decided = decide(command, state, { now: this.clock.now().toISOString() });
+      if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
+
+      const metadata = this.metadata(context, command.type);
+      const events: NewEvent[] = decided.map((e, i) => ({
+        ...(idFor ? { eventId: idFor(i) } : {}),
+        type: e.type,
+        data: e.data,
+        metadata,
+        occurredAt: occurredAt(e.data),
+      }));
+      try {
+        const result = await this.store.append(streamId, events, { expectedVersion: loaded });
+        if (result.duplicate && idFor) {
+          // A concurrent retry with the same key wrote these ids first: answer as it did.
+          const earlier = await this.replay(streamId, idFor, idempotency!);
+          if (earlier) return earlier;
+        }
+        return {
+          partnershipId: streamId,
+          version: result.nextVersion,
+          events: result.events.map((r, i) => ({ eventId: r.eventId, type: decided[i].type, streamVersion: r.streamVersion })),
+          replayed: result.duplicate,
+        };
+      } catch (err) {
+        if (idFor && (err instanceof ConcurrencyError || err instanceof IdempotencyConflictError)) {
+          const earlier = await this.replay(streamId, idFor, idempotency!);
+          if (earlier) return earlier;
+        }
+        if (err instanceof ConcurrencyError) {
+          if (expectedVersion !== undefined) throw new ConcurrencyError(streamId, expectedVersion, err.actual);
+          if (attempt < MAX_ATTEMPTS) {
+            // A little jitter so writers that just collided do not collide again in lockstep.
+            await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+            continue;
+          }
+        }
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * The partnership's state: the last state this process folded, plus the events appended since
+   * (events never change, so only the tail is read). Another writer may append meanwhile; the
+   * expected version on append catches that, as it would without the cache.
+   */
+  private async load(streamId: string): Promise<PartnershipState> {
+    const cached = this.states.get(streamId);
+    const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+    const state = tail.length ? fold(tail.map(toRecorded), cached ?? initialState()) : (cached ?? initialState());
+    this.states.delete(streamId); // re-insert: Map order is the LRU order
+    if (state.exists) this.states.set(streamId, state);
+    if (this.states.size > STATE_CACHE_SIZE) this.states.delete(this.states.keys().next().value!);
+    return state;
+  }
+
+  /** The outcome of the first request with this key, or null if there was none. */
+  private async replay(streamId: string, idFor: (i: number) => string, idempotency: IdempotencyOptions): Promise<CommandOutcome | null> {
+    const first = await this.store.getEvent(idFor(0));
+    if (!first) return null;
+    if (first.streamId !== streamId || first.metadata.requestFingerprint !== idempotency.fingerprint) {
+      throw new IdempotencyConflictError(streamId);
+    }
+    const recorded = [first];
+    for (let i = 1; ; i++) {
+      const next = await this.store.getEvent(idFor(i));
+      if (!next) break;
+      recorded.push(next);
+    }
+    return {
+      partnershipId: streamId,
+      version: recorded[recorded.length - 1].streamVersion,
+      events: recorded.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion })),
+      replayed: true,
+    };
+  }
+
+  private metadata(ctx: CommandContext, commandType: string): EventMetadata {
+    return {
+      actor: ctx.actor.name,
+      ...(ctx.actor.keyId ? { keyId: ctx.actor.keyId } : {}),
+      ...(ctx.actor.role ? { role: ctx.actor.role } : {}),
+      source: ctx.source,
+      requestId: ctx.requestId,
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId ?? ctx.requestId,
+      command: commandType,
+      ...(ctx.idempotency ? { idempotencyKey: ctx.idempotency.key, requestFingerprint: ctx.idempotency.fingerprint } : {}),
+    };
+  }
+}
