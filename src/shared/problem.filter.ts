@@ -14,6 +14,7 @@ import { ApiProblem, PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails 
 const DOMAIN_STATUS: Record<string, number> = {
   validation_failed: 422,
   transition_not_allowed: 409,
+  contradicts_later_entries: 409,
   partnership_exists: 409,
   partnership_not_found: 404,
   entry_not_found: 404,
@@ -88,7 +89,7 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     const status = DOMAIN_STATUS[domain.code];
     const extra: Partial<ProblemDetails> = {};
     if (Array.isArray(domain.errors)) extra.errors = domain.errors;
-    for (const k of ['state', 'needed', 'eventId', 'partnershipId'] as const) {
+    for (const k of ['state', 'needed', 'eventId', 'partnershipId', 'conflicts'] as const) {
       const v = (err as unknown as Record<string, unknown>)[k];
       if (v !== undefined) extra[k] = v;
     }

@@ -134,11 +134,12 @@ describe('every milestone endpoint records its event', () => {
 
   it('refuses every milestone once terminated (409 naming the state) but still takes corrections', async () => {
     const before = await countEvents(t, id);
+    // Dated after the termination (December 2025): business time decides what a milestone may follow.
     for (const [path, body] of [
-      ['notes', EXAMPLES.note],
-      ['aid-deliveries', EXAMPLES.aidDelivery],
-      ['areas', { occurredOn: '2025', area: 'sports' }],
-      ['resumption', EXAMPLES.resumption],
+      ['notes', { ...EXAMPLES.note, occurredOn: '2026-01' }],
+      ['aid-deliveries', { ...EXAMPLES.aidDelivery, occurredOn: '2026-01' }],
+      ['areas', { occurredOn: '2026-01', area: 'sports' }],
+      ['resumption', { ...EXAMPLES.resumption, occurredOn: '2026-01' }],
     ] as const) {
       const res = await post(t, office, `${API}/${id}/${path}`, body);
       expect({ path, status: res.status }).toEqual({ path, status: 409 });
@@ -204,10 +205,11 @@ describe('domain rules over HTTP', () => {
   it('refuses a suspended partnership everything but resume, terminate, notes, documents and corrections', async () => {
     const id = await initiate(t, office);
     expect((await post(t, office, `${API}/${id}/suspension`, EXAMPLES.suspension)).status).toBe(201);
-    const aid = await post(t, office, `${API}/${id}/aid-deliveries`, EXAMPLES.aidDelivery);
+    // Dated while the suspension of February 2024 is in force.
+    const aid = await post(t, office, `${API}/${id}/aid-deliveries`, { ...EXAMPLES.aidDelivery, occurredOn: '2024-03' });
     expect(aid.status).toBe(409);
     expect(aid.body).toMatchObject({ code: 'transition_not_allowed', state: { standing: 'suspended' }, needed: 'ResumePartnership first' });
-    expect((await post(t, office, `${API}/${id}/notes`, EXAMPLES.note)).status).toBe(201);
+    expect((await post(t, office, `${API}/${id}/notes`, { ...EXAMPLES.note, occurredOn: '2024-03' })).status).toBe(201);
   });
 
   it('answers 404 for an unknown partnership or entry', async () => {

@@ -21,7 +21,8 @@ it('a writer that cached a partnership still decides on what another process app
     .append(id, [{ type: 'PartnershipSuspended', data: { occurredOn: { date: '2024-02', precision: 'month' }, reason: 'elsewhere' } }], {
       expectedVersion: 2,
     });
-  const refused = await post(t, office, `${API}/${id}/aid-deliveries`, aid).expect(409);
+  // Dated while that suspension is in force (business time: aid dated before it would still be accepted).
+  const refused = await post(t, office, `${API}/${id}/aid-deliveries`, { ...aid, occurredOn: '2024-02' }).expect(409);
   expect(refused.body.code).toBe('transition_not_allowed');
   expect(refused.body.detail).toMatch(/suspended/);
   await post(t, office, `${API}/${id}/resumption`, { occurredOn: '2024-03' }).expect(201);

@@ -153,8 +153,12 @@ describe('projection specs: given events, expected rows', () => {
   it('calendar: scheduled signings until signed, planned consultations until held', async () => {
     await given('spec-cal', [
       initiated('spec-cal'),
-      { type: 'AgreementSigningScheduled', data: { occurredOn: day('2030-02-09'), mode: 'in_person' } },
-      { type: 'BoardReviewed', data: { occurredOn: day('2030-01'), body: 'Administrative board', planned: true } },
+      // Plans made in 2023 (business time: a signing fulfils a plan made before it).
+      { type: 'AgreementSigningScheduled', data: { occurredOn: day('2030-02-09'), madeOn: day('2023-01-02'), mode: 'in_person' } },
+      {
+        type: 'BoardReviewed',
+        data: { occurredOn: day('2030-01'), madeOn: day('2023-01-02'), body: 'Administrative board', planned: true },
+      },
     ]);
     let cal = await rows(`SELECT kind, occurred_on FROM calendar_items WHERE partnership_id = 'spec-cal' ORDER BY sort_date`);
     expect(cal).toEqual([

@@ -97,8 +97,9 @@ export const DEMO_STEPS: DemoStep[] = [
     paperReference: SOLIDARITY_PAPER,
     committee: 'council committee',
   }),
-  step('09-signing-scheduled', 'The signing is planned for 9 February 2023', 'ScheduleAgreementSigning', {
+  step('09-signing-scheduled', 'On 10 January 2023 the signing is planned for 9 February 2023', 'ScheduleAgreementSigning', {
     occurredOn: '2023-02-09',
+    madeOn: '2023-01-10',
     agreementKind: 'solidarity',
   }),
   step('10-council-decision', '9 February 2023: the City Council adopts the solidarity partnership', 'RecordCouncilDecision', {

@@ -2,8 +2,8 @@
 // DTOs check shapes too; these are the last line before storage, and they also check a correction's
 // merged result.
 import { isValidBusinessDate } from './dates.js';
-import { amountProblem } from './decimal.js';
-import { NAME_LANGUAGES, SIDES, type FieldError } from './vocabulary.js';
+import { amountProblem, minorUnits } from './money.js';
+import { SIDES, type FieldError } from './vocabulary.js';
 
 export type Check = (value: unknown, field: string) => FieldError[];
 
@@ -42,25 +42,37 @@ export const date: Check = (v, f) =>
     ? ok
     : fail(f, 'must be a date { date: "YYYY" | "YYYY-MM" | "YYYY-MM-DD", precision: "year" | "month" | "day" } that exists');
 
+/** A BCP 47 language tag as Intl writes it ("en", "de-AT", "sr-Latn"), or why it is not one. */
+export function languageTagProblem(tag: string): string | undefined {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical === tag ? undefined : `write the language tag as "${canonical}"`;
+  } catch {
+    return 'is not a BCP 47 language tag such as de, uk, en, ru or pl';
+  }
+}
+
 export const localizedName: Check = (v, f) => {
-  if (!isObject(v)) return fail(f, 'must be a name in de, uk and/or en');
+  if (!isObject(v)) return fail(f, 'must be a name per language, e.g. { "de": "Schytomyr", "uk": "Житомир" }');
   const errors: FieldError[] = [];
   for (const [lang, name] of Object.entries(v)) {
-    if (!(NAME_LANGUAGES as readonly string[]).includes(lang)) errors.push(...fail(`${f}.${lang}`, 'only de, uk and en are supported'));
+    const problem = languageTagProblem(lang);
+    if (problem) errors.push(...fail(`${f}.${lang}`, problem));
     else if (name !== undefined) errors.push(...text(name, `${f}.${lang}`));
   }
-  if (!NAME_LANGUAGES.some((l) => typeof v[l] === 'string' && (v[l] as string).trim() !== '')) {
-    errors.push(...fail(f, 'needs a name in at least one of de, uk, en'));
+  if (!Object.values(v).some((name) => typeof name === 'string' && name.trim() !== '')) {
+    errors.push(...fail(f, 'needs a name in at least one language'));
   }
   return errors;
 };
 
 export const money: Check = (v, f) => {
   if (!isObject(v)) return fail(f, 'must be an amount with a currency');
-  const reason = amountProblem(v.amount);
+  const currency = typeof v.currency === 'string' && minorUnits(v.currency) !== undefined ? v.currency : undefined;
+  const reason = amountProblem(v.amount, currency);
   return [
     ...(reason ? fail(`${f}.amount`, reason) : ok),
-    ...pattern(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR')(v.currency, `${f}.currency`),
+    ...(currency ? ok : fail(`${f}.currency`, 'must be an ISO 4217 currency code such as EUR')),
   ];
 };
 

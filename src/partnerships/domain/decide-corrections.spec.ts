@@ -161,7 +161,7 @@ describe('CorrectEntry', () => {
   it('keeps a paper drafted once when its reference is corrected', () => {
     given(...history)
       .when(correct('draft-twinning', { paperReference: SOLIDARITY_PAPER }))
-      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/already been drafted/) });
+      .thenThrows(TransitionNotAllowedError, { message: expect.stringMatching(/already drafted .*a paper is drafted once/) });
     expect(
       given(...history)
         .when(correct('draft-twinning', { paperReference: 'DS-2025-0002' }))

@@ -1,17 +1,34 @@
 // The commands (what someone asks to record) and decide(command, state, ctx) → events. Pure: the clock
 // arrives in ctx, ids are added by the caller when it appends. Throws domain errors; where DOMAIN.md is
 // unsure, it records rather than blocks.
-import { businessDateEnd, businessDateStart, dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
+import { businessDateStart, dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
 import {
   EntryNotFoundError,
+  HistoryConflictError,
   PartnershipAlreadyExistsError,
   PartnershipNotFoundError,
   TransitionNotAllowedError,
   ValidationError,
+  type ConflictingEntry,
   type FieldError,
   type StateSummary,
 } from './errors.js';
-import { applyChanges, nameKey, participantKey, type PartnershipState } from './evolve.js';
+import {
+  applyChanges,
+  applyEntry,
+  deriveAt,
+  foldDate,
+  inBusinessOrder,
+  initialDerivedState,
+  isPlan,
+  nameKey,
+  participantKey,
+  plannedDateOf,
+  recordAll,
+  type DerivedState,
+  type EntryRecord,
+  type History,
+} from './evolve.js';
 import {
   EVENT_DATA_FIELDS,
   validateEventData,
@@ -19,6 +36,7 @@ import {
   type EventType,
   type PartnershipEvent,
   type PartnershipInitiatedData,
+  type RecordedEvent,
 } from './events.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
 
@@ -94,19 +112,14 @@ export interface DecideContext {
 const MAY_LIE_AHEAD = new Set<EventType>(['AgreementSigningScheduled', 'AidCommitted', 'NoteAdded']);
 const PLANNABLE = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided', 'ActivityHeld']);
 const CONSULTATIONS = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided']);
-const ALLOWED_WHILE_SUSPENDED = new Set<CommandType>([
-  'ResumePartnership',
-  'TerminatePartnership',
-  'CorrectEntry',
-  'RetractEntry',
-  'AddNote',
-  'AttachDocument',
-]);
-const ALLOWED_AFTER_TERMINATION = new Set<CommandType>(['CorrectEntry', 'RetractEntry']);
+/** What a suspended partnership accepts (corrections and retractions are no entries of their own). */
+const ALLOWED_WHILE_SUSPENDED = new Set<EventType>(['PartnershipResumed', 'PartnershipTerminated', 'NoteAdded', 'DocumentAttached']);
 /** Fields that identify rather than describe: correcting them would silently re-point history. */
 const NOT_CORRECTABLE: Partial<Record<EventType, readonly string[]>> = { PartnershipInitiated: ['partnershipId'] };
+/** The id the command's own, not yet stored, event has while its consequences are checked. */
+const THIS_COMMAND = '(this command)';
 
-export function summarize(state: PartnershipState): StateSummary {
+export function summarize(state: DerivedState): StateSummary {
   return {
     tier: state.exists ? state.tier : null,
     standing: state.exists ? state.standing : null,
@@ -114,22 +127,171 @@ export function summarize(state: PartnershipState): StateSummary {
   };
 }
 
-function refuse(state: PartnershipState, message: string, needed: string): never {
-  throw new TransitionNotAllowedError(message, summarize(state), needed);
+function displayName(name: LocalizedName | undefined): string {
+  return name?.en ?? name?.de ?? name?.uk ?? Object.values(name ?? {})[0] ?? 'the counterpart';
 }
 
-function displayName(name: LocalizedName | undefined): string {
-  return name?.en ?? name?.de ?? name?.uk ?? 'the counterpart';
+const dateText = (d: BusinessDate | undefined) => (d ? formatBusinessDate(d, 'en') : 'an unknown date');
+
+interface Violation {
+  message: string;
+  needed: string;
+}
+
+/**
+ * The rules every entry must meet against the state on its own business date (`s` holds every
+ * entry before it in business-date order). Used for a new command, and for each entry after a
+ * back-dated change, a correction or a retraction, so late history can never contradict itself.
+ */
+function violation(s: DerivedState, type: EventType, data: Readonly<Record<string, unknown>>, id: string): Violation | null {
+  if (type === 'PartnershipInitiated') return null;
+  const on = data.occurredOn as BusinessDate | undefined;
+  const when = isPlan({ type, data }) ? `(a plan made on ${dateText(data.madeOn as BusinessDate | undefined)})` : `on ${dateText(on)}`;
+  if (!s.exists) {
+    return {
+      message: `Partnership ${id} had not been initiated yet ${when}; date the entry on or after the initiation, or correct the initiation's date.`,
+      needed: 'a date on or after the initiation',
+    };
+  }
+  if (s.terminated) {
+    return {
+      message:
+        `Partnership ${id} is terminated (since ${dateText(s.standingSince?.on)}), so only corrections and retractions can be recorded. ` +
+        `A restart is a new partnership that names "${id}" as its predecessorId.`,
+      needed: `a new partnership initiated with predecessorId "${id}"`,
+    };
+  }
+  if (s.standing === 'suspended') {
+    if (type === 'PartnershipSuspended') {
+      return {
+        message: `Partnership ${id} is already suspended ${when} (since ${dateText(s.standingSince?.on)}).`,
+        needed: 'an active partnership',
+      };
+    }
+    if (!ALLOWED_WHILE_SUSPENDED.has(type)) {
+      return {
+        message:
+          `Partnership ${id} is suspended; it must be resumed before ${type} can be recorded ${when} (suspended since ${dateText(s.standingSince?.on)}). ` +
+          'While suspended it accepts only resumption, termination, corrections, retractions, notes and documents.',
+        needed: 'ResumePartnership first',
+      };
+    }
+  }
+  switch (type) {
+    case 'PartnershipResumed':
+      return s.standing === 'suspended'
+        ? null
+        : {
+            message: `Partnership ${id} is ${s.standing}, not suspended, ${when}: no suspension is in force on that date, so only a suspended partnership can be resumed.`,
+            needed: 'a suspended partnership',
+          };
+    case 'CounterpartDesignated':
+      return s.counterpart
+        ? {
+            message:
+              `Partnership ${id} already has a counterpart, ${displayName(s.counterpart.name)}, ${when}. ` +
+              'Record a rename when its name changes; a different counterpart is a new partnership.',
+            needed: 'a partnership without a counterpart',
+          }
+        : null;
+    case 'CounterpartRenamed':
+      return s.counterpart
+        ? null
+        : {
+            message: `Partnership ${id} has no counterpart yet ${when}; designate one before renaming it.`,
+            needed: 'DesignateCounterpart first',
+          };
+    case 'DraftResolutionPrepared': {
+      const existing = s.papers[String(data.paperReference)];
+      return existing
+        ? {
+            message:
+              `Paper ${existing.reference} was already drafted (${dateText(existing.draftedOn)}); a paper is drafted once. ` +
+              'Record its consultations, or correct the draft entry.',
+            needed: 'a paper reference not yet drafted',
+          }
+        : null;
+    }
+    case 'AgreementSigned': {
+      const kind = String(data.agreementKind);
+      const adopted = s.councilDecisions.some((d) => d.outcome === 'adopted' || d.outcome === 'adopted_with_amendments');
+      return kind === 'letter_of_intent' || data.urgentDecisionReference || adopted
+        ? null
+        : {
+            message:
+              `Signing a ${kind.replace(/_/g, ' ')} agreement on ${dateText(on)} needs an adopted council decision ` +
+              'or an urgent-decision reference; no adopted council decision on or before that date is recorded.',
+            needed: 'an adopted council decision (RecordCouncilDecision with outcome adopted) or urgentDecisionReference',
+          };
+    }
+    case 'CooperationAreaRemoved': {
+      const key = nameKey(String(data.area));
+      return s.areas.some((a) => nameKey(a) === key)
+        ? null
+        : {
+            message:
+              `"${String(data.area)}" is not a cooperation area of partnership ${id} ${when}` +
+              (s.areas.length ? ` (areas then: ${s.areas.join(', ')}).` : '; it had none.'),
+            needed: 'an area that is currently part of the partnership',
+          };
+    }
+    case 'ParticipantLeft': {
+      const key = participantKey({ organisation: String(data.organisation), side: data.side as 'own' | 'counterpart' });
+      return s.participants.some((p) => participantKey(p) === key)
+        ? null
+        : {
+            message: `${String(data.organisation)} (${String(data.side)} side) is not taking part in partnership ${id} ${when}, so it cannot leave.`,
+            needed: 'a participant that has joined',
+          };
+    }
+    default:
+      // A consultation's paper is checked when the consultation is recorded or corrected, not when the
+      // paper's entry changes: renaming a paper and its consultations must be possible one after the other.
+      return null;
+  }
+}
+
+/** Entries (by id) that break a rule against the state on their date, from `from` (YYYY-MM-DD) on. */
+function violationsFrom(history: History, from: string, id: string): Map<string, { entry: EntryRecord; violation: Violation }> {
+  const found = new Map<string, { entry: EntryRecord; violation: Violation }>();
+  let s = initialDerivedState();
+  for (const entry of inBusinessOrder(history)) {
+    if (!entry.retracted && foldDate(entry) >= from) {
+      const v = violation(s, entry.type, entry.data, id);
+      if (v) found.set(entry.eventId, { entry, violation: v });
+    }
+    s = applyEntry(s, entry, history.entries);
+  }
+  return found;
+}
+
+/**
+ * What a change (a new entry, a correction, a retraction) would newly make impossible from `from` on.
+ * Entries that broke a rule already (history recorded before these rules) are not blamed on it.
+ */
+function newConflicts(before: History, after: History, from: string, id: string): ConflictingEntry[] {
+  const was = violationsFrom(before, from, id);
+  return [...violationsFrom(after, from, id)]
+    .filter(([eventId]) => !was.has(eventId))
+    .map(([, { entry, violation: v }]) => ({
+      eventId: entry.eventId,
+      type: entry.type,
+      occurredOn: (entry.data.occurredOn as BusinessDate | undefined) ?? null,
+      reason: v.message,
+      needed: v.needed,
+    }));
+}
+
+/** The history with events added as if recorded now (the command's own ones get a placeholder id). */
+function withRecorded(history: History, events: PartnershipEvent[], ctx: DecideContext, ids: string[]): History {
+  return recordAll(
+    history,
+    events.map((e, i) => ({ ...e, eventId: ids[i], recordedAt: ctx.now }) as RecordedEvent),
+  );
 }
 
 /** Checks that need the partnership's history or the clock, on data as it would be stored. */
-function contextErrors(
-  type: EventType,
-  data: Record<string, unknown>,
-  state: PartnershipState,
-  ctx: DecideContext,
-  prefix = '',
-): FieldError[] {
+function contextErrors(type: EventType, data: Record<string, unknown>, history: History, ctx: DecideContext, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
   const occurredOn = data.occurredOn as BusinessDate | undefined;
   if (!MAY_LIE_AHEAD.has(type) && data.planned !== true && isValidBusinessDate(occurredOn) && isAfterDay(occurredOn!, ctx.now)) {
@@ -144,15 +306,28 @@ function contextErrors(
             : ''),
     });
   }
-  const paperReference = data.paperReference;
-  if (CONSULTATIONS.has(type) && typeof paperReference === 'string' && !state.papers[paperReference]) {
+  const madeOn = data.madeOn as BusinessDate | undefined;
+  if (isValidBusinessDate(madeOn) && isAfterDay(madeOn!, ctx.now)) {
     errors.push({
-      field: `${prefix}paperReference`,
-      reason: `no draft resolution "${paperReference}" has been recorded for this partnership`,
+      field: `${prefix}madeOn`,
+      reason: `${madeOn!.date} is after today (${dayOf(ctx.now)}); a plan cannot be made in the future`,
     });
   }
+  const paperReference = data.paperReference;
+  if (CONSULTATIONS.has(type) && typeof paperReference === 'string' && isValidBusinessDate(occurredOn)) {
+    const papers = deriveAt(history, foldDate({ type, data })).papers;
+    if (!papers[paperReference]) {
+      const later = Object.values(deriveAt(history).papers).find((p) => p.reference === paperReference);
+      errors.push({
+        field: `${prefix}paperReference`,
+        reason: later
+          ? `draft resolution "${paperReference}" was drafted later (${dateText(later.draftedOn)}) than this consultation`
+          : `no draft resolution "${paperReference}" has been recorded for this partnership`,
+      });
+    }
+  }
   const relatesTo = data.relatesTo;
-  if (typeof relatesTo === 'string' && (!state.entries[relatesTo] || state.entries[relatesTo].retracted)) {
+  if (typeof relatesTo === 'string' && (!history.entries[relatesTo] || history.entries[relatesTo].retracted)) {
     errors.push({ field: `${prefix}relatesTo`, reason: `no current entry ${relatesTo} exists in this partnership` });
   }
   return errors;
@@ -161,45 +336,12 @@ function contextErrors(
 function recordable<T extends EventType>(
   type: T,
   data: EventData<T>,
-  state: PartnershipState,
+  history: History,
   ctx: DecideContext,
 ): Extract<PartnershipEvent, { type: T }> {
-  const errors = [...validateEventData(type, data), ...contextErrors(type, data as unknown as Record<string, unknown>, state, ctx)];
+  const errors = [...validateEventData(type, data), ...contextErrors(type, data as unknown as Record<string, unknown>, history, ctx)];
   if (errors.length > 0) throw new ValidationError(errors);
   return { type, data } as unknown as Extract<PartnershipEvent, { type: T }>;
-}
-
-function hasAdoptedCouncilDecisionBy(state: PartnershipState, signedOn: BusinessDate): boolean {
-  // Lenient with coarse dates: a decision "2023-02" counts for a signing on 2023-02-23.
-  return state.councilDecisions.some(
-    (d) =>
-      (d.outcome === 'adopted' || d.outcome === 'adopted_with_amendments') && businessDateStart(d.decidedOn) <= businessDateEnd(signedOn),
-  );
-}
-
-function guardStanding(command: PartnershipCommand, state: PartnershipState): void {
-  const id = command.partnershipId;
-  if (state.terminated && !ALLOWED_AFTER_TERMINATION.has(command.type)) {
-    refuse(
-      state,
-      `Partnership ${id} is terminated, so only corrections and retractions can be recorded. ` +
-        `A restart is a new partnership that names "${id}" as its predecessorId.`,
-      `a new partnership initiated with predecessorId "${id}"`,
-    );
-  }
-  if (state.standing === 'suspended') {
-    if (command.type === 'SuspendPartnership') {
-      refuse(state, `Partnership ${id} is already suspended.`, 'an active partnership');
-    }
-    if (!ALLOWED_WHILE_SUSPENDED.has(command.type)) {
-      refuse(
-        state,
-        `Partnership ${id} is suspended; it must be resumed before ${command.type} can be recorded. ` +
-          'While suspended it accepts only resumption, termination, corrections, retractions, notes and documents.',
-        'ResumePartnership first',
-      );
-    }
-  }
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
@@ -211,9 +353,13 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+function refuse(state: DerivedState, message: string, needed: string): never {
+  throw new TransitionNotAllowedError(message, summarize(state), needed);
+}
+
 function decideCorrection(
   command: Extract<PartnershipCommand, { type: 'CorrectEntry' }>,
-  state: PartnershipState,
+  history: History,
   ctx: DecideContext,
 ): PartnershipEvent[] {
   const { eventId, reason, changes } = command.data;
@@ -225,18 +371,19 @@ function decideCorrection(
   }
   if (shape.length > 0) throw new ValidationError(shape);
 
-  const target = state.entries[eventId];
+  const now = deriveAt(history);
+  const target = history.entries[eventId];
   if (!target) throw new EntryNotFoundError(eventId, command.partnershipId);
   if (target.retracted) {
     refuse(
-      state,
+      now,
       `Entry ${eventId} was retracted, so it cannot be corrected; record the milestone again instead.`,
       'an entry that is not retracted',
     );
   }
   if (target.type === 'EntryCorrected' || target.type === 'EntryRetracted') {
     refuse(
-      state,
+      now,
       `Entry ${eventId} is itself a ${target.type === 'EntryCorrected' ? 'correction' : 'retraction'}; correct the original entry instead.`,
       'a milestone entry',
     );
@@ -257,197 +404,112 @@ function decideCorrection(
   if (changed.length === 0) return []; // already the current value: nothing to record (safe to retry)
 
   const merged = applyChanges(target.data, normalised);
-  const errors = [...validateEventData(target.type, merged, 'changes.'), ...contextErrors(target.type, merged, state, ctx, 'changes.')];
+  const errors = [...validateEventData(target.type, merged, 'changes.'), ...contextErrors(target.type, merged, history, ctx, 'changes.')];
   if (errors.length > 0) throw new ValidationError(errors);
 
-  if (target.type === 'DraftResolutionPrepared' && typeof normalised.paperReference === 'string') {
-    const other = state.papers[normalised.paperReference];
-    if (other && other.eventId !== target.eventId) {
-      refuse(
-        state,
-        `Paper ${normalised.paperReference} has already been drafted (entry ${other.eventId}); a paper is drafted once.`,
-        'a paper reference not yet drafted',
-      );
-    }
-  }
-
   const previous = Object.fromEntries(Object.keys(normalised).map((k) => [k, target.data[k] ?? null]));
-  return [{ type: 'EntryCorrected', data: { targetEventId: eventId, targetType: target.type, reason, changes: normalised, previous } }];
+  const event: PartnershipEvent = {
+    type: 'EntryCorrected',
+    data: { targetEventId: eventId, targetType: target.type, reason, changes: normalised, previous },
+  };
+  // The entry may move in business time: check everything from the earlier of its two dates.
+  const after = withRecorded(history, [event], ctx, [THIS_COMMAND]);
+  const from = [foldDate(target), foldDate({ ...target, data: merged })].sort()[0];
+  const conflicts = newConflicts(history, after, from, command.partnershipId);
+  // The corrected entry itself breaking a rule is refused like a new entry would be.
+  const own = conflicts.find((c) => c.eventId === eventId);
+  if (own) refuse(deriveAt(after, foldDate({ ...target, data: merged })), own.reason, own.needed ?? 'a change consistent with the history');
+  if (conflicts.length) throw new HistoryConflictError(`Correcting entry ${eventId}`, conflicts);
+  return [event];
 }
 
-function decideRetraction(command: Extract<PartnershipCommand, { type: 'RetractEntry' }>, state: PartnershipState): PartnershipEvent[] {
+function decideRetraction(
+  command: Extract<PartnershipCommand, { type: 'RetractEntry' }>,
+  history: History,
+  ctx: DecideContext,
+): PartnershipEvent[] {
   const { eventId, reason } = command.data;
   const shape: FieldError[] = [];
   if (typeof eventId !== 'string' || eventId.trim() === '') shape.push({ field: 'eventId', reason: 'must name the entry to retract' });
   if (typeof reason !== 'string' || reason.trim() === '') shape.push({ field: 'reason', reason: 'must say why the entry is retracted' });
   if (shape.length > 0) throw new ValidationError(shape);
 
-  const target = state.entries[eventId];
+  const now = deriveAt(history);
+  const target = history.entries[eventId];
   if (!target) throw new EntryNotFoundError(eventId, command.partnershipId);
-  if (target.retracted) refuse(state, `Entry ${eventId} has already been retracted.`, 'an entry that is not retracted');
+  if (target.retracted) refuse(now, `Entry ${eventId} has already been retracted.`, 'an entry that is not retracted');
   if (target.type === 'EntryRetracted') {
     refuse(
-      state,
+      now,
       `Entry ${eventId} is a retraction, and a retraction cannot be retracted; record the milestone again instead.`,
       'an entry that is not a retraction',
     );
   }
   if (target.type === 'PartnershipInitiated') {
     refuse(
-      state,
+      now,
       `Entry ${eventId} starts the partnership and cannot be retracted; correct it, or terminate the partnership.`,
       'an entry other than the initiation',
     );
   }
-  return [{ type: 'EntryRetracted', data: { targetEventId: eventId, targetType: target.type, reason } }];
+  const event: PartnershipEvent = { type: 'EntryRetracted', data: { targetEventId: eventId, targetType: target.type, reason } };
+  const after = withRecorded(history, [event], ctx, [THIS_COMMAND]);
+  // Retracting a correction moves its entry back: check from the earlier of its dates.
+  const affected = target.type === 'EntryCorrected' ? history.entries[String(target.data.targetEventId)] : target;
+  const moved = affected ? after.entries[affected.eventId] : undefined;
+  const from = [affected ? foldDate(affected) : '0001-01-01', moved ? foldDate(moved) : '9999-12-31'].sort()[0];
+  const conflicts = newConflicts(history, after, from, command.partnershipId);
+  if (conflicts.length) throw new HistoryConflictError(`Retracting entry ${eventId}`, conflicts);
+  return [event];
 }
 
-export function decide(command: PartnershipCommand, state: PartnershipState, ctx: DecideContext): PartnershipEvent[] {
+/**
+ * Decides a command at its own business date: the state it is checked against is the state on that
+ * date, and it may not contradict entries recorded for later dates. `state` is what the ledger knows
+ * (its history); the clock arrives in ctx.
+ */
+export function decide(command: PartnershipCommand, state: History, ctx: DecideContext): PartnershipEvent[] {
   const id = command.partnershipId;
+  const exists = state.entryOrder.some((e) => state.entries[e]?.type === 'PartnershipInitiated');
   if (command.type === 'InitiatePartnership') {
-    if (state.exists) throw new PartnershipAlreadyExistsError(id);
+    if (exists) throw new PartnershipAlreadyExistsError(id);
     if (command.data.predecessorId === id) {
       throw new ValidationError([{ field: 'predecessorId', reason: 'must name a different partnership than the one being initiated' }]);
     }
     return [recordable('PartnershipInitiated', { ...command.data, partnershipId: id }, state, ctx)];
   }
-  if (!state.exists) throw new PartnershipNotFoundError(id);
-  guardStanding(command, state);
+  if (!exists) throw new PartnershipNotFoundError(id);
+  if (command.type === 'CorrectEntry') return decideCorrection(command, state, ctx);
+  if (command.type === 'RetractEntry') return decideRetraction(command, state, ctx);
 
-  switch (command.type) {
-    case 'DesignateCounterpart':
-      if (state.counterpart) {
-        refuse(
-          state,
-          `Partnership ${id} already has a counterpart, ${displayName(state.counterpart.name)}. ` +
-            'Record a rename when its name changes; a different counterpart is a new partnership.',
-          'a partnership without a counterpart',
-        );
-      }
-      return [recordable('CounterpartDesignated', command.data, state, ctx)];
-
-    case 'RenameCounterpart':
-      if (!state.counterpart)
-        refuse(state, `Partnership ${id} has no counterpart yet; designate one before renaming it.`, 'DesignateCounterpart first');
-      return [recordable('CounterpartRenamed', command.data, state, ctx)];
-
-    case 'RecordAidDelivery':
-      return [recordable('AidDelivered', command.data, state, ctx)];
-
-    case 'RecordAidCommitment':
-      return [recordable('AidCommitted', command.data, state, ctx)];
-
-    case 'PrepareDraftResolution': {
-      const event = recordable('DraftResolutionPrepared', command.data, state, ctx);
-      const existing = state.papers[event.data.paperReference];
-      if (existing) {
-        refuse(
-          state,
-          `Paper ${existing.reference} was already drafted (${formatBusinessDate(existing.draftedOn, 'en')}); a paper is drafted once. ` +
-            'Record its consultations, or correct the draft entry.',
-          'a paper reference not yet drafted',
-        );
-      }
-      return [event];
-    }
-
-    case 'RecordBoardReview':
-      return [recordable('BoardReviewed', command.data, state, ctx)];
-
-    case 'ReferToCommittee':
-      return [recordable('ReferredToCommittee', command.data, state, ctx)];
-
-    case 'RecordCommitteeDecision':
-      return [recordable('CommitteeDecided', command.data, state, ctx)];
-
-    case 'RecordCouncilDecision':
-      return [recordable('CouncilDecided', command.data, state, ctx)];
-
-    case 'ScheduleAgreementSigning':
-      return [recordable('AgreementSigningScheduled', command.data, state, ctx)];
-
-    case 'RecordAgreementSigning': {
-      const event = recordable('AgreementSigned', command.data, state, ctx);
-      const { agreementKind, urgentDecisionReference, occurredOn } = event.data;
-      if (agreementKind !== 'letter_of_intent' && !urgentDecisionReference && !hasAdoptedCouncilDecisionBy(state, occurredOn)) {
-        refuse(
-          state,
-          `Signing a ${agreementKind.replace(/_/g, ' ')} agreement on ${formatBusinessDate(occurredOn, 'en')} needs an adopted council decision ` +
-            'or an urgent-decision reference; no adopted council decision on or before that date is recorded.',
-          'an adopted council decision (RecordCouncilDecision with outcome adopted) or urgentDecisionReference',
-        );
-      }
-      return [event];
-    }
-
-    case 'AddCooperationArea': {
-      const event = recordable('CooperationAreaAdded', command.data, state, ctx);
-      const key = nameKey(event.data.area);
-      return state.areas.some((a) => nameKey(a) === key) ? [] : [event]; // already there: adding again is a no-op
-    }
-
-    case 'RemoveCooperationArea': {
-      const event = recordable('CooperationAreaRemoved', command.data, state, ctx);
-      const key = nameKey(event.data.area);
-      if (!state.areas.some((a) => nameKey(a) === key)) {
-        refuse(
-          state,
-          `"${event.data.area}" is not a cooperation area of partnership ${id}` +
-            (state.areas.length ? ` (current areas: ${state.areas.join(', ')}).` : '; it has none.'),
-          'an area that is currently part of the partnership',
-        );
-      }
-      return [event];
-    }
-
-    case 'RecordParticipantJoined': {
-      const event = recordable('ParticipantJoined', command.data, state, ctx);
-      const key = participantKey(event.data);
-      return state.participants.some((p) => participantKey(p) === key) ? [] : [event]; // already taking part
-    }
-
-    case 'RecordParticipantLeft': {
-      const event = recordable('ParticipantLeft', command.data, state, ctx);
-      const key = participantKey(event.data);
-      if (!state.participants.some((p) => participantKey(p) === key)) {
-        refuse(
-          state,
-          `${event.data.organisation} (${event.data.side} side) is not taking part in partnership ${id}, so it cannot leave.`,
-          'a participant that has joined',
-        );
-      }
-      return [event];
-    }
-
-    case 'RecordActivity':
-      return [recordable('ActivityHeld', command.data, state, ctx)];
-
-    case 'SuspendPartnership':
-      return [recordable('PartnershipSuspended', command.data, state, ctx)];
-
-    case 'ResumePartnership':
-      if (state.standing !== 'suspended') {
-        refuse(
-          state,
-          `Partnership ${id} is ${state.standing}, not suspended; only a suspended partnership can be resumed.`,
-          'a suspended partnership',
-        );
-      }
-      return [recordable('PartnershipResumed', command.data, state, ctx)];
-
-    case 'TerminatePartnership':
-      return [recordable('PartnershipTerminated', command.data, state, ctx)];
-
-    case 'AttachDocument':
-      return [recordable('DocumentAttached', command.data, state, ctx)];
-
-    case 'AddNote':
-      return [recordable('NoteAdded', command.data, state, ctx)];
-
-    case 'CorrectEntry':
-      return decideCorrection(command, state, ctx);
-
-    case 'RetractEntry':
-      return decideRetraction(command, state);
+  const type = COMMAND_EVENT[command.type];
+  const given = { ...(command.data as unknown as Record<string, unknown>) };
+  // Unless the office says when a plan was made: the day it is recorded, or its planned day if that
+  // is earlier (a plan for a past date was made by then at the latest, so a late entry of a plan and
+  // of what fulfilled it still meet in the right order).
+  if (isPlan({ type, data: given }) && given.madeOn === undefined) {
+    const planned = plannedDateOf({ type, data: given });
+    const today = dayOf(ctx.now);
+    const day = planned && isValidBusinessDate(planned) && businessDateStart(planned) < today ? businessDateStart(planned) : today;
+    given.madeOn = { date: day, precision: 'day' };
   }
+  const event = recordable(type, given as never, state, ctx) as PartnershipEvent;
+  const data = event.data as unknown as Record<string, unknown>;
+  const on = foldDate({ type, data });
+  const before = deriveAt(state, on);
+
+  // Already true on that date: recording it again changes nothing (safe to retry).
+  if (type === 'CooperationAreaAdded' && before.areas.some((a) => nameKey(a) === nameKey(String(data.area)))) return [];
+  if (type === 'ParticipantJoined') {
+    const key = participantKey(data as { organisation: string; side: 'own' | 'counterpart' });
+    if (before.participants.some((p) => participantKey(p) === key)) return [];
+  }
+
+  const own = violation(before, type, data, id);
+  if (own) refuse(before, own.message, own.needed);
+  const conflicts = newConflicts(state, withRecorded(state, [event], ctx, [THIS_COMMAND]), on, id).filter(
+    (c) => c.eventId !== THIS_COMMAND,
+  );
+  if (conflicts.length) throw new HistoryConflictError(`Recording ${type} on ${dateText(data.occurredOn as BusinessDate)}`, conflicts);
+  return [event];
 }

@@ -1,4 +1,5 @@
-import { addDecimal, amountProblem } from './decimal.js';
+import { addDecimal, formatDecimal } from './decimal.js';
+import { addMoney, amountProblem, inUseOn, minorUnits } from './money.js';
 
 describe('addDecimal', () => {
   it('adds exactly where floating point would not', () => {
@@ -24,15 +25,38 @@ describe('addDecimal', () => {
 });
 
 describe('amountProblem', () => {
-  it.each(['1', '0.01', '125000.00', '80000.5'])('accepts %s', (amount) => {
-    expect(amountProblem(amount)).toBeUndefined();
+  it.each(['1', '0.01', '125000.00', '80000.5'])('accepts %s EUR', (amount) => {
+    expect(amountProblem(amount, 'EUR')).toBeUndefined();
   });
 
-  it.each(['0', '0.00', '-5', '1.005', '01', '1e3', ' 1', '1,50', ''])('rejects %j', (amount) => {
-    expect(amountProblem(amount)).toEqual(expect.any(String));
+  it.each(['0', '0.00', '-5', '1.005', '01', '1e3', ' 1', '1,50', ''])('rejects %j EUR', (amount) => {
+    expect(amountProblem(amount, 'EUR')).toEqual(expect.any(String));
+  });
+
+  it("follows the currency's minor unit (ISO 4217, from Intl): JPY 0, EUR 2, KWD 3", () => {
+    expect([minorUnits('JPY'), minorUnits('EUR'), minorUnits('KWD')]).toEqual([0, 2, 3]);
+    expect(amountProblem('100', 'JPY')).toBeUndefined();
+    expect(amountProblem('100.50', 'JPY')).toMatch(/whole number: JPY has no minor unit/);
+    expect(amountProblem('1.125', 'KWD')).toBeUndefined();
+    expect(amountProblem('1.1255', 'KWD')).toMatch(/at most 3 decimals \(the minor unit of KWD\)/);
+    expect(minorUnits('EURO')).toBeUndefined();
+  });
+
+  it('knows when historical currencies were in use (CLDR)', () => {
+    expect(minorUnits('DEM')).toBe(2);
+    expect(inUseOn('DEM', '1999-05-01')).toBe(true);
+    expect(inUseOn('DEM', '2023-05-01')).toBe(false);
+    expect(inUseOn('EUR', '2023-05-01')).toBe(true);
+  });
+
+  it("adds in the currency's minor units", () => {
+    expect(addMoney('100', '50', 'JPY')).toBe('150');
+    expect(addMoney('1.125', '0.5', 'KWD')).toBe('1.625');
+    expect(addMoney('0.1', '0.2', 'EUR')).toBe('0.30');
+    expect(formatDecimal('2.50', 1)).toBe('2.5');
   });
 
   it('rejects numbers: amounts travel as strings', () => {
-    expect(amountProblem(125000)).toMatch(/string/);
+    expect(amountProblem(125000, 'EUR')).toMatch(/string/);
   });
 });

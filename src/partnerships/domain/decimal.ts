@@ -2,19 +2,8 @@
 // in an aid total that someone signs off; BigInt of scaled units keeps every cent.
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
-/** Positive, no leading zeros, at most two decimals: what an amount field may contain. */
-const AMOUNT = /^(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/;
-
 export function isDecimalString(value: string): boolean {
   return DECIMAL.test(value);
-}
-
-/** Why `value` is not a valid money amount, or undefined when it is. */
-export function amountProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a decimal string such as "125000.00"';
-  if (!AMOUNT.test(value)) return 'must be a decimal string with at most two decimals, such as "125000.00"';
-  if (/^[0.]+$/.test(value)) return 'must be greater than zero';
-  return undefined;
 }
 
 function toScaled(value: string): { units: bigint; scale: number } {
@@ -40,4 +29,13 @@ export function addDecimal(a: string, b: string): string {
   const scale = Math.max(2, x.scale, y.scale);
   const sum = x.units * 10n ** BigInt(scale - x.scale) + y.units * 10n ** BigInt(scale - y.scale);
   return fromScaled(sum, scale);
+}
+
+/** The same number with exactly `scale` decimals (rounding is never needed: sums only grow in scale). */
+export function formatDecimal(value: string, scale: number): string {
+  const x = toScaled(value);
+  if (x.scale <= scale) return fromScaled(x.units * 10n ** BigInt(scale - x.scale), scale);
+  const divisor = 10n ** BigInt(x.scale - scale);
+  // Drop trailing zeros only; a sum of amounts never has more significant decimals than the currency.
+  return x.units % divisor === 0n ? fromScaled(x.units / divisor, scale) : value;
 }

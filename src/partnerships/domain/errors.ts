@@ -1,6 +1,6 @@
 // Domain errors carry a stable `code` (the API maps it to problem+json) and plain-data `details`.
 // Nothing here knows about HTTP: the status mapping lives in the global filter.
-import type { FieldError, RecordedStanding, Tier } from './vocabulary.js';
+import type { BusinessDate, FieldError, RecordedStanding, Tier } from './vocabulary.js';
 
 export type { FieldError };
 
@@ -86,5 +86,38 @@ export class PartnershipAlreadyExistsError extends DomainError {
       partnershipId,
     });
     this.partnershipId = partnershipId;
+  }
+}
+
+/** A later entry that a change would make impossible, and why. */
+export interface ConflictingEntry {
+  eventId: string;
+  type: string;
+  occurredOn: BusinessDate | null;
+  reason: string;
+  /** what would make it possible again */
+  needed?: string;
+}
+
+/**
+ * The change is consistent on its own date but contradicts history recorded after it: e.g. a
+ * back-dated suspension before aid that was delivered while it would be in force.
+ */
+export class HistoryConflictError extends DomainError {
+  readonly code = 'contradicts_later_entries';
+  readonly conflicts: ConflictingEntry[];
+
+  constructor(change: string, conflicts: ConflictingEntry[]) {
+    const listed = conflicts
+      .slice(0, 5)
+      .map((c) => `${c.type} ${c.eventId}${c.occurredOn ? ` (${c.occurredOn.date})` : ''}: ${c.reason}`)
+      .join('; ');
+    const more = conflicts.length > 5 ? `; and ${conflicts.length - 5} more` : '';
+    super(
+      `${change} would contradict ${conflicts.length === 1 ? 'an entry' : `${conflicts.length} entries`} recorded after its date — ` +
+        `${listed}${more}. Correct or retract ${conflicts.length === 1 ? 'it' : 'them'} first.`,
+      { conflicts },
+    );
+    this.conflicts = conflicts;
   }
 }

@@ -23,6 +23,8 @@ import {
   type Check,
   type Spec,
 } from './checks.js';
+import { businessDateEnd, businessDateStart, isValidBusinessDate } from './dates.js';
+import { inUseOn, minorUnits, usePeriod } from './money.js';
 import {
   AGREEMENT_KINDS,
   AID_MODALITIES,
@@ -56,9 +58,14 @@ export interface MilestoneFields {
   note?: string;
 }
 
-/** For entries that can be put in the calendar before they happen. A planned entry changes no status. */
+/**
+ * For entries that can be put in the calendar before they happen. A planned entry changes no status;
+ * `occurredOn` is then the planned date and `madeOn` the day the plan was made (default: the day it was
+ * recorded), which is when it takes effect in the fold.
+ */
 export interface PlannableFields {
   planned?: boolean;
+  madeOn?: BusinessDate;
 }
 
 // ---- event data -------------------------------------------------------------------------------
@@ -151,8 +158,9 @@ export interface CouncilDecidedData extends DecisionFields {
   proposedTier?: Tier;
 }
 
-/** `occurredOn` is the planned signing date (may lie in the future). */
+/** `occurredOn` is the planned signing date (may lie in the future); `madeOn` the day the plan was made. */
 export interface AgreementSigningScheduledData extends MilestoneFields {
+  madeOn?: BusinessDate;
   agreementKind?: AgreementKind;
   venue?: string;
   mode?: SigningMode;
@@ -308,6 +316,7 @@ const AID = {
 const DECISION = {
   ...MILESTONE,
   planned: opt(bool),
+  madeOn: opt(date),
   paperReference: opt(text),
   outcome: opt(oneOf(DECISION_OUTCOMES)),
   resolutionText: opt(text),
@@ -339,12 +348,27 @@ export const EVENT_FIELDS: { readonly [T in EventType]: { readonly [F in keyof E
     proposedTier: opt(oneOf(TIERS)),
     route: opt(texts),
   },
-  BoardReviewed: { ...MILESTONE, planned: opt(bool), paperReference: opt(text), body: req(text), outcome: opt(oneOf(BODY_OUTCOMES)) },
-  ReferredToCommittee: { ...MILESTONE, planned: opt(bool), paperReference: opt(text), committee: req(text), meetingDate: opt(date) },
+  BoardReviewed: {
+    ...MILESTONE,
+    planned: opt(bool),
+    madeOn: opt(date),
+    paperReference: opt(text),
+    body: req(text),
+    outcome: opt(oneOf(BODY_OUTCOMES)),
+  },
+  ReferredToCommittee: {
+    ...MILESTONE,
+    planned: opt(bool),
+    madeOn: opt(date),
+    paperReference: opt(text),
+    committee: req(text),
+    meetingDate: opt(date),
+  },
   CommitteeDecided: { ...DECISION, committee: req(text) },
   CouncilDecided: { ...DECISION, body: opt(text), proposedTier: opt(oneOf(TIERS)) },
   AgreementSigningScheduled: {
     ...MILESTONE,
+    madeOn: opt(date),
     agreementKind: opt(oneOf(AGREEMENT_KINDS)),
     venue: opt(text),
     mode: opt(oneOf(SIGNING_MODES)),
@@ -364,6 +388,7 @@ export const EVENT_FIELDS: { readonly [T in EventType]: { readonly [F in keyof E
   ActivityHeld: {
     ...MILESTONE,
     planned: opt(bool),
+    madeOn: opt(date),
     title: req(text),
     activityKind: opt(text),
     endsOn: opt(date),
@@ -421,6 +446,17 @@ export function validateEventData(type: EventType, data: unknown, prefix = ''): 
     (d.outcome === undefined || d.outcome === null)
   ) {
     errors.push(...fail(`${prefix}outcome`, 'is required unless the meeting is planned'));
+  }
+  // Historical currencies (DEM, FRF, …) only for dates when they were in use.
+  const value = d?.value as { currency?: unknown } | undefined;
+  const on = d?.occurredOn as BusinessDate | undefined;
+  if (value && typeof value.currency === 'string' && minorUnits(value.currency) !== undefined && isValidBusinessDate(on)) {
+    const currency = value.currency;
+    if (!inUseOn(currency, businessDateStart(on!)) && !inUseOn(currency, businessDateEnd(on!))) {
+      errors.push(
+        ...fail(`${prefix}value.currency`, `${currency} was not in use on ${on!.date} (in use ${usePeriod(currency) ?? 'at other times'})`),
+      );
+    }
   }
   return errors;
 }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from './events.js';
 import { evolve, fold, tierForAgreement } from './evolve.js';
-import { effectiveStanding, initialState } from './evolve.js';
+import { effectiveStanding, initialState, openPlans } from './evolve.js';
 import {
   AREAS,
   PARTNERSHIP_ID,
@@ -39,7 +39,7 @@ describe('evolve through the Dortmund–Zhytomyr story', () => {
   it('reaches contact when Zhytomyr is designated, and keeps aid to other cities in the totals', () => {
     const state = fold(beforeSolidaritySigning.slice(0, 5));
     expect(state.tier).toBe('contact');
-    expect(state.counterpart).toEqual({ name: ZHYTOMYR, country: 'UA', formerNames: [] });
+    expect(state.counterpart).toEqual({ name: ZHYTOMYR, country: 'UA', since: month('2022-06'), formerNames: [] });
     expect(state.aidDelivered).toEqual({ EUR: '245000.75' });
     expect(state.aidCommitted).toEqual({});
   });
@@ -61,8 +61,14 @@ describe('evolve through the Dortmund–Zhytomyr story', () => {
       resolutionReference: undefined,
     });
     expect(state.latestCouncilDecision).toMatchObject({ eventId: 'council-2023', outcome: 'adopted' });
-    expect(state.scheduledSignings).toEqual([
-      { eventId: 'signing-scheduled', plannedOn: day('2023-02-09'), agreementKind: 'solidarity', mode: undefined, venue: undefined },
+    expect(openPlans(state)).toEqual([
+      expect.objectContaining({
+        uid: 'signing-scheduled',
+        key: 'signing:solidarity',
+        date: day('2023-02-09'),
+        status: 'open',
+        sequence: 0,
+      }),
     ]);
   });
 
@@ -73,7 +79,8 @@ describe('evolve through the Dortmund–Zhytomyr story', () => {
     expect(state.agreements).toEqual([
       { eventId: 'signed-2023', kind: 'solidarity', signedOn: day('2023-02-23'), mode: 'online', venue: undefined, tier: 'solidarity' },
     ]);
-    expect(state.scheduledSignings[0].fulfilledBy).toBe('signed-2023');
+    expect(state.plans).toEqual([expect.objectContaining({ uid: 'signing-scheduled', status: 'fulfilled', fulfilledBy: 'signed-2023' })]);
+    expect(openPlans(state)).toEqual([]);
   });
 
   it('records areas and participants', () => {
@@ -190,8 +197,9 @@ describe('corrections', () => {
       ...beforeSolidaritySigning,
       { eventId: 'rn', type: 'CounterpartRenamed', data: { occurredOn: year('2024'), name: { de: 'Shytomyr' } } },
     ]);
-    expect(state.counterpart?.name).toEqual({ ...ZHYTOMYR, de: 'Shytomyr' });
-    expect(state.counterpart?.formerNames).toEqual([ZHYTOMYR]);
+    // A rename replaces the whole set of names as of its date; the old set is kept with its period.
+    expect(state.counterpart?.name).toEqual({ de: 'Shytomyr' });
+    expect(state.counterpart?.formerNames).toEqual([{ name: ZHYTOMYR, from: month('2022-06'), until: year('2024') }]);
   });
 });
 
@@ -208,7 +216,7 @@ describe('retractions', () => {
     const state = fold([...beforeSolidaritySigning, solidaritySigning, retract('r1', solidaritySigning)]);
     expect(state.tier).toBe('contact');
     expect(state.pendingUpgrade?.tier).toBe('solidarity');
-    expect(state.scheduledSignings[0].fulfilledBy).toBeUndefined();
+    expect(openPlans(state)).toEqual([expect.objectContaining({ uid: 'signing-scheduled', status: 'open' })]);
   });
 
   it('of the council decision remove the pending upgrade', () => {

@@ -1,8 +1,13 @@
-// The state of one partnership and evolve(state, event) → state, folded from its events. Pure: no
-// clock, no I/O, never mutates its input, never throws on history it does not expect (history is a
-// fact; the decider is where rules are enforced).
-import { businessDateEnd, compareBusinessDates, daysBetween } from './dates.js';
-import { addDecimal } from './decimal.js';
+// What the ledger knows about one partnership, and its state on a business date. Pure: no clock, no
+// I/O, never mutates its input, never throws on history it does not expect (history is a fact; the
+// decider is where rules are enforced).
+//
+// Two times (docs/domain.md): the *history* is every entry in the order it was recorded, with its
+// corrections applied and its retraction marked; the *state on a date D* is the fold of the live
+// entries whose business date is on or before D, in business-date order (ties by recording order).
+// The order in which entries were recorded can therefore never change a state.
+import { businessDateEnd, businessDateStart, compareBusinessDates, daysBetween } from './dates.js';
+import { addMoney } from './money.js';
 import type { EventType, PartnershipEvent, RecordedEvent } from './events.js';
 import {
   tierRank,
@@ -13,10 +18,98 @@ import {
   type ParticipantType,
   type RecordedStanding,
   type Side,
-  type SigningMode,
   type Standing,
   type Tier,
 } from './vocabulary.js';
+
+// ---- history ----------------------------------------------------------------------------------
+
+/** One event of the stream as the ledger now sees it: data includes every non-retracted correction. */
+export interface EntryRecord {
+  eventId: string;
+  type: EventType;
+  /** current value, corrections applied */
+  data: Readonly<Record<string, unknown>>;
+  /** value as first recorded */
+  originalData: Readonly<Record<string, unknown>>;
+  /** EntryCorrected eventIds that target this entry, in stream order (retracted ones included) */
+  corrections: readonly string[];
+  retracted: boolean;
+  retractedBy?: string;
+  /** 0-based position in the stream: the recording order */
+  position: number;
+  recordedAt?: string;
+  /** record time of the latest change (the entry, a correction, its retraction), when the caller knows it */
+  changedAt?: string;
+}
+
+export interface History {
+  /** every event recorded so far, keyed by eventId */
+  entries: Readonly<Record<string, EntryRecord>>;
+  /** eventIds in stream order (object key order is not reliable for numeric-looking ids) */
+  entryOrder: readonly string[];
+  /** number of events recorded: the stream version to append after */
+  version: number;
+}
+
+const ANNOTATIONS = new Set<EventType>(['EntryCorrected', 'EntryRetracted']);
+
+/** Replaces top-level fields; null or undefined clears the field. */
+export function applyChanges(data: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...data };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null || value === undefined) delete next[field];
+    else next[field] = value;
+  }
+  return next;
+}
+
+/** Recomputes an entry's current data from its original and its non-retracted corrections. */
+function currentData(target: EntryRecord, entries: Readonly<Record<string, EntryRecord>>): Record<string, unknown> {
+  let data: Record<string, unknown> = { ...target.originalData };
+  for (const id of target.corrections) {
+    const correction = entries[id];
+    if (!correction || correction.retracted) continue;
+    data = applyChanges(data, (correction.data as { changes: Record<string, unknown> }).changes);
+  }
+  return data;
+}
+
+/**
+ * Records one event. `entries` and `entryOrder` are the caller's own copies and are changed in place,
+ * which keeps recording a long stream linear instead of copying every entry at every event.
+ */
+function recordInto(event: RecordedEvent, entries: Record<string, EntryRecord>, entryOrder: string[], position: number): void {
+  entries[event.eventId] = {
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data as unknown as Record<string, unknown>,
+    originalData: event.data as unknown as Record<string, unknown>,
+    corrections: [],
+    retracted: false,
+    position,
+    recordedAt: event.recordedAt,
+  };
+  entryOrder.push(event.eventId);
+  if (event.type !== 'EntryCorrected' && event.type !== 'EntryRetracted') return;
+  const target = entries[event.data.targetEventId];
+  // A pointer to nothing changes nothing; the decider prevents it, old history may still have one.
+  if (!target) return;
+  if (event.type === 'EntryCorrected') {
+    entries[target.eventId] = {
+      ...target,
+      corrections: [...target.corrections, event.eventId],
+      data: applyChanges(target.data, event.data.changes),
+    };
+    return;
+  }
+  entries[target.eventId] = { ...target, retracted: true, retractedBy: event.eventId };
+  if (target.type === 'EntryCorrected') {
+    // Retracting a correction restores the value it replaced (and any later corrections).
+    const corrected = entries[(target.data as { targetEventId: string }).targetEventId];
+    if (corrected) entries[corrected.eventId] = { ...corrected, data: currentData(corrected, entries) };
+  }
+}
 
 // ---- state ------------------------------------------------------------------------------------
 
@@ -54,21 +147,43 @@ export interface PendingUpgrade {
   resolutionReference?: string;
 }
 
-export interface ScheduledSigning {
-  eventId: string;
-  plannedOn: BusinessDate;
-  agreementKind?: AgreementKind;
-  mode?: SigningMode;
-  venue?: string;
-  /** the AgreementSigned that followed, once recorded */
+/**
+ * A plan: a signing scheduled, or a consultation or activity put in the calendar before it happens.
+ * A later plan of the same thing (the same `key`) reschedules it; the matching signing, decision or
+ * activity fulfils it; retracting its entries cancels it. Its uid stays the same through all of that.
+ */
+export interface Plan {
+  /** stable identity for calendars: the event id of the first plan entry of this thing */
+  uid: string;
+  /** what is planned, e.g. "signing:solidarity", "board:verwaltungsvorstand:DS 2022-0001" */
+  key: string;
+  /** the event type of the plan entries (AgreementSigningScheduled, BoardReviewed, …) */
+  type: EventType;
+  /** the plan entries, in business-date order, retracted ones included */
+  entries: string[];
+  /** the live plan entry whose date and details count; absent when every plan entry was retracted */
+  current?: string;
+  /** when the current plan was made */
+  madeOn: BusinessDate;
+  /** the planned date */
+  date: BusinessDate;
+  /** the current plan entry's data (title, venue, mode, …) */
+  data: Readonly<Record<string, unknown>>;
+  /** grows with every reschedule, correction and retraction: iCalendar's SEQUENCE */
+  sequence: number;
+  status: 'open' | 'fulfilled' | 'cancelled';
+  /** the signing, decision or activity that fulfilled it */
   fulfilledBy?: string;
+  fulfilledOn?: BusinessDate;
+  /** record time of the latest change (ISO), when known */
+  changedAt?: string;
 }
 
 export interface SignedAgreement {
   eventId: string;
   kind: AgreementKind;
   signedOn: BusinessDate;
-  mode?: SigningMode;
+  mode?: string;
   venue?: string;
   /** the tier this signing establishes */
   tier: Tier;
@@ -82,34 +197,28 @@ export interface ActiveParticipant {
   eventId: string;
 }
 
-/** One event of the stream as the ledger now sees it: data includes every non-retracted correction. */
-export interface EntryRecord {
-  eventId: string;
-  type: EventType;
-  /** current value, corrections applied */
-  data: Readonly<Record<string, unknown>>;
-  /** value as first recorded */
-  originalData: Readonly<Record<string, unknown>>;
-  /** EntryCorrected eventIds that target this entry, in stream order (retracted ones included) */
-  corrections: readonly string[];
-  retracted: boolean;
-  retractedBy?: string;
-  /** 0-based position in the stream */
-  position: number;
-  recordedAt?: string;
+export interface FormerName {
+  name: LocalizedName;
+  /** when it came into use (designation or an earlier rename), when known */
+  from: BusinessDate | null;
+  /** the date of the rename that replaced it */
+  until: BusinessDate;
 }
 
 export interface CounterpartState {
   name: LocalizedName;
   country?: string;
-  /** names it carried before renames, oldest first */
-  formerNames: LocalizedName[];
+  /** since when the current name is in use */
+  since: BusinessDate | null;
+  /** names it carried before renames, oldest first, with the periods they were in use */
+  formerNames: FormerName[];
 }
 
-/** Everything derived from the milestones (recomputed on corrections and retractions). */
+/** Everything derived from the milestones on a business date. */
 export interface DerivedState {
   exists: boolean;
   id?: string;
+  initiatedOn?: BusinessDate;
   predecessorId?: string;
   ownMunicipality?: LocalizedName;
   counterpart?: CounterpartState;
@@ -118,30 +227,26 @@ export interface DerivedState {
   tier: Tier;
   standing: RecordedStanding;
   terminated: boolean;
+  /** the suspension or termination in force, for messages */
+  standingSince?: { eventId: string; on: BusinessDate };
   pendingUpgrade?: PendingUpgrade;
   papers: Readonly<Record<string, PaperState>>;
   councilDecisions: readonly CouncilDecisionSummary[];
   latestCouncilDecision?: CouncilDecisionSummary;
-  scheduledSignings: readonly ScheduledSigning[];
+  /** every plan so far, open, fulfilled or cancelled */
+  plans: readonly Plan[];
   agreements: readonly SignedAgreement[];
   /** cooperation areas as first written, unique case- and space-insensitively */
   areas: readonly string[];
   participants: readonly ActiveParticipant[];
-  /** currency → exact decimal string */
+  /** currency → exact decimal string with the currency's minor units */
   aidDelivered: Readonly<Record<string, string>>;
   aidCommitted: Readonly<Record<string, string>>;
   /** latest date on which something actually happened (planned and forward-looking entries excluded) */
   lastMilestoneOn?: BusinessDate;
 }
 
-export interface PartnershipState extends DerivedState {
-  /** every event folded so far, keyed by eventId */
-  entries: Readonly<Record<string, EntryRecord>>;
-  /** eventIds in stream order (object key order is not reliable for numeric-looking ids) */
-  entryOrder: readonly string[];
-  /** number of events folded: the stream version to append after */
-  version: number;
-}
+export interface PartnershipState extends DerivedState, History {}
 
 export function initialDerivedState(): DerivedState {
   return {
@@ -151,7 +256,7 @@ export function initialDerivedState(): DerivedState {
     terminated: false,
     papers: {},
     councilDecisions: [],
-    scheduledSignings: [],
+    plans: [],
     agreements: [],
     areas: [],
     participants: [],
@@ -164,13 +269,18 @@ export function initialState(): PartnershipState {
   return { ...initialDerivedState(), entries: {}, entryOrder: [], version: 0 };
 }
 
-/** Case- and whitespace-insensitive identity for areas and organisations. */
+/** Case- and whitespace-insensitive identity for areas, organisations and bodies. */
 export function nameKey(value: string): string {
   return value.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
 export function participantKey(p: { organisation: string; side: Side }): string {
   return `${p.side}:${nameKey(p.organisation)}`;
+}
+
+/** The open plans: what is still ahead, as the state knows it. */
+export function openPlans(state: Pick<DerivedState, 'plans'>): Plan[] {
+  return state.plans.filter((p) => p.status === 'open');
 }
 
 /**
@@ -182,7 +292,165 @@ export function effectiveStanding(state: DerivedState, today: string, dormantAft
   return daysBetween(businessDateEnd(state.lastMilestoneOn), today) > dormantAfterDays ? 'dormant' : 'active';
 }
 
-// ---- evolve -----------------------------------------------------------------------------------
+// ---- business dates of entries ------------------------------------------------------------------
+
+const PLANNABLE = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided', 'ActivityHeld']);
+
+type EntryLike = { type: EventType; data: Readonly<Record<string, unknown>>; recordedAt?: string };
+
+/** A plan rather than a happening: a scheduled signing, or a consultation or activity marked planned. */
+export function isPlan(entry: EntryLike): boolean {
+  return entry.type === 'AgreementSigningScheduled' || (PLANNABLE.has(entry.type) && entry.data.planned === true);
+}
+
+const asDate = (v: unknown): BusinessDate | undefined =>
+  v && typeof v === 'object' && typeof (v as BusinessDate).date === 'string' ? (v as BusinessDate) : undefined;
+
+/** The day (YYYY-MM-DD) an entry takes effect on: a plan when it was made, anything else when it happened. */
+export function foldDate(entry: EntryLike): string {
+  if (isPlan(entry)) {
+    const madeOn = asDate(entry.data.madeOn);
+    if (madeOn) return businessDateStart(madeOn);
+    // Plans recorded before `madeOn` existed were made, at the latest, when they were recorded, and
+    // a plan for a past date by that date (the default the decider gives new plans too).
+    const planned = plannedDateOf(entry);
+    const candidates = [entry.recordedAt?.slice(0, 10), planned ? businessDateStart(planned) : undefined].filter((d): d is string => !!d);
+    if (candidates.length) return candidates.sort()[0];
+  }
+  const on = asDate(entry.data.occurredOn);
+  return on ? businessDateStart(on) : '0001-01-01';
+}
+
+/** The planned date of a plan entry. */
+export function plannedDateOf(entry: EntryLike): BusinessDate | undefined {
+  if (entry.type === 'ReferredToCommittee') return asDate(entry.data.meetingDate) ?? asDate(entry.data.occurredOn);
+  return asDate(entry.data.occurredOn);
+}
+
+/** Entries in business-date order (ties by recording order), retracted ones included, annotations left out. */
+export function inBusinessOrder(history: History): EntryRecord[] {
+  const keyed: { key: string; entry: EntryRecord }[] = [];
+  for (const id of history.entryOrder) {
+    const entry = history.entries[id];
+    if (!entry || ANNOTATIONS.has(entry.type)) continue;
+    keyed.push({ key: foldDate(entry), entry });
+  }
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.position - b.entry.position));
+  return keyed.map((k) => k.entry);
+}
+
+// ---- plans -------------------------------------------------------------------------------------
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** What a plan entry plans (its identity), or what an actual entry fulfils. */
+function planKeyOf(type: EventType, data: Readonly<Record<string, unknown>>): string | null {
+  const paper = text(data.paperReference);
+  switch (type) {
+    case 'AgreementSigningScheduled':
+      return `signing:${text(data.agreementKind) || '*'}`;
+    case 'BoardReviewed':
+      return `board:${nameKey(text(data.body))}:${paper}`;
+    case 'ReferredToCommittee':
+      return `referral:${nameKey(text(data.committee))}:${paper}`;
+    case 'CommitteeDecided':
+      return `committee:${nameKey(text(data.committee))}:${paper}`;
+    case 'CouncilDecided':
+      return `council:${paper}`;
+    case 'ActivityHeld':
+      return `activity:${nameKey(text(data.title))}`;
+    default:
+      return null;
+  }
+}
+
+/** The plans an actual entry fulfils, most specific first. */
+function fulfils(entry: EntryRecord): string[] {
+  if (entry.type === 'AgreementSigned') return [`signing:${text(entry.data.agreementKind)}`, 'signing:*'];
+  const key = planKeyOf(entry.type, entry.data);
+  if (!key) return [];
+  // A committee's decision also settles a referral to it that was only planned.
+  if (entry.type === 'CommitteeDecided') return [key, key.replace(/^committee:/, 'referral:')];
+  return [key];
+}
+
+/** Record time of the latest change to an entry: itself, its corrections, its retraction. */
+function changedAt(entry: EntryRecord, entries: Readonly<Record<string, EntryRecord>>): string | undefined {
+  const times = [
+    entry.recordedAt,
+    ...entry.corrections.map((id) => entries[id]?.recordedAt),
+    entry.retractedBy && entries[entry.retractedBy]?.recordedAt,
+  ];
+  return times
+    .filter((t): t is string => typeof t === 'string')
+    .sort()
+    .at(-1);
+}
+
+function latest(a?: string, b?: string): string | undefined {
+  return !a ? b : !b ? a : a > b ? a : b;
+}
+
+function applyPlan(d: DerivedState, entry: EntryRecord, entries: Readonly<Record<string, EntryRecord>>): DerivedState {
+  const key = planKeyOf(entry.type, entry.data);
+  const date = plannedDateOf(entry);
+  if (!key || !date) return d;
+  const madeOn = asDate(entry.data.madeOn) ?? { date: foldDate(entry), precision: 'day' as const };
+  const touched = entry.changedAt ?? changedAt(entry, entries);
+  const bump = 1 + entry.corrections.length + (entry.retracted ? 1 : 0);
+  // The plan this entry belongs to: the latest of its key that has not been fulfilled.
+  const index = d.plans.findLastIndex((p) => p.key === key && p.status !== 'fulfilled');
+  if (index < 0) {
+    const plan: Plan = {
+      uid: entry.eventId,
+      key,
+      type: entry.type,
+      entries: [entry.eventId],
+      ...(entry.retracted ? {} : { current: entry.eventId }),
+      madeOn,
+      date,
+      data: entry.data,
+      sequence: bump - 1,
+      status: entry.retracted ? 'cancelled' : 'open',
+      ...(touched ? { changedAt: touched } : {}),
+    };
+    return { ...d, plans: [...d.plans, plan] };
+  }
+  const plan = d.plans[index];
+  const next: Plan = entry.retracted
+    ? { ...plan, entries: [...plan.entries, entry.eventId], sequence: plan.sequence + bump }
+    : {
+        ...plan,
+        entries: [...plan.entries, entry.eventId],
+        current: entry.eventId,
+        madeOn,
+        date,
+        data: entry.data,
+        sequence: plan.sequence + bump,
+        status: 'open',
+      };
+  const withTime = { ...next, ...(latest(plan.changedAt, touched) ? { changedAt: latest(plan.changedAt, touched) } : {}) };
+  return { ...d, plans: d.plans.map((p, i) => (i === index ? withTime : p)) };
+}
+
+function fulfilPlan(d: DerivedState, entry: EntryRecord): DerivedState {
+  for (const key of fulfils(entry)) {
+    const index = d.plans.findIndex((p) => p.key === key && p.status === 'open');
+    if (index < 0) continue;
+    const on = asDate(entry.data.occurredOn);
+    const plan: Plan = {
+      ...d.plans[index],
+      status: 'fulfilled',
+      fulfilledBy: entry.eventId,
+      ...(on ? { fulfilledOn: on } : {}),
+      ...(latest(d.plans[index].changedAt, entry.recordedAt) ? { changedAt: latest(d.plans[index].changedAt, entry.recordedAt) } : {}),
+    };
+    return { ...d, plans: d.plans.map((p, i) => (i === index ? plan : p)) };
+  }
+  return d;
+}
+
+// ---- applying one entry -------------------------------------------------------------------------
 
 export function maxTier(a: Tier, b: Tier): Tier {
   return tierRank(a) >= tierRank(b) ? a : b;
@@ -207,53 +475,54 @@ export function tierForAgreement(kind: AgreementKind, pending?: PendingUpgrade):
   }
 }
 
-/** Replaces top-level fields; null or undefined clears the field. */
-export function applyChanges(data: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const next: Record<string, unknown> = { ...data };
-  for (const [field, value] of Object.entries(changes)) {
-    if (value === null || value === undefined) delete next[field];
-    else next[field] = value;
-  }
-  return next;
-}
-
-const NOT_A_HAPPENING = new Set([
-  'NoteAdded',
-  'DocumentAttached',
-  'AgreementSigningScheduled',
-  'AidCommitted',
-  'EntryCorrected',
-  'EntryRetracted',
-]);
+const NOT_A_HAPPENING = new Set<EventType>(['NoteAdded', 'DocumentAttached', 'AgreementSigningScheduled', 'AidCommitted']);
 
 const STOPS_PENDING_UPGRADE = new Set(['rejected', 'withdrawn', 'referred_back']);
 
 function addTo(totals: Readonly<Record<string, string>>, currency: string, amount: string): Record<string, string> {
-  return { ...totals, [currency]: addDecimal(totals[currency] ?? '0', amount) };
+  return { ...totals, [currency]: addMoney(totals[currency] ?? '0', amount, currency) };
 }
 
-/** Applies one milestone (with its current, corrected data) to the derived state. */
-function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
-  const event = { type: entry.type, data: entry.data } as unknown as PartnershipEvent;
-  const data = event.data as { planned?: boolean; occurredOn?: BusinessDate };
-  // A planned entry is a calendar item: it changes no status until it is corrected to planned: false.
-  if (data.planned === true) return d;
+const STAGE_ORDER = ['drafted', 'board_reviewed', 'referred', 'committee_decided', 'council_decided'] as const;
 
-  let next = d;
-  if (!NOT_A_HAPPENING.has(event.type) && data.occurredOn) {
-    if (!d.lastMilestoneOn || compareBusinessDates(data.occurredOn, d.lastMilestoneOn) > 0) {
-      next = { ...next, lastMilestoneOn: data.occurredOn };
-    }
+function advancePaper(
+  d: DerivedState,
+  reference: string | undefined,
+  stage: (typeof STAGE_ORDER)[number],
+  outcome: string | undefined,
+): DerivedState {
+  const paper = reference ? d.papers[reference] : undefined;
+  if (!reference || !paper) return d;
+  // "Where it is" = the latest consultation (a referral back to committee moves it back).
+  return { ...d, papers: { ...d.papers, [reference]: { ...paper, stage, lastOutcome: outcome } } };
+}
+
+/**
+ * Applies one entry (with its current, corrected data) to the state before it. Retracted entries
+ * count only for the plans they belonged to (their uid and sequence); plans change no status.
+ */
+export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonly<Record<string, EntryRecord>> = {}): DerivedState {
+  if (isPlan(entry)) return applyPlan(d, entry, entries);
+  if (entry.retracted || ANNOTATIONS.has(entry.type)) return d;
+  const event = { type: entry.type, data: entry.data } as unknown as PartnershipEvent;
+  const on = (event.data as { occurredOn?: BusinessDate }).occurredOn;
+
+  let next = fulfilPlan(d, entry);
+  if (!NOT_A_HAPPENING.has(event.type) && on) {
+    if (!next.lastMilestoneOn || compareBusinessDates(on, next.lastMilestoneOn) > 0) next = { ...next, lastMilestoneOn: on };
   }
 
   switch (event.type) {
     case 'PartnershipInitiated': {
       const e = event.data;
-      const counterpart = e.counterpart ? { name: e.counterpart, country: e.counterpartCountry, formerNames: [] } : undefined;
+      const counterpart = e.counterpart
+        ? { name: e.counterpart, country: e.counterpartCountry, since: e.occurredOn, formerNames: [] }
+        : undefined;
       return {
         ...next,
         exists: true,
         id: e.partnershipId,
+        initiatedOn: e.occurredOn,
         predecessorId: e.predecessorId,
         ownMunicipality: e.ownMunicipality,
         counterpart,
@@ -266,13 +535,18 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
     case 'CounterpartDesignated':
       return {
         ...next,
-        counterpart: { name: event.data.name, country: event.data.country, formerNames: [] },
+        counterpart: { name: event.data.name, country: event.data.country, since: event.data.occurredOn, formerNames: [] },
         tier: maxTier(next.tier, 'contact'),
       };
     case 'CounterpartRenamed': {
       const c = next.counterpart;
       if (!c) return next;
-      return { ...next, counterpart: { ...c, name: { ...c.name, ...event.data.name }, formerNames: [...c.formerNames, c.name] } };
+      // A rename replaces the whole set of names as of its date: languages it leaves out are not carried over.
+      const former: FormerName = { name: c.name, from: c.since, until: event.data.occurredOn };
+      return {
+        ...next,
+        counterpart: { ...c, name: event.data.name, since: event.data.occurredOn, formerNames: [...c.formerNames, former] },
+      };
     }
     case 'AidDelivered': {
       const v = event.data.value;
@@ -320,12 +594,10 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
         resolutionReference: e.resolutionReference,
         proposedTier: e.proposedTier ?? paper?.proposedTier,
       };
-      const latest = advanced.latestCouncilDecision;
       const result: DerivedState = {
         ...advanced,
         councilDecisions: [...advanced.councilDecisions, decision],
-        // latest in business time; among equal dates the later-recorded one
-        latestCouncilDecision: !latest || compareBusinessDates(decision.decidedOn, latest.decidedOn) >= 0 ? decision : latest,
+        latestCouncilDecision: decision,
       };
       const adopted = e.outcome === 'adopted' || e.outcome === 'adopted_with_amendments';
       if (adopted && decision.proposedTier && tierRank(decision.proposedTier) > tierRank(result.tier)) {
@@ -346,27 +618,11 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
       }
       return result;
     }
-    case 'AgreementSigningScheduled':
-      return {
-        ...next,
-        scheduledSignings: [
-          ...next.scheduledSignings,
-          {
-            eventId: entry.eventId,
-            plannedOn: event.data.occurredOn,
-            agreementKind: event.data.agreementKind,
-            mode: event.data.mode,
-            venue: event.data.venue,
-          },
-        ],
-      };
     case 'AgreementSigned': {
       const e = event.data;
       const established = tierForAgreement(e.agreementKind, next.pendingUpgrade);
       const tier = maxTier(next.tier, established);
       const pending = next.pendingUpgrade && tierRank(tier) < tierRank(next.pendingUpgrade.tier) ? next.pendingUpgrade : undefined;
-      // The first open schedule for this kind of agreement (or for an unspecified kind) is now fulfilled.
-      const open = next.scheduledSignings.findIndex((s) => !s.fulfilledBy && (!s.agreementKind || s.agreementKind === e.agreementKind));
       return {
         ...next,
         tier,
@@ -375,8 +631,6 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
           ...next.agreements,
           { eventId: entry.eventId, kind: e.agreementKind, signedOn: e.occurredOn, mode: e.mode, venue: e.venue, tier: established },
         ],
-        scheduledSignings:
-          open < 0 ? next.scheduledSignings : next.scheduledSignings.map((s, i) => (i === open ? { ...s, fulfilledBy: entry.eventId } : s)),
       };
     }
     case 'CooperationAreaAdded': {
@@ -411,11 +665,14 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
       return { ...next, participants: next.participants.filter((p) => participantKey(p) !== key) };
     }
     case 'PartnershipSuspended':
-      return next.terminated ? next : { ...next, standing: 'suspended' };
+      return next.terminated
+        ? next
+        : { ...next, standing: 'suspended', standingSince: { eventId: entry.eventId, on: event.data.occurredOn } };
     case 'PartnershipResumed':
-      return next.terminated ? next : { ...next, standing: 'active' };
+      return next.terminated ? next : { ...next, standing: 'active', standingSince: undefined };
     case 'PartnershipTerminated':
-      return { ...next, standing: 'terminated', terminated: true };
+      return { ...next, standing: 'terminated', terminated: true, standingSince: { eventId: entry.eventId, on: event.data.occurredOn } };
+    case 'AgreementSigningScheduled':
     case 'ActivityHeld':
     case 'DocumentAttached':
     case 'NoteAdded':
@@ -425,101 +682,37 @@ function applyMilestone(d: DerivedState, entry: EntryRecord): DerivedState {
   }
 }
 
-const STAGE_ORDER = ['drafted', 'board_reviewed', 'referred', 'committee_decided', 'council_decided'] as const;
+// ---- folding -----------------------------------------------------------------------------------
 
-function advancePaper(
-  d: DerivedState,
-  reference: string | undefined,
-  stage: (typeof STAGE_ORDER)[number],
-  outcome: string | undefined,
-): DerivedState {
-  const paper = reference ? d.papers[reference] : undefined;
-  if (!reference || !paper) return d;
-  // "Where it is" = the latest consultation recorded (a referral back to committee moves it back).
-  return { ...d, papers: { ...d.papers, [reference]: { ...paper, stage, lastOutcome: outcome } } };
-}
-
-function derivedOf(state: PartnershipState): DerivedState {
-  const { entries: _entries, entryOrder: _order, version: _version, ...derived } = state;
-  return derived;
-}
-
-/**
- * Corrections and retractions can change anything derived (a retracted signing must lower the
- * tier again), so after one we refold the derived state from the entries' current data, skipping
- * retracted entries. Ordinary milestones are applied incrementally with the same function.
- */
-function refold(entries: Readonly<Record<string, EntryRecord>>, order: readonly string[]): DerivedState {
+/** The derived state on `date` (YYYY-MM-DD; everything known when left out). */
+export function deriveAt(history: History, date?: string): DerivedState {
   let derived = initialDerivedState();
-  for (const id of order) {
-    const entry = entries[id];
-    if (!entry || entry.retracted || entry.type === 'EntryCorrected' || entry.type === 'EntryRetracted') continue;
-    derived = applyMilestone(derived, entry);
+  for (const entry of inBusinessOrder(history)) {
+    if (date !== undefined && foldDate(entry) > date) break;
+    derived = applyEntry(derived, entry, history.entries);
   }
   return derived;
 }
 
-/** Recomputes an entry's current data from its original and its non-retracted corrections. */
-function currentData(target: EntryRecord, entries: Readonly<Record<string, EntryRecord>>): Record<string, unknown> {
-  let data: Record<string, unknown> = { ...target.originalData };
-  for (const id of target.corrections) {
-    const correction = entries[id];
-    if (!correction || correction.retracted) continue;
-    data = applyChanges(data, (correction.data as { changes: Record<string, unknown> }).changes);
-  }
-  return data;
+/** The state on a business date, as the ledger knows it now. */
+export function stateAt(history: History, date?: string): PartnershipState {
+  return { ...deriveAt(history, date), entries: history.entries, entryOrder: history.entryOrder, version: history.version };
 }
 
-/**
- * One step of the fold. `entries` and `entryOrder` are the caller's own copies and are changed in
- * place: evolve hands it fresh copies (pure for its caller), fold one pair for the whole stream,
- * which keeps folding a long stream linear instead of copying every entry at every event.
- */
-function step(state: PartnershipState, event: RecordedEvent, entries: Record<string, EntryRecord>, entryOrder: string[]): PartnershipState {
-  const entry: EntryRecord = {
-    eventId: event.eventId,
-    type: event.type,
-    data: event.data as unknown as Record<string, unknown>,
-    originalData: event.data as unknown as Record<string, unknown>,
-    corrections: [],
-    retracted: false,
-    position: state.version,
-    recordedAt: event.recordedAt,
-  };
-  entries[event.eventId] = entry;
-  entryOrder.push(event.eventId);
-  const version = state.version + 1;
-
-  if (event.type === 'EntryCorrected' || event.type === 'EntryRetracted') {
-    const target = entries[event.data.targetEventId];
-    // A pointer to nothing changes nothing; the decider prevents it, old history may still have one.
-    if (!target) return { ...state, entries, entryOrder, version };
-
-    if (event.type === 'EntryCorrected') {
-      const corrections = [...target.corrections, event.eventId];
-      entries[target.eventId] = { ...target, corrections, data: applyChanges(target.data, event.data.changes) };
-    } else {
-      entries[target.eventId] = { ...target, retracted: true, retractedBy: event.eventId };
-      if (target.type === 'EntryCorrected') {
-        // Retracting a correction restores the value it replaced (and any later corrections).
-        const corrected = entries[(target.data as { targetEventId: string }).targetEventId];
-        if (corrected) entries[corrected.eventId] = { ...corrected, data: currentData(corrected, entries) };
-      }
-    }
-    return { ...refold(entries, entryOrder), entries, entryOrder, version };
-  }
-
-  return { ...applyMilestone(derivedOf(state), entry), entries, entryOrder, version };
-}
-
-export function evolve(state: PartnershipState, event: RecordedEvent): PartnershipState {
-  return step(state, event, { ...state.entries }, [...state.entryOrder]);
-}
-
-export function fold(events: Iterable<RecordedEvent>, from: PartnershipState = initialState()): PartnershipState {
+/** The history with `events` recorded after it, in stream order (the input is left as it was). */
+export function recordAll(from: History, events: Iterable<RecordedEvent>): History {
   const entries: Record<string, EntryRecord> = { ...from.entries };
   const entryOrder = [...from.entryOrder];
-  let state = from;
-  for (const event of events) state = step(state, event, entries, entryOrder);
-  return state;
+  let version = from.version;
+  for (const event of events) recordInto(event, entries, entryOrder, version++);
+  return { entries, entryOrder, version };
+}
+
+/** Records events after `from` (in stream order) and derives the state with everything known. */
+export function fold(events: Iterable<RecordedEvent>, from: History = initialState()): PartnershipState {
+  return stateAt(recordAll(from, events));
+}
+
+export function evolve(state: History, event: RecordedEvent): PartnershipState {
+  return fold([event], state);
 }

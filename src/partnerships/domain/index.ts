@@ -2,6 +2,8 @@
 export * from './vocabulary.js';
 export * from './dates.js';
 export * from './decimal.js';
+export * from './money.js';
+export { languageTagProblem } from './checks.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './evolve.js';

@@ -41,13 +41,14 @@ export type SigningMode = (typeof SIGNING_MODES)[number];
 export const AGREEMENT_KINDS = ['letter_of_intent', 'solidarity', 'cooperation', 'project', 'twinning_charter'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
-export const NAME_LANGUAGES = ['de', 'uk', 'en'] as const;
-export type NameLanguage = (typeof NAME_LANGUAGES)[number];
+/** The languages the service itself speaks (the page, the reports); names may be in any language. */
+export const UI_LANGUAGES = ['de', 'uk', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-/** A name in several languages; at least one must be given. */
-export type LocalizedName = { [L in NameLanguage]?: string };
+/** A name per language, keyed by BCP 47 language tag ("de", "uk", "en", "ru", "sr-Latn"); at least one. */
+export type LocalizedName = Readonly<Record<string, string>>;
 
-/** `amount` is a positive decimal string with at most two decimals ("125000.00"); `currency` is ISO 4217 ("EUR"). */
+/** `amount` is a positive decimal string with the currency's minor units ("125000.00", JPY "100"); `currency` is ISO 4217. */
 export interface Money {
   amount: string;
   currency: string;

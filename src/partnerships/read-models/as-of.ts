@@ -10,7 +10,7 @@ import { PG_POOL } from '../../event-store/event-store.module.js';
 import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
 import type { StoredEvent } from '../../event-store/types.js';
-import { businessDateStart, isValidBusinessDate, PartnershipNotFoundError, type BusinessDate } from '../domain/index.js';
+import { isValidBusinessDate, PartnershipNotFoundError } from '../domain/index.js';
 import { partnershipsProjection } from './partnerships.projection.js';
 
 export interface AsOf {
@@ -42,28 +42,19 @@ export class AsOfQuery implements AsOf {
   knownAt?: string;
 }
 
-/** Events as of a business date and/or a record time; corrections apply only to entries kept. */
-export function filterAsOf(events: StoredEvent[], asOf: AsOf): StoredEvent[] {
-  const knownAt = asOf.knownAt ? new Date(asOf.knownAt).getTime() : null;
-  const kept = new Set<string>();
-  const out: StoredEvent[] = [];
-  for (const e of events) {
-    if (knownAt !== null && e.recordedAt.getTime() > knownAt) continue;
-    const data = (e.data ?? {}) as Record<string, unknown>;
-    if (e.type === 'EntryCorrected' || e.type === 'EntryRetracted') {
-      if (!kept.has(String(data.targetEventId))) continue;
-    } else if (asOf.validAt) {
-      const on = data.occurredOn as BusinessDate | undefined;
-      if (on?.date && businessDateStart(on) > asOf.validAt) continue;
-    }
-    kept.add(e.eventId);
-    out.push(e);
-  }
-  return out;
+/** The events the ledger had recorded by `knownAt` (corrections and retractions after it left out). */
+export function knownBy(events: StoredEvent[], knownAt: string): StoredEvent[] {
+  const at = new Date(knownAt).getTime();
+  return events.filter((e) => e.recordedAt.getTime() <= at);
 }
 
-/** What a read of one partnership works from: the projection, or events folded in memory. */
-export type Source = { from: 'projection' } | { from: 'events'; events: StoredEvent[]; asOf: AsOf | null };
+/** The business day a read is about: validAt, else the day of knownAt, else today. */
+export function dayOfRead(asOf: AsOf | null | undefined, today: string): string {
+  return asOf?.validAt ?? (asOf?.knownAt ? new Date(asOf.knownAt).toISOString().slice(0, 10) : today);
+}
+
+/** What a read of one partnership works from: the projection, or its events folded in memory. */
+export type Source = { from: 'projection'; asOf: AsOf | null } | { from: 'events'; events: StoredEvent[]; asOf: AsOf | null };
 
 @Injectable()
 export class PartnershipSource {
@@ -75,18 +66,20 @@ export class PartnershipSource {
   ) {}
 
   /**
-   * Where to answer from: an as-of read always folds the stream; a current read uses the projection
-   * once it has applied the partnership's latest event (read-your-writes), waiting for it up to
+   * Where to answer from. "As the ledger knew it at T" folds the events recorded by T. Anything else
+   * — now, or on a business date — reads the projection (its status history holds every date) once it
+   * has applied the partnership's latest event (read-your-writes), waiting for it up to
    * READ_YOUR_WRITES_WAIT_MS and folding the stream itself if it is still behind.
    */
   async of(id: string, asOf?: AsOf): Promise<Source> {
-    if (asOf?.validAt || asOf?.knownAt) {
+    const given = asOf?.validAt || asOf?.knownAt ? asOf : null;
+    if (asOf?.knownAt) {
       const events = await this.store.readStream(id);
       if (!events.length) throw new PartnershipNotFoundError(id);
-      return { from: 'events', events: filterAsOf(events, asOf), asOf };
+      return { from: 'events', events: knownBy(events, asOf.knownAt), asOf: given };
     }
-    if (await this.projectionHasApplied(id)) return { from: 'projection' };
-    return { from: 'events', events: await this.store.readStream(id), asOf: null };
+    if (await this.projectionHasApplied(id)) return { from: 'projection', asOf: given };
+    return { from: 'events', events: await this.store.readStream(id), asOf: given };
   }
 
   /**

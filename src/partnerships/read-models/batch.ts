@@ -9,7 +9,14 @@ export interface PartnershipsBatch {
   events: StoredEvent[];
   ctx: ApplyContext;
   /** timeline entries the timeline step wrote (new, corrected or retracted), for the steps after it */
-  changedEntries: TimelineEntry[];
+  changedEntries: ChangedEntry[];
+}
+
+/** A timeline entry a batch wrote, with the business day it takes effect on now and before the batch. */
+export interface ChangedEntry extends TimelineEntry {
+  foldDate: string;
+  /** null for an entry the batch added */
+  previousFoldDate: string | null;
 }
 
 /** A stored event as the domain folds it. */

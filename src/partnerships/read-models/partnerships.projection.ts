@@ -14,7 +14,7 @@ export const PARTNERSHIPS_PROJECTION = 'partnerships';
 
 export const partnershipsProjection: ProjectionDefinition = {
   name: PARTNERSHIPS_PROJECTION,
-  tables: ['partnership_status', 'timeline_entries', 'aid_ledger', 'calendar_items'],
+  tables: ['partnership_status', 'partnership_status_history', 'timeline_entries', 'aid_ledger', 'calendar_items'],
   async apply(events, ctx) {
     const relevant = events.filter((e) => isEventType(e.type));
     if (!relevant.length) return;

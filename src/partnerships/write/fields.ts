@@ -21,7 +21,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { amountProblem, parseBusinessDate, isValidBusinessDate } from '../domain/index.js';
+import { amountProblem, minorUnits, parseBusinessDate, isValidBusinessDate } from '../domain/index.js';
 
 /** Names, organisations, references, bodies: one line of text. */
 export const NAME_MAX = 200;
@@ -31,7 +31,6 @@ export const TITLE_MAX = 1000;
 export const TEXT_MAX = 10_000;
 export const LIST_MAX = 100;
 
-export const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 export const DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 
 interface Opts {
@@ -49,15 +48,17 @@ const api = (o: Opts, extra: ApiPropertyOptions) =>
     ...extra,
   } as ApiPropertyOptions);
 
-function custom(name: string, test: (value: unknown) => string | undefined) {
+/** A check that may read the other fields of the object it is in (e.g. an amount its currency). */
+function custom(name: string, test: (value: unknown, object: Record<string, unknown>) => string | undefined) {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
-        validate: (value: unknown) => test(value) === undefined,
-        defaultMessage: (args?: ValidationArguments) => test(args?.value) ?? 'is invalid',
+        validate: (value: unknown, args?: ValidationArguments) =>
+          test(value, (args?.object ?? {}) as Record<string, unknown>) === undefined,
+        defaultMessage: (args?: ValidationArguments) => test(args?.value, (args?.object ?? {}) as Record<string, unknown>) ?? 'is invalid',
       },
     });
 }
@@ -114,19 +115,26 @@ export const Count = (o: Opts = {}) =>
     api(o, { type: 'integer', minimum: 0 }),
   );
 
-/** Positive decimal string with at most two decimals. Numbers are refused: a JSON float cannot promise cents. */
+/**
+ * Positive decimal string with at most as many decimals as its currency's minor unit (EUR 2, JPY 0,
+ * KWD 3). Numbers are refused: a JSON float cannot promise cents.
+ */
 export const Amount = (o: Opts = {}) =>
   applyDecorators(
-    custom('isAmount', (v) =>
-      typeof v === 'number' ? `must be a decimal string such as "${v}" (quoted), so no cent is lost to floating point` : amountProblem(v),
+    custom('isAmount', (v, money) =>
+      typeof v === 'number'
+        ? `must be a decimal string such as "${v}" (quoted), so no cent is lost to floating point`
+        : amountProblem(v, typeof money.currency === 'string' && minorUnits(money.currency) !== undefined ? money.currency : undefined),
     ),
-    api(o, { type: String, pattern: '^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$' }),
+    api(o, { type: String, pattern: '^(0|[1-9]\\d{0,14})(\\.\\d{1,4})?$' }),
   );
 
 export const Currency = (o: Opts = {}) =>
   applyDecorators(
     custom('isCurrency', (v) =>
-      typeof v === 'string' && CURRENCIES.has(v) ? undefined : 'must be an ISO 4217 currency code such as EUR, UAH or USD',
+      typeof v === 'string' && minorUnits(v) !== undefined
+        ? undefined
+        : 'must be an ISO 4217 currency code such as EUR, UAH or USD (historical ones such as DEM for their years)',
     ),
     api(o, { type: String, pattern: '^[A-Z]{3}$' }),
   );

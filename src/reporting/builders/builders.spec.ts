@@ -69,11 +69,16 @@ describe('reminders', () => {
       ...o,
     }) as PartnershipSummary;
   const item = (date: string, id = 'p'): CalendarItem => ({
+    uid: date,
     eventId: date,
     partnershipId: id,
     kind: 'AgreementSigningScheduled',
     title: 'Signing',
     date: { date, precision: 'day' },
+    madeOn: { date: '2023-01-01', precision: 'day' },
+    sequence: 0,
+    status: 'open',
+    changedAt: null,
   });
 
   it('keeps scheduled items from today through today + N days', () => {

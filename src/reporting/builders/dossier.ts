@@ -1,6 +1,7 @@
 // Partnership dossier: status and full timeline of one partnership, for council staff.
 // Pure functions of the read models, so they are tested with fixtures and no database.
 import PDFDocument from 'pdfkit';
+import { businessDateStart } from '../../partnerships/domain/index.js';
 import type { PartnershipDetail } from '../../partnerships/read-models/status/status.types.js';
 import type { Timeline, TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
 import { dateText, esc, humanize, nameText, page, table } from './html.js';
@@ -9,13 +10,18 @@ export interface DossierModel {
   kind: 'partnership_dossier';
   generatedAt: string;
   partnership: PartnershipDetail;
-  /** the signings, planned and actual, pulled out so nobody has to search the timeline for them */
+  /**
+   * The signings pulled out so nobody has to search the timeline for them: those still planned, the
+   * planned dates of those that took place (and when they did), and the signed ones. Rescheduled or
+   * cancelled plans are left out.
+   */
   signings: {
     planned: {
       plannedOn: string;
       date: PartnershipDetail['scheduledSignings'][number]['plannedOn'];
       agreementKind: string | null;
-      fulfilledBy: string | null;
+      /** when the planned signing took place; null while it is still open */
+      tookPlaceOn: string | null;
     }[];
     signed: {
       signedOn: string;
@@ -34,12 +40,14 @@ export function buildDossierModel(partnership: PartnershipDetail, timeline: Time
     generatedAt,
     partnership,
     signings: {
-      planned: partnership.scheduledSignings.map((s) => ({
-        plannedOn: dateText(s.plannedOn),
-        date: s.plannedOn,
-        agreementKind: s.agreementKind ?? null,
-        fulfilledBy: s.fulfilledBy ?? null,
-      })),
+      planned: [
+        ...partnership.scheduledSignings.map((s) => ({ date: s.plannedOn, agreementKind: s.agreementKind ?? null, tookPlaceOn: null })),
+        ...partnership.agreements
+          .filter((a) => a.plannedFor)
+          .map((a) => ({ date: a.plannedFor!, agreementKind: a.kind, tookPlaceOn: dateText(a.signedOn) })),
+      ]
+        .sort((a, b) => (businessDateStart(a.date) < businessDateStart(b.date) ? -1 : 1))
+        .map((s) => ({ plannedOn: dateText(s.date), ...s })),
       signed: partnership.agreements.map((a) => ({
         signedOn: dateText(a.signedOn),
         date: a.signedOn,
@@ -126,7 +134,7 @@ export function renderDossierHtml(m: DossierModel): string {
         '<span class="planned">planned</span>',
         esc(s.plannedOn),
         esc(humanize(s.agreementKind)),
-        s.fulfilledBy ? 'fulfilled' : 'open',
+        s.tookPlaceOn ? `took place ${esc(s.tookPlaceOn)}` : 'open',
       ]),
       ...m.signings.signed.map((s) => [
         'signed',
@@ -235,7 +243,7 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
   heading('Signings');
   if (!m.signings.planned.length && !m.signings.signed.length) doc.text('None.');
   for (const s of m.signings.planned)
-    doc.text(t(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)}${s.fulfilledBy ? ' (fulfilled)' : ' (open)'}`));
+    doc.text(t(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)} (${s.tookPlaceOn ? `took place ${s.tookPlaceOn}` : 'open'})`));
   for (const s of m.signings.signed)
     doc.text(t(`Signed: ${s.signedOn} — ${humanize(s.kind)}${s.mode ? `, ${humanize(s.mode)}` : ''}${s.venue ? `, ${s.venue}` : ''}`));
 

@@ -548,7 +548,8 @@ function entryItem(e, byId, signings) {
   const planned = isPlanned(e);
   const label = code('event', e.type);
   const dateText = e.occurredOn ? formatDate(e.occurredOn) : t('undated');
-  const fulfilled = e.type === 'AgreementSigningScheduled' ? signings.find((sg) => sg.eventId === e.eventId)?.fulfilledBy : null;
+  // The timeline says how each plan ended up; a fulfilled one links to what fulfilled it.
+  const fulfilled = e.plan?.status === 'fulfilled' ? e.plan.fulfilledBy : null;
   const fulfilledEntry = fulfilled ? byId.get(fulfilled) : null;
 
   const what = [h('h4', { class: 'entry-label' }, label), summary(e) ? h('p', { class: 'entry-summary' }, summary(e)) : null];

@@ -4,14 +4,14 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
 import type { Response } from 'express';
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
 import { businessDateEnd, businessDateStart } from '../../domain/index.js';
 import { CalendarDay } from '../as-of.js';
 import { CalendarQueries } from './calendar.queries.js';
 
-export class CalendarQuery {
+export class CalendarQueryDto {
   @ApiPropertyOptional({ example: '2023-01-01', description: 'First day (default: today).' })
   @IsOptional()
   @Validate(CalendarDay)
@@ -41,23 +41,28 @@ export class CalendarController {
   constructor(@Inject(CalendarQueries) private readonly queries: CalendarQueries) {}
 
   @Get('calendar')
-  @ApiOperation({ summary: 'Scheduled consultations and signings still ahead' })
-  calendar(@Query() q: CalendarQuery) {
+  @ApiOperation({ summary: 'Plans still open: signings, consultations and activities, by planned date' })
+  calendar(@Query() q: CalendarQueryDto) {
     return this.queries.calendar(q);
   }
 
   @Get('calendar.ics')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The same calendar as iCalendar, for calendar apps' })
-  async ics(@Query() q: CalendarQuery, @Res() res: Response) {
-    const items = await this.queries.calendar(q);
+  async ics(@Query() q: CalendarQueryDto, @Res() res: Response) {
+    const items = await this.queries.calendar({ ...q, withCancelled: true });
     const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' } });
     for (const item of items) {
       const start = businessDateStart(item.date);
       // Month- and year-precision dates become all-day spans over the whole period.
       const end = new Date(Date.parse(`${businessDateEnd(item.date)}T00:00:00Z`) + 86_400_000);
+      const changed = item.changedAt ? new Date(item.changedAt) : undefined;
       cal.createEvent({
-        id: `${item.eventId}@partnership-ledger`,
+        // One UID per plan through its reschedules; SEQUENCE tells calendar apps which version is newer.
+        id: `${item.uid}@partnership-ledger`,
+        sequence: item.sequence,
+        status: item.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        ...(changed ? { stamp: changed, lastModified: changed } : {}),
         start: new Date(`${start}T00:00:00Z`),
         end,
         allDay: true,

@@ -1,9 +1,10 @@
-// The calendar step: what is still ahead for each partnership — planned consultations and activities,
-// and signings scheduled but not yet followed by a signing. Recomputed per partnership the batch
-// touches, from its timeline rows (already updated by the timeline step in this transaction).
+// The calendar step: one row per plan of each partnership the batch touches — open ones for the
+// calendar, cancelled ones so calendar subscriptions learn of the cancellation — from the latest state
+// the status step just wrote (same transaction).
+import { businessDateStart, type DerivedState } from '../../domain/index.js';
 import type { PartnershipsBatch } from '../batch.js';
 
-/** Entry types whose change can add or remove a calendar item. */
+/** Entry types that can be a plan or fulfil one. */
 const CALENDAR_TYPES = new Set([
   'BoardReviewed',
   'ReferredToCommittee',
@@ -17,16 +18,33 @@ const CALENDAR_TYPES = new Set([
 export async function applyCalendar({ changedEntries, ctx: { client, table } }: PartnershipsBatch): Promise<void> {
   const ids = [...new Set(changedEntries.filter((t) => CALENDAR_TYPES.has(t.type)).map((t) => t.partnershipId))];
   if (!ids.length) return;
+  const { rows } = await client.query(`SELECT partnership_id, state FROM ${table('partnership_status')} WHERE partnership_id = ANY($1)`, [
+    ids,
+  ]);
+  const items = rows.flatMap(({ partnership_id: id, state }: { partnership_id: string; state: DerivedState }) =>
+    state.plans
+      .filter((p) => p.status !== 'fulfilled')
+      .map((p) => ({
+        partnership_id: id,
+        uid: p.uid,
+        event_id: p.current ?? p.entries.at(-1) ?? p.uid,
+        kind: p.type,
+        status: p.status,
+        occurred_on: p.date,
+        sort_date: businessDateStart(p.date),
+        made_on: p.madeOn,
+        data: p.data,
+        sequence: p.sequence,
+        changed_at: p.changedAt ?? null,
+      })),
+  );
   await client.query(`DELETE FROM ${table('calendar_items')} WHERE partnership_id = ANY($1)`, [ids]);
+  if (!items.length) return;
   await client.query(
-    `INSERT INTO ${table('calendar_items')} (event_id, partnership_id, kind, occurred_on, sort_date, data, stream_version, recorded_at)
-     SELECT t.event_id, t.partnership_id, t.type, t.occurred_on, t.sort_date, t.data, t.stream_version, t.recorded_at
-       FROM ${table('timeline_entries')} t
-      WHERE t.partnership_id = ANY($1) AND NOT t.retracted
-        AND (t.planned OR (t.type = 'AgreementSigningScheduled' AND NOT EXISTS (
-              SELECT 1 FROM ${table('timeline_entries')} s
-               WHERE s.partnership_id = t.partnership_id AND s.type = 'AgreementSigned' AND NOT s.retracted
-                 AND s.stream_version > t.stream_version)))`,
-    [ids],
+    `INSERT INTO ${table('calendar_items')} (partnership_id, uid, event_id, kind, status, occurred_on, sort_date, made_on, data,
+       sequence, changed_at)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, uid text, event_id text, kind text, status text,
+       occurred_on jsonb, sort_date date, made_on jsonb, data jsonb, sequence int, changed_at timestamptz)`,
+    [JSON.stringify(items)],
   );
 }

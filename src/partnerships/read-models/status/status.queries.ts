@@ -4,17 +4,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
-import type { StoredEvent } from '../../../event-store/types.js';
 import { Clock } from '../../../shared/clock.js';
 import { InvalidInputError } from '../../../shared/errors.js';
-import { dayOf, fold, PartnershipNotFoundError, type Standing, type Tier } from '../../domain/index.js';
-import { PartnershipSource, type AsOf } from '../as-of.js';
+import {
+  dayOf,
+  fold,
+  initialDerivedState,
+  PartnershipNotFoundError,
+  stateAt,
+  type DerivedState,
+  type Standing,
+  type Tier,
+} from '../../domain/index.js';
+import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../batch.js';
-import { CalendarQueries, scheduleTitle } from '../calendar/calendar.queries.js';
 import { escapeLike } from '../sql.js';
-import { TimelineBuilder, sortDateOf } from '../timeline/timeline-builder.js';
-import type { TimelineEntry } from '../timeline/timeline.types.js';
-import { derivedOf, detailFrom, staticDetail, type StaticDetail } from './status.view.js';
+import { detailFrom, staticDetail } from './status.view.js';
 import type { PartnershipDetail, PartnershipSummary } from './status.types.js';
 
 export interface ListFilter {
@@ -32,7 +37,6 @@ export class StatusQueries {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PartnershipSource) private readonly source: PartnershipSource,
-    @Inject(CalendarQueries) private readonly calendar: CalendarQueries,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -43,41 +47,29 @@ export class StatusQueries {
 
   async get(id: string, asOf?: AsOf): Promise<PartnershipDetail> {
     const source = await this.source.of(id, asOf);
-    if (source.from === 'events') return this.detailFromEvents(id, source.events, source.asOf);
-    const { rows } = await this.pool.query(`SELECT summary, state FROM partnership_status WHERE partnership_id = $1`, [id]);
-    const today = this.today();
-    return detailFrom(
-      rows[0].summary as StaticDetail,
-      rows[0].state,
-      today,
-      this.config.DORMANT_AFTER_DAYS,
-      await this.calendar.nextScheduled(id, today),
-    );
-  }
-
-  private detailFromEvents(id: string, events: StoredEvent[], asOf: AsOf | null): PartnershipDetail {
-    const state = fold(events.map(toRecorded));
-    if (!state.exists) {
-      throw new PartnershipNotFoundError(id, `Partnership ${id} did not exist yet at that time.`);
+    const day = dayOfRead(source.asOf, this.today());
+    const shownAsOf = source.asOf ? { validAt: source.asOf.validAt ?? null, knownAt: source.asOf.knownAt ?? null } : null;
+    let state: DerivedState & { version: number };
+    let updatedAt: string;
+    if (source.from === 'events') {
+      const history = fold(source.events.map(toRecorded));
+      state = { ...stateAt(history, day), version: history.version };
+      updatedAt = source.events.at(-1)?.recordedAt.toISOString() ?? this.clock.now().toISOString();
+    } else {
+      // One probe of the status history: the row in force on that day.
+      const { rows } = await this.pool.query(
+        `SELECT s.version, s.updated_at, h.state FROM partnership_status s
+           LEFT JOIN LATERAL (SELECT state FROM partnership_status_history
+                               WHERE partnership_id = s.partnership_id AND valid_from <= $2
+                               ORDER BY valid_from DESC LIMIT 1) h ON true
+          WHERE s.partnership_id = $1`,
+        [id, day],
+      );
+      state = { ...(rows[0]?.state ?? initialDerivedState()), version: rows[0]?.version ?? 0 };
+      updatedAt = (rows[0]?.updated_at as Date | undefined)?.toISOString() ?? this.clock.now().toISOString();
     }
-    const derived = derivedOf(state);
-    const today = asOf?.validAt ?? this.today();
-    const builder = new TimelineBuilder();
-    for (const e of events) builder.apply(e);
-    const next =
-      builder
-        .sorted()
-        .filter((t) => isScheduled(t, builder) && (sortDateOf(t) ?? '') >= today)
-        .map((t) => ({ eventId: t.eventId, kind: t.type, title: scheduleTitle(t.type, t.data), date: t.occurredOn! }))[0] ?? null;
-    const updatedAt = events.length ? events[events.length - 1].recordedAt.toISOString() : this.clock.now().toISOString();
-    return detailFrom(
-      staticDetail(id, derived, updatedAt),
-      derived,
-      today,
-      this.config.DORMANT_AFTER_DAYS,
-      next,
-      asOf ? { validAt: asOf.validAt ?? null, knownAt: asOf.knownAt ?? null } : null,
-    );
+    if (!state.exists) throw new PartnershipNotFoundError(id, `Partnership ${id} did not exist yet at that time.`);
+    return detailFrom(staticDetail(id, state, updatedAt), state, day, this.config.DORMANT_AFTER_DAYS, shownAsOf);
   }
 
   async list(filter: ListFilter = {}): Promise<{ items: PartnershipSummary[]; nextCursor: string | null }> {
@@ -85,36 +77,42 @@ export class StatusQueries {
     const today = this.today();
     const params: unknown[] = [today, this.config.DORMANT_AFTER_DAYS];
     const where: string[] = [];
-    const standingExpr = `CASE WHEN s.standing = 'active' AND s.last_milestone_end IS NOT NULL AND $1::date - s.last_milestone_end > $2 THEN 'dormant' ELSE s.standing END`;
+    const standingExpr = `CASE WHEN s.standing = 'active' AND s.last_milestone_end IS NOT NULL AND $1::date - s.last_milestone_end > $2::int THEN 'dormant' ELSE s.standing END`;
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (filter.tier) add('s.tier = ?', filter.tier);
     if (filter.standing) add(`${standingExpr} = ?`, filter.standing);
+    // Former names match too: a search for an old spelling finds the partnership.
     if (filter.counterpart)
-      add(`lower(coalesce(s.counterpart::text, '')) LIKE ?`, `%${escapeLike(filter.counterpart.toLocaleLowerCase())}%`);
+      add(
+        `lower(coalesce(s.counterpart::text, '') || coalesce(s.summary->>'formerNames', '')) LIKE ?`,
+        `%${escapeLike(filter.counterpart.toLocaleLowerCase())}%`,
+      );
     if (filter.area) add(`EXISTS (SELECT 1 FROM unnest(s.areas) a WHERE lower(a) = ?)`, filter.area.toLocaleLowerCase().trim());
     if (filter.q) add(`s.search LIKE ?`, `%${escapeLike(filter.q.toLocaleLowerCase())}%`);
     if (filter.cursor) add('s.partnership_id > ?', this.decodeCursor(filter.cursor));
     params.push(limit + 1);
+    // Filters use the latest state; what is shown is the state in force today (a pledge dated ahead counts from its date).
     const { rows } = await this.pool.query(
-      `SELECT s.summary, s.state, ${standingExpr} AS standing, n.event_id AS n_event_id, n.kind AS n_kind, n.occurred_on AS n_on, n.data AS n_data
+      `SELECT s.partnership_id, s.version, s.updated_at, coalesce(h.state, s.state) AS state, ${standingExpr} AS standing
          FROM partnership_status s
-         LEFT JOIN LATERAL (SELECT c.event_id, c.kind, c.occurred_on, c.data FROM calendar_items c
-                             WHERE c.partnership_id = s.partnership_id AND c.sort_date >= $1
-                             ORDER BY c.sort_date, c.stream_version LIMIT 1) n ON true
+         LEFT JOIN LATERAL (SELECT state FROM partnership_status_history
+                             WHERE partnership_id = s.partnership_id AND valid_from <= $1
+                             ORDER BY valid_from DESC LIMIT 1) h ON true
         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
         ORDER BY s.partnership_id LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, limit);
     const items = page.map((r) => {
-      const next = r.n_event_id ? { eventId: r.n_event_id, kind: r.n_kind, title: scheduleTitle(r.n_kind, r.n_data), date: r.n_on } : null;
-      const d = detailFrom(r.summary, r.state, today, this.config.DORMANT_AFTER_DAYS, next);
-      return summaryOf(d);
+      const state = { ...r.state, version: r.version };
+      return summaryOf(
+        detailFrom(staticDetail(r.partnership_id, state, r.updated_at.toISOString()), state, today, this.config.DORMANT_AFTER_DAYS),
+      );
     });
-    const nextCursor = rows.length > limit ? this.encodeCursor(page[page.length - 1].summary.partnershipId) : null;
+    const nextCursor = rows.length > limit ? this.encodeCursor(page[page.length - 1].partnership_id) : null;
     return { items, nextCursor };
   }
 
@@ -159,15 +157,6 @@ export class StatusQueries {
   }
 }
 
-/** Mirrors the calendar step: planned entries, and signings scheduled but not yet followed by one. */
-function isScheduled(t: TimelineEntry, b: TimelineBuilder): boolean {
-  if (t.retracted) return false;
-  if (t.planned) return true;
-  if (t.type !== 'AgreementSigningScheduled') return false;
-  for (const s of b.entries.values()) if (s.type === 'AgreementSigned' && !s.retracted && s.streamVersion > t.streamVersion) return false;
-  return true;
-}
-
 function summaryOf(d: PartnershipDetail): PartnershipSummary {
   const {
     predecessorId: _p,
@@ -176,6 +165,7 @@ function summaryOf(d: PartnershipDetail): PartnershipSummary {
     papers: _pa,
     councilDecisions: _cd,
     scheduledSignings: _s,
+    plans: _pl,
     participants: _pt,
     asOf: _a,
     ...summary

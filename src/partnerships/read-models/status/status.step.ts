@@ -1,64 +1,109 @@
-// The status step: one row per partnership with its derived state and the summary the API serves.
-import type { StoredEvent } from '../../../event-store/types.js';
-import { businessDateEnd, evolve, fold, initialState, type DerivedState, type PartnershipState } from '../../domain/index.js';
-import { toRecorded, type PartnershipsBatch } from '../batch.js';
-import { derivedOf, searchText, staticDetail } from './status.view.js';
+// The status step: the state of each partnership on every business date (a valid-time history, one
+// row per date on which something took effect) and its latest state (one row per partnership, for
+// lists and filters). A batch recomputes a partnership only from the earliest date it touches: the
+// state before that date comes from the history, the entries from that date on from the timeline.
+import {
+  applyEntry,
+  businessDateEnd,
+  initialDerivedState,
+  type DerivedState,
+  type EntryRecord,
+  type EventType,
+} from '../../domain/index.js';
+import type { PartnershipsBatch } from '../batch.js';
+import { rowToEntry } from '../timeline/timeline.step.js';
+import { searchText, staticDetail } from './status.view.js';
 
-type Derived = DerivedState & { version: number };
+/** An entry as the fold needs it, from its timeline row (corrections applied, retraction marked). */
+function entryRecord(r: Record<string, unknown>): EntryRecord {
+  const t = rowToEntry(r);
+  return {
+    eventId: t.eventId,
+    type: t.type as EventType,
+    data: t.data,
+    originalData: t.original ?? t.data,
+    corrections: t.corrections.map((c) => c.eventId),
+    retracted: t.retracted,
+    position: t.streamVersion - 1,
+    recordedAt: t.recordedAt,
+    changedAt: r.changed_at instanceof Date ? r.changed_at.toISOString() : (r.changed_at as string),
+  };
+}
 
-/** Folds each partnership the batch touches and upserts its status row (derived state and summary). */
-export async function applyStatus({ events, ctx: { client, table, store } }: PartnershipsBatch): Promise<void> {
-  const byStream = new Map<string, StoredEvent[]>();
-  for (const e of events) {
-    const list = byStream.get(e.streamId) ?? [];
-    list.push(e);
-    byStream.set(e.streamId, list);
+export async function applyStatus({ events, changedEntries, ctx: { client, table } }: PartnershipsBatch): Promise<void> {
+  // The earliest business day each partnership's batch touches, before or after its corrections.
+  const from = new Map<string, string>();
+  for (const t of changedEntries) {
+    const day = [t.foldDate, t.previousFoldDate].filter((d): d is string => d !== null).sort()[0];
+    const known = from.get(t.partnershipId);
+    if (!known || day < known) from.set(t.partnershipId, day);
   }
-  const ids = [...byStream.keys()];
-  const { rows } = await client.query(`SELECT partnership_id, state FROM ${table('partnership_status')} WHERE partnership_id = ANY($1)`, [
-    ids,
-  ]);
-  const current = new Map<string, Derived>(rows.map((r) => [r.partnership_id, r.state]));
-  const out: Record<string, unknown>[] = [];
-  for (const [id, list] of byStream) {
-    let derived = current.get(id);
-    const fresh = list.filter((e) => e.streamVersion > (derived?.version ?? 0));
-    if (!fresh.length) continue;
-    let state: PartnershipState;
-    if (
-      fresh.some((e) => e.type === 'EntryCorrected' || e.type === 'EntryRetracted') ||
-      (derived && derived.version !== fresh[0].streamVersion - 1)
-    ) {
-      // Corrections refold from every entry; the row keeps only derived state, so fold the stream (rare).
-      const history = await store.readStream(id, { toVersion: fresh[fresh.length - 1].streamVersion }, client);
-      state = fold(history.map(toRecorded));
-    } else {
-      // Ordinary milestones only touch derived state: continue from the row without the entries.
-      // Entries are dropped after each step: evolve copies them per event, which is quadratic in a long batch.
-      state = { ...initialState(), ...(derived ?? {}), entries: {}, entryOrder: [] } as PartnershipState;
-      for (const e of fresh) state = evolve({ ...state, entries: {}, entryOrder: [] }, toRecorded(e));
+  if (!from.size) return;
+  const ids = [...from.keys()];
+  const days = ids.map((id) => from.get(id)!);
+
+  const { rows: bases } = await client.query(
+    `SELECT q.id, h.state FROM unnest($1::text[], $2::date[]) AS q(id, day)
+       LEFT JOIN LATERAL (SELECT state FROM ${table('partnership_status_history')}
+                           WHERE partnership_id = q.id AND valid_from < q.day ORDER BY valid_from DESC LIMIT 1) h ON true`,
+    [ids, days],
+  );
+  const { rows: later } = await client.query(
+    `SELECT t.*, t.fold_date::text AS fold_day FROM unnest($1::text[], $2::date[]) AS q(id, day)
+       JOIN ${table('timeline_entries')} t ON t.partnership_id = q.id AND t.fold_date >= q.day
+      ORDER BY t.partnership_id, t.fold_date, t.stream_version`,
+    [ids, days],
+  );
+  const entriesOf = new Map<string, Record<string, unknown>[]>();
+  for (const r of later) entriesOf.set(r.partnership_id, [...(entriesOf.get(r.partnership_id) ?? []), r]);
+  const versionOf = new Map<string, { version: number; at: Date }>();
+  for (const e of events) versionOf.set(e.streamId, { version: e.streamVersion, at: e.recordedAt });
+
+  const history: { partnership_id: string; valid_from: string; state: DerivedState }[] = [];
+  const latest: Record<string, unknown>[] = [];
+  for (const { id, state: base } of bases as { id: string; state: DerivedState | null }[]) {
+    let state: DerivedState = base ?? initialDerivedState();
+    const rows = entriesOf.get(id) ?? [];
+    // The annotations a plan's sequence and change time look at are in the entries' own rows.
+    for (let i = 0; i < rows.length; i++) {
+      state = applyEntry(state, entryRecord(rows[i]));
+      const day = rows[i].fold_day as string;
+      if (i === rows.length - 1 || rows[i + 1].fold_day !== day) history.push({ partnership_id: id, valid_from: day, state });
     }
-    derived = derivedOf(state);
-    if (!derived.exists) continue;
-    const updatedAt = fresh[fresh.length - 1].recordedAt.toISOString();
-    out.push({
+    if (!state.exists) continue;
+    const { version, at } = versionOf.get(id)!;
+    const updatedAt = at.toISOString();
+    latest.push({
       partnership_id: id,
-      version: derived.version,
-      tier: derived.tier,
-      standing: derived.standing,
-      own_municipality: derived.ownMunicipality ?? null,
-      counterpart: derived.counterpart?.name ?? null,
-      counterpart_country: derived.counterpart?.country ?? null,
-      areas: derived.areas,
-      participant_count: derived.participants.length,
-      last_milestone_end: derived.lastMilestoneOn ? businessDateEnd(derived.lastMilestoneOn) : null,
-      summary: staticDetail(id, derived, updatedAt),
-      state: derived,
-      search: searchText(derived, id),
+      version,
+      tier: state.tier,
+      standing: state.standing,
+      own_municipality: state.ownMunicipality ?? null,
+      counterpart: state.counterpart?.name ?? null,
+      counterpart_country: state.counterpart?.country ?? null,
+      areas: state.areas,
+      participant_count: state.participants.length,
+      last_milestone_end: state.lastMilestoneOn ? businessDateEndOf(state) : null,
+      summary: staticDetail(id, { ...state, version }, updatedAt),
+      state: { ...state, version },
+      search: searchText(state, id),
       updated_at: updatedAt,
     });
   }
-  if (!out.length) return;
+
+  await client.query(
+    `DELETE FROM ${table('partnership_status_history')} h USING unnest($1::text[], $2::date[]) AS q(id, day)
+      WHERE h.partnership_id = q.id AND h.valid_from >= q.day`,
+    [ids, days],
+  );
+  if (history.length) {
+    await client.query(
+      `INSERT INTO ${table('partnership_status_history')} (partnership_id, valid_from, state)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, valid_from date, state jsonb)`,
+      [JSON.stringify(history)],
+    );
+  }
+  if (!latest.length) return;
   await client.query(
     `INSERT INTO ${table('partnership_status')} (partnership_id, version, tier, standing, own_municipality, counterpart,
        counterpart_country, areas, participant_count, last_milestone_end, summary, state, search, updated_at)
@@ -73,6 +118,10 @@ export async function applyStatus({ events, ctx: { client, table, store } }: Par
        counterpart_country = EXCLUDED.counterpart_country, areas = EXCLUDED.areas,
        participant_count = EXCLUDED.participant_count, last_milestone_end = EXCLUDED.last_milestone_end,
        summary = EXCLUDED.summary, state = EXCLUDED.state, search = EXCLUDED.search, updated_at = EXCLUDED.updated_at`,
-    [JSON.stringify(out)],
+    [JSON.stringify(latest)],
   );
+}
+
+function businessDateEndOf(state: DerivedState): string {
+  return businessDateEnd(state.lastMilestoneOn!);
 }

@@ -1,5 +1,6 @@
 // What the status read model returns (the HTTP API, the web page and the reports use these).
 import type { BusinessDate, LocalizedName, Standing, Tier } from '../../domain/index.js';
+import type { PlanView } from '../plans.js';
 
 export interface NextScheduled {
   eventId: string;
@@ -25,6 +26,8 @@ export interface PartnershipSummary {
   ownMunicipality: LocalizedName | null;
   counterpart: LocalizedName | null;
   counterpartCountry: string | null;
+  /** names the counterpart carried before renames, with the periods they were in use */
+  formerNames: { name: LocalizedName; from: BusinessDate | null; until: BusinessDate }[];
   pendingUpgrade: { tier: Tier; decidedOn: BusinessDate; paperReference?: string; resolutionReference?: string } | null;
   currentPaper: CurrentPaper | null;
   nextScheduled: NextScheduled | null;
@@ -34,7 +37,16 @@ export interface PartnershipSummary {
   aidCommitted: Record<string, string>;
   areas: string[];
   participantCount: number;
-  agreements: { eventId: string; kind: string; signedOn: BusinessDate; tier: Tier; mode?: string; venue?: string }[];
+  /** plannedFor: the date the signing had been planned for, when a plan was recorded */
+  agreements: {
+    eventId: string;
+    kind: string;
+    signedOn: BusinessDate;
+    tier: Tier;
+    mode?: string;
+    venue?: string;
+    plannedFor?: BusinessDate;
+  }[];
   updatedAt: string;
 }
 
@@ -44,14 +56,16 @@ export interface PartnershipDetail extends PartnershipSummary {
   mandateReference: string | null;
   papers: CurrentPaper[];
   councilDecisions: { eventId: string; decidedOn: BusinessDate; outcome: string; paperReference?: string; resolutionReference?: string }[];
+  /** signings still planned (plannedOn is the planned date) */
   scheduledSignings: {
     eventId: string;
     plannedOn: BusinessDate;
     agreementKind?: string;
     mode?: string;
     venue?: string;
-    fulfilledBy?: string;
   }[];
+  /** every live plan: signings, consultations and activities still ahead or overdue */
+  plans: PlanView[];
   participants: { organisation: string; participantType: string; side: string; joinedOn: BusinessDate }[];
   /** set when the status was folded as of a business date and/or a record time */
   asOf: { validAt: string | null; knownAt: string | null } | null;

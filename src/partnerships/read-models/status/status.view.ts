@@ -1,5 +1,6 @@
 // Status rows from the domain's derived state: pure, shared by the projector and the as-of reads.
-import { businessDateEnd, effectiveStanding, type DerivedState, type PartnershipState } from '../../domain/index.js';
+import { businessDateEnd, effectiveStanding, openPlans, type DerivedState, type PartnershipState } from '../../domain/index.js';
+import { planView, upcoming } from '../plans.js';
 import type { CurrentPaper, NextScheduled, PartnershipDetail } from './status.types.js';
 
 /** The derived part of the domain state: what the status row keeps (entries stay in the timeline). */
@@ -28,6 +29,7 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
     ownMunicipality: state.ownMunicipality ?? null,
     counterpart: state.counterpart?.name ?? null,
     counterpartCountry: state.counterpart?.country ?? null,
+    formerNames: (state.counterpart?.formerNames ?? []).map((f) => ({ name: f.name, from: f.from, until: f.until })),
     pendingUpgrade: state.pendingUpgrade
       ? {
           tier: state.pendingUpgrade.tier,
@@ -42,14 +44,18 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
     aidCommitted: { ...state.aidCommitted },
     areas: [...state.areas],
     participantCount: state.participants.length,
-    agreements: state.agreements.map((a) => ({
-      eventId: a.eventId,
-      kind: a.kind,
-      signedOn: a.signedOn,
-      tier: a.tier,
-      mode: a.mode,
-      venue: a.venue,
-    })),
+    agreements: state.agreements.map((a) => {
+      const plan = state.plans.find((p) => p.status === 'fulfilled' && p.fulfilledBy === a.eventId);
+      return {
+        eventId: a.eventId,
+        kind: a.kind,
+        signedOn: a.signedOn,
+        tier: a.tier,
+        mode: a.mode,
+        venue: a.venue,
+        ...(plan ? { plannedFor: plan.date } : {}),
+      };
+    }),
     updatedAt,
     predecessorId: state.predecessorId ?? null,
     coordinatingOffice: state.coordinatingOffice ?? null,
@@ -68,7 +74,17 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
       paperReference: d.paperReference,
       resolutionReference: d.resolutionReference,
     })),
-    scheduledSignings: state.scheduledSignings.map((s) => ({ ...s })),
+    // Only live plans: a fulfilled, rescheduled or cancelled one shows in the timeline, not here.
+    scheduledSignings: openPlans(state)
+      .filter((p) => p.type === 'AgreementSigningScheduled')
+      .map((p) => ({
+        eventId: p.current ?? p.uid,
+        plannedOn: p.date,
+        ...(typeof p.data.agreementKind === 'string' ? { agreementKind: p.data.agreementKind } : {}),
+        ...(typeof p.data.mode === 'string' ? { mode: p.data.mode } : {}),
+        ...(typeof p.data.venue === 'string' ? { venue: p.data.venue } : {}),
+      })),
+    plans: openPlans(state).map(planView),
     participants: state.participants.map((p) => ({
       organisation: p.organisation,
       participantType: p.participantType,
@@ -79,7 +95,7 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
 }
 
 export function searchText(state: DerivedState, partnershipId: string): string {
-  const names = [state.ownMunicipality, state.counterpart?.name, ...(state.counterpart?.formerNames ?? [])]
+  const names = [state.ownMunicipality, state.counterpart?.name, ...(state.counterpart?.formerNames ?? []).map((f) => f.name)]
     .flatMap((n) => (n ? Object.values(n) : []))
     .filter((v): v is string => typeof v === 'string');
   return [partnershipId, ...names, ...state.areas, state.counterpart?.country ?? '', state.coordinatingOffice ?? '']
@@ -87,14 +103,16 @@ export function searchText(state: DerivedState, partnershipId: string): string {
     .toLocaleLowerCase();
 }
 
+/** The detail on `day`: standing (dormant or not) and the next plan depend on the day asked about. */
 export function detailFrom(
   stat: StaticDetail,
   derived: DerivedState,
-  today: string,
+  day: string,
   dormantAfterDays: number,
-  nextScheduled: NextScheduled | null,
   asOf: PartnershipDetail['asOf'] = null,
 ): PartnershipDetail {
   const { recordedStanding: _r, ...rest } = stat;
-  return { ...rest, standing: effectiveStanding(derived, today, dormantAfterDays), nextScheduled, asOf };
+  const next = upcoming(derived, day)[0];
+  const nextScheduled: NextScheduled | null = next ? { eventId: next.eventId, kind: next.kind, title: next.title, date: next.date } : null;
+  return { ...rest, standing: effectiveStanding(derived, day, dormantAfterDays), nextScheduled, asOf };
 }

@@ -1,6 +1,7 @@
 // The timeline step: one row per milestone with its corrected value, its corrections and its
 // retraction. Set-based SQL: one read and one write per batch, whatever the batch size.
-import type { PartnershipsBatch } from '../batch.js';
+import { foldDate, type EventType } from '../../domain/index.js';
+import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
 import { TimelineBuilder, sortDateOf } from './timeline-builder.js';
 import type { TimelineEntry } from './timeline.types.js';
 
@@ -23,9 +24,15 @@ export function rowToEntry(r: Record<string, any>): TimelineEntry {
   };
 }
 
+/** The business day an entry takes effect on in the fold (a plan: when it was made). */
+export function foldDateOf(t: Pick<TimelineEntry, 'type' | 'data' | 'recordedAt'>): string {
+  return foldDate({ type: t.type as EventType, data: t.data, recordedAt: t.recordedAt });
+}
+
 /** Writes the entries a batch adds, corrects or retracts; returns them for the steps after it. */
-export async function applyTimeline({ events, ctx: { client, table } }: PartnershipsBatch): Promise<TimelineEntry[]> {
+export async function applyTimeline({ events, ctx: { client, table } }: PartnershipsBatch): Promise<ChangedEntry[]> {
   const builder = new TimelineBuilder();
+  const previousFoldDate = new Map<string, string>();
   const targets = new Set<string>();
   const retractedIds: string[] = [];
   for (const e of events) {
@@ -44,7 +51,11 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
                AND corrections @> ANY(ARRAY(SELECT jsonb_build_array(jsonb_build_object('eventId', x)) FROM unnest($2::text[]) x)))`,
       [[...targets], retractedIds, [...new Set(events.map((e) => e.streamId))]],
     );
-    for (const r of rows) builder.load(rowToEntry(r));
+    for (const r of rows) {
+      const entry = rowToEntry(r);
+      builder.load(entry);
+      previousFoldDate.set(entry.eventId, foldDateOf(entry));
+    }
   }
   for (const e of events) builder.apply(e);
   if (!builder.changed.size) return [];
@@ -57,6 +68,7 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
       type: t.type,
       occurred_on: t.occurredOn,
       sort_date: sortDateOf(t),
+      fold_date: foldDateOf(t),
       planned: t.planned,
       data: t.data,
       original: t.original,
@@ -69,17 +81,20 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
     };
   });
   await client.query(
-    `INSERT INTO ${table('timeline_entries')} (event_id, partnership_id, stream_version, type, occurred_on, sort_date, planned,
-       data, original, corrections, retracted, retraction, recorded_at, actor, changed_at)
+    `INSERT INTO ${table('timeline_entries')} (event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date,
+       planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, stream_version int, type text,
-       occurred_on jsonb, sort_date date, planned boolean, data jsonb, original jsonb, corrections jsonb, retracted boolean,
-       retraction jsonb, recorded_at timestamptz, actor text, changed_at timestamptz)
+       occurred_on jsonb, sort_date date, fold_date date, planned boolean, data jsonb, original jsonb, corrections jsonb,
+       retracted boolean, retraction jsonb, recorded_at timestamptz, actor text, changed_at timestamptz)
      ON CONFLICT (event_id) DO UPDATE SET occurred_on = EXCLUDED.occurred_on, sort_date = EXCLUDED.sort_date,
-       planned = EXCLUDED.planned, data = EXCLUDED.data, corrections = EXCLUDED.corrections, retracted = EXCLUDED.retracted,
+       fold_date = EXCLUDED.fold_date, planned = EXCLUDED.planned, data = EXCLUDED.data, corrections = EXCLUDED.corrections, retracted = EXCLUDED.retracted,
        retraction = EXCLUDED.retraction, changed_at = EXCLUDED.changed_at`,
     [JSON.stringify(out)],
   );
-  return [...builder.changed].map((id) => builder.entries.get(id)!);
+  return [...builder.changed].map((id) => {
+    const entry = builder.entries.get(id)!;
+    return { ...entry, foldDate: foldDateOf(entry), previousFoldDate: previousFoldDate.get(id) ?? null };
+  });
 }
 
 function latestChange(t: TimelineEntry): string {

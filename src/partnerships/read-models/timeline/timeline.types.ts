@@ -1,5 +1,6 @@
 // What the timeline read model returns (the HTTP API, the web page and the reports use these).
 import type { BusinessDate } from '../../domain/index.js';
+import type { PlanAnnotation } from '../plans.js';
 
 export interface TimelineCorrection {
   eventId: string;
@@ -28,6 +29,8 @@ export interface TimelineEntry {
   retraction: { eventId: string; reason: string; recordedAt: string; actor: string | null } | null;
   recordedAt: string;
   actor: string | null;
+  /** for a plan entry: how the plan ended up (open, rescheduled, fulfilled by which entry, cancelled) */
+  plan?: PlanAnnotation;
 }
 
 export interface Timeline {
