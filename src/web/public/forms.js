@@ -3,7 +3,7 @@
 // disagree about what is acceptable.
 import { ApiError, NetworkError, post } from './api.js';
 import { ENUMS, code, lang, t } from './i18n.js';
-import { clear, h } from './render.js';
+import { append, clear, h } from './render.js';
 
 const trimmed = (v) => (typeof v === 'string' ? v.trim() : v);
 const opt = (v) => (v === '' || v === undefined || v === null ? undefined : v);
@@ -265,7 +265,8 @@ export function showProblem(form, error) {
     control.setAttribute('aria-invalid', 'true');
     first ??= control;
   }
-  alert.append(
+  // append() skips the null; Element.append would have shown it as the text "null".
+  append(alert, [
     h('p', {}, error instanceof ApiError ? error.detail : t('networkError')),
     unplaced.length
       ? h(
@@ -274,7 +275,7 @@ export function showProblem(form, error) {
           unplaced.map((fe) => h('li', {}, h('code', {}, fe.field), ' ', fe.reason)),
         )
       : null,
-  );
+  ]);
   alert.hidden = false;
   (first ?? alert).focus?.();
 }
