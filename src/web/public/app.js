@@ -1,3 +1,4 @@
+// @ts-check
 // The council staff's page: sign in with an API key, list partnerships, read one partnership's
 // timeline (as of any date), its aid chart, download reports and, with an office key, record milestones.
 // Routes live in the hash: #/ (list, with filters as query), #/p/<id>?asOf=YYYY-MM-DD (one partnership).
@@ -7,13 +8,26 @@ import { recordSection } from './forms.js';
 import { ENUMS, code, formatDate, formatMoney, formatTimestamp, lang, nameIn, setLang, t } from './i18n.js';
 import { EVENT_ICON, clear, h, icon } from './render.js';
 
+/**
+ * @import { AidResult, BusinessDate, LocalizedName, Me, Money, Page, PartnershipDetail,
+ *   PartnershipSummary, Report, ReportFormat, ReportType, Role, ScheduledSigning, Timeline, TimelineCorrection,
+ *   TimelineEntry } from './types.js'
+ */
+/** @import { CodeKind, LabelKey } from './i18n.js' */
+/** @import { Child } from './render.js' */
+/** @typedef {Record<string, string>} HashParams the query part of the hash */
+
 const API = '/api/v1';
+/** @type {Role[]} */
 const WRITE_ROLES = ['office', 'admin'];
-const main = () => document.getElementById('main');
+// index.html always has these elements; the casts only tell tsc so.
+const main = () => /** @type {HTMLElement} */ (document.getElementById('main'));
+/** @type {{ me: Me | null, signInMessage: (string | Node)[] | null, renderToken: number }} */
 const state = { me: null, signInMessage: null, renderToken: 0 };
 
 // ---- routing ------------------------------------------------------------------------------------
 
+/** @returns {{ view: 'partnership', id: string, params: HashParams } | { view: 'list', params: HashParams }} */
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || '/';
   const [path, qs = ''] = raw.split('?');
@@ -23,11 +37,17 @@ function parseHash() {
   return { view: 'list', params };
 }
 
+/**
+ * @param {'list' | 'partnership'} view
+ * @param {HashParams} [params]
+ * @param {string} [id] the partnership, for its view
+ */
 function hashFor(view, params = {}, id) {
   const qs = query(params);
-  return view === 'partnership' ? `#/p/${encodeURIComponent(id)}${qs}` : `#/${qs}`;
+  return view === 'partnership' ? `#/p/${encodeURIComponent(/** @type {string} */ (id))}${qs}` : `#/${qs}`;
 }
 
+/** @param {{ focus?: boolean }} [options] focus: move the focus to the new heading */
 async function route({ focus = true } = {}) {
   const token = ++state.renderToken;
   renderChrome();
@@ -47,8 +67,14 @@ async function route({ focus = true } = {}) {
   }
 }
 
+/** @param {unknown} err */
 function errorBox(err) {
-  const detail = err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : String(err?.message ?? err);
+  const detail =
+    err instanceof ApiError
+      ? err.detail
+      : err instanceof NetworkError
+        ? t('networkError')
+        : String(/** @type {{ message?: unknown } | null | undefined} */ (err)?.message ?? err);
   return h(
     'section',
     { class: 'error', role: 'alert', id: 'page-error' },
@@ -70,12 +96,12 @@ function errorBox(err) {
 function renderChrome() {
   document.documentElement.lang = lang();
   document.title = t('appName');
-  document.querySelector('.skip').textContent = t('skip');
-  document.getElementById('brand').textContent = t('appName');
-  document.getElementById('lang-label').textContent = t('language');
-  document.getElementById('lang').value = lang();
-  const who = document.getElementById('who');
-  const out = document.getElementById('sign-out');
+  /** @type {HTMLElement} */ (document.querySelector('.skip')).textContent = t('skip');
+  /** @type {HTMLElement} */ (document.getElementById('brand')).textContent = t('appName');
+  /** @type {HTMLElement} */ (document.getElementById('lang-label')).textContent = t('language');
+  /** @type {HTMLSelectElement} */ (document.getElementById('lang')).value = lang();
+  const who = /** @type {HTMLElement} */ (document.getElementById('who'));
+  const out = /** @type {HTMLElement} */ (document.getElementById('sign-out'));
   if (state.me && getKey()) {
     who.textContent = t('signedInAs', { name: state.me.name, role: t(`role_${state.me.role}`) });
     out.textContent = t('signOut');
@@ -117,6 +143,7 @@ function renderSignIn() {
     error.hidden = true;
     status.textContent = t('signingIn');
     try {
+      /** @type {Me} */
       const me = await get(`${API}/me`, { key });
       setKey(key);
       state.me = me;
@@ -134,6 +161,10 @@ function renderSignIn() {
   (state.signInMessage ? error : input).focus();
 }
 
+/**
+ * @param {unknown} err
+ * @returns {(string | Node)[]}
+ */
 function signInProblem(err) {
   if (err instanceof ApiError && err.status === 401) return [h('strong', {}, t('wrongKey')), ' ', err.detail];
   if (err instanceof ApiError) return [err.detail];
@@ -152,10 +183,13 @@ whenUnauthorized((err) => {
 
 const LIST_FILTERS = ['q', 'tier', 'standing', 'counterpart', 'area'];
 
+/** @param {HashParams} params */
 async function listView(params) {
   const filters = Object.fromEntries(LIST_FILTERS.map((k) => [k, params[k] ?? '']));
+  /** @type {Page<PartnershipSummary>} */
   const page = await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`);
 
+  /** @type {(name: string, values: readonly string[], kind: CodeKind) => HTMLSelectElement} */
   const select = (name, values, kind) =>
     h(
       'select',
@@ -163,6 +197,7 @@ async function listView(params) {
       h('option', { value: '' }, t('any')),
       values.map((v) => h('option', { value: v, selected: filters[name] === v }, code(kind, v))),
     );
+  /** @type {(name: string, extra?: Record<string, string>) => HTMLInputElement} */
   const text = (name, extra = {}) =>
     h('input', { type: name === 'q' ? 'search' : 'text', id: `f-${name}`, name, value: filters[name], ...extra });
   const form = h(
@@ -183,7 +218,9 @@ async function listView(params) {
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const next = Object.fromEntries(LIST_FILTERS.map((k) => [k, form.elements.namedItem(k).value.trim()]));
+    const next = Object.fromEntries(
+      LIST_FILTERS.map((k) => [k, /** @type {HTMLInputElement | HTMLSelectElement} */ (form.elements.namedItem(k)).value.trim()]),
+    );
     location.hash = hashFor('list', next);
   });
   for (const sel of form.querySelectorAll('select')) sel.addEventListener('change', () => form.requestSubmit());
@@ -193,6 +230,7 @@ async function listView(params) {
   const more = h('button', { type: 'button', class: 'secondary no-print', hidden: !page.nextCursor }, t('more'));
   let cursor = page.nextCursor;
   let shown = 0;
+  /** @param {PartnershipSummary[]} items */
   const add = (items) => {
     for (const p of items) tbody.append(listRow(p));
     shown += items.length;
@@ -202,6 +240,7 @@ async function listView(params) {
   more.addEventListener('click', async () => {
     more.disabled = true;
     try {
+      /** @type {Page<PartnershipSummary>} */
       const next = await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`);
       add(next.items);
       cursor = next.nextCursor;
@@ -233,12 +272,14 @@ async function listView(params) {
   return h('div', { class: 'list-view' }, h('h1', { tabindex: '-1' }, t('listTitle')), form, table, count, more);
 }
 
+/** @param {PartnershipSummary} p */
 function partnershipName(p) {
   const own = nameIn(p.ownMunicipality);
   const other = nameIn(p.counterpart);
   return other ? `${own} – ${other}` : own || p.partnershipId;
 }
 
+/** @param {PartnershipSummary} p */
 function listRow(p) {
   const next = p.nextScheduled;
   return h(
@@ -264,13 +305,21 @@ function listRow(p) {
 
 // ---- one partnership ----------------------------------------------------------------------------
 
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Reads the status, timeline and aid; after a write, waits (briefly) until the read side has caught up with it. */
+/**
+ * Reads the status, timeline and aid; after a write, waits (briefly) until the read side has caught up with it.
+ * @param {string} id
+ * @param {string} asOf YYYY-MM-DD, or '' for today
+ * @param {number} [minVersion]
+ * @returns {Promise<{ detail: PartnershipDetail, timeline: Timeline, aid: PromiseSettledResult<AidResult> }>}
+ */
 async function loadPartnership(id, asOf, minVersion = 0) {
   const enc = encodeURIComponent(id);
   const vq = query({ validAt: asOf });
   for (let attempt = 0; ; attempt++) {
+    /** @type {[PromiseSettledResult<PartnershipDetail>, PromiseSettledResult<Timeline>, PromiseSettledResult<AidResult>]} */
     const [detail, timeline, aid] = await Promise.allSettled([
       get(`${API}/partnerships/${enc}${vq}`),
       get(`${API}/partnerships/${enc}/timeline${vq}`),
@@ -284,6 +333,11 @@ async function loadPartnership(id, asOf, minVersion = 0) {
   }
 }
 
+/**
+ * @param {string} id
+ * @param {HashParams} params
+ * @param {number} [minVersion] wait for the read side to reach this version (after a write)
+ */
 async function partnershipView(id, params, minVersion = 0) {
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : '';
   let data;
@@ -302,7 +356,7 @@ async function partnershipView(id, params, minVersion = 0) {
     throw err;
   }
   const { detail, timeline, aid } = data;
-  const canWrite = WRITE_ROLES.includes(state.me?.role);
+  const canWrite = WRITE_ROLES.includes(/** @type {Role} */ (state.me?.role));
 
   const view = h(
     'article',
@@ -319,20 +373,29 @@ async function partnershipView(id, params, minVersion = 0) {
   return view;
 }
 
-/** After a write: redraw the partnership with the new entry, keeping the form's status message in view. */
+/**
+ * After a write: redraw the partnership with the new entry, keeping the form's status message in view.
+ * @param {string} id
+ * @param {HashParams} params
+ * @param {number} version
+ */
 async function refresh(id, params, version) {
   const root = main();
   const view = await partnershipView(id, params, version);
-  const openForm = root.querySelector('details.record-item[open]')?.dataset.form;
+  const openForm = /** @type {HTMLElement | null} */ (root.querySelector('details.record-item[open]'))?.dataset.form;
   const statusText = root.querySelector(`details[open] .form-status`)?.textContent;
   clear(root).append(view);
   if (openForm) {
-    const d = root.querySelector(`details.record-item[data-form="${openForm}"]`);
+    const d = /** @type {HTMLDetailsElement} */ (root.querySelector(`details.record-item[data-form="${openForm}"]`));
     d.open = true;
-    d.querySelector('.form-status').textContent = statusText ?? '';
+    /** @type {HTMLElement} */ (d.querySelector('.form-status')).textContent = statusText ?? '';
   }
 }
 
+/**
+ * @param {string} id
+ * @param {string} asOf
+ */
 function asOfForm(id, asOf) {
   const input = h('input', { type: 'date', id: 'as-of', name: 'asOf', value: asOf, 'aria-describedby': 'as-of-hint' });
   const form = h(
@@ -362,10 +425,15 @@ function asOfForm(id, asOf) {
   return form;
 }
 
+/**
+ * @param {string} label
+ * @param {...Child} value
+ */
 function row(label, ...value) {
   return [h('dt', {}, label), h('dd', {}, ...value)];
 }
 
+/** @param {PartnershipDetail} d */
 function statusSection(d) {
   const agreements = d.agreements?.length
     ? h(
@@ -422,6 +490,7 @@ function statusSection(d) {
   );
 }
 
+/** @param {PromiseSettledResult<AidResult>} aid */
 function aidSection(aid) {
   const body =
     aid.status === 'fulfilled'
@@ -432,15 +501,24 @@ function aidSection(aid) {
 
 // ---- the timeline ---------------------------------------------------------------------------------
 
+// Recorded values come as JSON of any shape; these tell apart the shapes the page formats.
+/** @type {(v: any) => v is BusinessDate} */
 const isBusinessDate = (v) => v && typeof v === 'object' && typeof v.date === 'string' && typeof v.precision === 'string';
+/** @type {(v: any) => v is LocalizedName} */
 const isName = (v) =>
   v &&
   typeof v === 'object' &&
   ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') &&
   Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
+/** @type {(v: any) => v is Money} */
 const isMoney = (v) => v && typeof v === 'object' && typeof v.amount === 'string' && typeof v.currency === 'string';
 
-/** Any recorded value as readable text (dates in their precision, names in the reader's language, money). */
+/**
+ * Any recorded value as readable text (dates in their precision, names in the reader's language, money).
+ * @param {string} field
+ * @param {unknown} v
+ * @returns {string}
+ */
 function valueText(field, v) {
   if (v === null || v === undefined) return '—';
   if (isBusinessDate(v)) return formatDate(v);
@@ -449,6 +527,7 @@ function valueText(field, v) {
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x))).join(', ');
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (typeof v === 'object') return JSON.stringify(v);
+  /** @type {Record<string, CodeKind>} recorded field → whose labels */
   const kinds = {
     tier: 'tier',
     proposedTier: 'tier',
@@ -463,14 +542,25 @@ function valueText(field, v) {
   return String(v);
 }
 
+/**
+ * @param {string} type
+ * @param {unknown} o
+ */
 function outcomeText(type, o) {
   if (!o) return '';
   return type === 'BoardReviewed' ? code('bodyOutcome', o) : code('decisionOutcome', o);
 }
 
-/** The one line that says what happened, per kind of milestone. */
+/**
+ * The one line that says what happened, per kind of milestone.
+ * @param {TimelineEntry} e
+ * @returns {string}
+ */
 function summary(e) {
+  // Each type has its own fields; `any` until the event payloads get types of their own.
+  /** @type {Record<string, any>} */
   const d = e.data ?? {};
+  /** @type {(...parts: unknown[]) => string} */
   const join = (...parts) => parts.filter(Boolean).join(' · ');
   switch (e.type) {
     case 'PartnershipInitiated':
@@ -510,7 +600,7 @@ function summary(e) {
         code('agreementKind', d.agreementKind),
         code('mode', d.mode),
         d.venue,
-        d.signatories?.map((x) => x.name).join(', '),
+        d.signatories?.map((/** @type {{ name: string }} */ x) => x.name).join(', '),
         d.urgentDecisionReference,
       );
     case 'CooperationAreaAdded':
@@ -540,10 +630,16 @@ function summary(e) {
   }
 }
 
+/** @param {TimelineEntry} e */
 function isPlanned(e) {
   return Boolean(e.planned) || e.type === 'AgreementSigningScheduled';
 }
 
+/**
+ * @param {TimelineEntry} e
+ * @param {Map<string, TimelineEntry>} byId
+ * @param {ScheduledSigning[]} signings
+ */
 function entryItem(e, byId, signings) {
   const planned = isPlanned(e);
   const label = code('event', e.type);
@@ -579,7 +675,7 @@ function entryItem(e, byId, signings) {
       ),
       e.retracted ? h('del', { class: 'retracted-content' }, what) : what,
       fulfilledEntry?.occurredOn ? h('p', { class: 'fulfilled' }, t('fulfilledOn', { date: formatDate(fulfilledEntry.occurredOn) })) : null,
-      e.data?.note ? h('p', { class: 'entry-note' }, e.data.note) : null,
+      e.data?.note ? h('p', { class: 'entry-note' }, /** @type {string} */ (e.data.note)) : null,
       corrections.length ? correctionList(corrections) : null,
       e.retracted && e.retraction ? h('p', { class: 'retraction' }, t('retractedBecause', { reason: e.retraction.reason })) : null,
       h('p', { class: 'entry-recorded muted' }, t('recordedBy', { date: formatTimestamp(e.recordedAt), actor: e.actor ?? '—' })),
@@ -587,6 +683,7 @@ function entryItem(e, byId, signings) {
   );
 }
 
+/** @param {TimelineCorrection[]} corrections */
 function correctionList(corrections) {
   return h(
     'ul',
@@ -616,14 +713,19 @@ function correctionList(corrections) {
   );
 }
 
+/**
+ * @param {Timeline} timeline
+ * @param {PartnershipDetail} detail
+ */
 function timelineSection(timeline, detail) {
   const entries = timeline.entries ?? [];
   const byId = new Map(entries.map((e) => [e.eventId, e]));
+  /** @type {Map<string, TimelineEntry[]>} */
   const years = new Map();
   for (const e of entries) {
     const y = e.occurredOn ? e.occurredOn.date.slice(0, 4) : t('undated');
     if (!years.has(y)) years.set(y, []);
-    years.get(y).push(e);
+    /** @type {TimelineEntry[]} */ (years.get(y)).push(e);
   }
   const signings = detail.scheduledSignings ?? [];
   return h(
@@ -649,7 +751,19 @@ function timelineSection(timeline, detail) {
 
 // ---- downloads (reports API) --------------------------------------------------------------------
 
-/** What each button asks the reports API for, and the format it downloads. */
+/**
+ * @typedef {object} Download
+ * @property {string} id
+ * @property {LabelKey} label
+ * @property {ReportType} type
+ * @property {(partnershipId: string) => Record<string, unknown>} parameters
+ * @property {ReportFormat} format
+ */
+
+/**
+ * What each button asks the reports API for, and the format it downloads.
+ * @type {Download[]}
+ */
 const DOWNLOADS = [
   { id: 'dossier-pdf', label: 'dossierPdf', type: 'dossier', parameters: (id) => ({ partnershipId: id }), format: 'pdf' },
   { id: 'dossier-html', label: 'dossierHtml', type: 'dossier', parameters: (id) => ({ partnershipId: id }), format: 'html' },
@@ -658,6 +772,7 @@ const DOWNLOADS = [
 const DONE = ['completed'];
 const FAILED = ['failed'];
 
+/** @param {string} id */
 function downloadsSection(id) {
   const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite', id: 'download-status' });
   const buttons = DOWNLOADS.map((d) => {
@@ -681,10 +796,17 @@ function downloadsSection(id) {
   );
 }
 
-/** The newest completed report of this type for this partnership, or null. */
+/**
+ * The newest completed report of this type for this partnership, or null.
+ * @param {string} partnershipId
+ * @param {ReportType} type
+ * @returns {Promise<Report | null>}
+ */
 async function latestReport(partnershipId, type) {
+  /** @type {string | undefined} */
   let cursor;
   for (let page = 0; page < 5; page++) {
+    /** @type {Page<Report>} */
     const list = await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`);
     const hit = list.items.find((r) => r.parameters?.partnershipId === partnershipId);
     if (hit) return hit;
@@ -694,11 +816,17 @@ async function latestReport(partnershipId, type) {
   return null;
 }
 
+/**
+ * @param {string} partnershipId
+ * @param {Download} d
+ * @param {HTMLElement} status where progress and the outcome are told
+ */
 async function download(partnershipId, d, status) {
   const what = t(d.label);
   status.classList.remove('error-message');
   status.textContent = t('reportQueued', { what });
   try {
+    /** @type {Report} */
     let report;
     try {
       report = await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) });
@@ -706,8 +834,9 @@ async function download(partnershipId, d, status) {
       // Keys that may not request reports (council) may still download one produced earlier,
       // e.g. the dossier the service refreshes after each decision or signing.
       if (!(err instanceof ApiError && err.status === 403)) throw err;
-      report = await latestReport(partnershipId, d.type);
-      if (!report) throw err;
+      const earlier = await latestReport(partnershipId, d.type);
+      if (!earlier) throw err;
+      report = earlier;
     }
     const reportId = report.id;
     for (let i = 0; !DONE.includes(report.status); i++) {
@@ -745,7 +874,7 @@ async function download(partnershipId, d, status) {
     } else {
       status.textContent = t('reportFailed', {
         what,
-        reason: err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : err.message,
+        reason: err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : /** @type {Error} */ (err).message,
       });
     }
   }
@@ -755,7 +884,7 @@ async function download(partnershipId, d, status) {
 
 async function start() {
   setLang(lang());
-  const select = document.getElementById('lang');
+  const select = /** @type {HTMLSelectElement} */ (document.getElementById('lang'));
   select.addEventListener('change', () => {
     setLang(select.value);
     if (!getKey() || !state.me) {
@@ -764,7 +893,7 @@ async function start() {
     }
     void route({ focus: false });
   });
-  document.getElementById('sign-out').addEventListener('click', () => {
+  /** @type {HTMLElement} */ (document.getElementById('sign-out')).addEventListener('click', () => {
     setKey(null);
     state.me = null;
     state.signInMessage = null;
@@ -773,7 +902,7 @@ async function start() {
     renderSignIn();
   });
   // The skip link must not touch the hash: the hash is the route.
-  document.querySelector('.skip').addEventListener('click', (ev) => {
+  /** @type {HTMLElement} */ (document.querySelector('.skip')).addEventListener('click', (ev) => {
     ev.preventDefault();
     main().focus();
   });
