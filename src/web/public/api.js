@@ -67,10 +67,10 @@ export function whenUnauthorized(fn) {
 
 /**
  * The parsed JSON (or text) of a 2xx answer, null for 204, the Response itself with `raw`. What the
- * body is depends on the route: the caller names it (see types.d.ts).
+ * body is depends on the route: the caller names it with a cast to a type from types.d.ts.
  * @param {string} path
  * @param {RequestOptions} [options]
- * @returns {Promise<any>}
+ * @returns {Promise<unknown>}
  */
 export async function request(path, { method = 'GET', body, key = getKey(), raw = false, headers = {} } = {}) {
   /** @type {Record<string, string>} */
@@ -84,11 +84,14 @@ export async function request(path, { method = 'GET', body, key = getKey(), raw 
     throw new NetworkError(String(err));
   }
   if (!res.ok) {
+    /** @type {Problem | null} */
     let problem = null;
     const type = res.headers.get('content-type') || '';
     if (type.includes('json')) {
       try {
-        problem = await res.json();
+        /** @type {unknown} */
+        const body = await res.json();
+        problem = /** @type {Problem} */ (body);
       } catch {
         problem = null;
       }
@@ -103,9 +106,9 @@ export async function request(path, { method = 'GET', body, key = getKey(), raw 
   return type.includes('json') ? res.json() : res.text();
 }
 
-/** @type {(path: string, opts?: RequestOptions) => Promise<any>} */
+/** @type {(path: string, opts?: RequestOptions) => Promise<unknown>} */
 export const get = (path, opts) => request(path, opts);
-/** @type {(path: string, body: unknown, opts?: RequestOptions) => Promise<any>} */
+/** @type {(path: string, body: unknown, opts?: RequestOptions) => Promise<unknown>} */
 export const post = (path, body, opts = {}) => request(path, { ...opts, method: 'POST', body });
 
 /**

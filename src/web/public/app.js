@@ -6,7 +6,7 @@ import { ApiError, NetworkError, get, getKey, post, query, request, setKey, when
 import { aidChart } from './chart.js';
 import { recordSection } from './forms.js';
 import { ENUMS, code, formatDate, formatMoney, formatTimestamp, lang, nameIn, setLang, t } from './i18n.js';
-import { EVENT_ICON, clear, h, icon } from './render.js';
+import { EVENT_ICON, asyncListener, clear, h, icon } from './render.js';
 
 /**
  * @import { AidResult, BusinessDate, LocalizedName, Me, Money, Page, PartnershipDetail,
@@ -137,26 +137,28 @@ function renderSignIn() {
     h('div', { class: 'field' }, h('label', { for: 'api-key' }, t('apiKey')), input),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('signIn')), status),
   );
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const key = input.value.trim();
-    error.hidden = true;
-    status.textContent = t('signingIn');
-    try {
-      /** @type {Me} */
-      const me = await get(`${API}/me`, { key });
-      setKey(key);
-      state.me = me;
-      state.signInMessage = null;
-      await route();
-    } catch (err) {
-      status.textContent = '';
-      clear(error).append(...signInProblem(err));
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      error.focus();
-    }
-  });
+  form.addEventListener(
+    'submit',
+    asyncListener(async (ev) => {
+      ev.preventDefault();
+      const key = input.value.trim();
+      error.hidden = true;
+      status.textContent = t('signingIn');
+      try {
+        const me = /** @type {Me} */ (await get(`${API}/me`, { key }));
+        setKey(key);
+        state.me = me;
+        state.signInMessage = null;
+        await route();
+      } catch (err) {
+        status.textContent = '';
+        clear(error).append(...signInProblem(err));
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        error.focus();
+      }
+    }),
+  );
   root.append(form);
   (state.signInMessage ? error : input).focus();
 }
@@ -186,8 +188,7 @@ const LIST_FILTERS = ['q', 'tier', 'standing', 'counterpart', 'area'];
 /** @param {HashParams} params */
 async function listView(params) {
   const filters = Object.fromEntries(LIST_FILTERS.map((k) => [k, params[k] ?? '']));
-  /** @type {Page<PartnershipSummary>} */
-  const page = await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`);
+  const page = /** @type {Page<PartnershipSummary>} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`));
 
   /** @type {(name: string, values: readonly string[], kind: CodeKind) => HTMLSelectElement} */
   const select = (name, values, kind) =>
@@ -237,20 +238,22 @@ async function listView(params) {
     count.textContent = t('count', { n: shown });
   };
   add(page.items);
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      /** @type {Page<PartnershipSummary>} */
-      const next = await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`);
-      add(next.items);
-      cursor = next.nextCursor;
-      more.hidden = !cursor;
-    } catch (err) {
-      more.after(errorBox(err));
-    } finally {
-      more.disabled = false;
-    }
-  });
+  more.addEventListener(
+    'click',
+    asyncListener(async () => {
+      more.disabled = true;
+      try {
+        const next = /** @type {Page<PartnershipSummary>} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`));
+        add(next.items);
+        cursor = next.nextCursor;
+        more.hidden = !cursor;
+      } catch (err) {
+        more.after(errorBox(err));
+      } finally {
+        more.disabled = false;
+      }
+    }),
+  );
 
   const table = page.items.length
     ? h(
@@ -319,11 +322,10 @@ async function loadPartnership(id, asOf, minVersion = 0) {
   const enc = encodeURIComponent(id);
   const vq = query({ validAt: asOf });
   for (let attempt = 0; ; attempt++) {
-    /** @type {[PromiseSettledResult<PartnershipDetail>, PromiseSettledResult<Timeline>, PromiseSettledResult<AidResult>]} */
     const [detail, timeline, aid] = await Promise.allSettled([
-      get(`${API}/partnerships/${enc}${vq}`),
-      get(`${API}/partnerships/${enc}/timeline${vq}`),
-      get(`${API}/aid${query({ partnershipId: id, kind: 'delivered', to: asOf })}`),
+      /** @type {Promise<PartnershipDetail>} */ (get(`${API}/partnerships/${enc}${vq}`)),
+      /** @type {Promise<Timeline>} */ (get(`${API}/partnerships/${enc}/timeline${vq}`)),
+      /** @type {Promise<AidResult>} */ (get(`${API}/aid${query({ partnershipId: id, kind: 'delivered', to: asOf })}`)),
     ]);
     if (detail.status === 'rejected') throw detail.reason;
     if (timeline.status === 'rejected') throw timeline.reason;
@@ -502,16 +504,15 @@ function aidSection(aid) {
 // ---- the timeline ---------------------------------------------------------------------------------
 
 // Recorded values come as JSON of any shape; these tell apart the shapes the page formats.
-/** @type {(v: any) => v is BusinessDate} */
-const isBusinessDate = (v) => v && typeof v === 'object' && typeof v.date === 'string' && typeof v.precision === 'string';
-/** @type {(v: any) => v is LocalizedName} */
+/** @type {(v: unknown) => v is Record<string, unknown>} */
+const isObject = (v) => Boolean(v) && typeof v === 'object';
+/** @type {(v: unknown) => v is BusinessDate} */
+const isBusinessDate = (v) => isObject(v) && typeof v.date === 'string' && typeof v.precision === 'string';
+/** @type {(v: unknown) => v is LocalizedName} */
 const isName = (v) =>
-  v &&
-  typeof v === 'object' &&
-  ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') &&
-  Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
-/** @type {(v: any) => v is Money} */
-const isMoney = (v) => v && typeof v === 'object' && typeof v.amount === 'string' && typeof v.currency === 'string';
+  isObject(v) && ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') && Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
+/** @type {(v: unknown) => v is Money} */
+const isMoney = (v) => isObject(v) && typeof v.amount === 'string' && typeof v.currency === 'string';
 
 /**
  * Any recorded value as readable text (dates in their precision, names in the reader's language, money).
@@ -524,7 +525,10 @@ function valueText(field, v) {
   if (isBusinessDate(v)) return formatDate(v);
   if (isName(v)) return nameIn(v);
   if (isMoney(v)) return formatMoney(v.amount, v.currency);
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x))).join(', ');
+  if (Array.isArray(v))
+    return v
+      .map((/** @type {{ name?: string } | string | number} */ x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x)))
+      .join(', ');
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (typeof v === 'object') return JSON.stringify(v);
   /** @type {Record<string, CodeKind>} recorded field → whose labels */
@@ -539,7 +543,8 @@ function valueText(field, v) {
   };
   if (kinds[field]) return code(kinds[field], v);
   if (field === 'outcome') return code('decisionOutcome', v) || code('bodyOutcome', v);
-  return String(v);
+  const primitive = /** @type {string | number} */ (v);
+  return String(primitive);
 }
 
 /**
@@ -557,8 +562,6 @@ function outcomeText(type, o) {
  * @returns {string}
  */
 function summary(e) {
-  // Each type has its own fields; `any` until the event payloads get types of their own.
-  /** @type {Record<string, any>} */
   const d = e.data ?? {};
   /** @type {(...parts: unknown[]) => string} */
   const join = (...parts) => parts.filter(Boolean).join(' · ');
@@ -777,14 +780,17 @@ function downloadsSection(id) {
   const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite', id: 'download-status' });
   const buttons = DOWNLOADS.map((d) => {
     const b = h('button', { type: 'button', class: 'secondary', id: `download-${d.id}` }, t(d.label));
-    b.addEventListener('click', async () => {
-      for (const x of buttons) x.disabled = true;
-      try {
-        await download(id, d, status);
-      } finally {
-        for (const x of buttons) x.disabled = false;
-      }
-    });
+    b.addEventListener(
+      'click',
+      asyncListener(async () => {
+        for (const x of buttons) x.disabled = true;
+        try {
+          await download(id, d, status);
+        } finally {
+          for (const x of buttons) x.disabled = false;
+        }
+      }),
+    );
     return b;
   });
   return h(
@@ -806,8 +812,7 @@ async function latestReport(partnershipId, type) {
   /** @type {string | undefined} */
   let cursor;
   for (let page = 0; page < 5; page++) {
-    /** @type {Page<Report>} */
-    const list = await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`);
+    const list = /** @type {Page<Report>} */ (await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`));
     const hit = list.items.find((r) => r.parameters?.partnershipId === partnershipId);
     if (hit) return hit;
     if (!list.nextCursor) return null;
@@ -829,7 +834,7 @@ async function download(partnershipId, d, status) {
     /** @type {Report} */
     let report;
     try {
-      report = await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) });
+      report = /** @type {Report} */ (await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) }));
     } catch (err) {
       // Keys that may not request reports (council) may still download one produced earlier,
       // e.g. the dossier the service refreshes after each decision or signing.
@@ -846,12 +851,14 @@ async function download(partnershipId, d, status) {
         return;
       }
       await sleep(500);
-      report = await get(`${API}/reports/${encodeURIComponent(reportId)}`);
+      report = /** @type {Report} */ (await get(`${API}/reports/${encodeURIComponent(reportId)}`));
     }
-    const res = await request(`${API}/reports/${encodeURIComponent(reportId)}/download${query({ format: d.format })}`, {
-      raw: true,
-      headers: { Accept: '*/*' },
-    });
+    const res = /** @type {Response} */ (
+      await request(`${API}/reports/${encodeURIComponent(reportId)}/download${query({ format: d.format })}`, {
+        raw: true,
+        headers: { Accept: '*/*' },
+      })
+    );
     const blob = await res.blob();
     const disposition = res.headers.get('content-disposition') ?? '';
     const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? `${partnershipId}-${d.type}.${d.format}`;
@@ -909,7 +916,7 @@ async function start() {
   window.addEventListener('hashchange', () => void route());
   if (getKey()) {
     try {
-      state.me = await get(`${API}/me`);
+      state.me = /** @type {Me} */ (await get(`${API}/me`));
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401)) {
         renderChrome();
@@ -922,4 +929,4 @@ async function start() {
   await route({ focus: false });
 }
 
-start();
+void start();

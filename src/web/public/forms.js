@@ -4,7 +4,7 @@
 // disagree about what is acceptable.
 import { ApiError, NetworkError, post } from './api.js';
 import { ENUMS, code, lang, t } from './i18n.js';
-import { append, clear, h } from './render.js';
+import { append, asyncListener, clear, h } from './render.js';
 
 /** @import { CommandResult, FieldError } from './types.js' */
 /** @import { CodeKind, LabelKey } from './i18n.js' */
@@ -34,7 +34,7 @@ import { append, clear, h } from './render.js';
  * @property {LabelKey} title
  * @property {(values: FormValues) => string} path the API path under the partnership
  * @property {FieldDef[]} fields
- * @property {(values: FormValues) => Record<string, unknown>} body
+ * @property {(values: FormValues) => unknown} body the JSON to post
  */
 
 /** @type {(v: string | boolean | undefined) => string | boolean | undefined} */
@@ -51,7 +51,7 @@ const list = (v) => {
 };
 /**
  * Drops undefined members, so left-out optional fields are not sent at all.
- * @type {(o: Record<string, unknown>) => Record<string, unknown>}
+ * @type {(o: Record<string, unknown>) => unknown}
  */
 const compact = (o) => JSON.parse(JSON.stringify(o));
 
@@ -372,30 +372,34 @@ export function recordSection(partnershipId, onRecorded) {
       ),
       h('div', { class: 'actions' }, submit, status),
     );
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      clearErrors(form);
-      status.textContent = t('saving');
-      submit.disabled = true;
-      const values = valuesOf(form, def);
-      try {
-        /** @type {CommandResult} */
-        const result = await post(`/api/v1/partnerships/${encodeURIComponent(partnershipId)}/${def.path(values)}`, def.body(values));
-        status.textContent = t('saved', { what: t(def.title) });
-        form.reset();
-        for (const f of def.fields) {
-          const d = f.default?.();
-          if (d) /** @type {HTMLInputElement} */ (form.elements.namedItem(f.name)).value = d;
+    form.addEventListener(
+      'submit',
+      asyncListener(async (ev) => {
+        ev.preventDefault();
+        clearErrors(form);
+        status.textContent = t('saving');
+        submit.disabled = true;
+        const values = valuesOf(form, def);
+        try {
+          const result = /** @type {CommandResult} */ (
+            await post(`/api/v1/partnerships/${encodeURIComponent(partnershipId)}/${def.path(values)}`, def.body(values))
+          );
+          status.textContent = t('saved', { what: t(def.title) });
+          form.reset();
+          for (const f of def.fields) {
+            const d = f.default?.();
+            if (d) /** @type {HTMLInputElement} */ (form.elements.namedItem(f.name)).value = d;
+          }
+          await onRecorded(result);
+        } catch (err) {
+          status.textContent = '';
+          if (err instanceof ApiError || err instanceof NetworkError) showProblem(form, err);
+          else throw err;
+        } finally {
+          submit.disabled = false;
         }
-        await onRecorded(result);
-      } catch (err) {
-        status.textContent = '';
-        if (err instanceof ApiError || err instanceof NetworkError) showProblem(form, err);
-        else throw err;
-      } finally {
-        submit.disabled = false;
-      }
-    });
+      }),
+    );
     section.append(h('details', { class: 'record-item', 'data-form': id }, h('summary', {}, t(def.title)), form));
   }
   return section;

@@ -666,7 +666,7 @@ export function setLang(next) {
  */
 export function t(key, vars = {}) {
   const text = L[current][key] ?? L.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (/** @type {string} */ m, /** @type {string} */ name) => (name in vars ? String(vars[name]) : m));
 }
 
 /**
@@ -681,7 +681,8 @@ export function code(kind, value) {
   const labels = CODES[current];
   /** @type {Record<string, Record<string, string> | undefined>} */
   const english = CODES.en;
-  const key = String(value);
+  const primitive = /** @type {string | number} */ (value);
+  const key = String(primitive);
   return labels[kind]?.[key] ?? english[kind]?.[key] ?? key.replace(/_/g, ' ');
 }
 

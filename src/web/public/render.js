@@ -54,7 +54,10 @@ function setAttrs(el, attrs) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), /** @type {EventListener} */ (v));
     else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, v === true ? '' : String(v));
+    else {
+      const value = /** @type {string | number | true} */ (v);
+      el.setAttribute(k, value === true ? '' : String(value));
+    }
   }
 }
 
@@ -66,12 +69,24 @@ function setAttrs(el, attrs) {
  */
 export function append(el, children) {
   // Flattened as unknown[]: the recursive Child type is too deep for flat()'s own typing.
-  for (const c of /** @type {unknown[]} */ (children).flat(Infinity)) {
+  for (const c of /** @type {(Node | string | number | boolean | null | undefined)[]} */ (
+    /** @type {unknown[]} */ (children).flat(Infinity)
+  )) {
     if (c === undefined || c === null || c === false || c === '') continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return el;
 }
+
+/**
+ * An async function as an event listener. addEventListener ignores what a listener returns, so the
+ * promise is left alone on purpose: the handlers report their own errors, and what one rethrows
+ * surfaces as an unhandled rejection, as with any listener.
+ * @template {Event} E
+ * @param {(ev: E) => Promise<void>} handler
+ * @returns {(ev: E) => void}
+ */
+export const asyncListener = (handler) => (ev) => void handler(ev);
 
 /**
  * Removes every child.

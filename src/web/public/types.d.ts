@@ -148,6 +148,55 @@ export interface TimelineCorrection {
   retracted: boolean;
 }
 
+/**
+ * A timeline entry's data: the fields of every event type in one loose shape (each type has some of
+ * them; `type` tells which). Per-type types generated from the API can narrow this later.
+ */
+export interface EntryData {
+  [field: string]: unknown;
+  occurredOn?: BusinessDate;
+  note?: string;
+  planned?: boolean;
+  ownMunicipality?: LocalizedName;
+  counterpart?: LocalizedName;
+  tier?: Tier;
+  mandateReference?: string;
+  /** the counterpart's name, or a document's file name */
+  name?: LocalizedName | string;
+  country?: string;
+  reason?: string;
+  receiver?: LocalizedName;
+  value?: Money;
+  modality?: string;
+  items?: string[];
+  sector?: string;
+  expectedBy?: BusinessDate;
+  paperReference?: string;
+  title?: string;
+  proposedTier?: Tier;
+  body?: string;
+  outcome?: string;
+  committee?: string;
+  meetingDate?: BusinessDate;
+  resolutionReference?: string;
+  agreementKind?: string;
+  mode?: string;
+  venue?: string;
+  signatories?: { name: string; role?: string; side?: string }[];
+  urgentDecisionReference?: string;
+  area?: string;
+  organisation?: string;
+  participantType?: string;
+  side?: string;
+  activityKind?: string;
+  place?: string;
+  endsOn?: BusinessDate;
+  participantCount?: number;
+  decisionReference?: string;
+  mediaType?: string;
+  text?: string;
+}
+
 export interface TimelineEntry {
   eventId: string;
   partnershipId: string;
@@ -155,9 +204,10 @@ export interface TimelineEntry {
   type: string;
   occurredOn: BusinessDate | null;
   planned: boolean;
-  /** the current value, corrections applied; its fields depend on `type` */
-  data: Record<string, unknown>;
-  original?: Record<string, unknown>;
+  /** the current value, corrections applied */
+  data: EntryData;
+  /** the value as first recorded; only present when the entry was corrected */
+  original?: EntryData;
   corrections: TimelineCorrection[];
   corrected: boolean;
   retracted: boolean;
