@@ -1,13 +1,13 @@
-# Multi-stage build: compile TypeScript once, ship only production dependencies.
+# Multi-stage build: compile TypeScript once, ship only production dependencies. The benchmark is
+# not part of the image (tsconfig.build.json leaves bench/ out; `npm run bench` builds it apart).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src src
 COPY migrations migrations
 COPY scripts scripts
-COPY bench bench
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -3,7 +3,7 @@
 // what to compare across machines, not the absolute numbers. Timing assertions never go in tests.
 //
 // Options: --quick, --duration=<s> (per measured phase), --warmup=<s>, --writers=1,8,32,
-//          --only=append,http,rebuild,reads, --no-write (do not write bench/results/*.json)
+//          --only=append,http,rebuild,reads, --no-write (do not write bench/results/*.json), --help
 // Figures run in that order; the rebuild runs before the reads so its RSS is not inflated by
 // garbage the in-process store-level reads leave behind.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // Compiled to dist/bench/run.js; the sources (and results/) live in <root>/bench.
 const root = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
+const USAGE = `Usage: npm run bench [-- options]
+  --quick              a run under two minutes (5 s phases, smaller data)
+  --duration=<s>       seconds per measured phase (20, quick 5)
+  --warmup=<s>         seconds of warm-up per phase (3, quick 1)
+  --writers=1,8,32     concurrent writers for the append figure
+  --only=append,http,rebuild,reads
+  --no-write           do not write bench/results/*.json
+  --help               print this and exit`;
+
 function parseArgs(argv: string[]) {
   const flags = new Map<string, string>();
   for (const a of argv) {
@@ -32,6 +41,7 @@ function parseArgs(argv: string[]) {
   const quick = flags.has('quick');
   const seconds = (name: string, dflt: number) => Number(flags.get(name) ?? dflt) * 1000;
   return {
+    help: flags.has('help'),
     quick,
     durationMs: seconds('duration', quick ? 5 : 20),
     warmupMs: seconds('warmup', quick ? 1 : 3),
@@ -59,6 +69,10 @@ const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const started = new Date();
   const baseName = new URL(BASE_URL).pathname.slice(1);
   // append: ours + plain INSERT in the base database, the peer in its own; HTTP commands and reads

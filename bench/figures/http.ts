@@ -56,7 +56,7 @@ export async function benchHttp(root: string, url: string, p: HttpParams, log: (
       requests: [
         {
           method: 'POST',
-          setupRequest: (req: any) => ({
+          setupRequest: (req) => ({
             ...req,
             path: `/api/v1/partnerships/bench-p-${next++ % p.partnerships}/aid-deliveries`,
             body: JSON.stringify(AID),

@@ -84,7 +84,7 @@ export function toRecorded(e: StoredEvent): RecordedEvent {
   return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
 }
 
-async function median5(fn: () => Promise<unknown> | unknown): Promise<number> {
+async function median5(fn: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
@@ -131,9 +131,10 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
     await writeEvents(store.pool, FOLD_STREAM, partnershipHistory(FOLD_STREAM, p.foldStreamEvents));
     const engine = new ProjectionEngine(store, null);
     const applied = await engine.catchUp(partnershipsProjection);
-    const { rows } = await store.pool.query('SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)', [
-      [TIMELINE_STREAM, FOLD_STREAM],
-    ]);
+    const { rows } = await store.pool.query<{ partnership_id: string; version: number }>(
+      'SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)',
+      [[TIMELINE_STREAM, FOLD_STREAM]],
+    );
     const v = new Map(rows.map((r) => [r.partnership_id, r.version]));
     if (v.get(TIMELINE_STREAM) !== p.timelineEntries || v.get(FOLD_STREAM) !== p.foldStreamEvents)
       throw new Error(
@@ -161,11 +162,11 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
     // One of each first: right answer, and its size.
     const tr = await fetch(app.base + timelinePath, { headers });
     const tBody = await tr.text();
-    const entries = tr.ok ? (JSON.parse(tBody).entries?.length ?? -1) : -1;
+    const entries = tr.ok ? ((JSON.parse(tBody) as { entries?: unknown[] }).entries?.length ?? -1) : -1;
     if (entries !== p.timelineEntries) throw new Error(`timeline answered ${tr.status} with ${entries} entries: ${tBody.slice(0, 300)}`);
     const vr = await fetch(app.base + validAtPath, { headers });
     const vBody = await vr.text();
-    const version = vr.ok ? JSON.parse(vBody).version : -1;
+    const version = vr.ok ? (JSON.parse(vBody) as { version: number }).version : -1;
     if (version !== p.foldStreamEvents) throw new Error(`validAt answered ${vr.status} with version ${version}: ${vBody.slice(0, 300)}`);
     const oneRequestMs = await median5(async () => (await fetch(app.base + validAtPath, { headers })).text());
     const oneTimelineMs = await median5(async () => (await fetch(app.base + timelinePath, { headers })).text());

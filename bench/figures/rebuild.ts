@@ -72,7 +72,7 @@ export async function benchRebuild(url: string, p: RebuildParams, log: (s: strin
   log(`  generated in ${generateSeconds.toFixed(1)} s; VACUUM ANALYZE`);
   await sql(url, async (c) => {
     await c.query('VACUUM ANALYZE events');
-    const { rows } = await c.query('SELECT count(*)::int AS n FROM events');
+    const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
     if (rows[0].n !== events) throw new Error(`expected ${events} events, found ${rows[0].n}`);
   });
 
@@ -134,7 +134,7 @@ export async function benchRebuild(url: string, p: RebuildParams, log: (s: strin
       throw new Error(
         `the rebuild applied ${result.done} of ${events} events (a transaction elsewhere in the cluster holding the read horizon ends a rebuild early)`,
       );
-    const { rows } = await store.pool.query(
+    const { rows } = await store.pool.query<{ timeline: number; status: number }>(
       `SELECT (SELECT count(*)::int FROM timeline_entries) AS timeline, (SELECT count(*)::int FROM partnership_status) AS status`,
     );
     if (rows[0].timeline !== events || rows[0].status !== p.partnerships)

@@ -25,7 +25,11 @@ function freePort(): Promise<number> {
 
 /** Creates an API key with `role` through the app's own code (imported at run time from dist). */
 export async function createKey(root: string, url: string, role: string): Promise<string> {
-  const keys = await import(pathToFileURL(path.join(root, 'dist/src/auth/api-keys.js')).href);
+  // Typed after the source it was compiled from, so a moved or changed createApiKey fails the bench's build.
+  const keys = (await import(pathToFileURL(path.join(root, 'dist/src/auth/api-keys.js')).href)) as Pick<
+    typeof import('../../src/auth/api-keys.js'),
+    'createApiKey'
+  >;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
     const { key } = await keys.createApiKey(pool, { name: `bench-${role}`, role });
@@ -55,7 +59,7 @@ export async function startApp(root: string, url: string, opts: { poolSize: numb
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');

@@ -13,7 +13,7 @@ export async function cannon(
   if (opts.warmupMs > 0) await run(opts.warmupMs);
   const r = await run(opts.durationMs);
   const codes: Record<string, number> = {};
-  for (const [k, v] of Object.entries(r.statusCodeStats ?? {})) codes[k] = (v as { count?: number }).count ?? 0;
+  for (const [k, v] of Object.entries(r.statusCodeStats ?? {})) codes[k] = v.count ?? 0;
   const errors = r.errors + r.timeouts + r.non2xx;
   return {
     ...summarize([], errors, r.duration),

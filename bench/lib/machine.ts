@@ -5,7 +5,7 @@ export async function machineInfo(url: string) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const setting = async (name: string) => (await c.query(`SELECT current_setting($1, true) AS v`, [name])).rows[0].v as string;
+    const setting = async (name: string) => (await c.query<{ v: string }>(`SELECT current_setting($1, true) AS v`, [name])).rows[0].v;
     return {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',

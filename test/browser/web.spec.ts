@@ -314,6 +314,8 @@ describe('in the browser', () => {
     const dateError = page.locator('#form-aid-occurredOn-error');
     await dateError.waitFor({ state: 'visible' });
     expect(await dateError.textContent()).toContain('a completed milestone cannot lie in the future');
+    // every field error found its field: the alert holds the detail alone (once it also held the text "null")
+    expect(await form.locator('.form-error').evaluate((el) => [...el.childNodes].map((n) => n.nodeName))).toEqual(['P']);
     expect(await amountError.isHidden()).toBe(true);
     expect(await page.locator('li.entry', { hasText: 'Odesa' }).count()).toBe(0);
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
@@ -9,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from './test-db.js';
 export interface TestApp {
   app: INestApplication;
   /** For supertest: request(t.http) */
-  http: ReturnType<INestApplication['getHttpServer']>;
+  http: Server;
   db: TestDatabase;
   config: AppConfig;
   close(): Promise<void>;
@@ -45,7 +46,7 @@ export async function createTestApp(
   await app.init();
   return {
     app,
-    http: app.getHttpServer(),
+    http: app.getHttpServer() as Server,
     db,
     config,
     async close() {

@@ -1,7 +1,10 @@
+// @ts-check
 // The JSON API as the page uses it: the key from sessionStorage, problem+json turned into ApiError.
+/** @import { Problem, FieldError } from './types.js' */
 
 const KEY_STORAGE = 'pl.apiKey';
 
+/** @returns {string | null} */
 export function getKey() {
   try {
     return sessionStorage.getItem(KEY_STORAGE);
@@ -10,6 +13,7 @@ export function getKey() {
   }
 }
 
+/** @param {string | null} key null forgets it */
 export function setKey(key) {
   try {
     if (key) sessionStorage.setItem(KEY_STORAGE, key);
@@ -21,14 +25,21 @@ export function setKey(key) {
 
 /** An answer that was not 2xx, carrying the problem details (detail, code, errors[{field, reason}]). */
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {Problem | null | undefined} problem
+   */
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
+    /** @type {Problem} */
     this.problem = problem ?? {};
   }
+  /** @returns {string} */
   get detail() {
     return this.problem.detail || this.problem.title || this.message;
   }
+  /** @returns {FieldError[]} */
   get fieldErrors() {
     return Array.isArray(this.problem.errors) ? this.problem.errors : [];
   }
@@ -38,12 +49,31 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 /** Called when any request answers 401: the page goes back to the sign-in form with the reason. */
+/** @type {(error: ApiError) => void} */
 let onUnauthorized = () => {};
+/** @param {(error: ApiError) => void} fn */
 export function whenUnauthorized(fn) {
   onUnauthorized = fn;
 }
 
+/**
+ * @typedef {object} RequestOptions
+ * @property {string} [method]
+ * @property {unknown} [body] sent as JSON
+ * @property {string | null} [key] the API key; the stored one by default
+ * @property {boolean} [raw] answer the Response itself (for downloads) instead of its parsed body
+ * @property {Record<string, string>} [headers]
+ */
+
+/**
+ * The parsed JSON (or text) of a 2xx answer, null for 204, the Response itself with `raw`. What the
+ * body is depends on the route: the caller names it with a cast to a type from types.d.ts.
+ * @param {string} path
+ * @param {RequestOptions} [options]
+ * @returns {Promise<unknown>}
+ */
 export async function request(path, { method = 'GET', body, key = getKey(), raw = false, headers = {} } = {}) {
+  /** @type {Record<string, string>} */
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (key) h.Authorization = `Bearer ${key}`;
   if (body !== undefined) h['Content-Type'] = 'application/json';
@@ -54,11 +84,14 @@ export async function request(path, { method = 'GET', body, key = getKey(), raw 
     throw new NetworkError(String(err));
   }
   if (!res.ok) {
+    /** @type {Problem | null} */
     let problem = null;
     const type = res.headers.get('content-type') || '';
     if (type.includes('json')) {
       try {
-        problem = await res.json();
+        /** @type {unknown} */
+        const body = await res.json();
+        problem = /** @type {Problem} */ (body);
       } catch {
         problem = null;
       }
@@ -73,10 +106,16 @@ export async function request(path, { method = 'GET', body, key = getKey(), raw 
   return type.includes('json') ? res.json() : res.text();
 }
 
+/** @type {(path: string, opts?: RequestOptions) => Promise<unknown>} */
 export const get = (path, opts) => request(path, opts);
+/** @type {(path: string, body: unknown, opts?: RequestOptions) => Promise<unknown>} */
 export const post = (path, body, opts = {}) => request(path, { ...opts, method: 'POST', body });
 
-/** Builds a query string from the defined, non-empty values. */
+/**
+ * Builds a query string from the defined, non-empty values.
+ * @param {Record<string, string | number | null | undefined>} params
+ * @returns {string} `?a=1&b=2`, or '' when nothing is left
+ */
 export function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));

@@ -1,3 +1,4 @@
+// @ts-check
 // The council staff's page: sign in with an API key, list partnerships, read one partnership's
 // timeline (as of any date), its aid chart, download reports and, with an office key, record milestones.
 // Routes live in the hash: #/ (list, with filters as query), #/p/<id>?asOf=YYYY-MM-DD (one partnership).
@@ -5,15 +6,28 @@ import { ApiError, NetworkError, get, getKey, post, query, request, setKey, when
 import { aidChart } from './chart.js';
 import { recordSection } from './forms.js';
 import { ENUMS, code, formatDate, formatMoney, formatTimestamp, lang, nameIn, setLang, t } from './i18n.js';
-import { EVENT_ICON, clear, h, icon } from './render.js';
+import { EVENT_ICON, asyncListener, clear, h, icon } from './render.js';
+
+/**
+ * @import { AidResult, BusinessDate, LocalizedName, Me, Money, Page, PartnershipDetail,
+ *   PartnershipSummary, Report, ReportFormat, ReportType, Role, ScheduledSigning, Timeline, TimelineCorrection,
+ *   TimelineEntry } from './types.js'
+ */
+/** @import { CodeKind, LabelKey } from './i18n.js' */
+/** @import { Child } from './render.js' */
+/** @typedef {Record<string, string>} HashParams the query part of the hash */
 
 const API = '/api/v1';
+/** @type {Role[]} */
 const WRITE_ROLES = ['office', 'admin'];
-const main = () => document.getElementById('main');
+// index.html always has these elements; the casts only tell tsc so.
+const main = () => /** @type {HTMLElement} */ (document.getElementById('main'));
+/** @type {{ me: Me | null, signInMessage: (string | Node)[] | null, renderToken: number }} */
 const state = { me: null, signInMessage: null, renderToken: 0 };
 
 // ---- routing ------------------------------------------------------------------------------------
 
+/** @returns {{ view: 'partnership', id: string, params: HashParams } | { view: 'list', params: HashParams }} */
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || '/';
   const [path, qs = ''] = raw.split('?');
@@ -23,11 +37,17 @@ function parseHash() {
   return { view: 'list', params };
 }
 
+/**
+ * @param {'list' | 'partnership'} view
+ * @param {HashParams} [params]
+ * @param {string} [id] the partnership, for its view
+ */
 function hashFor(view, params = {}, id) {
   const qs = query(params);
-  return view === 'partnership' ? `#/p/${encodeURIComponent(id)}${qs}` : `#/${qs}`;
+  return view === 'partnership' ? `#/p/${encodeURIComponent(/** @type {string} */ (id))}${qs}` : `#/${qs}`;
 }
 
+/** @param {{ focus?: boolean }} [options] focus: move the focus to the new heading */
 async function route({ focus = true } = {}) {
   const token = ++state.renderToken;
   renderChrome();
@@ -47,8 +67,14 @@ async function route({ focus = true } = {}) {
   }
 }
 
+/** @param {unknown} err */
 function errorBox(err) {
-  const detail = err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : String(err?.message ?? err);
+  const detail =
+    err instanceof ApiError
+      ? err.detail
+      : err instanceof NetworkError
+        ? t('networkError')
+        : String(/** @type {{ message?: unknown } | null | undefined} */ (err)?.message ?? err);
   return h(
     'section',
     { class: 'error', role: 'alert', id: 'page-error' },
@@ -70,12 +96,12 @@ function errorBox(err) {
 function renderChrome() {
   document.documentElement.lang = lang();
   document.title = t('appName');
-  document.querySelector('.skip').textContent = t('skip');
-  document.getElementById('brand').textContent = t('appName');
-  document.getElementById('lang-label').textContent = t('language');
-  document.getElementById('lang').value = lang();
-  const who = document.getElementById('who');
-  const out = document.getElementById('sign-out');
+  /** @type {HTMLElement} */ (document.querySelector('.skip')).textContent = t('skip');
+  /** @type {HTMLElement} */ (document.getElementById('brand')).textContent = t('appName');
+  /** @type {HTMLElement} */ (document.getElementById('lang-label')).textContent = t('language');
+  /** @type {HTMLSelectElement} */ (document.getElementById('lang')).value = lang();
+  const who = /** @type {HTMLElement} */ (document.getElementById('who'));
+  const out = /** @type {HTMLElement} */ (document.getElementById('sign-out'));
   if (state.me && getKey()) {
     who.textContent = t('signedInAs', { name: state.me.name, role: t(`role_${state.me.role}`) });
     out.textContent = t('signOut');
@@ -111,29 +137,36 @@ function renderSignIn() {
     h('div', { class: 'field' }, h('label', { for: 'api-key' }, t('apiKey')), input),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('signIn')), status),
   );
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const key = input.value.trim();
-    error.hidden = true;
-    status.textContent = t('signingIn');
-    try {
-      const me = await get(`${API}/me`, { key });
-      setKey(key);
-      state.me = me;
-      state.signInMessage = null;
-      await route();
-    } catch (err) {
-      status.textContent = '';
-      clear(error).append(...signInProblem(err));
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      error.focus();
-    }
-  });
+  form.addEventListener(
+    'submit',
+    asyncListener(async (ev) => {
+      ev.preventDefault();
+      const key = input.value.trim();
+      error.hidden = true;
+      status.textContent = t('signingIn');
+      try {
+        const me = /** @type {Me} */ (await get(`${API}/me`, { key }));
+        setKey(key);
+        state.me = me;
+        state.signInMessage = null;
+        await route();
+      } catch (err) {
+        status.textContent = '';
+        clear(error).append(...signInProblem(err));
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        error.focus();
+      }
+    }),
+  );
   root.append(form);
   (state.signInMessage ? error : input).focus();
 }
 
+/**
+ * @param {unknown} err
+ * @returns {(string | Node)[]}
+ */
 function signInProblem(err) {
   if (err instanceof ApiError && err.status === 401) return [h('strong', {}, t('wrongKey')), ' ', err.detail];
   if (err instanceof ApiError) return [err.detail];
@@ -152,10 +185,12 @@ whenUnauthorized((err) => {
 
 const LIST_FILTERS = ['q', 'tier', 'standing', 'counterpart', 'area'];
 
+/** @param {HashParams} params */
 async function listView(params) {
   const filters = Object.fromEntries(LIST_FILTERS.map((k) => [k, params[k] ?? '']));
-  const page = await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`);
+  const page = /** @type {Page<PartnershipSummary>} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`));
 
+  /** @type {(name: string, values: readonly string[], kind: CodeKind) => HTMLSelectElement} */
   const select = (name, values, kind) =>
     h(
       'select',
@@ -163,6 +198,7 @@ async function listView(params) {
       h('option', { value: '' }, t('any')),
       values.map((v) => h('option', { value: v, selected: filters[name] === v }, code(kind, v))),
     );
+  /** @type {(name: string, extra?: Record<string, string>) => HTMLInputElement} */
   const text = (name, extra = {}) =>
     h('input', { type: name === 'q' ? 'search' : 'text', id: `f-${name}`, name, value: filters[name], ...extra });
   const form = h(
@@ -183,7 +219,9 @@ async function listView(params) {
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const next = Object.fromEntries(LIST_FILTERS.map((k) => [k, form.elements.namedItem(k).value.trim()]));
+    const next = Object.fromEntries(
+      LIST_FILTERS.map((k) => [k, /** @type {HTMLInputElement | HTMLSelectElement} */ (form.elements.namedItem(k)).value.trim()]),
+    );
     location.hash = hashFor('list', next);
   });
   for (const sel of form.querySelectorAll('select')) sel.addEventListener('change', () => form.requestSubmit());
@@ -193,25 +231,29 @@ async function listView(params) {
   const more = h('button', { type: 'button', class: 'secondary no-print', hidden: !page.nextCursor }, t('more'));
   let cursor = page.nextCursor;
   let shown = 0;
+  /** @param {PartnershipSummary[]} items */
   const add = (items) => {
     for (const p of items) tbody.append(listRow(p));
     shown += items.length;
     count.textContent = t('count', { n: shown });
   };
   add(page.items);
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const next = await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`);
-      add(next.items);
-      cursor = next.nextCursor;
-      more.hidden = !cursor;
-    } catch (err) {
-      more.after(errorBox(err));
-    } finally {
-      more.disabled = false;
-    }
-  });
+  more.addEventListener(
+    'click',
+    asyncListener(async () => {
+      more.disabled = true;
+      try {
+        const next = /** @type {Page<PartnershipSummary>} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`));
+        add(next.items);
+        cursor = next.nextCursor;
+        more.hidden = !cursor;
+      } catch (err) {
+        more.after(errorBox(err));
+      } finally {
+        more.disabled = false;
+      }
+    }),
+  );
 
   const table = page.items.length
     ? h(
@@ -233,12 +275,14 @@ async function listView(params) {
   return h('div', { class: 'list-view' }, h('h1', { tabindex: '-1' }, t('listTitle')), form, table, count, more);
 }
 
+/** @param {PartnershipSummary} p */
 function partnershipName(p) {
   const own = nameIn(p.ownMunicipality);
   const other = nameIn(p.counterpart);
   return other ? `${own} – ${other}` : own || p.partnershipId;
 }
 
+/** @param {PartnershipSummary} p */
 function listRow(p) {
   const next = p.nextScheduled;
   return h(
@@ -264,17 +308,24 @@ function listRow(p) {
 
 // ---- one partnership ----------------------------------------------------------------------------
 
+/** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Reads the status, timeline and aid; after a write, waits (briefly) until the read side has caught up with it. */
+/**
+ * Reads the status, timeline and aid; after a write, waits (briefly) until the read side has caught up with it.
+ * @param {string} id
+ * @param {string} asOf YYYY-MM-DD, or '' for today
+ * @param {number} [minVersion]
+ * @returns {Promise<{ detail: PartnershipDetail, timeline: Timeline, aid: PromiseSettledResult<AidResult> }>}
+ */
 async function loadPartnership(id, asOf, minVersion = 0) {
   const enc = encodeURIComponent(id);
   const vq = query({ validAt: asOf });
   for (let attempt = 0; ; attempt++) {
     const [detail, timeline, aid] = await Promise.allSettled([
-      get(`${API}/partnerships/${enc}${vq}`),
-      get(`${API}/partnerships/${enc}/timeline${vq}`),
-      get(`${API}/aid${query({ partnershipId: id, kind: 'delivered', to: asOf })}`),
+      /** @type {Promise<PartnershipDetail>} */ (get(`${API}/partnerships/${enc}${vq}`)),
+      /** @type {Promise<Timeline>} */ (get(`${API}/partnerships/${enc}/timeline${vq}`)),
+      /** @type {Promise<AidResult>} */ (get(`${API}/aid${query({ partnershipId: id, kind: 'delivered', to: asOf })}`)),
     ]);
     if (detail.status === 'rejected') throw detail.reason;
     if (timeline.status === 'rejected') throw timeline.reason;
@@ -284,6 +335,11 @@ async function loadPartnership(id, asOf, minVersion = 0) {
   }
 }
 
+/**
+ * @param {string} id
+ * @param {HashParams} params
+ * @param {number} [minVersion] wait for the read side to reach this version (after a write)
+ */
 async function partnershipView(id, params, minVersion = 0) {
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : '';
   let data;
@@ -302,7 +358,7 @@ async function partnershipView(id, params, minVersion = 0) {
     throw err;
   }
   const { detail, timeline, aid } = data;
-  const canWrite = WRITE_ROLES.includes(state.me?.role);
+  const canWrite = WRITE_ROLES.includes(/** @type {Role} */ (state.me?.role));
 
   const view = h(
     'article',
@@ -319,20 +375,29 @@ async function partnershipView(id, params, minVersion = 0) {
   return view;
 }
 
-/** After a write: redraw the partnership with the new entry, keeping the form's status message in view. */
+/**
+ * After a write: redraw the partnership with the new entry, keeping the form's status message in view.
+ * @param {string} id
+ * @param {HashParams} params
+ * @param {number} version
+ */
 async function refresh(id, params, version) {
   const root = main();
   const view = await partnershipView(id, params, version);
-  const openForm = root.querySelector('details.record-item[open]')?.dataset.form;
+  const openForm = /** @type {HTMLElement | null} */ (root.querySelector('details.record-item[open]'))?.dataset.form;
   const statusText = root.querySelector(`details[open] .form-status`)?.textContent;
   clear(root).append(view);
   if (openForm) {
-    const d = root.querySelector(`details.record-item[data-form="${openForm}"]`);
+    const d = /** @type {HTMLDetailsElement} */ (root.querySelector(`details.record-item[data-form="${openForm}"]`));
     d.open = true;
-    d.querySelector('.form-status').textContent = statusText ?? '';
+    /** @type {HTMLElement} */ (d.querySelector('.form-status')).textContent = statusText ?? '';
   }
 }
 
+/**
+ * @param {string} id
+ * @param {string} asOf
+ */
 function asOfForm(id, asOf) {
   const input = h('input', { type: 'date', id: 'as-of', name: 'asOf', value: asOf, 'aria-describedby': 'as-of-hint' });
   const form = h(
@@ -362,10 +427,15 @@ function asOfForm(id, asOf) {
   return form;
 }
 
+/**
+ * @param {string} label
+ * @param {...Child} value
+ */
 function row(label, ...value) {
   return [h('dt', {}, label), h('dd', {}, ...value)];
 }
 
+/** @param {PartnershipDetail} d */
 function statusSection(d) {
   const agreements = d.agreements?.length
     ? h(
@@ -422,6 +492,7 @@ function statusSection(d) {
   );
 }
 
+/** @param {PromiseSettledResult<AidResult>} aid */
 function aidSection(aid) {
   const body =
     aid.status === 'fulfilled'
@@ -432,23 +503,35 @@ function aidSection(aid) {
 
 // ---- the timeline ---------------------------------------------------------------------------------
 
-const isBusinessDate = (v) => v && typeof v === 'object' && typeof v.date === 'string' && typeof v.precision === 'string';
+// Recorded values come as JSON of any shape; these tell apart the shapes the page formats.
+/** @type {(v: unknown) => v is Record<string, unknown>} */
+const isObject = (v) => Boolean(v) && typeof v === 'object';
+/** @type {(v: unknown) => v is BusinessDate} */
+const isBusinessDate = (v) => isObject(v) && typeof v.date === 'string' && typeof v.precision === 'string';
+/** @type {(v: unknown) => v is LocalizedName} */
 const isName = (v) =>
-  v &&
-  typeof v === 'object' &&
-  ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') &&
-  Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
-const isMoney = (v) => v && typeof v === 'object' && typeof v.amount === 'string' && typeof v.currency === 'string';
+  isObject(v) && ['de', 'uk', 'en'].some((l) => typeof v[l] === 'string') && Object.keys(v).every((k) => ['de', 'uk', 'en'].includes(k));
+/** @type {(v: unknown) => v is Money} */
+const isMoney = (v) => isObject(v) && typeof v.amount === 'string' && typeof v.currency === 'string';
 
-/** Any recorded value as readable text (dates in their precision, names in the reader's language, money). */
+/**
+ * Any recorded value as readable text (dates in their precision, names in the reader's language, money).
+ * @param {string} field
+ * @param {unknown} v
+ * @returns {string}
+ */
 function valueText(field, v) {
   if (v === null || v === undefined) return '—';
   if (isBusinessDate(v)) return formatDate(v);
   if (isName(v)) return nameIn(v);
   if (isMoney(v)) return formatMoney(v.amount, v.currency);
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x))).join(', ');
+  if (Array.isArray(v))
+    return v
+      .map((/** @type {{ name?: string } | string | number} */ x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x)))
+      .join(', ');
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (typeof v === 'object') return JSON.stringify(v);
+  /** @type {Record<string, CodeKind>} recorded field → whose labels */
   const kinds = {
     tier: 'tier',
     proposedTier: 'tier',
@@ -460,17 +543,27 @@ function valueText(field, v) {
   };
   if (kinds[field]) return code(kinds[field], v);
   if (field === 'outcome') return code('decisionOutcome', v) || code('bodyOutcome', v);
-  return String(v);
+  const primitive = /** @type {string | number} */ (v);
+  return String(primitive);
 }
 
+/**
+ * @param {string} type
+ * @param {unknown} o
+ */
 function outcomeText(type, o) {
   if (!o) return '';
   return type === 'BoardReviewed' ? code('bodyOutcome', o) : code('decisionOutcome', o);
 }
 
-/** The one line that says what happened, per kind of milestone. */
+/**
+ * The one line that says what happened, per kind of milestone.
+ * @param {TimelineEntry} e
+ * @returns {string}
+ */
 function summary(e) {
   const d = e.data ?? {};
+  /** @type {(...parts: unknown[]) => string} */
   const join = (...parts) => parts.filter(Boolean).join(' · ');
   switch (e.type) {
     case 'PartnershipInitiated':
@@ -510,7 +603,7 @@ function summary(e) {
         code('agreementKind', d.agreementKind),
         code('mode', d.mode),
         d.venue,
-        d.signatories?.map((x) => x.name).join(', '),
+        d.signatories?.map((/** @type {{ name: string }} */ x) => x.name).join(', '),
         d.urgentDecisionReference,
       );
     case 'CooperationAreaAdded':
@@ -540,10 +633,16 @@ function summary(e) {
   }
 }
 
+/** @param {TimelineEntry} e */
 function isPlanned(e) {
   return Boolean(e.planned) || e.type === 'AgreementSigningScheduled';
 }
 
+/**
+ * @param {TimelineEntry} e
+ * @param {Map<string, TimelineEntry>} byId
+ * @param {ScheduledSigning[]} signings
+ */
 function entryItem(e, byId, signings) {
   const planned = isPlanned(e);
   const label = code('event', e.type);
@@ -580,7 +679,7 @@ function entryItem(e, byId, signings) {
       ),
       e.retracted ? h('del', { class: 'retracted-content' }, what) : what,
       fulfilledEntry?.occurredOn ? h('p', { class: 'fulfilled' }, t('fulfilledOn', { date: formatDate(fulfilledEntry.occurredOn) })) : null,
-      e.data?.note ? h('p', { class: 'entry-note' }, e.data.note) : null,
+      e.data?.note ? h('p', { class: 'entry-note' }, /** @type {string} */ (e.data.note)) : null,
       corrections.length ? correctionList(corrections) : null,
       e.retracted && e.retraction ? h('p', { class: 'retraction' }, t('retractedBecause', { reason: e.retraction.reason })) : null,
       h('p', { class: 'entry-recorded muted' }, t('recordedBy', { date: formatTimestamp(e.recordedAt), actor: e.actor ?? '—' })),
@@ -588,6 +687,7 @@ function entryItem(e, byId, signings) {
   );
 }
 
+/** @param {TimelineCorrection[]} corrections */
 function correctionList(corrections) {
   return h(
     'ul',
@@ -617,14 +717,19 @@ function correctionList(corrections) {
   );
 }
 
+/**
+ * @param {Timeline} timeline
+ * @param {PartnershipDetail} detail
+ */
 function timelineSection(timeline, detail) {
   const entries = timeline.entries ?? [];
   const byId = new Map(entries.map((e) => [e.eventId, e]));
+  /** @type {Map<string, TimelineEntry[]>} */
   const years = new Map();
   for (const e of entries) {
     const y = e.occurredOn ? e.occurredOn.date.slice(0, 4) : t('undated');
     if (!years.has(y)) years.set(y, []);
-    years.get(y).push(e);
+    /** @type {TimelineEntry[]} */ (years.get(y)).push(e);
   }
   const signings = detail.scheduledSignings ?? [];
   return h(
@@ -650,7 +755,19 @@ function timelineSection(timeline, detail) {
 
 // ---- downloads (reports API) --------------------------------------------------------------------
 
-/** What each button asks the reports API for, and the format it downloads. */
+/**
+ * @typedef {object} Download
+ * @property {string} id
+ * @property {LabelKey} label
+ * @property {ReportType} type
+ * @property {(partnershipId: string) => Record<string, unknown>} parameters
+ * @property {ReportFormat} format
+ */
+
+/**
+ * What each button asks the reports API for, and the format it downloads.
+ * @type {Download[]}
+ */
 const DOWNLOADS = [
   { id: 'dossier-pdf', label: 'dossierPdf', type: 'dossier', parameters: (id) => ({ partnershipId: id }), format: 'pdf' },
   { id: 'dossier-html', label: 'dossierHtml', type: 'dossier', parameters: (id) => ({ partnershipId: id }), format: 'html' },
@@ -659,18 +776,22 @@ const DOWNLOADS = [
 const DONE = ['completed'];
 const FAILED = ['failed'];
 
+/** @param {string} id */
 function downloadsSection(id) {
   const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite', id: 'download-status' });
   const buttons = DOWNLOADS.map((d) => {
     const b = h('button', { type: 'button', class: 'secondary', id: `download-${d.id}` }, t(d.label));
-    b.addEventListener('click', async () => {
-      for (const x of buttons) x.disabled = true;
-      try {
-        await download(id, d, status);
-      } finally {
-        for (const x of buttons) x.disabled = false;
-      }
-    });
+    b.addEventListener(
+      'click',
+      asyncListener(async () => {
+        for (const x of buttons) x.disabled = true;
+        try {
+          await download(id, d, status);
+        } finally {
+          for (const x of buttons) x.disabled = false;
+        }
+      }),
+    );
     return b;
   });
   return h(
@@ -682,11 +803,17 @@ function downloadsSection(id) {
   );
 }
 
-/** The newest completed report of this type for this partnership, or null. */
+/**
+ * The newest completed report of this type for this partnership, or null.
+ * @param {string} partnershipId
+ * @param {ReportType} type
+ * @returns {Promise<Report | null>}
+ */
 async function latestReport(partnershipId, type) {
+  /** @type {string | undefined} */
   let cursor;
   for (let page = 0; page < 5; page++) {
-    const list = await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`);
+    const list = /** @type {Page<Report>} */ (await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`));
     const hit = list.items.find((r) => r.parameters?.partnershipId === partnershipId);
     if (hit) return hit;
     if (!list.nextCursor) return null;
@@ -695,20 +822,27 @@ async function latestReport(partnershipId, type) {
   return null;
 }
 
+/**
+ * @param {string} partnershipId
+ * @param {Download} d
+ * @param {HTMLElement} status where progress and the outcome are told
+ */
 async function download(partnershipId, d, status) {
   const what = t(d.label);
   status.classList.remove('error-message');
   status.textContent = t('reportQueued', { what });
   try {
+    /** @type {Report} */
     let report;
     try {
-      report = await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) });
+      report = /** @type {Report} */ (await post(`${API}/reports`, { type: d.type, parameters: d.parameters(partnershipId) }));
     } catch (err) {
       // Keys that may not request reports (council) may still download one produced earlier,
       // e.g. the dossier the service refreshes after each decision or signing.
       if (!(err instanceof ApiError && err.status === 403)) throw err;
-      report = await latestReport(partnershipId, d.type);
-      if (!report) throw err;
+      const earlier = await latestReport(partnershipId, d.type);
+      if (!earlier) throw err;
+      report = earlier;
     }
     const reportId = report.id;
     for (let i = 0; !DONE.includes(report.status); i++) {
@@ -718,12 +852,14 @@ async function download(partnershipId, d, status) {
         return;
       }
       await sleep(500);
-      report = await get(`${API}/reports/${encodeURIComponent(reportId)}`);
+      report = /** @type {Report} */ (await get(`${API}/reports/${encodeURIComponent(reportId)}`));
     }
-    const res = await request(`${API}/reports/${encodeURIComponent(reportId)}/download${query({ format: d.format })}`, {
-      raw: true,
-      headers: { Accept: '*/*' },
-    });
+    const res = /** @type {Response} */ (
+      await request(`${API}/reports/${encodeURIComponent(reportId)}/download${query({ format: d.format })}`, {
+        raw: true,
+        headers: { Accept: '*/*' },
+      })
+    );
     const blob = await res.blob();
     const disposition = res.headers.get('content-disposition') ?? '';
     const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? `${partnershipId}-${d.type}.${d.format}`;
@@ -746,7 +882,7 @@ async function download(partnershipId, d, status) {
     } else {
       status.textContent = t('reportFailed', {
         what,
-        reason: err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : err.message,
+        reason: err instanceof ApiError ? err.detail : err instanceof NetworkError ? t('networkError') : /** @type {Error} */ (err).message,
       });
     }
   }
@@ -756,7 +892,7 @@ async function download(partnershipId, d, status) {
 
 async function start() {
   setLang(lang());
-  const select = document.getElementById('lang');
+  const select = /** @type {HTMLSelectElement} */ (document.getElementById('lang'));
   select.addEventListener('change', () => {
     setLang(select.value);
     if (!getKey() || !state.me) {
@@ -765,7 +901,7 @@ async function start() {
     }
     void route({ focus: false });
   });
-  document.getElementById('sign-out').addEventListener('click', () => {
+  /** @type {HTMLElement} */ (document.getElementById('sign-out')).addEventListener('click', () => {
     setKey(null);
     state.me = null;
     state.signInMessage = null;
@@ -774,14 +910,14 @@ async function start() {
     renderSignIn();
   });
   // The skip link must not touch the hash: the hash is the route.
-  document.querySelector('.skip').addEventListener('click', (ev) => {
+  /** @type {HTMLElement} */ (document.querySelector('.skip')).addEventListener('click', (ev) => {
     ev.preventDefault();
     main().focus();
   });
   window.addEventListener('hashchange', () => void route());
   if (getKey()) {
     try {
-      state.me = await get(`${API}/me`);
+      state.me = /** @type {Me} */ (await get(`${API}/me`));
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401)) {
         renderChrome();
@@ -794,4 +930,4 @@ async function start() {
   await route({ focus: false });
 }
 
-start();
+void start();

@@ -1,12 +1,22 @@
+// @ts-check
 // The aid chart: deliveries per month, stacked by receiver, drawn as inline SVG (no chart library),
 // with a data table beside it for screen readers and for anyone who wants the numbers.
 import { centsToAmount, formatDate, formatMoney, nameIn, shortMonth, t, toCents } from './i18n.js';
 import { h, s } from './render.js';
 
+/** @import { AidEntry } from './types.js' */
+/** @typedef {AidEntry & { month: string, amount: string, currency: string }} DatedAid a delivery known to the month, with a value */
+/** @typedef {Map<string, bigint>} Cell receiverKey → cents in one month */
+
 // Colour-blind-safe (Okabe–Ito) and dark enough for white gaps between stacked bars.
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#6a3d9a', '#555555'];
 
 /** Every month from the first to the last, so the gaps between deliveries show. At most 120 bars. */
+/**
+ * @param {string} first YYYY-MM
+ * @param {string} last YYYY-MM
+ * @returns {string[]}
+ */
 function monthRange(first, last) {
   const out = [];
   let [y, m] = first.split('-').map(Number);
@@ -23,12 +33,17 @@ function monthRange(first, last) {
 }
 
 /** A round step for the y axis: 1, 2 or 5 × 10^n. */
+/**
+ * @param {number} max
+ * @param {number} [ticks]
+ */
 function niceStep(max, ticks = 4) {
   const raw = max / ticks;
   const pow = 10 ** Math.floor(Math.log10(raw || 1));
   return [1, 2, 5, 10].map((f) => f * pow).find((st) => st >= raw) ?? pow * 10;
 }
 
+/** @param {number} n */
 function compact(n) {
   if (n >= 1e6) return `${+(n / 1e6).toFixed(1)}M`;
   if (n >= 1e3) return `${+(n / 1e3).toFixed(0)}k`;
@@ -36,16 +51,21 @@ function compact(n) {
 }
 
 /** Returns the chart(s) for these aid entries (one per currency), or a sentence when there are none. */
+/**
+ * @param {AidEntry[]} entries
+ * @returns {HTMLElement}
+ */
 export function aidChart(entries) {
   const delivered = entries.filter((e) => e.kind === 'delivered' && !e.retracted);
-  const dated = delivered.filter((e) => e.month && e.amount && e.currency);
+  const dated = delivered.filter(/** @type {(e: AidEntry) => e is DatedAid} */ ((e) => Boolean(e.month && e.amount && e.currency)));
   const yearOnly = delivered.filter((e) => !e.month).length;
   if (!dated.length) return h('p', { class: 'muted', id: 'aid-none' }, t('aidNone'));
 
+  /** @type {Map<string, DatedAid[]>} */
   const byCurrency = new Map();
   for (const e of dated) {
     if (!byCurrency.has(e.currency)) byCurrency.set(e.currency, []);
-    byCurrency.get(e.currency).push(e);
+    /** @type {DatedAid[]} */ (byCurrency.get(e.currency)).push(e);
   }
   const parts = [];
   for (const [currency, rows] of byCurrency) parts.push(oneChart(currency, rows));
@@ -53,8 +73,13 @@ export function aidChart(entries) {
   return h('div', { class: 'aid-charts' }, parts);
 }
 
+/**
+ * @param {string} currency
+ * @param {DatedAid[]} rows
+ */
 function oneChart(currency, rows) {
   // receiver → its display name and colour, in order of first delivery
+  /** @type {Map<string, { name: string, color: string }>} */
   const receivers = new Map();
   for (const e of rows)
     if (!receivers.has(e.receiverKey))
@@ -64,13 +89,14 @@ function oneChart(currency, rows) {
     rows.reduce((a, e) => (e.month > a ? e.month : a), rows[0].month),
   );
   // month → receiver → cents
+  /** @type {Map<string, Cell>} */
   const cells = new Map(months.map((m) => [m, new Map()]));
   for (const e of rows) {
     const cell = cells.get(e.month);
     if (!cell) continue;
     cell.set(e.receiverKey, (cell.get(e.receiverKey) ?? 0n) + toCents(e.amount));
   }
-  const monthTotals = months.map((m) => [...cells.get(m).values()].reduce((a, b) => a + b, 0n));
+  const monthTotals = months.map((m) => [.../** @type {Cell} */ (cells.get(m)).values()].reduce((a, b) => a + b, 0n));
   const maxUnits = Number(monthTotals.reduce((a, b) => (b > a ? b : a), 0n) / 100n) || 1;
   const step = niceStep(maxUnits);
   const top = Math.ceil(maxUnits / step) * step;
@@ -82,6 +108,7 @@ function oneChart(currency, rows) {
   const plotH = H - pad.t - pad.b;
   const slot = plotW / months.length;
   const barW = Math.max(4, Math.min(48, slot * 0.7));
+  /** @param {number} units */
   const y = (units) => pad.t + plotH - (units / top) * plotH;
 
   const title = t('aidChartBy', { currency });
@@ -99,7 +126,7 @@ function oneChart(currency, rows) {
     const x = pad.l + i * slot + (slot - barW) / 2;
     let base = 0;
     for (const [key, r] of receivers) {
-      const cents = cells.get(m).get(key);
+      const cents = /** @type {Cell} */ (cells.get(m)).get(key);
       if (!cents) continue;
       const units = Number(cents) / 100;
       const bar = s('rect', {
@@ -150,12 +177,12 @@ function oneChart(currency, rows) {
       'tbody',
       {},
       months.flatMap((m) =>
-        [...cells.get(m)].map(([key, cents]) =>
+        [.../** @type {Cell} */ (cells.get(m))].map(([key, cents]) =>
           h(
             'tr',
             {},
             h('td', {}, formatDate({ date: m, precision: 'month' })),
-            h('td', {}, receivers.get(key).name),
+            h('td', {}, receivers.get(key)?.name),
             h('td', { class: 'num' }, formatMoney(centsToAmount(cents), currency)),
           ),
         ),

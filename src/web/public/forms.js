@@ -1,12 +1,47 @@
+// @ts-check
 // Office forms for the common milestones. No validation of our own: the form sends what was typed
 // (novalidate) and shows the API's own messages next to the fields, so the page and the API never
 // disagree about what is acceptable.
 import { ApiError, NetworkError, post } from './api.js';
 import { ENUMS, code, lang, t } from './i18n.js';
-import { clear, h } from './render.js';
+import { append, asyncListener, clear, h } from './render.js';
 
+/** @import { CommandResult, FieldError } from './types.js' */
+/** @import { CodeKind, LabelKey } from './i18n.js' */
+
+/**
+ * One control of a form.
+ * @typedef {object} FieldDef
+ * @property {string} name the control's name, and the key in FormValues
+ * @property {LabelKey} label
+ * @property {LabelKey} [hint]
+ * @property {'select' | 'checkbox' | 'textarea'} [type] a text input when left out
+ * @property {string[]} [api] the API fields whose errors are shown next to this control
+ * @property {boolean} [required] marked with a star; the API decides
+ * @property {string} [placeholder]
+ * @property {string} [inputmode]
+ * @property {number} [size]
+ * @property {() => string} [default] the value it starts with and returns to after a save
+ * @property {readonly string[]} [options] select: the values
+ * @property {CodeKind} [codes] select: whose labels the options show
+ * @property {(value: string) => string | undefined} [optionLabel] select: the labels when they are no codes
+ * @property {boolean} [empty] select: starts with a "choose" option (nothing sent)
+ */
+/** @typedef {Record<string, string | boolean>} FormValues by control name: the text, or checked for a checkbox */
+/**
+ * One form: where it posts and what.
+ * @typedef {object} FormDef
+ * @property {LabelKey} title
+ * @property {(values: FormValues) => string} path the API path under the partnership
+ * @property {FieldDef[]} fields
+ * @property {(values: FormValues) => unknown} body the JSON to post
+ */
+
+/** @type {(v: string | boolean | undefined) => string | boolean | undefined} */
 const trimmed = (v) => (typeof v === 'string' ? v.trim() : v);
+/** @type {<T>(v: T) => T | undefined} */
 const opt = (v) => (v === '' || v === undefined || v === null ? undefined : v);
+/** @type {(v: string | boolean | undefined) => string[] | undefined} */
 const list = (v) => {
   const items = String(v ?? '')
     .split(',')
@@ -14,9 +49,13 @@ const list = (v) => {
     .filter(Boolean);
   return items.length ? items : undefined;
 };
-/** Drops undefined members, so left-out optional fields are not sent at all. */
+/**
+ * Drops undefined members, so left-out optional fields are not sent at all.
+ * @type {(o: Record<string, unknown>) => unknown}
+ */
 const compact = (o) => JSON.parse(JSON.stringify(o));
 
+/** @type {FieldDef} */
 const DATE = {
   name: 'occurredOn',
   label: 'occurredOn',
@@ -25,9 +64,13 @@ const DATE = {
   placeholder: '2023-02-23',
   inputmode: 'numeric',
 };
+/** @type {FieldDef} */
 const NOTE = { name: 'note', label: 'note', type: 'textarea', api: ['note'] };
 
-/** Each form: the API path under the partnership, its fields (with the API fields whose errors they show) and the body. */
+/**
+ * Each form: the API path under the partnership, its fields (with the API fields whose errors they show) and the body.
+ * @type {Record<string, FormDef>}
+ */
 export const FORMS = {
   aid: {
     title: 'formAid',
@@ -40,7 +83,7 @@ export const FORMS = {
         label: 'nameLanguage',
         type: 'select',
         options: ['de', 'uk', 'en'],
-        optionLabel: (v) => ({ de: 'Deutsch', uk: 'Українська', en: 'English' })[v],
+        optionLabel: (v) => /** @type {Record<string, string>} */ ({ de: 'Deutsch', uk: 'Українська', en: 'English' })[v],
         default: () => lang(),
       },
       { name: 'amount', label: 'amount', api: ['value.amount', 'value'], placeholder: '125000.00', inputmode: 'decimal' },
@@ -61,7 +104,7 @@ export const FORMS = {
     body: (v) =>
       compact({
         occurredOn: trimmed(v.occurredOn),
-        receiver: opt(trimmed(v.receiverName)) === undefined ? {} : { [v.receiverLang]: trimmed(v.receiverName) },
+        receiver: opt(trimmed(v.receiverName)) === undefined ? {} : { [/** @type {string} */ (v.receiverLang)]: trimmed(v.receiverName) },
         value:
           opt(trimmed(v.amount)) === undefined && opt(trimmed(v.currency)) === undefined
             ? undefined
@@ -175,6 +218,10 @@ export const FORMS = {
   },
 };
 
+/**
+ * @param {string} formId
+ * @param {FieldDef} f
+ */
 function fieldControl(formId, f) {
   const id = `${formId}-${f.name}`;
   const describedBy = [f.hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ');
@@ -184,7 +231,9 @@ function fieldControl(formId, f) {
       'select',
       { id, name: f.name, 'aria-describedby': describedBy },
       f.empty ? h('option', { value: '' }, t('choose')) : null,
-      f.options.map((o) => h('option', { value: o }, f.optionLabel ? f.optionLabel(o) : code(f.codes, o))),
+      (f.options ?? []).map((o) =>
+        h('option', { value: o }, f.optionLabel ? f.optionLabel(o) : code(/** @type {CodeKind} */ (f.codes), o)),
+      ),
     );
     const d = f.default?.();
     if (d) control.value = d;
@@ -221,34 +270,47 @@ function fieldControl(formId, f) {
   );
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {FormDef} def
+ * @returns {FormValues}
+ */
 function valuesOf(form, def) {
+  /** @type {FormValues} */
   const v = {};
   for (const f of def.fields) {
-    const el = form.elements.namedItem(f.name);
+    const el = /** @type {HTMLInputElement} */ (form.elements.namedItem(f.name));
     v[f.name] = f.type === 'checkbox' ? el.checked : el.value;
   }
   return v;
 }
 
+/** @param {HTMLFormElement} form */
 function clearErrors(form) {
-  for (const el of form.querySelectorAll('.field-error')) {
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('.field-error'))) {
     el.hidden = true;
     el.textContent = '';
   }
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  const alert = form.querySelector('.form-error');
+  const alert = /** @type {HTMLElement} */ (form.querySelector('.form-error'));
   alert.hidden = true;
   clear(alert);
 }
 
-/** Puts each API field error next to its field (exact field first, then the closest parent); the rest in the alert. */
+/**
+ * Puts each API field error next to its field (exact field first, then the closest parent); the rest in the alert.
+ * @param {HTMLFormElement} form
+ * @param {Error & { fieldErrors?: FieldError[] }} error an ApiError or a NetworkError
+ */
 export function showProblem(form, error) {
-  const alert = form.querySelector('.form-error');
-  const fields = [...form.querySelectorAll('[data-api-fields]')].map((el) => ({
+  const alert = /** @type {HTMLElement} */ (form.querySelector('.form-error'));
+  const fields = [.../** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('[data-api-fields]'))].map((el) => ({
     el,
-    api: el.dataset.apiFields.split(' ').filter(Boolean),
+    api: (el.dataset.apiFields ?? '').split(' ').filter(Boolean),
   }));
+  /** @type {FieldError[]} */
   const unplaced = [];
+  /** @type {HTMLElement | null} */
   let first = null;
   for (const fe of error.fieldErrors ?? []) {
     const target =
@@ -258,14 +320,15 @@ export function showProblem(form, error) {
       unplaced.push(fe);
       continue;
     }
-    const msg = target.el.querySelector('.field-error');
+    const msg = /** @type {HTMLElement} */ (target.el.querySelector('.field-error'));
     msg.textContent = msg.textContent ? `${msg.textContent} ${fe.reason}` : fe.reason;
     msg.hidden = false;
-    const control = target.el.querySelector('input, select, textarea');
+    const control = /** @type {HTMLElement} */ (target.el.querySelector('input, select, textarea'));
     control.setAttribute('aria-invalid', 'true');
     first ??= control;
   }
-  alert.append(
+  // append() skips the null; Element.append would have shown it as the text "null".
+  append(alert, [
     h('p', {}, error instanceof ApiError ? error.detail : t('networkError')),
     unplaced.length
       ? h(
@@ -274,7 +337,7 @@ export function showProblem(form, error) {
           unplaced.map((fe) => h('li', {}, h('code', {}, fe.field), ' ', fe.reason)),
         )
       : null,
-  );
+  ]);
   alert.hidden = false;
   (first ?? alert).focus?.();
 }
@@ -282,6 +345,9 @@ export function showProblem(form, error) {
 /**
  * The forms as a set of disclosure sections. `onRecorded(result)` runs after a successful write
  * (the page reloads the partnership).
+ * @param {string} partnershipId
+ * @param {(result: CommandResult) => Promise<void>} onRecorded
+ * @returns {HTMLElement}
  */
 export function recordSection(partnershipId, onRecorded) {
   const section = h(
@@ -306,29 +372,34 @@ export function recordSection(partnershipId, onRecorded) {
       ),
       h('div', { class: 'actions' }, submit, status),
     );
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      clearErrors(form);
-      status.textContent = t('saving');
-      submit.disabled = true;
-      const values = valuesOf(form, def);
-      try {
-        const result = await post(`/api/v1/partnerships/${encodeURIComponent(partnershipId)}/${def.path(values)}`, def.body(values));
-        status.textContent = t('saved', { what: t(def.title) });
-        form.reset();
-        for (const f of def.fields) {
-          const d = f.default?.();
-          if (d) form.elements.namedItem(f.name).value = d;
+    form.addEventListener(
+      'submit',
+      asyncListener(async (ev) => {
+        ev.preventDefault();
+        clearErrors(form);
+        status.textContent = t('saving');
+        submit.disabled = true;
+        const values = valuesOf(form, def);
+        try {
+          const result = /** @type {CommandResult} */ (
+            await post(`/api/v1/partnerships/${encodeURIComponent(partnershipId)}/${def.path(values)}`, def.body(values))
+          );
+          status.textContent = t('saved', { what: t(def.title) });
+          form.reset();
+          for (const f of def.fields) {
+            const d = f.default?.();
+            if (d) /** @type {HTMLInputElement} */ (form.elements.namedItem(f.name)).value = d;
+          }
+          await onRecorded(result);
+        } catch (err) {
+          status.textContent = '';
+          if (err instanceof ApiError || err instanceof NetworkError) showProblem(form, err);
+          else throw err;
+        } finally {
+          submit.disabled = false;
         }
-        await onRecorded(result);
-      } catch (err) {
-        status.textContent = '';
-        if (err instanceof ApiError || err instanceof NetworkError) showProblem(form, err);
-        else throw err;
-      } finally {
-        submit.disabled = false;
-      }
-    });
+      }),
+    );
     section.append(h('details', { class: 'record-item', 'data-form': id }, h('summary', {}, t(def.title)), form));
   }
   return section;

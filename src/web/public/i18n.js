@@ -1,6 +1,10 @@
+// @ts-check
 // Labels in English, German and Ukrainian, dates in their precision, names in the script they were
 // recorded in, amounts without floating point. The date logic mirrors src/partnerships/domain/dates.ts.
 
+/** @import { BusinessDate, Lang, LocalizedName } from './types.js' */
+
+/** @type {Lang[]} */
 export const LANGS = ['en', 'de', 'uk'];
 const STORAGE_KEY = 'pl.lang';
 
@@ -397,6 +401,8 @@ const L = {
   },
 };
 
+/** @typedef {keyof typeof L.en} LabelKey */
+
 /** Labels of the stored codes (tiers, outcomes, event types…): the code itself stays what the API gets. */
 const CODES = {
   en: {
@@ -611,6 +617,8 @@ const CODES = {
   },
 };
 
+/** @typedef {keyof typeof CODES.en} CodeKind */
+
 export const ENUMS = {
   tier: ['initiative', 'contact', 'solidarity', 'friendship', 'project_partnership', 'twinning'],
   standing: ['active', 'suspended', 'terminated', 'dormant'],
@@ -621,18 +629,26 @@ export const ENUMS = {
   agreementKind: ['letter_of_intent', 'solidarity', 'cooperation', 'project', 'twinning_charter'],
 };
 
+/**
+ * @param {unknown} value
+ * @returns {value is Lang}
+ */
+const isLang = (value) => LANGS.includes(/** @type {Lang} */ (value));
+
+/** @type {Lang} */
 let current = 'en';
 try {
   const saved = sessionStorage.getItem(STORAGE_KEY);
-  if (LANGS.includes(saved)) current = saved;
+  if (isLang(saved)) current = saved;
 } catch {
   // storage may be unavailable (privacy mode); English it is
 }
 
 export const lang = () => current;
 
+/** @param {string} next ignored unless one of LANGS */
 export function setLang(next) {
-  if (!LANGS.includes(next)) return;
+  if (!isLang(next)) return;
   current = next;
   try {
     sessionStorage.setItem(STORAGE_KEY, next);
@@ -642,21 +658,42 @@ export function setLang(next) {
   document.documentElement.lang = next;
 }
 
-/** A label, with {placeholders} filled in. Falls back to English, then to the key itself. */
+/**
+ * A label, with {placeholders} filled in. Falls back to English, then to the key itself.
+ * @param {LabelKey} key
+ * @param {Record<string, string | number>} [vars]
+ * @returns {string}
+ */
 export function t(key, vars = {}) {
   const text = L[current][key] ?? L.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (/** @type {string} */ m, /** @type {string} */ name) => (name in vars ? String(vars[name]) : m));
 }
 
-/** The label of a stored code (e.g. code('tier', 'solidarity')); unknown codes are shown as they are. */
+/**
+ * The label of a stored code (e.g. code('tier', 'solidarity')); unknown codes are shown as they are.
+ * @param {CodeKind | 'activityKind'} kind activity kinds are free text: there are no labels, they show as typed
+ * @param {unknown} value the code; '' for null, undefined and ''
+ * @returns {string}
+ */
 export function code(kind, value) {
   if (value === undefined || value === null || value === '') return '';
-  return CODES[current][kind]?.[value] ?? CODES.en[kind]?.[value] ?? String(value).replace(/_/g, ' ');
+  /** @type {Record<string, Record<string, string> | undefined>} */
+  const labels = CODES[current];
+  /** @type {Record<string, Record<string, string> | undefined>} */
+  const english = CODES.en;
+  const primitive = /** @type {string | number} */ (value);
+  const key = String(primitive);
+  return labels[kind]?.[key] ?? english[kind]?.[key] ?? key.replace(/_/g, ' ');
 }
 
+/** @type {(n: number, w: number) => string} */
 const pad = (n, w) => String(n).padStart(w, '0');
 
 /** "May 2022" / "Mai 2022" / "травень 2022"; "23 February 2023" / "23. Februar 2023" / "23 лютого 2023"; "2022". */
+/**
+ * @param {BusinessDate | string | null | undefined} d a string's precision follows from its length
+ * @returns {string}
+ */
 export function formatDate(d) {
   if (!d) return '';
   const bd = typeof d === 'string' ? { date: d, precision: d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day' } : d;
@@ -669,18 +706,30 @@ export function formatDate(d) {
 }
 
 /** "May 2022" for the chart's axis, shortened: "May 22". */
+/**
+ * @param {string} yyyyMm
+ * @returns {string}
+ */
 export function shortMonth(yyyyMm) {
   const [y, m] = yyyyMm.split('-').map(Number);
   return `${MONTHS[current].short[m - 1]} ${String(y).slice(2)}`;
 }
 
 /** A record timestamp (ISO) as a calendar day in the reader's language. */
+/**
+ * @param {string | null | undefined} iso
+ * @returns {string}
+ */
 export function formatTimestamp(iso) {
   if (!iso) return '';
   return formatDate({ date: String(iso).slice(0, 10), precision: 'day' });
 }
 
 /** A LocalizedName in the chosen language, else in whichever language (and script) it was recorded. */
+/**
+ * @param {LocalizedName | string | null | undefined} n
+ * @returns {string}
+ */
 export function nameIn(n) {
   if (!n) return '';
   if (typeof n === 'string') return n;
@@ -690,6 +739,11 @@ export function nameIn(n) {
 const SEPARATORS = { en: { group: ',', decimal: '.' }, de: { group: '.', decimal: ',' }, uk: { group: '\u00a0', decimal: ',' } };
 
 /** "125000.00" EUR → "EUR 125,000.00" / "125.000,00 EUR" / "125 000,00 EUR", from the decimal string (no float). */
+/**
+ * @param {string | null | undefined} amount
+ * @param {string | null | undefined} [currency]
+ * @returns {string}
+ */
 export function formatMoney(amount, currency) {
   if (amount === null || amount === undefined) return currency ?? '';
   const [int, frac = ''] = String(amount).split('.');
@@ -701,11 +755,19 @@ export function formatMoney(amount, currency) {
 }
 
 /** Decimal string → integer cents (BigInt), so totals stay exact. */
+/**
+ * @param {string} amount
+ * @returns {bigint}
+ */
 export function toCents(amount) {
   const [int, frac = ''] = String(amount).split('.');
   return BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
 }
 
+/**
+ * @param {bigint} cents
+ * @returns {string} "1234.50"
+ */
 export function centsToAmount(cents) {
   const neg = cents < 0n;
   const abs = neg ? -cents : cents;

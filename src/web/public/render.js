@@ -1,8 +1,28 @@
+// @ts-check
 // DOM helpers. Text from the API only ever goes in through textContent, never innerHTML.
+
+/**
+ * Attributes for h()/s(): `on<event>` functions become listeners, `dataset` fills data-*, true is an
+ * empty attribute, and undefined, null and false leave the attribute out.
+ * @typedef {Record<string, unknown>} Attrs
+ */
+/**
+ * What h()/s() take as children: nodes, text (numbers too), nested arrays; null, undefined, false
+ * and '' are skipped.
+ * @typedef {Node | string | number | boolean | null | undefined | ChildList} Child
+ * @typedef {Child[]} ChildList
+ */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** h('p', { class: 'x' }, 'text', child, [more]) — null/false children are skipped. */
+/**
+ * h('p', { class: 'x' }, 'text', child, [more]) — null/false children are skipped.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attrs} [attrs]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   setAttrs(el, attrs);
@@ -10,7 +30,14 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-/** The same for SVG elements. */
+/**
+ * The same for SVG elements.
+ * @template {keyof SVGElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attrs} [attrs]
+ * @param {...Child} children
+ * @returns {SVGElementTagNameMap[K]}
+ */
 export function s(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
@@ -18,29 +45,62 @@ export function s(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * @param {HTMLElement | SVGElement} el
+ * @param {Attrs | null | undefined} attrs
+ */
 function setAttrs(el, attrs) {
   for (const [k, v] of Object.entries(attrs ?? {})) {
     if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), v);
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2).toLowerCase(), /** @type {EventListener} */ (v));
     else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, v === true ? '' : String(v));
+    else {
+      const value = /** @type {string | number | true} */ (v);
+      el.setAttribute(k, value === true ? '' : String(value));
+    }
   }
 }
 
+/**
+ * @template {Element} E
+ * @param {E} el
+ * @param {ChildList} children
+ * @returns {E}
+ */
 export function append(el, children) {
-  for (const c of children.flat(Infinity)) {
+  // Flattened as unknown[]: the recursive Child type is too deep for flat()'s own typing.
+  for (const c of /** @type {(Node | string | number | boolean | null | undefined)[]} */ (
+    /** @type {unknown[]} */ (children).flat(Infinity)
+  )) {
     if (c === undefined || c === null || c === false || c === '') continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return el;
 }
 
+/**
+ * An async function as an event listener. addEventListener ignores what a listener returns, so the
+ * promise is left alone on purpose: the handlers report their own errors, and what one rethrows
+ * surfaces as an unhandled rejection, as with any listener.
+ * @template {Event} E
+ * @param {(ev: E) => Promise<void>} handler
+ * @returns {(ev: E) => void}
+ */
+export const asyncListener = (handler) => (ev) => void handler(ev);
+
+/**
+ * Removes every child.
+ * @template {Element} E
+ * @param {E} el
+ * @returns {E}
+ */
 export function clear(el) {
   while (el.firstChild) el.firstChild.remove();
   return el;
 }
 
 /** Simple line icons on a 24×24 grid, one per kind of milestone; decorative (the label says it in words). */
+/** @type {Record<string, string>} */
 const ICONS = {
   start: 'M5 21V4m0 0h11l-2 4 2 4H5',
   person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 9c0-4 3-6 7-6s7 2 7 6',
@@ -60,6 +120,7 @@ const ICONS = {
   note: 'M4 5h16v11H9l-5 4z',
 };
 
+/** @type {Record<string, string>} event type → icon name */
 export const EVENT_ICON = {
   PartnershipInitiated: 'start',
   CounterpartDesignated: 'person',
@@ -85,6 +146,10 @@ export const EVENT_ICON = {
   NoteAdded: 'note',
 };
 
+/**
+ * @param {string} name a key of ICONS; unknown names get the note icon
+ * @returns {SVGSVGElement}
+ */
 export function icon(name) {
   return s(
     'svg',
