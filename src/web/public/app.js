@@ -10,7 +10,7 @@ import { EVENT_ICON, asyncListener, clear, h, icon } from './render.js';
 
 /**
  * @import { AidResult, BusinessDate, LocalizedName, Me, Money, Page, PartnershipDetail,
- *   PartnershipSummary, Report, ReportFormat, ReportType, Role, ScheduledSigning, Timeline, TimelineCorrection,
+ *   PartnershipSummary, Report, ReportFormat, ReportType, Role, Timeline, TimelineCorrection,
  *   TimelineEntry } from './types.js'
  */
 /** @import { CodeKind, LabelKey } from './i18n.js' */
@@ -369,7 +369,7 @@ async function partnershipView(id, params, minVersion = 0) {
     asOf ? h('p', { class: 'as-of-note', id: 'as-of-note' }, t('asOfShowing', { date: formatDate(asOf) })) : null,
     h('div', { class: 'columns' }, statusSection(detail), downloadsSection(id)),
     aidSection(aid),
-    timelineSection(timeline, detail),
+    timelineSection(timeline),
     canWrite && !asOf ? recordSection(id, async (result) => refresh(id, params, result.version)) : null,
   );
   return view;
@@ -641,9 +641,8 @@ function isPlanned(e) {
 /**
  * @param {TimelineEntry} e
  * @param {Map<string, TimelineEntry>} byId
- * @param {ScheduledSigning[]} signings
  */
-function entryItem(e, byId, signings) {
+function entryItem(e, byId) {
   const planned = isPlanned(e);
   const label = code('event', e.type);
   const dateText = e.occurredOn ? formatDate(e.occurredOn) : t('undated');
@@ -719,9 +718,8 @@ function correctionList(corrections) {
 
 /**
  * @param {Timeline} timeline
- * @param {PartnershipDetail} detail
  */
-function timelineSection(timeline, detail) {
+function timelineSection(timeline) {
   const entries = timeline.entries ?? [];
   const byId = new Map(entries.map((e) => [e.eventId, e]));
   /** @type {Map<string, TimelineEntry[]>} */
@@ -731,7 +729,6 @@ function timelineSection(timeline, detail) {
     if (!years.has(y)) years.set(y, []);
     /** @type {TimelineEntry[]} */ (years.get(y)).push(e);
   }
-  const signings = detail.scheduledSignings ?? [];
   return h(
     'section',
     { class: 'timeline', 'aria-labelledby': 'timeline-title', id: 'timeline' },
@@ -745,7 +742,7 @@ function timelineSection(timeline, detail) {
             h(
               'ol',
               { class: 'entries' },
-              list.map((e) => entryItem(e, byId, signings)),
+              list.map((e) => entryItem(e, byId)),
             ),
           ),
         )

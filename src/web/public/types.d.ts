@@ -214,6 +214,8 @@ export interface TimelineEntry {
   retraction: { eventId: string; reason: string; recordedAt: string; actor: string | null } | null;
   recordedAt: string;
   actor: string | null;
+  /** for a plan entry: how the plan ended up */
+  plan?: { uid: string; status: 'open' | 'rescheduled' | 'fulfilled' | 'cancelled'; fulfilledBy?: string };
 }
 
 /** GET /api/v1/partnerships/{id}/timeline */
