@@ -117,6 +117,8 @@ export class LedgerCheckpointer {
   constructor(
     private readonly pool: pg.Pool,
     private readonly keys: LedgerKeys,
+    /** Stored head rows beyond twice the stream count after which a checkpoint stores a full list again. */
+    private readonly options: { historySlack?: number } = {},
   ) {}
 
   get enabled(): boolean {
@@ -206,7 +208,7 @@ export class LedgerCheckpointer {
             ])
           ).rows[0].n,
         );
-        if (history > 2 * prev.streamCount + 1000)
+        if (history > 2 * prev.streamCount + (this.options.historySlack ?? 1000))
           await client.query(
             `INSERT INTO ledger_checkpoint_heads (checkpoint_id, stream_id, stream_version, hash)
              SELECT $1::bigint, h.stream_id, h.stream_version, h.hash FROM (${signedHeadsSql('$2', '$3')}) h

@@ -237,8 +237,13 @@ async function compare(
            a.events, s.stream_version AS signed_version, s.hash AS signed_hash
       FROM actual a FULL JOIN signed s ON s.stream_id = a.stream_id
      ORDER BY 1`;
-  const actualHeads = headsHasher();
+  // Streams can be named only against stored heads that still hash to what was signed.
   const storedHeads = headsHasher();
+  for await (const h of streamRows(client, signedHeadsSql(), [signed.baseId, signed.id]))
+    storedHeads.add(h.stream_id, h.stream_version, h.hash);
+  const storedHeadsIntact = storedHeads.digest() === signed.headsRoot && storedHeads.count === signed.streamCount;
+
+  const actualHeads = headsHasher();
   let eventCount = 0;
   let mismatched = 0;
   for await (const r of streamRows(client, sql, [signed.snapshot, signed.baseId, signed.id])) {
@@ -248,8 +253,7 @@ async function compare(
       actualHeads.add(r.stream_id, actual.version, actual.hash);
       eventCount += Number(r.events);
     }
-    if (stored) storedHeads.add(r.stream_id, stored.version, stored.hash);
-    if (actual?.version === stored?.version && actual?.hash === stored?.hash) continue;
+    if (!storedHeadsIntact || (actual?.version === stored?.version && actual?.hash === stored?.hash)) continue;
     mismatched++;
     const m = { streamId: r.stream_id as string, checkpointId: signed.id, signed: stored, actual };
     onMismatch({ ...m, ...describe(m) });
@@ -263,7 +267,6 @@ async function compare(
     ? { transactionId: rows[0].transaction_id as string, position: Number(rows[0].global_position) }
     : { transactionId: '0', position: 0 };
   const actualRoot = actualHeads.digest();
-  const storedHeadsIntact = storedHeads.digest() === signed.headsRoot && storedHeads.count === signed.streamCount;
   const problems: CheckpointProblem[] = [];
   const at = (code: CheckpointProblemCode, message: string) => problems.push({ checkpointId: signed.id, code, message });
   if (!storedHeadsIntact)
