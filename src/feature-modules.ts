@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
+import { IntegrityModule } from './event-store/integrity.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { PartnershipsReadModule } from './partnerships/partnerships-read.module.js';
@@ -21,5 +22,6 @@ export function featureModules(config: AppConfig): (Type<unknown> | DynamicModul
     WebModule.forRoot(config),
     ReportingModule.forRoot(config),
     MetricsModule,
+    IntegrityModule,
   ];
 }
