@@ -127,6 +127,8 @@ export async function ledgerDigestMain(argv: string[], env: Env = {}, io: CliIO 
 
 const VERIFY_USAGE = 'usage: npm run ledger:verify [-- --digest <digest.json>] [--json]\n';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const linkLine = (b: BrokenLink) =>
   `BROKEN  ${b.streamId} v${b.streamVersion} (event ${b.eventId}, position ${b.globalPosition}): ${b.problems.map((p) => p.message).join('; ')}\n`;
 const mismatchLine = (m: StreamMismatch) => `STREAM  ${m.streamId}: ${m.message}\n`;
@@ -173,7 +175,7 @@ export async function ledgerVerifyMain(argv: string[], env: Env = {}, io: CliIO 
       } else {
         const c = report.chain;
         const lines = [
-          `chains: ${c.eventsChecked} events in ${c.streamsChecked} streams; ${c.brokenLinks ? `${c.brokenLinks} broken links in ${c.brokenStreams.length} streams` : 'every link intact'}`,
+          `chains: ${c.eventsChecked} events in ${c.streamsChecked} streams; ${c.brokenLinks ? `${plural(c.brokenLinks, 'broken link')} in ${plural(c.brokenStreams.length, 'stream')}` : 'every link intact'}`,
         ];
         const k = report.checkpoints;
         if (k.checked)
@@ -187,14 +189,14 @@ export async function ledgerVerifyMain(argv: string[], env: Env = {}, io: CliIO 
             `against checkpoint ${cmp.checkpointId} (${cmp.source}, ${cmp.createdAt}): ` +
               (cmp.ok
                 ? `matches (${cmp.signed.eventCount} events in ${cmp.signed.streamCount} streams)`
-                : `DOES NOT MATCH (${cmp.mismatchedStreams} streams differ; signed ${cmp.signed.eventCount} events, found ${cmp.actual.eventCount})`),
+                : `DOES NOT MATCH (${plural(cmp.mismatchedStreams, 'stream')} differing; signed ${cmp.signed.eventCount} events, found ${cmp.actual.eventCount})`),
           );
         for (const n of report.notes) lines.push(`note: ${n}`);
         if (!keys.signer && keys.trusted.size) lines.push('note: no signing key here: checkpoints are verified, not written');
         lines.push(
           report.ok
             ? 'RESULT: intact'
-            : `RESULT: NOT INTACT — ${report.brokenStreams.length} broken streams${report.brokenStreams.length ? `: ${report.brokenStreams.slice(0, 50).join(', ')}${report.brokenStreams.length > 50 ? ', …' : ''}` : ''}`,
+            : `RESULT: NOT INTACT — ${plural(report.brokenStreams.length, 'broken stream')}${report.brokenStreams.length ? `: ${report.brokenStreams.slice(0, 50).join(', ')}${report.brokenStreams.length > 50 ? ', …' : ''}` : ''}`,
         );
         io.out(lines.join('\n') + '\n');
       }
