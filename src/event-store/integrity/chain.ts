@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { assertStreamId } from '../validation.js';
 import { COMPUTED_HASH_SQL, linkProblems, streamRows, type LinkProblem } from './rows.js';
 
@@ -38,7 +38,9 @@ export interface ChainOptions {
 export async function verifyChains(db: pg.Pool | pg.ClientBase, options: ChainOptions = {}): Promise<ChainReport> {
   if (options.streamId !== undefined) assertStreamId(options.streamId);
   const max = options.maxListed ?? 10_000;
-  const client = db instanceof pg.Pool ? await db.connect() : db;
+  // A pool lends one client for the cursor (duck-typed: test runners may load pg twice).
+  const pool = 'totalCount' in db ? (db as pg.Pool) : null;
+  const client = pool ? await pool.connect() : (db as pg.ClientBase);
   const report: ChainReport = { ok: true, eventsChecked: 0, streamsChecked: 0, broken: [], brokenLinks: 0, brokenStreams: [] };
   try {
     const where = options.streamId === undefined ? '' : 'WHERE stream_id = $1';
@@ -77,7 +79,7 @@ export async function verifyChains(db: pg.Pool | pg.ClientBase, options: ChainOp
       options.onBroken?.(link);
     }
   } finally {
-    if (client !== db) (client as pg.PoolClient).release();
+    if (pool) (client as pg.PoolClient).release();
   }
   report.ok = report.brokenLinks === 0;
   return report;
