@@ -5,6 +5,7 @@ import { ApiKeys1764000001000 } from './1764000001000-ApiKeys.js';
 import { ReadModels1764000002000 } from './1764000002000-ReadModels.js';
 import { Reports1764000003000 } from './1764000003000-Reports.js';
 import { PartnershipsReadModelsV21764000004000 } from './1764000004000-PartnershipsReadModelsV2.js';
+import { LedgerCheckpoints1764000006000 } from './1764000006000-LedgerCheckpoints.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -12,4 +13,5 @@ export const migrations = [
   ReadModels1764000002000,
   Reports1764000003000,
   PartnershipsReadModelsV21764000004000,
+  LedgerCheckpoints1764000006000,
 ];

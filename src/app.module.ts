@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { IntegrityModule } from './event-store/integrity.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         WebModule.forRoot(config),
         ReportingModule,
         MetricsModule,
+        IntegrityModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

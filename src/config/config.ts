@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePublicKeys, parseSigningKey, readKeyFile } from '../event-store/integrity/keys.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -16,41 +17,68 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
   );
 
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/partnership_ledger'),
-  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, : _ - only')
-    .default('pl'),
-  DB_CREATE_IF_MISSING: bool.default(true),
-  DB_MIGRATE_ON_START: bool.default(true),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  WORKERS_ENABLED: bool.default(true),
-  DIGEST_CRON: z.string().min(1).default('0 7 * * 1'),
-  REMINDER_DAYS: z.coerce.number().int().min(1).default(14),
-  /** Signs list cursors so a tampered cursor is refused; set it in production. */
-  CURSOR_SECRET: z.string().min(8).default('partnership-ledger-cursors'),
-  /** How long a read waits for the projection to catch up with the partnership's latest event before folding the stream. */
-  READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
-  /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
-  PROJECTIONS_ENABLED: bool.default(true),
-  PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(1000),
-  REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
-  REPORT_BACKOFF_MS: z.coerce.number().int().min(10).default(5000),
-  REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
-  REPORT_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
-  REPORT_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
-  ENQUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
-  DIGEST_ENABLED: bool.default(true),
-});
+/** A key (or a file holding one) that parses; the reason, never the key, goes into the message. */
+const keyText = (parse: (text: string) => unknown, fromFile: boolean) =>
+  z.string().superRefine((value, ctx) => {
+    try {
+      parse(fromFile ? readKeyFile(value) : value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/partnership_ledger'),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, : _ - only')
+      .default('pl'),
+    DB_CREATE_IF_MISSING: bool.default(true),
+    DB_MIGRATE_ON_START: bool.default(true),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    WORKERS_ENABLED: bool.default(true),
+    DIGEST_CRON: z.string().min(1).default('0 7 * * 1'),
+    REMINDER_DAYS: z.coerce.number().int().min(1).default(14),
+    /** Signs list cursors so a tampered cursor is refused; set it in production. */
+    CURSOR_SECRET: z.string().min(8).default('partnership-ledger-cursors'),
+    /** How long a read waits for the projection to catch up with the partnership's latest event before folding the stream. */
+    READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
+    /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
+    PROJECTIONS_ENABLED: bool.default(true),
+    PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    REPORT_BACKOFF_MS: z.coerce.number().int().min(10).default(5000),
+    REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    REPORT_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    REPORT_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+    ENQUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    DIGEST_ENABLED: bool.default(true),
+    /** Ed25519 private key (PKCS#8 PEM) that signs ledger checkpoints; kept outside the database. */
+    LEDGER_SIGNING_KEY_FILE: keyText(parseSigningKey, true).optional(),
+    /** The same key inline (PEM or one line of base64 DER), for secret stores that inject variables. */
+    LEDGER_SIGNING_KEY: keyText(parseSigningKey, false).optional(),
+    /** Public keys (PEM) whose checkpoints a verifier accepts besides the signing key's: rotated-out keys, or an auditor's only key. */
+    LEDGER_PUBLIC_KEYS_FILE: keyText(parsePublicKeys, true).optional(),
+    /** How often the service records a signed checkpoint when events were appended; 0 turns it off. */
+    LEDGER_CHECKPOINT_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .refine((v) => v === 0 || v >= 1000, 'must be 0 (off) or at least 1000')
+      .default(300_000),
+  })
+  .refine((c) => !(c.LEDGER_SIGNING_KEY_FILE && c.LEDGER_SIGNING_KEY), {
+    message: 'set LEDGER_SIGNING_KEY_FILE or LEDGER_SIGNING_KEY, not both',
+    path: ['LEDGER_SIGNING_KEY'],
+  });
 
 export type AppConfig = z.infer<typeof schema>;
 
@@ -62,7 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
+    const shown = (name: string) => (/(_KEY|_SECRET)$/.test(name) ? '(hidden)' : JSON.stringify(cleaned[name]));
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

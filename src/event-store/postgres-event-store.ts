@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ConcurrencyError, EventStoreInputError, IdempotencyConflictError, StreamContentionError } from './errors.js';
-import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent, VerifyResult } from './types.js';
+import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent } from './types.js';
 import { withTransaction } from './transaction.js';
 import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
 
@@ -214,43 +214,6 @@ export class PostgresEventStore {
     return rows[0]
       ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) }
       : { transactionId: '0', position: 0 };
-  }
-
-  /** Recomputes the hash chain of one stream or the whole store and reports the first broken link. */
-  async verify(streamId?: string): Promise<VerifyResult> {
-    if (streamId !== undefined) assertStreamId(streamId);
-    const where = streamId === undefined ? '' : 'WHERE stream_id = $1';
-    const { rows } = await this.pool.query(
-      `WITH chain AS (
-         SELECT stream_id, stream_version, event_id, global_position, prev_hash, hash,
-                lag(hash) OVER w AS expected_prev, lag(stream_version) OVER w AS prev_version,
-                event_hash(prev_hash, stream_id, stream_version, event_id, type, schema_version, data, metadata,
-                           occurred_at, recorded_at) AS computed
-           FROM events ${where}
-         WINDOW w AS (PARTITION BY stream_id ORDER BY stream_version)
-       ), broken AS (
-         SELECT stream_id, stream_version, event_id::text, global_position,
-                CASE WHEN stream_version <> coalesce(prev_version, 0) + 1 THEN 'a version is missing before this event'
-                     WHEN prev_hash IS DISTINCT FROM expected_prev THEN 'prev_hash does not match the previous event''s hash'
-                     ELSE 'hash does not match the event''s content' END AS reason
-           FROM chain
-          WHERE computed <> hash OR prev_hash IS DISTINCT FROM expected_prev
-             OR stream_version <> coalesce(prev_version, 0) + 1
-       )
-       SELECT (SELECT count(*)::int FROM chain) AS events, (SELECT count(DISTINCT stream_id)::int FROM chain) AS streams,
-              b.stream_id, b.stream_version, b.event_id, b.reason
-         FROM (SELECT 1) one LEFT JOIN (SELECT * FROM broken ORDER BY global_position LIMIT 1) b ON true`,
-      streamId === undefined ? [] : [streamId],
-    );
-    const r = rows[0];
-    return {
-      ok: !r.event_id,
-      streamsChecked: r.streams,
-      eventsChecked: r.events,
-      ...(r.event_id
-        ? { firstBroken: { streamId: r.stream_id, streamVersion: r.stream_version, eventId: r.event_id, reason: r.reason } }
-        : {}),
-    };
   }
 
   /** Wakes local subscribers now and other processes (LISTEN) shortly after, coalescing bursts into one NOTIFY. */

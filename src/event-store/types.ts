@@ -60,10 +60,3 @@ export interface ReadStreamOptions {
   direction?: 'forward' | 'backward';
   limit?: number;
 }
-
-export interface VerifyResult {
-  ok: boolean;
-  streamsChecked: number;
-  eventsChecked: number;
-  firstBroken?: { streamId: string; streamVersion: number; eventId: string; reason: string };
-}

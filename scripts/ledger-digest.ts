@@ -1,0 +1,5 @@
+// `npm run ledger:digest`: see docs/integrity.md.
+import 'reflect-metadata';
+import { ledgerDigestMain } from '../src/event-store/integrity/cli.js';
+
+process.exitCode = await ledgerDigestMain(process.argv.slice(2), process.env);
