@@ -4,5 +4,12 @@ import { EventStore1764000000000 } from './1764000000000-EventStore.js';
 import { ApiKeys1764000001000 } from './1764000001000-ApiKeys.js';
 import { ReadModels1764000002000 } from './1764000002000-ReadModels.js';
 import { Reports1764000003000 } from './1764000003000-Reports.js';
+import { ApiKeyLifecycle1764000005000 } from './1764000005000-ApiKeyLifecycle.js';
 
-export const migrations = [EventStore1764000000000, ApiKeys1764000001000, ReadModels1764000002000, Reports1764000003000];
+export const migrations = [
+  EventStore1764000000000,
+  ApiKeys1764000001000,
+  ReadModels1764000002000,
+  Reports1764000003000,
+  ApiKeyLifecycle1764000005000,
+];
