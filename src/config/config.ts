@@ -79,10 +79,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema.safeParse(cleaned);
   const lines = parsed.success
     ? []
-    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`);
+    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]), cleaned[String(i.path[0])])})`);
   if (cleaned.NODE_ENV === 'production') lines.push(...productionSecretProblems(cleaned));
   if (!parsed.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   return parsed.data;
+}
+
+/** A rejected value as an error message may show it: never a secret, never a URL's password. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (name in PRODUCTION_SECRETS) return `a value of ${value.length} characters`;
+  return JSON.stringify(/_URL$/.test(name) ? redactUrl(value) : value);
 }
 
 /** One line per secret that production may not run with; the value itself is never printed. */

@@ -28,6 +28,15 @@ describe('secrets when NODE_ENV=production', () => {
     expect(short).not.toContain('short-but-valid-in-dev');
   });
 
+  it('never prints a secret or a password in any configuration error', () => {
+    const message = problemOf({ CURSOR_SECRET: 'tiny', DATABASE_URL: 'postgres://app:pa55word@db:5432/x', PORT: 'eighty' });
+    expect(message).toMatch(/CURSOR_SECRET: .*\(got a value of 4 characters\)/);
+    expect(message).not.toContain('tiny');
+    const url = problemOf({ DATABASE_URL: 'mysql://app:pa55word@db/x' });
+    expect(url).toMatch(/DATABASE_URL: must be a URL/);
+    expect(url).not.toContain('pa55word');
+  });
+
   it('reports the secret together with other configuration errors', () => {
     const message = problemOf({ NODE_ENV: 'production', PORT: 'eighty' });
     expect(message).toMatch(/PORT: /);
