@@ -135,7 +135,7 @@ export async function runKeysCommand(command: KeysCommand, argv: string[], db: p
         io.out(
           key.wasRevoked
             ? `The ${key.role} key "${key.name}" (id ${key.id}) was already revoked at ${when(key.revokedAt)}.\n`
-            : `Revoked ${key.role} key "${key.name}" (id ${key.id}); it stops working at once here and within seconds in running services.\n`,
+            : `Revoked ${key.role} key "${key.name}" (id ${key.id}); running services refuse it within 5 seconds.\n`,
         );
         return 0;
       }
