@@ -5,6 +5,7 @@ import { ApiKeys1764000001000 } from './1764000001000-ApiKeys.js';
 import { ReadModels1764000002000 } from './1764000002000-ReadModels.js';
 import { Reports1764000003000 } from './1764000003000-Reports.js';
 import { PartnershipsReadModelsV21764000004000 } from './1764000004000-PartnershipsReadModelsV2.js';
+import { ApiKeyLifecycle1764000005000 } from './1764000005000-ApiKeyLifecycle.js';
 import { LedgerCheckpoints1764000006000 } from './1764000006000-LedgerCheckpoints.js';
 
 export const migrations = [
@@ -13,5 +14,6 @@ export const migrations = [
   ReadModels1764000002000,
   Reports1764000003000,
   PartnershipsReadModelsV21764000004000,
+  ApiKeyLifecycle1764000005000,
   LedgerCheckpoints1764000006000,
 ];

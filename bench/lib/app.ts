@@ -1,6 +1,7 @@
 // Starts the app (dist/src/main.js) as a child process on a free port against a bench database,
 // the way it runs in production: its own event loop, projections running in it.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +50,8 @@ export async function startApp(root: string, url: string, opts: { poolSize: numb
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Production refuses the public default; a fresh one per run is enough for a benchmark.
+      CURSOR_SECRET: randomBytes(32).toString('base64url'),
       DATABASE_URL: url,
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -1,27 +1,59 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
+import { Clock } from '../shared/clock.js';
 import { ApiProblem } from '../shared/problem.js';
 import { IS_PUBLIC } from '../shared/public.decorator.js';
-import { findActiveKeyCached, touchKey, type ApiKey } from './api-keys.js';
+import { checkKeyCached, touchKey, type ApiKey, type KeyCheck } from './api-keys.js';
+import { RateLimits, tooMany, type LimitResult } from './rate-limits.js';
 
 export type AuthenticatedRequest = Request & { apiKey?: ApiKey };
 
 const REALM = 'Bearer realm="partnership-ledger"';
+const INVALID_TOKEN = `${REALM}, error="invalid_token"`;
 
-function unauthorized(code: string, detail: string, challenge = REALM): ApiProblem {
-  return new ApiProblem(401, code, 'Unauthorized', detail, undefined, {}, { 'WWW-Authenticate': challenge });
+function unauthorized(code: string, detail: string, challenge = REALM, extensions: Record<string, unknown> = {}): ApiProblem {
+  return new ApiProblem(401, code, 'Unauthorized', detail, undefined, extensions, { 'WWW-Authenticate': challenge });
 }
 
-/** Global guard: every route needs a valid key unless it is @Public(); @Roles() narrows who may call it. */
+/** The 401 for a key that was presented but may not be used: one code per reason. */
+function refused(check: Extract<KeyCheck, { ok: false }>): ApiProblem {
+  const k = check.key;
+  if (!k || check.state === 'unknown') return unauthorized('invalid_api_key', 'The API key is unknown.', INVALID_TOKEN);
+  if (check.state === 'revoked') {
+    return unauthorized(
+      'key_revoked',
+      `This API key was revoked at ${k.revokedAt!.toISOString()}; ask an administrator for a new key.`,
+      INVALID_TOKEN,
+      {
+        revokedAt: k.revokedAt,
+      },
+    );
+  }
+  const expiredAt = k.expiresAt!.toISOString();
+  const detail =
+    check.state === 'rotated'
+      ? `This API key was replaced by rotation at ${k.rotatedAt!.toISOString()} and its grace period ended at ${expiredAt}; use the new key.`
+      : `This API key expired at ${expiredAt}; ask an administrator for a new key.`;
+  return unauthorized('key_expired', detail, `${INVALID_TOKEN}, error_description="The API key expired"`, { expiredAt });
+}
+
+/**
+ * Global guard: every route needs a valid key unless it is @Public(); @Roles() narrows who may call it.
+ * An address that presented too many bad keys is refused with 429 before its key is even looked up.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(RateLimits) private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,13 +64,40 @@ export class ApiKeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers.authorization;
     if (!header) throw unauthorized('missing_api_key', 'This route needs an API key: send it as "Authorization: Bearer <key>".');
+
+    const address = `ip:${req.ip ?? 'unknown'}`;
+    const blockedMs = await this.limits.authFailures.blockedMs(address);
+    if (blockedMs > 0)
+      throw this.tooManyFailures({ allowed: false, limit: this.limits.authFailures.points, remaining: 0, resetMs: blockedMs });
+
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
     if (!match) {
+      await this.failed(address);
       throw unauthorized('invalid_authorization', 'The Authorization header must be "Bearer <key>".', `${REALM}, error="invalid_request"`);
     }
-    const key = await findActiveKeyCached(this.pool, match[1]);
-    if (!key) throw unauthorized('invalid_api_key', 'The API key is unknown or has been revoked.', `${REALM}, error="invalid_token"`);
+    let check: KeyCheck;
+    try {
+      check = await checkKeyCached(this.pool, match[1], this.clock.now());
+    } catch (err) {
+      this.logger.warn(`API key not checked: ${(err as Error).message}`);
+      throw new ApiProblem(
+        503,
+        'auth_unavailable',
+        'Service unavailable',
+        'The API key cannot be checked right now (the database is unreachable); retry shortly.',
+        undefined,
+        {},
+        {
+          'Retry-After': '5',
+        },
+      );
+    }
+    if (!check.ok) {
+      await this.failed(address);
+      throw refused(check);
+    }
 
+    const key = check.key;
     req.apiKey = key;
     void touchKey(this.pool, key.id).catch(() => undefined); // bookkeeping must never fail a request
 
@@ -54,5 +113,19 @@ export class ApiKeyGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** Counts a failed authentication; past the limit the answer is 429 instead of 401. */
+  private async failed(address: string): Promise<void> {
+    const r = await this.limits.authFailures.consume(address);
+    if (!r.allowed) throw this.tooManyFailures(r);
+  }
+
+  private tooManyFailures(r: LimitResult): ApiProblem {
+    return tooMany(
+      'too_many_auth_failures',
+      (s) => `Too many requests with an invalid API key from this address (at most ${r.limit} a minute); wait ${s} s and retry.`,
+      r,
+    );
   }
 }

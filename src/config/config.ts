@@ -27,6 +27,20 @@ const keyText = (parse: (text: string) => unknown, fromFile: boolean) =>
     }
   });
 
+const DEFAULT_CURSOR_SECRET = 'partnership-ledger-cursors';
+
+/**
+ * Secrets that have a default for development. The defaults are public (they are in this file), so
+ * with NODE_ENV=production each must be set explicitly, to something else, and long enough.
+ */
+const PRODUCTION_SECRETS: Record<string, { default: string; why: string }> = {
+  CURSOR_SECRET: {
+    default: DEFAULT_CURSOR_SECRET,
+    why: 'it signs list cursors, and with the public default anyone could forge one',
+  },
+};
+const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -45,11 +59,13 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Failed authentications (unknown, expired, revoked or malformed keys) per minute per address before it gets 429. */
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     WORKERS_ENABLED: bool.default(true),
     DIGEST_CRON: z.string().min(1).default('0 7 * * 1'),
     REMINDER_DAYS: z.coerce.number().int().min(1).default(14),
-    /** Signs list cursors so a tampered cursor is refused; set it in production. */
-    CURSOR_SECRET: z.string().min(8).default('partnership-ledger-cursors'),
+    /** Signs list cursors so a tampered cursor is refused; must be set in production (see PRODUCTION_SECRETS). */
+    CURSOR_SECRET: z.string().min(8).default(DEFAULT_CURSOR_SECRET),
     /** How long a read waits for the projection to catch up with the partnership's latest event before folding the stream. */
     READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
     /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
@@ -89,12 +105,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty variable means "unset", as most shells and compose files produce.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const shown = (name: string) => (/(_KEY|_SECRET)$/.test(name) ? '(hidden)' : JSON.stringify(cleaned[name]));
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]))})`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]), cleaned[String(i.path[0])])})`);
+  if (cleaned.NODE_ENV === 'production') lines.push(...productionSecretProblems(cleaned));
+  if (!parsed.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   return parsed.data;
+}
+
+/** A rejected value as an error message may show it: never a secret, never a URL's password. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (name in PRODUCTION_SECRETS || /(_KEY|_SECRET)$/.test(name)) return `a value of ${value.length} characters`;
+  return JSON.stringify(/_URL$/.test(name) ? redactUrl(value) : value);
+}
+
+/** One line per secret that production may not run with; the value itself is never printed. */
+function productionSecretProblems(env: Record<string, string | undefined>): string[] {
+  return Object.entries(PRODUCTION_SECRETS).flatMap(([name, s]) => {
+    const value = env[name];
+    const problem =
+      value === undefined
+        ? 'must be set when NODE_ENV=production'
+        : value === s.default
+          ? 'must not be the built-in development default when NODE_ENV=production'
+          : value.length < MIN_PRODUCTION_SECRET_LENGTH
+            ? `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters when NODE_ENV=production`
+            : null;
+    return problem ? [`  ${name}: ${problem}: ${s.why}. Generate one with: openssl rand -base64 48`] : [];
+  });
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

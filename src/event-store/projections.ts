@@ -155,7 +155,7 @@ export class ProjectionEngine {
 export async function horizonHolder(pool: pg.Pool): Promise<{ pid: number; ageSeconds: number; state: string; query: string } | null> {
   const { rows } = await pool.query(
     `SELECT pid, extract(epoch FROM now() - xact_start)::float AS age, state, left(query, 200) AS query
-       FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+       FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid() AND datname = current_database()
       ORDER BY age(backend_xid) DESC LIMIT 1`,
   );
   return rows[0] ? { pid: rows[0].pid, ageSeconds: Math.round(rows[0].age), state: rows[0].state, query: rows[0].query } : null;

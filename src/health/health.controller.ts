@@ -1,11 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Inject, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
+import { Roles } from '../shared/auth/roles.decorator.js';
 import { REDIS } from '../shared/redis.js';
-import { Public } from '../shared/public.decorator.js';
+import { IS_PUBLIC, Public } from '../shared/public.decorator.js';
 import { ReadinessContributors } from './readiness.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) => withTimeoutOf(p, ms, 'the check', (m) => new Error(m));
@@ -20,6 +27,13 @@ function readyWithin(redis: Redis, ms: number): Promise<void> {
     const timer = setTimeout(done, ms);
     redis.once('ready', done);
   });
+}
+
+/** Only up/down per dependency: what a load balancer needs, and nothing about what runs inside. */
+function publicView(result: HealthCheckResult): HealthCheckResult {
+  const strip = (section?: Partial<HealthIndicatorResult>) =>
+    section && (Object.fromEntries(Object.entries(section).map(([name, v]) => [name, { status: v?.status }])) as HealthIndicatorResult);
+  return { status: result.status, info: strip(result.info), error: strip(result.error), details: strip(result.details)! };
 }
 
 @ApiTags('health')
@@ -40,10 +54,44 @@ export class HealthController {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
+  /**
+   * Readiness for load balancers and orchestrators, without a key: 200 or 503 and which dependency
+   * is up or down. Every detail contributors report (errors, lag, blocking transactions) is dropped
+   * here, centrally, so no module can leak one through this public route.
+   */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
+  @ApiOperation({ summary: 'Readiness: 200 when every dependency is up, 503 otherwise; up/down only' })
+  async ready() {
+    const { ok, result } = await this.check();
+    if (!ok) throw new ServiceUnavailableException(publicView(result));
+    return publicView(result);
+  }
+
+  /** The same check with its details (error messages, projection lag, the transaction holding the read horizon), for admins. */
+  @Get('ready/details')
+  @SetMetadata(IS_PUBLIC, false)
+  @Roles('admin')
+  @ApiBearerAuth()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness with details for administrators (admin key); same status codes' })
+  async readyDetails() {
+    const { ok, result } = await this.check();
+    if (!ok) throw new ServiceUnavailableException(result);
+    return result;
+  }
+
+  private async check(): Promise<{ ok: boolean; result: HealthCheckResult }> {
+    try {
+      return { ok: true, result: await this.health.check(this.checks()) };
+    } catch (err) {
+      if (err instanceof ServiceUnavailableException) return { ok: false, result: err.getResponse() as HealthCheckResult };
+      throw err;
+    }
+  }
+
+  private checks() {
+    return [
       async () => {
         const s = this.indicators.check('postgres');
         try {
@@ -67,6 +115,6 @@ export class HealthController {
         }
       },
       ...this.contributors.all(),
-    ]);
+    ];
   }
 }

@@ -233,7 +233,9 @@ describe('projections endpoint', () => {
     expect(res.body).toEqual([
       expect.objectContaining({ name: 'partnerships', activeVersion: 1, behind: expect.any(Number), running: true }),
     ]);
-    const ready = await request(t.http).get('/health/ready').expect(200);
+    // Projection details are for admins; public readiness says up/down only.
+    const admin = await keyFor(t, 'admin');
+    const ready = await request(t.http).get('/health/ready/details').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(ready.body.details.projections.partnerships).toMatchObject({ version: 1 });
   });
 });
