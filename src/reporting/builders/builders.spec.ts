@@ -3,7 +3,6 @@ import type { AidEntry, CalendarItem, PartnershipSummary } from '../../partnersh
 import { validateReportRequest } from '../report-types.js';
 import { buildAidSummary, renderAidSummaryCsv } from './aid-summary.js';
 import { buildReminders } from './digest.js';
-import { pdfText } from './dossier.js';
 
 const aid = (o: Partial<AidEntry>): AidEntry => ({
   eventId: 'e',
@@ -124,8 +123,4 @@ describe('report requests', () => {
     const bad = validateReportRequest({ type: 'aid_summary', parameters: { from: '2022-03', to: '2022-02' } });
     expect(bad.ok).toBe(false);
   });
-});
-
-it('keeps PDF text within the standard fonts', () => {
-  expect(pdfText('Житомир – Dortmund, Größe €')).toBe('??????? – Dortmund, Größe €');
 });
