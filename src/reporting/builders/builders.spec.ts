@@ -43,12 +43,12 @@ describe('aid summary', () => {
       ['Mykolaiv', '2022-06', 'EUR', 2, '0.30'],
       ['Vinnytsia', '2022-06', 'UAH', 1, '5.00'],
     ]);
-    expect(renderAidSummaryCsv(m).split('\n')[2]).toBe('Mykolaiv,2022-06,EUR,,2,0.30');
+    expect(renderAidSummaryCsv(m).split('\r\n')[2]).toBe('Mykolaiv;2022-06;EUR;;2;0,30');
   });
 
   it('quotes CSV cells that need it', () => {
     const m = buildAidSummary([aid({ receiverKey: 'Kyiv, "capital"', sector: 'a\nb' })], { kind: 'delivered' }, 'x');
-    expect(renderAidSummaryCsv(m)).toContain('"Kyiv, ""capital""",2022-06,EUR,"a\nb",1,0.10');
+    expect(renderAidSummaryCsv(m)).toContain('"Kyiv, ""capital""";2022-06;EUR;"a\nb";1;0,10');
   });
 });
 
