@@ -1,7 +1,7 @@
 // Every document built here is validated against the official IATI 2.03 XSD (libxml2), then read
 // back as XML to check what it says.
 import { create } from 'xmlbuilder2';
-import { validateIatiActivities } from '../../../test/support/iati-xsd.js';
+import { validateIatiActivities } from '../../../test/support/iati-xsd.mjs';
 import * as C from '../../partnerships/application/commands.js';
 import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../partnerships/demo/seed.js';
 import { parseBusinessDate, ValidationError, type LocalizedName } from '../../partnerships/domain/index.js';

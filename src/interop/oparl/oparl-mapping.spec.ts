@@ -1,7 +1,7 @@
 // Every object the mapping produces is validated against the official OParl 1.1 JSON schemas
-// (loaded as test/support/oparl-schemas.ts explains), and every URL it references must resolve to
+// (loaded as test/support/oparl-schemas.mjs explains), and every URL it references must resolve to
 // an object of the referenced type among the objects produced.
-import { loadOParlValidator, OFFICIAL_EXAMPLES, officialExample } from '../../../test/support/oparl-schemas.js';
+import { loadOParlValidator, OFFICIAL_EXAMPLES, officialExample } from '../../../test/support/oparl-schemas.mjs';
 import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../partnerships/demo/seed.js';
 import { parseBusinessDate } from '../../partnerships/domain/index.js';
 import type { TimelineEntry } from '../../partnerships/projections/read-models.js';

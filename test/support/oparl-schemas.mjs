@@ -1,4 +1,5 @@
 // Validates OParl objects against the official OParl 1.1 JSON schemas with Ajv.
+// Plain JavaScript so that validate-oparl.mjs can run it without a build step.
 //
 // The official files are not plain JSON Schema; they are loaded so that they validate what the
 // standard means:
@@ -9,39 +10,30 @@
 //   and is dropped.
 // - `format: "url"` is a custom format: an absolute http(s) URL.
 // - `references` becomes a keyword that collects every URL with the type it must point to
-//   ("externalList" for list URLs), so a test can check that no reference dangles.
+//   ("externalList" for list URLs), so a caller can check that no reference dangles.
 //   `backreference` and `cardinality` are annotations.
-// - `pattern`s are compiled without the regex u flag (see below).
+// - `pattern`s are compiled without the regex u flag: the official `type` patterns escape ":" and
+//   "/", which ECMA-262 allows but the u flag Ajv adds by default does not.
 // - `{{ … }}` placeholders are allowed in `description` only (their texts are in strings.yml);
 //   loading fails if one appears anywhere else.
 // Optionally `additionalProperties: false` is added, our own stricter check against typos in
 // property names (the standard itself allows extra properties).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
-import formatsModule from 'ajv-formats';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 
 const DIR = fileURLToPath(new URL('../fixtures/standards/oparl-1.1/', import.meta.url));
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv, formats?: string[]) => Ajv;
+const addFormats = formats.default ?? formats;
 
 export const OPARL_SCHEMA_NAMES = readdirSync(`${DIR}schema`)
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''));
 
-export interface Reference {
-  /** JSON pointer inside the validated object */
-  at: string;
-  url: string;
-  /** the OParl type the URL must point to, or "externalList" */
-  target: string;
-}
-
-type Json = Record<string, unknown>;
-
-function transform(node: unknown, path: string, strict: boolean, top: boolean): unknown {
+function transform(node, path, strict, top) {
   if (Array.isArray(node)) return node.map((n, i) => transform(n, `${path}/${i}`, strict, false));
   if (!node || typeof node !== 'object') return node;
-  const s = { ...(node as Json) };
+  const s = { ...node };
   for (const [k, v] of Object.entries(s)) {
     if (typeof v === 'string' && v.includes('{{') && k !== 'description')
       throw new Error(`placeholder outside a description at ${path}/${k}`);
@@ -54,7 +46,7 @@ function transform(node: unknown, path: string, strict: boolean, top: boolean): 
   if (s.type === 'string' && 'items' in s) delete s.items;
   if (s.properties && typeof s.properties === 'object') {
     s.properties = Object.fromEntries(
-      Object.entries(s.properties as Json).map(([name, sub]) => [name, transform(sub, `${path}/properties/${name}`, strict, false)]),
+      Object.entries(s.properties).map(([name, sub]) => [name, transform(sub, `${path}/properties/${name}`, strict, false)]),
     );
   }
   if (s.items) s.items = transform(s.items, `${path}/items`, strict, false);
@@ -62,20 +54,12 @@ function transform(node: unknown, path: string, strict: boolean, top: boolean): 
   return s;
 }
 
-export interface OParlValidator {
-  /** errors of validating `object` against the schema of `type`; empty when valid */
-  validate(type: string, object: unknown): ErrorObject[];
-  /** URLs met in the objects validated so far, with the type each must point to */
-  references: Reference[];
-}
-
-export function loadOParlValidator(opts: { forbidUnknownProperties?: boolean } = {}): OParlValidator {
-  const references: Reference[] = [];
-  // unicodeRegExp off: the official `type` patterns escape ":" and "/", which is valid ECMA-262
-  // but not valid with the u flag Ajv would otherwise add.
+/** @param {{ forbidUnknownProperties?: boolean }} [opts] */
+export function loadOParlValidator(opts = {}) {
+  const references = [];
   const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: false });
   addFormats(ajv, ['date', 'date-time']);
-  ajv.addFormat('url', (s: string) => {
+  ajv.addFormat('url', (s) => {
     try {
       return /^https?:$/.test(new URL(s).protocol);
     } catch {
@@ -86,7 +70,7 @@ export function loadOParlValidator(opts: { forbidUnknownProperties?: boolean } =
     keyword: 'references',
     schemaType: 'string',
     errors: false,
-    validate: (target: string, data: unknown, _parent?: unknown, cxt?: { instancePath: string }) => {
+    validate: (target, data, _parent, cxt) => {
       for (const url of Array.isArray(data) ? data : [data])
         if (typeof url === 'string') references.push({ at: cxt?.instancePath ?? '', url, target });
       return true;
@@ -95,8 +79,8 @@ export function loadOParlValidator(opts: { forbidUnknownProperties?: boolean } =
   ajv.addKeyword({ keyword: 'backreference', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'cardinality', schemaType: 'string' });
   for (const name of OPARL_SCHEMA_NAMES) {
-    const raw = JSON.parse(readFileSync(`${DIR}schema/${name}.json`, 'utf8')) as Json;
-    ajv.addSchema({ ...(transform(raw, name, opts.forbidUnknownProperties ?? false, true) as Json), $id: `${name}.json` });
+    const raw = JSON.parse(readFileSync(`${DIR}schema/${name}.json`, 'utf8'));
+    ajv.addSchema({ ...transform(raw, name, opts.forbidUnknownProperties ?? false, true), $id: `${name}.json` });
   }
   return {
     references,
@@ -108,7 +92,13 @@ export function loadOParlValidator(opts: { forbidUnknownProperties?: boolean } =
   };
 }
 
-export const officialExample = (name: string): Json => JSON.parse(readFileSync(`${DIR}examples/${name}.json`, 'utf8')) as Json;
+/** The OParl type name of an object, from its `type` URI, or null. */
+export function oparlTypeOf(object) {
+  const m = /^https:\/\/schema\.oparl\.org\/1\.1\/(\w+)$/.exec(String(object?.type ?? ''));
+  return m ? m[1] : null;
+}
+
+export const officialExample = (name) => JSON.parse(readFileSync(`${DIR}examples/${name}.json`, 'utf8'));
 export const OFFICIAL_EXAMPLES = readdirSync(`${DIR}examples`)
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''));
