@@ -74,6 +74,7 @@ export function iatiOmissions(entries: AidEntry[]): IatiOmission[] {
   );
 }
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const hasValue = (e: AidEntry): e is AidEntry & { amount: string; currency: string } => e.amount !== null && e.currency !== null;
 
 /** The entries that become transactions: not retracted, with a value, oldest first. */
@@ -81,7 +82,7 @@ export function reportableAid(entries: AidEntry[]): (AidEntry & { amount: string
   return entries
     .filter((e) => !e.retracted)
     .filter(hasValue)
-    .sort((a, b) => firstDay(a.occurredOn).localeCompare(firstDay(b.occurredOn)) || a.eventId.localeCompare(b.eventId));
+    .sort((a, b) => cmp(firstDay(a.occurredOn), firstDay(b.occurredOn)) || cmp(a.eventId, b.eventId));
 }
 
 export function iatiActivityIdentifier(config: IatiConfig, partnershipId: string): string {

@@ -107,6 +107,8 @@ interface Draft {
 const objKey = (t: OParlType, localId: string) => `${t}|${localId}`;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const isDate = (v: unknown): v is BusinessDate => !!v && typeof (v as BusinessDate).date === 'string' && !!(v as BusinessDate).precision;
+// code-point order, not the locale's: ids and sort keys must order the same everywhere
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sameName = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** A readable, stable path segment for a body's name: "Ausschuss für Bürgerdienste" → "ausschuss-fuer-buergerdienste". */
@@ -131,10 +133,7 @@ function lastChange(e: TimelineEntry): string {
 function sortViews(views: View[]): View[] {
   const day = (v: View) => (isDate(v.data.occurredOn) ? firstDay(v.data.occurredOn) : '9999-12-31');
   return [...views].sort(
-    (a, b) =>
-      day(a).localeCompare(day(b)) ||
-      a.entry.recordedAt.localeCompare(b.entry.recordedAt) ||
-      a.entry.eventId.localeCompare(b.entry.eventId),
+    (a, b) => cmp(day(a), day(b)) || cmp(a.entry.recordedAt, b.entry.recordedAt) || cmp(a.entry.eventId, b.entry.eventId),
   );
 }
 
@@ -283,7 +282,7 @@ function render(d: Draft, config: OParlConfig, urls: OParlUrls): Rendered {
   }
 
   for (const c of d.consultations.values()) {
-    const outcome = c.decision && !c.decision.entry.planned ? str(c.decision.data.outcome) : null;
+    const outcome = c.decision && c.decision.data.planned !== true ? str(c.decision.data.outcome) : null;
     let authoritative = false;
     let role = 'Vorberatung';
     if (c.kind === 'council') {
@@ -319,9 +318,9 @@ function render(d: Draft, config: OParlConfig, urls: OParlUrls): Rendered {
   for (const m of d.meetings.values()) {
     const consults = m.consultIds
       .map((id) => d.consultations.get(id)!)
-      .sort((a, b) => (a.paperReference ?? '').localeCompare(b.paperReference ?? '') || a.localId.localeCompare(b.localId));
+      .sort((a, b) => cmp(a.paperReference ?? '', b.paperReference ?? '') || cmp(a.localId, b.localId));
     const items: OParlAgendaItem[] = consults.map((c, order) => {
-      const decided = c.decision && !c.decision.entry.planned ? c.decision : null;
+      const decided = c.decision && c.decision.data.planned !== true ? c.decision : null;
       const outcome = str(decided?.data.outcome);
       const result = outcome ? ((c.kind === 'board' ? BOARD_RESULT : DECISION_RESULT)[outcome] ?? outcome) : undefined;
       const resolutionText = str(decided?.data.resolutionText);
@@ -340,7 +339,7 @@ function render(d: Draft, config: OParlConfig, urls: OParlUrls): Rendered {
       r.agendaItems.set(c.localId, items[i]);
       r.agendaItemMeeting.set(c.localId, m.localId);
     });
-    const held = consults.some((c) => c.decision && !c.decision.entry.planned);
+    const held = consults.some((c) => c.decision && c.decision.data.planned !== true);
     const org = d.orgs.get(m.orgKey)!;
     r.meetings.set(m.localId, {
       id: urls.object('Meeting', m.localId),
@@ -362,7 +361,7 @@ function render(d: Draft, config: OParlConfig, urls: OParlUrls): Rendered {
       .sort((a, b) => {
         const da = a.meetingDate ?? a.opener.data.occurredOn;
         const db = b.meetingDate ?? b.opener.data.occurredOn;
-        return (isDate(da) ? firstDay(da) : '').localeCompare(isDate(db) ? firstDay(db) : '') || a.localId.localeCompare(b.localId);
+        return cmp(isDate(da) ? firstDay(da) : '', isDate(db) ? firstDay(db) : '') || cmp(a.localId, b.localId);
       });
     r.papers.set(p.localId, {
       id: urls.object('Paper', p.localId),
@@ -512,7 +511,7 @@ export function mapToOParl(entries: TimelineEntry[], config: OParlConfig): OParl
     ...all,
   };
 
-  const byId2 = <T extends OParlObject>(m: Map<string, T>) => [...m.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const byId2 = <T extends OParlObject>(m: Map<string, T>) => [...m.values()].sort((a, b) => cmp(a.id, b.id));
   return {
     system,
     body,
