@@ -64,6 +64,7 @@ it('produces the demo dossier as PDF, HTML and JSON with both signing dates', as
   expect(parsed.text).toContain('Planned: 9 February 2023');
   expect(parsed.text).toContain('Signed: 23 February 2023');
   expect(parsed.text).toContain('Signed: 9 July 2025');
+  expect(parsed.text).toContain('Житомир'); // embedded DejaVu Sans: names print as written
 
   const html = await download(t, council, report.id, 'html');
   expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -71,7 +72,7 @@ it('produces the demo dossier as PDF, HTML and JSON with both signing dates', as
   const page = (html.body as Buffer).toString('utf8');
   expect(page).toContain('9 February 2023');
   expect(page).toContain('23 February 2023');
-  expect(page).toContain('Житомир'); // the HTML keeps every language the PDF fonts cannot
+  expect(page).toContain('Житомир');
   expect(page).toContain('@media print');
 
   const json = JSON.parse(((await download(t, council, report.id, 'json')).body as Buffer).toString('utf8'));
@@ -95,14 +96,17 @@ it('sums the aid summary exactly to the seeded deliveries, grouped by receiver, 
   const csv = await download(t, reporting, report.id);
   expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
   expect(csv.headers['content-disposition']).toBe('attachment; filename="aid-summary-2022-01-01-to-2022-12-31.csv"');
-  const [header, ...rows] = (csv.body as Buffer).toString('utf8').trim().split('\n');
-  expect(header).toBe('receiver,month,currency,sector,count,total');
+  // UTF-8 with BOM, semicolons, decimal commas, CRLF: for spreadsheets in a German locale (AID_CSV_FORMAT)
+  const text = (csv.body as Buffer).toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const [header, ...rows] = text.slice(1).trim().split('\r\n');
+  expect(header).toBe('receiver;month;currency;sector;count;total');
   expect(rows).toEqual([
-    'Mykolaiv,2022-06,EUR,water and sanitation,1,80000.00',
-    'Mykolaiv,2022-11,EUR,winter relief,1,60000.00',
-    'Vinnytsia,2022-05,EUR,emergency relief,1,125000.00',
+    'Mykolaiv;2022-06;EUR;water and sanitation;1;80000,00',
+    'Mykolaiv;2022-11;EUR;winter relief;1;60000,00',
+    'Vinnytsia;2022-05;EUR;emergency relief;1;125000,00',
   ]);
-  const csvTotal = rows.map((r) => r.split(',').at(-1)!).reduce((a, b) => addDecimal(a, b), '0');
+  const csvTotal = rows.map((r) => r.split(';').at(-1)!.replace(',', '.')).reduce((a, b) => addDecimal(a, b), '0');
   expect(csvTotal).toBe(expected);
 
   const json = JSON.parse(((await download(t, reporting, report.id, 'json')).body as Buffer).toString('utf8'));

@@ -95,10 +95,31 @@ export function buildAidSummary(entries: AidEntry[], parameters: AidSummaryParam
   };
 }
 
-/** One row per group; spreadsheet tools get plain columns and exact decimal strings. */
+/**
+ * How the aid summary CSV is written, for spreadsheet programs in German offices (Excel and
+ * LibreOffice with a German locale): UTF-8 with a byte order mark, because Excel reads a CSV without
+ * one as Windows-1252 and garbles Вінниця or Straße; semicolons between cells and a decimal comma in
+ * amounts, because a German locale uses the comma as decimal mark and the semicolon as list
+ * separator, so Excel opens the file straight into columns with numbers it can add; CRLF line ends
+ * (RFC 4180). Programs that want exact decimal strings read the JSON file of the same report.
+ */
+export const AID_CSV_FORMAT = { bom: true, delimiter: ';', recordDelimiter: '\r\n', decimalMark: ',' } as const;
+
+const decimalComma = (amount: string | null): string => (amount === null ? '' : amount.replace('.', AID_CSV_FORMAT.decimalMark));
+
+/** One row per group. Text cells that start like a formula (=, +, -, @) get a leading apostrophe so no spreadsheet runs them. */
 export function renderAidSummaryCsv(m: AidSummaryModel): string {
   return stringify(
-    m.groups.map((g) => [g.receiver, g.month, g.currency ?? '', g.sector ?? '', g.count, g.total ?? '']),
-    { header: true, columns: ['receiver', 'month', 'currency', 'sector', 'count', 'total'], bom: false },
+    m.groups.map((g) => [g.receiver, g.month, g.currency ?? '', g.sector ?? '', g.count, decimalComma(g.total)]),
+    {
+      header: true,
+      columns: ['receiver', 'month', 'currency', 'sector', 'count', 'total'],
+      bom: AID_CSV_FORMAT.bom,
+      delimiter: AID_CSV_FORMAT.delimiter,
+      record_delimiter: AID_CSV_FORMAT.recordDelimiter,
+      // a line break inside a cell must be quoted even though rows end with CRLF
+      quote_record_delimiter: true,
+      escape_formulas: true,
+    },
   );
 }

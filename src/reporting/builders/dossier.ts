@@ -1,5 +1,8 @@
 // Partnership dossier: status and full timeline of one partnership, for council staff.
 // Pure functions of the read models, so they are tested with fixtures and no database.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { businessDateStart } from '../../partnerships/domain/index.js';
 import type { PartnershipDetail } from '../../partnerships/read-models/status/status.types.js';
@@ -174,14 +177,17 @@ export function renderDossierHtml(m: DossierModel): string {
 }
 
 /**
- * The standard PDF fonts cover Windows-1252 only; names in Cyrillic are printed in their English
- * or German form (the HTML and JSON keep every language), anything else left over becomes "?".
+ * DejaVu Sans, embedded (pdfkit subsets it): the standard PDF fonts cover Windows-1252 only, and a
+ * dossier must print Житомир, Вінниця and Łódź as written. Read once, from the npm package.
  */
-export function pdfText(s: string): string {
-  return s.replace(/[^\x20-\x7E\xA0-\xFF–—‘’“”•…€]/g, '?');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+export function dossierFonts(): { regular: Buffer; bold: Buffer } {
+  if (!fonts) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    fonts = { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
+  }
+  return fonts;
 }
-
-const latinName = (n: PartnershipDetail['ownMunicipality']) => (n ? (n.en ?? n.de ?? n.uk ?? '—') : '—');
 
 export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
   const p = m.partnership;
@@ -189,38 +195,36 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
     size: 'A4',
     margin: 50,
     info: {
-      Title: pdfText(`Partnership dossier ${p.partnershipId}`),
+      Title: `Partnership dossier ${p.partnershipId}`,
       Author: 'Partnership Ledger',
       CreationDate: new Date(m.generatedAt),
     },
   });
+  const { regular, bold } = dossierFonts();
+  doc.registerFont('Body', regular);
+  doc.registerFont('Bold', bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const t = (s: string) => pdfText(s);
   const heading = (s: string) => {
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(t(s)).moveDown(0.3).font('Helvetica').fontSize(10);
+    doc.moveDown(0.8).font('Bold').fontSize(13).text(s).moveDown(0.3).font('Body').fontSize(10);
   };
   const line = (label: string, value: string) => {
-    doc
-      .font('Helvetica-Bold')
-      .text(t(`${label}: `), { continued: true })
-      .font('Helvetica')
-      .text(t(value));
+    doc.font('Bold').text(`${label}: `, { continued: true }).font('Body').text(value);
   };
 
   doc
-    .font('Helvetica-Bold')
+    .font('Bold')
     .fontSize(18)
-    .text(t(`Partnership dossier: ${latinName(p.ownMunicipality)} – ${latinName(p.counterpart)}`));
+    .text(`Partnership dossier: ${partnersTitle(p)}`);
   doc
-    .font('Helvetica')
+    .font('Body')
     .fontSize(9)
     .fillColor('#555')
-    .text(t(`Generated ${m.generatedAt} by Partnership Ledger · id ${p.partnershipId} · version ${p.version}`))
+    .text(`Generated ${m.generatedAt} by Partnership Ledger · id ${p.partnershipId} · version ${p.version}`)
     .fillColor('black');
 
   heading('Status');
@@ -243,24 +247,24 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
   heading('Signings');
   if (!m.signings.planned.length && !m.signings.signed.length) doc.text('None.');
   for (const s of m.signings.planned)
-    doc.text(t(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)} (${s.tookPlaceOn ? `took place ${s.tookPlaceOn}` : 'open'})`));
+    doc.text(`Planned: ${s.plannedOn} — ${humanize(s.agreementKind)} (${s.tookPlaceOn ? `took place ${s.tookPlaceOn}` : 'open'})`);
   for (const s of m.signings.signed)
-    doc.text(t(`Signed: ${s.signedOn} — ${humanize(s.kind)}${s.mode ? `, ${humanize(s.mode)}` : ''}${s.venue ? `, ${s.venue}` : ''}`));
+    doc.text(`Signed: ${s.signedOn} — ${humanize(s.kind)}${s.mode ? `, ${humanize(s.mode)}` : ''}${s.venue ? `, ${s.venue}` : ''}`);
 
   heading('Council decisions');
   if (!p.councilDecisions.length) doc.text('None.');
   for (const d of p.councilDecisions)
-    doc.text(t(`${dateText(d.decidedOn)} — ${humanize(d.outcome)}${d.paperReference ? ` (${d.paperReference})` : ''}`));
+    doc.text(`${dateText(d.decidedOn)} — ${humanize(d.outcome)}${d.paperReference ? ` (${d.paperReference})` : ''}`);
 
   heading(`Timeline (${m.timeline.entries.length} entries)`);
   for (const e of m.timeline.entries) {
     const flags = [e.planned ? 'planned' : '', e.corrected ? 'corrected' : '', e.retracted ? 'retracted' : ''].filter(Boolean).join(', ');
-    doc.font('Helvetica-Bold').text(t(`${dateText(e.occurredOn)}  ${humanize(e.type)}${flags ? ` (${flags})` : ''}`));
+    doc.font('Bold').text(`${dateText(e.occurredOn)}  ${humanize(e.type)}${flags ? ` (${flags})` : ''}`);
     const details = describeEntry(e);
     doc
-      .font('Helvetica')
+      .font('Body')
       .fillColor('#333')
-      .text(t(details || '—'), { indent: 14 })
+      .text(details || '—', { indent: 14 })
       .fillColor('black')
       .moveDown(0.2);
   }

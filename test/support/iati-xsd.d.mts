@@ -1,0 +1,5 @@
+export interface XsdResult {
+  valid: boolean;
+  errors: string[];
+}
+export function validateIatiActivities(xml: string): Promise<XsdResult>;
