@@ -1,6 +1,6 @@
 // Acceptance 2 and 4: the event dispatcher replayed from position zero creates no duplicate jobs;
-// with Redis stopped, commands and reads keep working, readiness says Redis is down, and when
-// Redis is back the dispatcher catches up with no event missed.
+// with Redis stopped, commands and reads keep working, reports are still accepted and dispatched
+// into PostgreSQL, readiness says Redis is down, and when Redis is back every job is handed over.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -12,7 +12,7 @@ import { REPORTS_QUEUE } from '../../src/reporting/queue.js';
 import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
-import { requestReport, until } from '../e2e/reporting-helpers.js';
+import { requestReport, until, waitForReport } from '../e2e/reporting-helpers.js';
 
 const allJobIds = async (queue: Queue) =>
   (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'])).map((j) => j.id!).sort();
@@ -159,20 +159,21 @@ describe('a Redis outage', () => {
     const ready = await request(t.http).get('/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body.error.redis.status).toBe('down');
+    expect(ready.body.error.reporting.status).toBe('down');
     expect(ready.body.info.postgres.status).toBe('up');
 
-    // A report cannot be queued now: 503, and nothing is kept.
-    const refused = await requestReport(t, reporting, { type: 'reminders' });
-    expect(refused.status).toBe(503);
-    expect(refused.body.code).toBe('queue_unavailable');
-    expect(refused.headers['retry-after']).toBe('5');
+    // A report is still accepted: PostgreSQL keeps it with its enqueue intent until Redis is back.
+    const accepted = await requestReport(t, reporting, { type: 'reminders' });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.status).toBe('queued');
 
-    // The dispatcher's batch rolls back while Redis is away: no half-dispatched rows.
+    // The dispatcher needs no Redis either: its rows and their intents commit with its checkpoint.
     const dispatcher = t.app.get(ReportDispatcher);
-    await until(async () => dispatcher.consumer.status().consecutiveErrors > 0, 10_000, 'a failed dispatch');
-    expect(await dispatchedReports(t)).toEqual([]);
-    const { rows: reportRows } = await poolOf(t).query('SELECT count(*)::int AS n FROM reports');
-    expect(reportRows[0].n).toBe(0);
+    await until(async () => (await dispatchedReports(t)).length === 3, 10_000, 'the dispatcher to record the refreshes');
+    expect(dispatcher.consumer.status().consecutiveErrors).toBe(0);
+    expect((await dispatchedReports(t)).every((r) => r.status === 'queued')).toBe(true);
+    const { rows: pending } = await poolOf(t).query('SELECT count(*)::int AS n FROM report_outbox');
+    expect(pending[0].n).toBe(4); // three dossiers and the reminders wait for Redis
 
     redis = await startRedis(port); // same port: the app reconnects by itself
 
@@ -187,8 +188,10 @@ describe('a Redis outage', () => {
     );
     expect(caughtUp.map((r) => r.dedupe_key)).toEqual(triggers.map((e) => `event:${e}:dossier`).sort());
     const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE));
-    expect(await allJobIds(queue)).toEqual(triggers.map((e) => `evt-${e}-dossier`).sort());
+    expect(await allJobIds(queue)).toEqual([...triggers.map((e) => `evt-${e}-dossier`), `report-${accepted.body.id}`].sort());
     await until(async () => (await request(t.http).get('/health/ready')).status === 200, 10_000, 'readiness');
-    expect((await requestReport(t, reporting, { type: 'reminders' })).status).toBe(202);
+    expect((await waitForReport(t, reporting, accepted.body.id)).status).toBe('completed');
+    const { rows: left } = await poolOf(t).query('SELECT count(*)::int AS n FROM report_outbox');
+    expect(left[0].n).toBe(0);
   });
 });
