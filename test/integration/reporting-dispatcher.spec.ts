@@ -1,8 +1,7 @@
 // Acceptance 2 and 4: the event dispatcher replayed from position zero creates no duplicate jobs;
 // with Redis stopped, commands and reads keep working, reports are still accepted and dispatched
 // into PostgreSQL, readiness says Redis is down, and when Redis is back every job is handed over.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
@@ -13,6 +12,7 @@ import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
 import { requestReport, until, waitForReport } from '../e2e/reporting-helpers.js';
+import { freePort, startRedis, stopRedis } from './reporting-fault-helpers.js';
 
 const allJobIds = async (queue: Queue) =>
   (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'])).map((j) => j.id!).sort();
@@ -73,45 +73,6 @@ describe('replaying the dispatcher', () => {
     expect(after.every((r) => r.status === 'completed' && r.attempts === 1)).toBe(true);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server for this suite: stopping it must not disturb the other suites' Redis. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 5000);
-    child.stdout!.on('data', (c) => {
-      out += c;
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describe('a Redis outage', () => {
   let t: TestApp;
