@@ -160,12 +160,12 @@ export type Claim = { report: Report } | { skipped: string };
 
 /**
  * Marks a report running for one more attempt. Only a queued or running report is claimed, and only
- * by the job that carries it now: a job the reconciler replaced (it looked lost) steps aside.
+ * by the job that carries it now: a job the reconciler replaced (it looked lost) steps aside. The
+ * last error and its retry time stay visible until the report completes.
  */
 export async function claimReport(db: Db, id: string, jobId?: string): Promise<Claim | null> {
   const { rows } = await db.query(
-    `UPDATE reports SET status = 'running', attempts = attempts + 1, progress = 0, started_at = now(), finished_at = NULL,
-            next_attempt_at = NULL
+    `UPDATE reports SET status = 'running', attempts = attempts + 1, progress = 0, started_at = now(), finished_at = NULL
       WHERE id = $1 AND status IN ('queued', 'running') AND ($2::text IS NULL OR job_id IS NULL OR job_id = $2)
       RETURNING id`,
     [id, jobId ?? null],
