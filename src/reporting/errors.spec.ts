@@ -4,6 +4,7 @@ import { UnrecoverableError } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadConfig } from '../config/config.js';
+import { EventStoreInputError } from '../event-store/errors.js';
 import { PartnershipNotFoundError, ValidationError } from '../partnerships/domain/index.js';
 import { EnqueueTimeoutError } from '../queues/timeout.js';
 import { classifyError, errorMessage, NotReadyError, PermanentReportError } from './errors.js';
@@ -128,6 +129,7 @@ describe('classifyError', () => {
       reason: 'the partnership does not exist',
     });
     expect(classifyError(new ValidationError([{ field: 'from', reason: 'bad' }])).kind).toBe('permanent');
+    expect(classifyError(new EventStoreInputError('streamId', 'must be a non-empty string')).kind).toBe('permanent');
     expect(classifyError(new PermanentReportError('no builder')).kind).toBe('permanent');
     expect(classifyError(new UnrecoverableError('no report id')).kind).toBe('permanent');
   });

@@ -3,6 +3,7 @@
 // that is behind, a lock) is temporary and never fails a report; only an error that would repeat
 // on every attempt (the request itself is wrong) does.
 import { UnrecoverableError } from 'bullmq';
+import { EventStoreInputError } from '../event-store/errors.js';
 import { PartnershipNotFoundError, ValidationError } from '../partnerships/domain/index.js';
 import { EnqueueTimeoutError } from '../queues/timeout.js';
 
@@ -86,7 +87,8 @@ function classifyOne(err: unknown): Classified | null {
   if (err instanceof EnqueueTimeoutError) return { kind: 'transient', reason: 'Redis is not reachable' };
   if (err instanceof PermanentReportError) return { kind: 'permanent', reason: 'the report cannot be produced as requested' };
   if (err instanceof PartnershipNotFoundError) return { kind: 'permanent', reason: 'the partnership does not exist' };
-  if (err instanceof ValidationError) return { kind: 'permanent', reason: 'the report parameters are invalid' };
+  if (err instanceof ValidationError || err instanceof EventStoreInputError)
+    return { kind: 'permanent', reason: 'the report parameters are invalid' };
   if (err instanceof UnrecoverableError) return { kind: 'permanent', reason: 'the job cannot be processed' };
   const e = err as { code?: unknown; name?: unknown; message?: unknown; severity?: unknown };
   if (!e || typeof e !== 'object') return null;

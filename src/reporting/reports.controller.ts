@@ -33,7 +33,7 @@ const BASE = '/api/v1/reports';
 
 function view(r: Report) {
   // Internal bookkeeping of dispatcher refreshes stays out of the public parameters.
-  const { minVersion: _m, ...parameters } = r.parameters;
+  const { minVersion: _m, ...parameters } = r.parameters ?? {};
   return {
     id: r.id,
     type: r.type,

@@ -102,3 +102,27 @@ it('fails a report that can never be produced at once, saying why it is not retr
   expect(job.attemptsMade).toBe(1);
   expect(job.opts.attempts).toBeGreaterThan(3); // the budget is there for temporary failures only
 });
+
+it('gives an unexpected error REPORT_ATTEMPTS attempts, showing each retry, then fails it saying why', async () => {
+  worker.start();
+  // A row no builder can read (its parameters are JSON null): a bug-like error, neither temporary nor known.
+  const id = uuidv7();
+  await poolOf(t).query(
+    `WITH r AS (INSERT INTO reports (id, type, parameters, requested_by, job_id) VALUES ($1, 'aid_summary', 'null'::jsonb, 'test', $2) RETURNING id, job_id)
+     INSERT INTO report_outbox (report_id, job_id, reason) SELECT id, job_id, 'requested' FROM r`,
+    [id, jobIdForReport(id)],
+  );
+  const retrying = await until(
+    async () => (await poolOf(t).query(`SELECT * FROM reports WHERE id = $1 AND error_kind = 'unexpected'`, [id])).rows[0],
+    15_000,
+    'the first failed attempt',
+  );
+  expect(retrying.error).toMatch(/an unexpected error \(1 of 3\); the report will be retried, next attempt at /);
+  expect(retrying.next_attempt_at).toBeInstanceOf(Date);
+
+  const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');
+  expect(failed.attempts).toBe(3);
+  expect(failed.error_kind).toBe('permanent');
+  expect(failed.error).toMatch(/this report will not be retried: the same unexpected error ended 3 attempts/);
+  expect(await (await queue.getJob(jobIdForReport(id)))!.getState()).toBe('failed');
+});
