@@ -7,8 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   commit and deletes it. A statement trigger NOTIFYs the relays on commit.
  * - `reports.job_id`: the BullMQ job now carrying the report, so the reconciler can tell a queued
  *   or running report whose job is gone from Redis and enqueue it again.
- * - `next_attempt_at`, `error_kind`, `unexpected_failures`, `requeues`: the retry state a reader
- *   sees (the last temporary error and when the next attempt is due).
+ * - `next_attempt_at`, `error_kind`, `retries`, `unexpected_failures`, `requeues`: the retry state
+ *   (the last error, when the next attempt is due, how many failed attempts the backoff has grown by,
+ *   even across jobs the reconciler had to replace).
  */
 export class ReportOutbox1764000007000 implements MigrationInterface {
   name = 'ReportOutbox1764000007000';
@@ -19,6 +20,7 @@ export class ReportOutbox1764000007000 implements MigrationInterface {
         ADD COLUMN job_id text,
         ADD COLUMN next_attempt_at timestamptz,
         ADD COLUMN error_kind text CHECK (error_kind IN ('transient', 'unexpected', 'permanent')),
+        ADD COLUMN retries integer NOT NULL DEFAULT 0,
         ADD COLUMN unexpected_failures integer NOT NULL DEFAULT 0,
         ADD COLUMN requeues integer NOT NULL DEFAULT 0`);
     // The job ids the code before this migration used, so reports in flight are still recognised.
@@ -55,6 +57,6 @@ export class ReportOutbox1764000007000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS reports_unfinished`);
     await q.query(`
       ALTER TABLE reports DROP COLUMN IF EXISTS job_id, DROP COLUMN IF EXISTS next_attempt_at,
-        DROP COLUMN IF EXISTS error_kind, DROP COLUMN IF EXISTS unexpected_failures, DROP COLUMN IF EXISTS requeues`);
+        DROP COLUMN IF EXISTS error_kind, DROP COLUMN IF EXISTS retries, DROP COLUMN IF EXISTS unexpected_failures, DROP COLUMN IF EXISTS requeues`);
   }
 }

@@ -38,6 +38,8 @@ export interface Report {
   /** after a failed attempt that will be retried: when the next attempt is due */
   nextAttemptAt: string | null;
   errorKind: FailureKind | null;
+  /** failed attempts that were retried: the backoff grows with it, across job ids */
+  retries: number;
   unexpectedFailures: number;
   /** how often the reconciler had to enqueue it again (its job was lost from Redis) */
   requeues: number;
@@ -74,6 +76,7 @@ function toReport(r: Record<string, any>): Report {
     jobId: r.job_id ?? null,
     nextAttemptAt: iso(r.next_attempt_at ?? null),
     errorKind: r.error_kind ?? null,
+    retries: r.retries ?? 0,
     unexpectedFailures: r.unexpected_failures ?? 0,
     requeues: r.requeues ?? 0,
     files: r.files ?? [],
@@ -219,7 +222,7 @@ export async function deferReport(
   failure: { error: string; kind: 'transient' | 'unexpected'; nextAttemptAt: Date },
 ): Promise<void> {
   await db.query(
-    `UPDATE reports SET status = 'queued', error = $2, error_kind = $3, next_attempt_at = $4, finished_at = NULL,
+    `UPDATE reports SET status = 'queued', error = $2, error_kind = $3, next_attempt_at = $4, finished_at = NULL, retries = retries + 1,
             unexpected_failures = unexpected_failures + CASE WHEN $3 = 'unexpected' THEN 1 ELSE 0 END
       WHERE id = $1 AND status IN ('queued', 'running')`,
     [id, failure.error.slice(0, 2000), failure.kind, failure.nextAttemptAt],

@@ -156,7 +156,8 @@ export class ReportWorker implements OnApplicationShutdown {
       );
 
     const lastOfJob = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const delay = lastOfJob ? this.config.REPORT_BACKOFF_MAX_MS : retryDelay(job.attemptsMade + 1, this.config);
+    // Counted on the row, so the delay keeps growing when the reconciler replaces the job.
+    const delay = retryDelay(Math.max(report.retries, job.attemptsMade) + 1, this.config);
     const nextAttemptAt = new Date(Date.now() + delay);
     const what =
       kind === 'transient' ? `a temporary failure (${reason})` : `an unexpected error (${unexpected} of ${this.config.REPORT_ATTEMPTS})`;

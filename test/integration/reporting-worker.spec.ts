@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 const row = async (id: string) =>
-  (await poolOf(t).query('SELECT status, attempts, error, error_kind, finished_at FROM reports WHERE id = $1', [id])).rows[0];
+  (await poolOf(t).query('SELECT status, attempts, retries, error, error_kind, finished_at FROM reports WHERE id = $1', [id])).rows[0];
 
 it('a worker killed mid-job leaves the job to another worker, which completes it', async () => {
   const partnership = await initiate(t, office);
@@ -122,6 +122,7 @@ it('gives an unexpected error REPORT_ATTEMPTS attempts, showing each retry, then
 
   const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');
   expect(failed.attempts).toBe(3);
+  expect(failed.retries).toBe(2); // two retried attempts, then given up
   expect(failed.error_kind).toBe('permanent');
   expect(failed.error).toMatch(/this report will not be retried: the same unexpected error ended 3 attempts/);
   expect(await (await queue.getJob(jobIdForReport(id)))!.getState()).toBe('failed');
