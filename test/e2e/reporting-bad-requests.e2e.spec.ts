@@ -113,7 +113,7 @@ it('refuses malformed JSON and a missing or under-privileged key, writing nothin
   const after = await until(
     async () => {
       const f = await footprint();
-      return f.jobs === before.jobs + 1 ? f : null;
+      return f.jobs === before.jobs + 1 && f.intents === 0 ? f : null; // handed over, and the intent cleared
     },
     10_000,
     'the job to be enqueued',

@@ -152,7 +152,10 @@ describe('a Redis outage', () => {
     expect(await allJobIds(queue)).toEqual([...triggers.map((e) => `evt-${e}-dossier`), `report-${accepted.body.id}`].sort());
     await until(async () => (await request(t.http).get('/health/ready')).status === 200, 10_000, 'readiness');
     expect((await waitForReport(t, reporting, accepted.body.id)).status).toBe('completed');
-    const { rows: left } = await poolOf(t).query('SELECT count(*)::int AS n FROM report_outbox');
-    expect(left[0].n).toBe(0);
+    await until(
+      async () => (await poolOf(t).query('SELECT count(*)::int AS n FROM report_outbox')).rows[0].n === 0,
+      5_000,
+      'the outbox to be empty',
+    );
   });
 });
