@@ -7,6 +7,7 @@ import { Reports1764000003000 } from './1764000003000-Reports.js';
 import { PartnershipsReadModelsV21764000004000 } from './1764000004000-PartnershipsReadModelsV2.js';
 import { ApiKeyLifecycle1764000005000 } from './1764000005000-ApiKeyLifecycle.js';
 import { LedgerCheckpoints1764000006000 } from './1764000006000-LedgerCheckpoints.js';
+import { ReportOutbox1764000007000 } from './1764000007000-ReportOutbox.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -16,4 +17,5 @@ export const migrations = [
   PartnershipsReadModelsV21764000004000,
   ApiKeyLifecycle1764000005000,
   LedgerCheckpoints1764000006000,
+  ReportOutbox1764000007000,
 ];

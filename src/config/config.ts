@@ -71,8 +71,17 @@ const schema = z
     /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
     PROJECTIONS_ENABLED: bool.default(true),
     PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    /** Attempts a report gets for an unexpected (unclassified) error; temporary failures do not count. */
     REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    /** First retry delay after a failed attempt; doubles each time up to REPORT_BACKOFF_MAX_MS. */
     REPORT_BACKOFF_MS: z.coerce.number().int().min(10).default(5000),
+    REPORT_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(300_000),
+    /** How long a job's own retries cover temporary failures; after that the reconciler keeps retrying. */
+    REPORT_RETRY_FOR_MS: z.coerce.number().int().min(1000).default(1_800_000),
+    /** How often queued/running reports are checked against Redis and lost jobs re-enqueued. */
+    REPORT_RECONCILE_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    /** Polling interval of the outbox relay (it is also woken right after each commit). */
+    REPORT_RELAY_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
     REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     REPORT_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     REPORT_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
@@ -90,6 +99,10 @@ const schema = z
       .int()
       .refine((v) => v === 0 || v >= 1000, 'must be 0 (off) or at least 1000')
       .default(300_000),
+  })
+  .refine((c) => c.REPORT_BACKOFF_MAX_MS >= c.REPORT_BACKOFF_MS, {
+    message: 'must not be smaller than REPORT_BACKOFF_MS',
+    path: ['REPORT_BACKOFF_MAX_MS'],
   })
   .refine((c) => !(c.LEDGER_SIGNING_KEY_FILE && c.LEDGER_SIGNING_KEY), {
     message: 'set LEDGER_SIGNING_KEY_FILE or LEDGER_SIGNING_KEY, not both',

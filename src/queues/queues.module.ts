@@ -26,6 +26,9 @@ export class QueuesModule {
             // Workers must keep retrying through a Redis outage rather than crash the API process.
             maxRetriesPerRequest: null,
             enableOfflineQueue: true,
+            // BullMQ's default waits up to 20 s between reconnects, so jobs (and readiness) would lag
+            // a returning Redis by that much; a dial every second at most costs nothing.
+            retryStrategy: (times: number) => Math.min(100 * times, 1000),
           },
         }),
       ],

@@ -1,10 +1,13 @@
-import type { JobsOptions, Queue } from 'bullmq';
+import type { BackoffStrategy, JobsOptions, Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
+import { attemptsFor, retryDelay } from './retry.js';
 
 export const REPORTS_QUEUE = 'reports';
 /** The job the digest schedule creates each time it fires; the worker makes a report row for it. */
 export const SCHEDULED_DIGEST_JOB = 'office_digest_scheduled';
 export const DIGEST_SCHEDULER_ID = 'office-digest';
+/** Our own backoff type: the worker's strategy uses the delay it wrote into the report row. */
+export const REPORT_BACKOFF = 'report-retry';
 
 export interface ReportJobData {
   reportId?: string;
@@ -16,29 +19,53 @@ export const jobIdForEvent = (eventId: string, what: string) => `evt-${eventId}-
 
 export function jobOptions(config: AppConfig): JobsOptions {
   return {
-    attempts: config.REPORT_ATTEMPTS,
-    backoff: { type: 'exponential', delay: config.REPORT_BACKOFF_MS },
+    // Enough attempts for the backoff to span REPORT_RETRY_FOR_MS; a permanent error ends it at once.
+    attempts: attemptsFor(config),
+    backoff: { type: REPORT_BACKOFF },
     // The report row in Postgres is the record; Redis keeps a bounded tail for the dashboard.
     removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
     removeOnFail: { age: 30 * 24 * 3600, count: 5000 },
   };
 }
 
+/** An attempt that failed and is to be retried after `delayMs` (already written to the report row). */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+  constructor(
+    message: string,
+    readonly delayMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The worker's backoff: the delay the worker chose and recorded, else the same schedule. */
+export function reportBackoff(config: AppConfig): BackoffStrategy {
+  return (attemptsMade, _type, err) => (err instanceof RetryLaterError ? err.delayMs : retryDelay(attemptsMade, config));
+}
+
 export { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
 import { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
 
-export async function addReportJobs(
-  queue: Queue,
-  jobs: { name: string; data: ReportJobData; jobId: string }[],
-  config: AppConfig,
-): Promise<void> {
+export interface ReportJob {
+  name: string;
+  data: ReportJobData;
+  jobId: string;
+  /** ms to wait before the job may run (a retry's remaining backoff) */
+  delay?: number;
+}
+
+export async function addReportJobs(queue: Queue, jobs: ReportJob[], config: AppConfig): Promise<void> {
   if (jobs.length === 0) return;
-  // Refuse at once while disconnected: a command left in the offline queue would still run after
-  // Redis returns, e.g. a job for a report whose request was answered 503 and not kept.
+  // Refuse at once while disconnected: a command left in the offline queue would run whenever Redis
+  // returns, long after the caller gave up. The outbox row stays and the relay tries again.
   const client = await withTimeout(queue.getBackend().client, config.ENQUEUE_TIMEOUT_MS, 'the connection');
   if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
   const opts = jobOptions(config);
-  const pending = queue.addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: { ...opts, jobId: j.jobId } })));
+  const pending = queue.addBulk(
+    jobs.map((j) => ({ name: j.name, data: j.data, opts: { ...opts, jobId: j.jobId, ...(j.delay ? { delay: j.delay } : {}) } })),
+  );
   pending.catch(() => undefined); // after a timeout nobody awaits it any more
   await withTimeout(pending, config.ENQUEUE_TIMEOUT_MS, 'the enqueue');
 }

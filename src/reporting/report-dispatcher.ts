@@ -1,16 +1,17 @@
 // Event-driven dispatch: a checkpointed consumer of the global event log (never the in-memory
-// EventBus) that turns milestones into follow-up report jobs. The report row is written in the
-// consumer's transaction, next to its checkpoint; the job id is derived from the event id. A
-// re-delivered batch therefore finds the row (and BullMQ finds the job id) and creates nothing new.
-import { InjectQueue } from '@nestjs/bullmq';
+// EventBus) that turns milestones into follow-up reports. The report row and its enqueue intent
+// (outbox) are written in the consumer's transaction, next to its checkpoint; the relay hands the
+// job to BullMQ only after that commit, so a worker never sees a job whose row is not there yet, and
+// Redis being down or losing its data cannot lose a refresh. A re-delivered batch finds the rows
+// (ids derived from the event ids) and creates nothing new.
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CheckpointedConsumer, EventNotifications, PostgresEventStore, type StoredEvent } from '../event-store/index.js';
 import { Clock } from '../shared/clock.js';
-import { addReportJobs, jobIdForEvent, REPORTS_QUEUE } from './queue.js';
-import { derivedReportId, insertReport } from './report-store.js';
+import { classifyError, errorMessage, type FailureKind } from './errors.js';
+import { jobIdForEvent } from './queue.js';
+import { createReport, derivedReportId } from './report-store.js';
 
 export const DISPATCHER_NAME = 'report-dispatcher';
 
@@ -52,13 +53,17 @@ export function dispatchesFor(events: StoredEvent[]): Dispatch[] {
 export class ReportDispatcher implements OnApplicationShutdown {
   private readonly logger = new Logger('ReportDispatcher');
   readonly consumer: CheckpointedConsumer;
+  private started = false;
+  private restarting = false;
+  private lastRestart = 0;
+  /** kind of the last batch error (the consumer keeps only its message) */
+  lastErrorKind: FailureKind | null = null;
 
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(EventNotifications) notifications: EventNotifications,
-    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.consumer = new CheckpointedConsumer(
       store,
@@ -68,35 +73,56 @@ export class ReportDispatcher implements OnApplicationShutdown {
         name: DISPATCHER_NAME,
         batchSize: 200,
         pollMs: config.PROJECTION_POLL_MS,
-        onError: (err) => this.logger.warn(`dispatch batch rolled back, will retry: ${err instanceof Error ? err.message : String(err)}`),
+        onError: (err) => {
+          this.lastErrorKind = classifyError(err).kind;
+          this.logger.warn(`dispatch batch rolled back, will retry: ${errorMessage(err)}`);
+        },
       },
     );
   }
 
-  /** Writes the report rows in the batch's transaction, then enqueues; a Redis failure rolls the batch back. */
+  /** Writes the report rows and their outbox rows in the batch's transaction; nothing touches Redis. */
   async handle(events: StoredEvent[], client: pg.PoolClient): Promise<void> {
-    const jobs: { name: string; data: { reportId: string }; jobId: string }[] = [];
     for (const d of dispatchesFor(events)) {
-      const { report } = await insertReport(client, {
+      // An existing row (a replay) is left as it is: produced, failed, or queued with a job the
+      // reconciler watches over.
+      await createReport(client, {
         id: d.reportId,
         type: 'dossier',
         parameters: { partnershipId: d.partnershipId, triggeredBy: d.eventId, minVersion: d.minVersion },
         requestedBy: 'dispatcher',
         dedupeKey: d.dedupeKey,
         createdAt: this.clock.now(),
+        jobId: d.jobId,
+        reason: 'dispatched',
       });
-      // Already produced (or given up on): a replay must not queue it again. A queued row is
-      // re-added under the same job id, which BullMQ ignores while the job exists.
-      if (report.status === 'queued') jobs.push({ name: 'dossier', data: { reportId: report.id }, jobId: d.jobId });
     }
-    await addReportJobs(this.queue, jobs, this.config);
   }
 
   start(): void {
+    this.started = true;
     this.consumer.start();
   }
 
+  /**
+   * The consumer backs off up to 30 s after repeated failures. Once the database is known to answer
+   * again (the relay's last pass succeeded), restart its loop so it does not sleep out that backoff.
+   */
+  resumeIfBackingOff(): void {
+    const s = this.consumer.status();
+    if (!this.started || this.restarting || !s.running || s.consecutiveErrors < 2 || this.lastErrorKind !== 'transient') return;
+    if (Date.now() - this.lastRestart < 2000) return;
+    this.lastRestart = Date.now();
+    this.restarting = true;
+    void this.consumer
+      .stop()
+      .then(() => this.started && this.consumer.start())
+      .catch(() => undefined)
+      .finally(() => (this.restarting = false));
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.started = false;
     await this.consumer.stop();
   }
 

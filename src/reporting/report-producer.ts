@@ -17,6 +17,7 @@ import { Clock } from '../shared/clock.js';
 import { buildAidSummary, renderAidSummaryCsv } from './builders/aid-summary.js';
 import { buildDigest, buildReminders, renderDigestHtml, renderRemindersHtml } from './builders/digest.js';
 import { buildDossierModel, renderDossierHtml, renderDossierPdf } from './builders/dossier.js';
+import { NotReadyError } from './errors.js';
 import { previousDigestUntil, type NewFile, type Report } from './report-store.js';
 import {
   MEDIA_TYPES,
@@ -27,8 +28,8 @@ import {
   type ReportFormat,
 } from './report-types.js';
 
-/** A failure worth retrying later (the projection has not caught up yet). */
-export class NotReadyError extends Error {}
+// Lives with the error classification; re-exported where it was defined first.
+export { NotReadyError };
 
 export interface Produced {
   files: NewFile[];

@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import { withTransaction } from '../event-store/transaction.js';
 import { v5 as uuidv5 } from 'uuid';
+import type { FailureKind } from './errors.js';
 import type { ReportFormat, ReportStatus, ReportType } from './report-types.js';
 
 type Db = pg.Pool | pg.ClientBase;
@@ -32,6 +33,16 @@ export interface Report {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** the BullMQ job now carrying the report */
+  jobId: string | null;
+  /** after a failed attempt that will be retried: when the next attempt is due */
+  nextAttemptAt: string | null;
+  errorKind: FailureKind | null;
+  /** failed attempts that were retried: the backoff grows with it, across job ids */
+  retries: number;
+  unexpectedFailures: number;
+  /** how often the reconciler had to enqueue it again (its job was lost from Redis) */
+  requeues: number;
   files: ReportFileInfo[];
 }
 
@@ -62,18 +73,52 @@ function toReport(r: Record<string, any>): Report {
     createdAt: iso(r.created_at)!,
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
+    jobId: r.job_id ?? null,
+    nextAttemptAt: iso(r.next_attempt_at ?? null),
+    errorKind: r.error_kind ?? null,
+    retries: r.retries ?? 0,
+    unexpectedFailures: r.unexpected_failures ?? 0,
+    requeues: r.requeues ?? 0,
     files: r.files ?? [],
   };
 }
 
-export async function insertReport(
-  db: Db,
-  input: { id: string; type: ReportType; parameters: Record<string, unknown>; requestedBy: string; dedupeKey?: string; createdAt?: Date },
-): Promise<{ report: Report; created: boolean }> {
+export type OutboxReason = 'requested' | 'dispatched' | 'scheduled' | 'reconciled';
+
+export interface NewReport {
+  id: string;
+  type: ReportType;
+  parameters: Record<string, unknown>;
+  requestedBy: string;
+  dedupeKey?: string;
+  createdAt?: Date;
+  /** the BullMQ job id the relay will use */
+  jobId: string;
+  reason: OutboxReason;
+}
+
+/**
+ * Writes a report row and its enqueue intent (an outbox row) in one statement, hence one
+ * transaction even outside an explicit one; the relay hands the job to BullMQ after commit. A row
+ * that already exists (same id or dedupe key) is returned as it is and nothing is queued again.
+ */
+export async function createReport(db: Db, input: NewReport): Promise<{ report: Report; created: boolean }> {
   const { rows } = await db.query(
-    `INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, created_at) VALUES ($1, $2, $3, $4, $5, coalesce($6, now()))
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [input.id, input.type, JSON.stringify(input.parameters), input.requestedBy, input.dedupeKey ?? null, input.createdAt ?? null],
+    `WITH r AS (
+       INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, created_at, job_id)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7)
+       ON CONFLICT DO NOTHING RETURNING id, job_id)
+     INSERT INTO report_outbox (report_id, job_id, reason) SELECT id, job_id, $8 FROM r RETURNING report_id`,
+    [
+      input.id,
+      input.type,
+      JSON.stringify(input.parameters),
+      input.requestedBy,
+      input.dedupeKey ?? null,
+      input.createdAt ?? null,
+      input.jobId,
+      input.reason,
+    ],
   );
   const existing = rows.length
     ? await getReport(db, input.id)
@@ -89,10 +134,6 @@ export async function getReport(db: Db, id: string): Promise<Report | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const { rows } = await db.query(`${SELECT} WHERE r.id = $1`, [id]);
   return rows[0] ? toReport(rows[0]) : null;
-}
-
-export async function deleteReport(db: Db, id: string): Promise<void> {
-  await db.query('DELETE FROM reports WHERE id = $1', [id]);
 }
 
 export interface ListFilter {
@@ -118,14 +159,25 @@ export async function listReports(db: Db, f: ListFilter): Promise<{ items: Repor
   return { items, next: last ? { createdAt: last.createdAt, id: last.id } : null };
 }
 
-/** Marks a report running for one more attempt; null when it is already completed (or gone). */
-export async function claimReport(db: Db, id: string): Promise<Report | null> {
+export type Claim = { report: Report } | { skipped: string };
+
+/**
+ * Marks a report running for one more attempt. Only a queued or running report is claimed, and only
+ * by the job that carries it now: a job the reconciler replaced (it looked lost) steps aside. The
+ * last error and its retry time stay visible until the report completes.
+ */
+export async function claimReport(db: Db, id: string, jobId?: string): Promise<Claim | null> {
   const { rows } = await db.query(
     `UPDATE reports SET status = 'running', attempts = attempts + 1, progress = 0, started_at = now(), finished_at = NULL
-      WHERE id = $1 AND status <> 'completed' RETURNING id`,
-    [id],
+      WHERE id = $1 AND status IN ('queued', 'running') AND ($2::text IS NULL OR job_id IS NULL OR job_id = $2)
+      RETURNING id`,
+    [id, jobId ?? null],
   );
-  return rows.length ? getReport(db, id) : null;
+  if (rows.length) return { report: (await getReport(db, id))! };
+  const existing = await getReport(db, id);
+  if (!existing) return null;
+  if (existing.status === 'completed' || existing.status === 'failed') return { skipped: `already ${existing.status}` };
+  return { skipped: `superseded by job ${existing.jobId}` };
 }
 
 export async function setProgress(db: Db, id: string, progress: number): Promise<void> {
@@ -152,19 +204,37 @@ export async function completeReport(pool: pg.Pool, id: string, files: NewFile[]
       );
     }
     await client.query(
-      `UPDATE reports SET status = 'completed', progress = 100, error = NULL, summary = $2, finished_at = now() WHERE id = $1`,
+      `UPDATE reports SET status = 'completed', progress = 100, error = NULL, error_kind = NULL, next_attempt_at = NULL,
+              summary = $2, finished_at = now() WHERE id = $1`,
       [id, JSON.stringify(summary)],
     );
     return true;
   });
 }
 
-/** Records a failed attempt: back to queued while retries remain, failed with its reason after the last. */
-export async function failReport(db: Db, id: string, error: string, final: boolean): Promise<void> {
+/**
+ * Records an attempt that will be retried: queued again, with the error, its kind and the time of
+ * the next attempt for whoever reads the report.
+ */
+export async function deferReport(
+  db: Db,
+  id: string,
+  failure: { error: string; kind: 'transient' | 'unexpected'; nextAttemptAt: Date },
+): Promise<void> {
   await db.query(
-    `UPDATE reports SET status = $3, error = $2, finished_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END
-      WHERE id = $1 AND status <> 'completed'`,
-    [id, error.slice(0, 2000), final ? 'failed' : 'queued'],
+    `UPDATE reports SET status = 'queued', error = $2, error_kind = $3, next_attempt_at = $4, finished_at = NULL, retries = retries + 1,
+            unexpected_failures = unexpected_failures + CASE WHEN $3 = 'unexpected' THEN 1 ELSE 0 END
+      WHERE id = $1 AND status IN ('queued', 'running')`,
+    [id, failure.error.slice(0, 2000), failure.kind, failure.nextAttemptAt],
+  );
+}
+
+/** Records that a report will not be produced, with the reason (which says it is not retried). */
+export async function failReport(db: Db, id: string, error: string): Promise<void> {
+  await db.query(
+    `UPDATE reports SET status = 'failed', error = $2, error_kind = 'permanent', next_attempt_at = NULL, finished_at = now()
+      WHERE id = $1 AND status IN ('queued', 'running')`,
+    [id, error.slice(0, 2000)],
   );
 }
 

@@ -8,10 +8,12 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { ReadinessContributors } from '../health/readiness.js';
 import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { adminOnly, dashboardRouter, DASHBOARD_PATH } from './dashboard.js';
-import { DIGEST_SCHEDULER_ID, jobOptions, REPORTS_QUEUE, SCHEDULED_DIGEST_JOB, withTimeout } from './queue.js';
+import { REPORTS_QUEUE } from './queue.js';
 import { ReportDispatcher } from './report-dispatcher.js';
 import { ReportProducer } from './report-producer.js';
+import { ReportRelay } from './report-relay.js';
 import { ReportWorker } from './report-worker.js';
+import { ReportingHealth } from './reporting-health.js';
 import { ReportsController } from './reports.controller.js';
 
 class ReportingLifecycle implements OnModuleInit, OnApplicationBootstrap {
@@ -22,59 +24,47 @@ class ReportingLifecycle implements OnModuleInit, OnApplicationBootstrap {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(HttpAdapterHost) private readonly http: HttpAdapterHost,
     @Inject(ReadinessContributors) private readonly readiness: ReadinessContributors,
+    @Inject(ReportingHealth) private readonly health: ReportingHealth,
+    @Inject(ReportRelay) private readonly relay: ReportRelay,
     @Inject(ReportWorker) private readonly worker: ReportWorker,
     @Inject(ReportDispatcher) private readonly dispatcher: ReportDispatcher,
   ) {}
 
   onModuleInit() {
+    // Without a listener BullMQ prints every failed reconnect to stderr; readiness reports Redis instead.
+    this.queue.on('error', (err) => this.logger.debug(`reports queue: ${err.message}`));
     // Mounted before Nest adds its 404 handler (that happens after the init hooks).
     const express = this.http?.httpAdapter?.getInstance?.();
     if (express && typeof express.use === 'function') express.use(DASHBOARD_PATH, adminOnly(this.pool), dashboardRouter([this.queue]));
   }
 
   onApplicationBootstrap() {
-    this.readiness.add(async () => {
-      const s = this.dispatcher.consumer.status();
-      const lag = await this.dispatcher.lag().catch(() => ({ behind: null }));
-      const details = {
-        running: s.running,
-        behind: lag.behind,
-        lastError: s.lastError,
-        consecutiveErrors: s.consecutiveErrors,
-        worker: this.worker.running,
-      };
-      // Behind is reported, not judged; repeated failures (Redis down) are.
-      return { reportDispatcher: { status: s.running && s.consecutiveErrors >= 3 ? 'down' : 'up', ...details } };
-    });
+    this.readiness.add(() => this.health.check());
+    // Every process relays and reconciles (one at a time, by advisory lock): reports requested here
+    // reach Redis even where no worker runs.
+    this.relay.start();
     if (!this.config.WORKERS_ENABLED) {
       this.logger.log('report workers and dispatcher disabled in this process');
       return;
     }
     this.worker.start();
     this.dispatcher.start();
-    if (this.config.DIGEST_ENABLED) {
-      // Redis may be down at boot; the schedule is kept in Redis, so a later start sets it.
-      const pending = this.queue.upsertJobScheduler(
-        DIGEST_SCHEDULER_ID,
-        { pattern: this.config.DIGEST_CRON },
-        { name: SCHEDULED_DIGEST_JOB, data: {}, opts: jobOptions(this.config) },
-      );
-      withTimeout(pending, this.config.ENQUEUE_TIMEOUT_MS, 'the digest schedule').catch((err) =>
-        this.logger.warn(`could not set the digest schedule now: ${(err as Error).message}`),
-      );
-    }
-    this.logger.log(`report workers and dispatcher started; office digest on "${this.config.DIGEST_CRON}"`);
+    // The digest schedule is kept in Redis; the relay's reconcile pass sets it and puts it back when lost.
+    this.logger.log(
+      `report workers and dispatcher started${this.config.DIGEST_ENABLED ? `; office digest on "${this.config.DIGEST_CRON}"` : ''}`,
+    );
   }
 }
 
 /**
- * Reports: the queue, the API and the dashboard always; the worker, the event dispatcher and the
- * digest schedule only where WORKERS_ENABLED (the API process by default, or `npm run start:worker`).
+ * Reports: the queue, the API, the dashboard, the outbox relay and the reconciler always; the
+ * worker, the event dispatcher and the digest schedule only where WORKERS_ENABLED (the API process
+ * by default, or `npm run start:worker`).
  */
 @Module({
   imports: [BullModule.registerQueue({ name: REPORTS_QUEUE }), PartnershipsReadModule],
   controllers: [ReportsController],
-  providers: [ReportProducer, ReportWorker, ReportDispatcher, ReportingLifecycle],
-  exports: [ReportWorker, ReportDispatcher],
+  providers: [ReportProducer, ReportWorker, ReportDispatcher, ReportRelay, ReportingHealth, ReportingLifecycle],
+  exports: [ReportWorker, ReportDispatcher, ReportRelay],
 })
 export class ReportingModule {}

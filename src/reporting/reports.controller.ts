@@ -1,21 +1,21 @@
 // Reports over HTTP: request (202 + Location), list, status, download. Thin: the request is fully
-// validated (body, parameters, the partnership's existence) before a row is written or a job queued.
-import { InjectQueue } from '@nestjs/bullmq';
+// validated (body, parameters, the partnership's existence) before a row is written. The row and its
+// enqueue intent commit together; Redis plays no part in accepting a request.
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
 import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
 import { ApiProblem, validationProblem, type FieldError } from '../shared/problem.js';
-import { addReportJobs, jobIdForReport, REPORTS_QUEUE } from './queue.js';
-import { deleteReport, getFile, getReport, insertReport, listReports, type Report } from './report-store.js';
+import { classifyError, errorMessage } from './errors.js';
+import { jobIdForReport } from './queue.js';
+import { ReportRelay } from './report-relay.js';
+import { createReport, getFile, getReport, listReports, type Report } from './report-store.js';
 import {
   FORMATS,
   FORMATS_OF,
@@ -33,7 +33,7 @@ const BASE = '/api/v1/reports';
 
 function view(r: Report) {
   // Internal bookkeeping of dispatcher refreshes stays out of the public parameters.
-  const { minVersion: _m, ...parameters } = r.parameters;
+  const { minVersion: _m, ...parameters } = r.parameters ?? {};
   return {
     id: r.id,
     type: r.type,
@@ -41,6 +41,9 @@ function view(r: Report) {
     status: r.status,
     progress: r.progress,
     error: r.error,
+    /** transient: being retried; unexpected: retried a few times; permanent: given up */
+    errorKind: r.errorKind,
+    nextAttemptAt: r.nextAttemptAt,
     attempts: r.attempts,
     requestedBy: r.requestedBy,
     createdAt: r.createdAt,
@@ -77,8 +80,7 @@ export class ReportsController {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
-    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ReportRelay) private readonly relay: ReportRelay,
   ) {}
 
   @Post()
@@ -96,35 +98,43 @@ export class ReportsController {
   @ApiResponse({ status: 202, description: 'Queued: { id, status } and a Location header' })
   @ApiResponse({ status: 400, description: 'Unknown type or bad parameters (nothing queued)' })
   @ApiResponse({ status: 404, description: 'Unknown partnership (nothing queued)' })
-  @ApiResponse({ status: 503, description: 'The queue (Redis) is unavailable; nothing kept, retry later' })
+  @ApiResponse({ status: 503, description: 'The database is unavailable; nothing kept, retry later' })
   async request(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const checked = validateReportRequest(body);
     if (!checked.ok) throw validationProblem(checked.errors);
     const { type } = checked.value;
     const parameters = { ...checked.value.parameters };
-    if (checked.value.partnershipId) {
-      const version = await this.store.streamVersion(checked.value.partnershipId);
-      if (version === 0) throw new PartnershipNotFoundError(checked.value.partnershipId);
-      // The dossier shows at least everything recorded before it was asked for.
-      if (type === 'dossier') parameters.minVersion = version;
-    }
     const id = uuidv7();
-    const { report } = await insertReport(this.pool, { id, type, parameters, requestedBy: req.apiKey?.name ?? 'unknown' });
+    let report: Report;
     try {
-      await addReportJobs(this.queue, [{ name: type, data: { reportId: id }, jobId: jobIdForReport(id) }], this.config);
+      if (checked.value.partnershipId) {
+        const version = await this.store.streamVersion(checked.value.partnershipId);
+        if (version === 0) throw new PartnershipNotFoundError(checked.value.partnershipId);
+        // The dossier shows at least everything recorded before it was asked for.
+        if (type === 'dossier') parameters.minVersion = version;
+      }
+      // Row and enqueue intent in one statement: accepted means kept, whatever Redis is doing.
+      ({ report } = await createReport(this.pool, {
+        id,
+        type,
+        parameters,
+        requestedBy: req.apiKey?.name ?? 'unknown',
+        jobId: jobIdForReport(id),
+        reason: 'requested',
+      }));
     } catch (err) {
-      // A report nobody will produce must not linger as "queued": nothing is kept, the caller retries.
-      await deleteReport(this.pool, id);
+      if (classifyError(err).kind !== 'transient') throw err;
       throw new ApiProblem(
         503,
-        'queue_unavailable',
+        'reports_unavailable',
         'Service unavailable',
-        `Reports cannot be queued right now (${(err as Error).message}); nothing was kept. Retry later.`,
+        `Reports cannot be accepted right now (${errorMessage(err)}); nothing was kept. Retry later.`,
         undefined,
         {},
         { 'Retry-After': '5' },
       );
     }
+    this.relay.wake(); // committed: hand the job to BullMQ now rather than at the next poll
     res.setHeader('Location', `${BASE}/${id}`);
     return { id, status: report.status, type, links: view(report).links };
   }

@@ -1,12 +1,12 @@
 // Acceptance 5: bad report requests get 400/404 problem+json and leave nothing behind: no report row,
-// no job in the queue. Also: who may do what, and the admin-only queue dashboard.
+// no enqueue intent, no job in the queue. Also: who may do what, and the admin-only queue dashboard.
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { REPORTS_QUEUE } from '../../src/reporting/queue.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { initiate, keyFor, poolOf } from './partnerships-helpers.js';
-import { REPORTS, requestReport } from './reporting-helpers.js';
+import { REPORTS, requestReport, until } from './reporting-helpers.js';
 
 let t: TestApp;
 let reporting: string;
@@ -31,8 +31,10 @@ async function footprint() {
   const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE));
   const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
   const jobs = Object.values(counts).reduce((a, b) => a + b, 0);
-  const { rows } = await poolOf(t).query('SELECT count(*)::int AS n FROM reports');
-  return { jobs, reports: rows[0].n as number };
+  const { rows } = await poolOf(t).query(
+    'SELECT (SELECT count(*)::int FROM reports) AS n, (SELECT count(*)::int FROM report_outbox) AS intents',
+  );
+  return { jobs, reports: rows[0].n as number, intents: rows[0].intents as number };
 }
 
 const BAD: [string, unknown, number, string, string | null][] = [
@@ -106,9 +108,17 @@ it('refuses malformed JSON and a missing or under-privileged key, writing nothin
   // ...and the same request from an allowed key does enqueue: the footprint is a real measurement.
   const ok = await requestReport(t, office, { type: 'dossier', parameters: { partnershipId: existing } });
   expect(ok.status).toBe(202);
-  const after = await footprint();
-  expect(after.reports).toBe(before.reports + 1);
-  expect(after.jobs).toBe(before.jobs + 1);
+  expect((await footprint()).reports).toBe(before.reports + 1);
+  // The job follows the commit through the outbox relay, a moment after the answer.
+  const after = await until(
+    async () => {
+      const f = await footprint();
+      return f.jobs === before.jobs + 1 && f.intents === 0 ? f : null; // handed over, and the intent cleared
+    },
+    10_000,
+    'the job to be enqueued',
+  );
+  expect(after).toEqual({ reports: before.reports + 1, jobs: before.jobs + 1, intents: 0 });
 });
 
 it('answers 404 for unknown reports and 400 for bad list and download parameters', async () => {

@@ -47,6 +47,8 @@ it('produces the demo dossier as PDF, HTML and JSON with both signing dates', as
     status: 'completed',
     progress: 100,
     error: null,
+    errorKind: null,
+    nextAttemptAt: null,
     attempts: 1,
     requestedBy: 'reporting test key',
   });

@@ -1,8 +1,7 @@
 // Acceptance 2 and 4: the event dispatcher replayed from position zero creates no duplicate jobs;
-// with Redis stopped, commands and reads keep working, readiness says Redis is down, and when
-// Redis is back the dispatcher catches up with no event missed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+// with Redis stopped, commands and reads keep working, reports are still accepted and dispatched
+// into PostgreSQL, readiness says Redis is down, and when Redis is back every job is handed over.
+import type { ChildProcess } from 'node:child_process';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
@@ -12,7 +11,8 @@ import { REPORTS_QUEUE } from '../../src/reporting/queue.js';
 import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
-import { requestReport, until } from '../e2e/reporting-helpers.js';
+import { requestReport, until, waitForReport } from '../e2e/reporting-helpers.js';
+import { freePort, startRedis, stopRedis } from './reporting-fault-helpers.js';
 
 const allJobIds = async (queue: Queue) =>
   (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'])).map((j) => j.id!).sort();
@@ -74,45 +74,6 @@ describe('replaying the dispatcher', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server for this suite: stopping it must not disturb the other suites' Redis. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 5000);
-    child.stdout!.on('data', (c) => {
-      out += c;
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 describe('a Redis outage', () => {
   let t: TestApp;
   let redis: ChildProcess;
@@ -159,20 +120,21 @@ describe('a Redis outage', () => {
     const ready = await request(t.http).get('/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body.error.redis.status).toBe('down');
+    expect(ready.body.error.reporting.status).toBe('down');
     expect(ready.body.info.postgres.status).toBe('up');
 
-    // A report cannot be queued now: 503, and nothing is kept.
-    const refused = await requestReport(t, reporting, { type: 'reminders' });
-    expect(refused.status).toBe(503);
-    expect(refused.body.code).toBe('queue_unavailable');
-    expect(refused.headers['retry-after']).toBe('5');
+    // A report is still accepted: PostgreSQL keeps it with its enqueue intent until Redis is back.
+    const accepted = await requestReport(t, reporting, { type: 'reminders' });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.status).toBe('queued');
 
-    // The dispatcher's batch rolls back while Redis is away: no half-dispatched rows.
+    // The dispatcher needs no Redis either: its rows and their intents commit with its checkpoint.
     const dispatcher = t.app.get(ReportDispatcher);
-    await until(async () => dispatcher.consumer.status().consecutiveErrors > 0, 10_000, 'a failed dispatch');
-    expect(await dispatchedReports(t)).toEqual([]);
-    const { rows: reportRows } = await poolOf(t).query('SELECT count(*)::int AS n FROM reports');
-    expect(reportRows[0].n).toBe(0);
+    await until(async () => (await dispatchedReports(t)).length === 3, 10_000, 'the dispatcher to record the refreshes');
+    expect(dispatcher.consumer.status().consecutiveErrors).toBe(0);
+    expect((await dispatchedReports(t)).every((r) => r.status === 'queued')).toBe(true);
+    const { rows: pending } = await poolOf(t).query('SELECT count(*)::int AS n FROM report_outbox');
+    expect(pending[0].n).toBe(4); // three dossiers and the reminders wait for Redis
 
     redis = await startRedis(port); // same port: the app reconnects by itself
 
@@ -187,8 +149,13 @@ describe('a Redis outage', () => {
     );
     expect(caughtUp.map((r) => r.dedupe_key)).toEqual(triggers.map((e) => `event:${e}:dossier`).sort());
     const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE));
-    expect(await allJobIds(queue)).toEqual(triggers.map((e) => `evt-${e}-dossier`).sort());
+    expect(await allJobIds(queue)).toEqual([...triggers.map((e) => `evt-${e}-dossier`), `report-${accepted.body.id}`].sort());
     await until(async () => (await request(t.http).get('/health/ready')).status === 200, 10_000, 'readiness');
-    expect((await requestReport(t, reporting, { type: 'reminders' })).status).toBe(202);
+    expect((await waitForReport(t, reporting, accepted.body.id)).status).toBe('completed');
+    await until(
+      async () => (await poolOf(t).query('SELECT count(*)::int AS n FROM report_outbox')).rows[0].n === 0,
+      5_000,
+      'the outbox to be empty',
+    );
   });
 });

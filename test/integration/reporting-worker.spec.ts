@@ -1,6 +1,6 @@
 // Acceptance 3 and the retry rules: a worker killed mid-job leaves the job to another worker, which
-// completes it; a job whose report is already completed is not produced again; a report that keeps
-// failing is retried with backoff and then stays failed with its reason.
+// completes it; a job whose report is already completed is not produced again; a report that can
+// never be produced fails at once, saying why it is not retried.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -26,6 +26,8 @@ beforeAll(async () => {
       REPORT_STALLED_INTERVAL_MS: '500',
       REPORT_BACKOFF_MS: '100',
       REPORT_ATTEMPTS: '3',
+      // BullMQ's own stalled check is what this suite is about; the reconciler would also step in.
+      REPORT_RECONCILE_MS: '300000',
     },
   });
   office = await keyFor(t, 'office');
@@ -38,7 +40,7 @@ afterAll(async () => {
 });
 
 const row = async (id: string) =>
-  (await poolOf(t).query('SELECT status, attempts, error, finished_at FROM reports WHERE id = $1', [id])).rows[0];
+  (await poolOf(t).query('SELECT status, attempts, retries, error, error_kind, finished_at FROM reports WHERE id = $1', [id])).rows[0];
 
 it('a worker killed mid-job leaves the job to another worker, which completes it', async () => {
   const partnership = await initiate(t, office);
@@ -80,21 +82,48 @@ it('a worker killed mid-job leaves the job to another worker, which completes it
   expect(files.rows[0].n).toBe(3);
 });
 
-it('retries a failing report with backoff, then keeps it failed with its reason', async () => {
+it('fails a report that can never be produced at once, saying why it is not retried', async () => {
   worker.start();
-  // Bypasses the API's validation on purpose: a report whose partnership the read side cannot find.
+  // Bypasses the API's validation on purpose: a report whose partnership does not exist.
   const id = uuidv7();
-  await poolOf(t).query(`INSERT INTO reports (id, type, parameters, requested_by) VALUES ($1, 'dossier', $2, 'test')`, [
+  await poolOf(t).query(`INSERT INTO reports (id, type, parameters, requested_by, job_id) VALUES ($1, 'dossier', $2, 'test', $3)`, [
     id,
     JSON.stringify({ partnershipId: 'ghost-town' }),
+    jobIdForReport(id),
   ]);
   await queue.add('dossier', { reportId: id }, { ...jobOptions(t.config), jobId: jobIdForReport(id) });
 
   const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');
-  expect(failed.attempts).toBe(3);
+  expect(failed.attempts).toBe(1); // no retry: the same answer would come every time
   expect(failed.error).toMatch(/ghost-town/);
+  expect(failed.error).toMatch(/will not be retried: the partnership does not exist/);
   const job = (await queue.getJob(jobIdForReport(id)))!;
   expect(await job.getState()).toBe('failed');
-  expect(job.attemptsMade).toBe(3);
-  expect(job.failedReason).toMatch(/ghost-town/);
+  expect(job.attemptsMade).toBe(1);
+  expect(job.opts.attempts).toBeGreaterThan(3); // the budget is there for temporary failures only
+});
+
+it('gives an unexpected error REPORT_ATTEMPTS attempts, showing each retry, then fails it saying why', async () => {
+  worker.start();
+  // A row no builder can read (its parameters are JSON null): a bug-like error, neither temporary nor known.
+  const id = uuidv7();
+  await poolOf(t).query(
+    `WITH r AS (INSERT INTO reports (id, type, parameters, requested_by, job_id) VALUES ($1, 'aid_summary', 'null'::jsonb, 'test', $2) RETURNING id, job_id)
+     INSERT INTO report_outbox (report_id, job_id, reason) SELECT id, job_id, 'requested' FROM r`,
+    [id, jobIdForReport(id)],
+  );
+  const retrying = await until(
+    async () => (await poolOf(t).query(`SELECT * FROM reports WHERE id = $1 AND error_kind = 'unexpected'`, [id])).rows[0],
+    15_000,
+    'the first failed attempt',
+  );
+  expect(retrying.error).toMatch(/an unexpected error \(1 of 3\); the report will be retried, next attempt at /);
+  expect(retrying.next_attempt_at).toBeInstanceOf(Date);
+
+  const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');
+  expect(failed.attempts).toBe(3);
+  expect(failed.retries).toBe(2); // two retried attempts, then given up
+  expect(failed.error_kind).toBe('permanent');
+  expect(failed.error).toMatch(/this report will not be retried: the same unexpected error ended 3 attempts/);
+  expect(await (await queue.getJob(jobIdForReport(id)))!.getState()).toBe('failed');
 });
