@@ -35,6 +35,18 @@ export default defineConfig(
         // A default branch is how this code base says "every other case": only unions without one must be complete.
         { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
       ],
+      // node-postgres types every row as `any`, and so are the jsonb values read back from it. The SQL
+      // is hand-written and each query's rows are mapped in one function next to it, under integration
+      // tests against the real database; flagging every field access of those rows buries the
+      // findings that matter. `no-explicit-any` stays on: no new `any` is written by hand.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      // Its fixes removed assertions that tsc -p tsconfig.json needs (the linter's project service
+      // resolves some spec and union types differently); tsc is the judge of type assertions here.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // `_name` marks a value left unused on purpose (destructuring it away, a required parameter).
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -63,6 +75,8 @@ export default defineConfig(
     files: ['test/**/*.ts', '**/*.spec.ts'],
     ignores: ['test/support/**'],
     rules: {
+      // Test doubles implement async interfaces with synchronous bodies.
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -27,6 +27,6 @@ try {
     process.stderr.write(`\n${(err as Error).message}\n\n`);
     process.exit(1);
   }
-  process.stderr.write(`Seeding failed: ${(err as Error)?.stack ?? err}\n`);
+  process.stderr.write(`Seeding failed: ${(err as Error)?.stack ?? String(err)}\n`);
   process.exit(1);
 }

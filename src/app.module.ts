@@ -41,7 +41,7 @@ export class AppModule {
           },
         }),
         // The data source is opened (and migrated) before Nest starts, so startup errors are one clear message.
-        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
         HealthModule,

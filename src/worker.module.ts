@@ -23,7 +23,7 @@ export class WorkerModule {
       imports: [
         CoreModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
-        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: async () => dataSource }),
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
         HealthModule,

@@ -23,7 +23,7 @@ try {
   if (err instanceof ConfigError || err instanceof DependencyUnavailableError) {
     process.stderr.write(`\n${(err as Error).message}\n\n`);
   } else {
-    process.stderr.write(`Worker failed to start: ${(err as Error)?.stack ?? err}\n`);
+    process.stderr.write(`Worker failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
   }
   process.exit(1);
 }

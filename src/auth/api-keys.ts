@@ -111,7 +111,7 @@ function expiryOf(input: { expiresIn?: unknown; expiresAt?: unknown }, now: Date
   return null;
 }
 
-const toKey = (r: Record<string, any>): ApiKey => ({
+const toKey = (r: pg.QueryResultRow): ApiKey => ({
   id: r.id,
   name: r.name,
   role: r.role,

@@ -31,9 +31,9 @@ export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnAppl
       return;
     }
     // Reported, not judged: a refused checkpoint is evidence to look at, not a reason to stop serving.
-    this.readiness?.add(async () => ({
-      ledgerCheckpoints: { status: 'up', lastCheckpoint: this.last, lastError: this.lastError },
-    }));
+    this.readiness?.add(() =>
+      Promise.resolve({ ledgerCheckpoints: { status: 'up', lastCheckpoint: this.last, lastError: this.lastError } }),
+    );
     this.schedule();
     this.logger.log(`ledger checkpoints every ${this.config.LEDGER_CHECKPOINT_INTERVAL_MS} ms`);
   }

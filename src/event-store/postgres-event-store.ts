@@ -18,7 +18,7 @@ export interface AppendOptions {
 
 type Queryable = pg.Pool | pg.ClientBase;
 
-export function toStoredEvent(row: Record<string, any>): StoredEvent {
+export function toStoredEvent(row: pg.QueryResultRow): StoredEvent {
   return {
     eventId: row.event_id,
     streamId: row.stream_id,
@@ -36,7 +36,7 @@ export function toStoredEvent(row: Record<string, any>): StoredEvent {
   };
 }
 
-function toAppendResult(streamId: string, rows: Record<string, any>[], duplicate: boolean): AppendResult {
+function toAppendResult(streamId: string, rows: pg.QueryResultRow[], duplicate: boolean): AppendResult {
   return {
     streamId,
     nextVersion: rows[rows.length - 1].stream_version,
@@ -81,7 +81,7 @@ export class PostgresEventStore {
     const prepared = prepareEvents(events, uuidv7);
     const payload = JSON.stringify(prepared);
     for (let attempt = 1; ; attempt++) {
-      let rows: Record<string, any>[];
+      let rows: pg.QueryResultRow[];
       try {
         const res = await (options.client ?? this.pool).query({
           name: 'append_events',
@@ -91,7 +91,7 @@ export class PostgresEventStore {
         rows = res.rows;
       } catch (err) {
         const code = (err as { code?: string }).code;
-        if (code !== 'PL412' && code !== '23505') throw this.translate(err, streamId, expectedVersion);
+        if (code !== 'PL412' && code !== '23505') throw this.translate(err);
         // Off the hot path: was it a retry of events already stored, a reused id, or a lost race?
         const earlier = await this.findStored(streamId, payload, prepared.length);
         if (earlier) return earlier;
@@ -233,7 +233,7 @@ export class PostgresEventStore {
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
   }
 
-  private translate(err: unknown, streamId: string, expected: ExpectedVersion): unknown {
+  private translate(err: unknown): unknown {
     const e = err as { code?: string; detail?: string };
     switch (e?.code) {
       case '22P02':

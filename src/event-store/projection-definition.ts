@@ -6,7 +6,7 @@ import type { StoredEvent } from './types.js';
 export interface ApplyContext {
   client: pg.PoolClient;
   /** The quoted name of this version's table for a base name (e.g. timeline_entries → "timeline_entries_v2"). */
-  table(base: string): string;
+  table(this: void, base: string): string;
   store: PostgresEventStore;
 }
 

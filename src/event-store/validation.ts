@@ -1,6 +1,6 @@
 import { validate as isUuid } from 'uuid';
 import { EventStoreInputError } from './errors.js';
-import type { ExpectedVersion, NewEvent } from './types.js';
+import type { NewEvent } from './types.js';
 
 export const MAX_STREAM_ID_LENGTH = 200;
 export const MAX_EVENTS_PER_APPEND = 1000;

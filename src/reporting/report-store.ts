@@ -58,7 +58,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const SELECT = `SELECT r.*, coalesce((SELECT json_agg(json_build_object('format', f.format, 'mediaType', f.media_type, 'fileName', f.file_name, 'byteSize', f.byte_size) ORDER BY f.format)
                  FROM report_files f WHERE f.report_id = r.id), '[]') AS files FROM reports r`;
 
-function toReport(r: Record<string, any>): Report {
+function toReport(r: pg.QueryResultRow): Report {
   return {
     id: r.id,
     type: r.type,

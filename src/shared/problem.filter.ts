@@ -147,7 +147,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     else if (problem.status === 503) this.logger.warn({ requestId: (req as { id?: unknown }).id, code: problem.code }, problem.detail);
     if (res.headersSent) return;
     const requestId = (req as { id?: unknown }).id;
-    if (requestId) problem.requestId = String(requestId);
+    if (typeof requestId === 'string' && requestId) problem.requestId = requestId;
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }

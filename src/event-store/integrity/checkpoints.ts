@@ -84,7 +84,7 @@ export const signedHeadsSql = (from = '$1', to = '$2') => `
 
 export const CHECKPOINT_COLUMNS = 'id, payload, digest, key_id, signature';
 
-export function toCheckpointRow(r: Record<string, any>): CheckpointRow {
+export function toCheckpointRow(r: pg.QueryResultRow): CheckpointRow {
   return { id: Number(r.id), text: r.payload, digest: r.digest, keyId: r.key_id, signature: r.signature };
 }
 

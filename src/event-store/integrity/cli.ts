@@ -50,7 +50,11 @@ function failure(err: unknown, io: CliIO, usage: string): number {
 const KEYGEN_USAGE = 'usage: npm run ledger:keygen -- --out <private-key.pem>\n';
 
 /** Writes a new Ed25519 key pair: the private key (mode 600, never overwritten) and its public key beside it. */
-export async function ledgerKeygenMain(argv: string[], _env: Env = {}, io: CliIO = processIO): Promise<number> {
+export function ledgerKeygenMain(argv: string[], _env: Env = {}, io: CliIO = processIO): Promise<number> {
+  return Promise.resolve(keygen(argv, io));
+}
+
+function keygen(argv: string[], io: CliIO): number {
   try {
     const v = args(argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (v.help || typeof v.out !== 'string' || !v.out) {

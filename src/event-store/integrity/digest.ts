@@ -71,7 +71,7 @@ export function signPayload(payload: CheckpointPayload, signer: NonNullable<Ledg
 export function openSigned(text: string, digest: string, keyId: string, signature: string, keys: LedgerKeys): CheckpointPayload {
   const key = keys.trusted.get(keyId);
   if (!key) throw new DigestRefusedError(`signed by key ${keyId}, which is not a trusted key`);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
   } catch {

@@ -5,7 +5,8 @@ import QueryStream from 'pg-query-stream';
  * Rows of one query, fetched in batches through a cursor: memory stays bounded whatever the size
  * of the log. Read-only, so it holds no transaction id and never holds back the consumers' horizon.
  */
-export async function* streamRows<T = any>(
+// A row's columns are as loose as node-postgres makes them; callers that need a shape name it.
+export async function* streamRows<T extends pg.QueryResultRow = pg.QueryResultRow & Parameters<typeof linkProblems>[0]>(
   client: pg.ClientBase,
   text: string,
   values: unknown[] = [],

@@ -6,6 +6,7 @@
 // organizations a slug of the body's name, meetings the body's slug and the meeting date. Objects
 // that existed once (a retracted entry, a value that a correction replaced) come back as tombstones
 // (`deleted: true`), so a client that syncs with modified_since learns that they are gone.
+import type pg from 'pg';
 import { ADOPTED_OUTCOMES, formatBusinessDate, type BusinessDate } from '../../partnerships/domain/index.js';
 import type { TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
 import { firstDay } from '../text.js';
@@ -66,7 +67,7 @@ const ORG_CLASS: Record<OrgKind, { organizationType: string; classification: str
 
 interface View {
   entry: TimelineEntry;
-  data: Record<string, any>;
+  data: pg.QueryResultRow;
 }
 interface OrgDraft {
   key: string;

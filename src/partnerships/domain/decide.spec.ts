@@ -1,7 +1,6 @@
 import { COMMAND_EVENT, COMMAND_TYPES, type PartnershipCommand } from './decide.js';
 import { decide } from './decide.js';
 import {
-  EntryNotFoundError,
   HistoryConflictError,
   PartnershipAlreadyExistsError,
   PartnershipNotFoundError,

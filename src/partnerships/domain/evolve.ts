@@ -483,14 +483,7 @@ function addTo(totals: Readonly<Record<string, string>>, currency: string, amoun
   return { ...totals, [currency]: addMoney(totals[currency] ?? '0', amount, currency) };
 }
 
-const STAGE_ORDER = ['drafted', 'board_reviewed', 'referred', 'committee_decided', 'council_decided'] as const;
-
-function advancePaper(
-  d: DerivedState,
-  reference: string | undefined,
-  stage: (typeof STAGE_ORDER)[number],
-  outcome: string | undefined,
-): DerivedState {
+function advancePaper(d: DerivedState, reference: string | undefined, stage: PaperStage, outcome: string | undefined): DerivedState {
   const paper = reference ? d.papers[reference] : undefined;
   if (!reference || !paper) return d;
   // "Where it is" = the latest consultation (a referral back to committee moves it back).

@@ -1,14 +1,17 @@
 // Plans as readers see them: the status's upcoming items, the calendar, the timeline's annotations.
 import { businessDateStart, openPlans, type BusinessDate, type DerivedState, type Plan } from '../domain/index.js';
 
-const SCHEDULE_TITLE: Record<string, (d: Record<string, unknown>) => string> = {
+/** A text field of event data, or '' (data read back from JSON may hold anything). */
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const SCHEDULE_TITLE: Record<string, (d: Readonly<Record<string, unknown>>) => string> = {
   AgreementSigningScheduled: (d) =>
-    `Signing${d.agreementKind ? ` (${String(d.agreementKind).replace(/_/g, ' ')})` : ''}${d.venue ? ` — ${String(d.venue)}` : ''}`,
-  BoardReviewed: (d) => `Board review: ${String(d.body ?? '')}`.trim(),
-  ReferredToCommittee: (d) => `Committee referral: ${String(d.committee ?? '')}`.trim(),
-  CommitteeDecided: (d) => `Committee decision: ${String(d.committee ?? '')}`.trim(),
-  CouncilDecided: (d) => `Council decision${d.body ? `: ${String(d.body)}` : ''}`,
-  ActivityHeld: (d) => String(d.title ?? 'Activity'),
+    `Signing${text(d.agreementKind) ? ` (${text(d.agreementKind).replace(/_/g, ' ')})` : ''}${text(d.venue) ? ` — ${text(d.venue)}` : ''}`,
+  BoardReviewed: (d) => `Board review: ${text(d.body)}`.trim(),
+  ReferredToCommittee: (d) => `Committee referral: ${text(d.committee)}`.trim(),
+  CommitteeDecided: (d) => `Committee decision: ${text(d.committee)}`.trim(),
+  CouncilDecided: (d) => `Council decision${text(d.body) ? `: ${text(d.body)}` : ''}`,
+  ActivityHeld: (d) => text(d.title) || 'Activity',
 };
 
 export function scheduleTitle(kind: string, data: Readonly<Record<string, unknown>>): string {

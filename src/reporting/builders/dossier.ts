@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type pg from 'pg';
 import PDFDocument from 'pdfkit';
 import { businessDateStart } from '../../partnerships/domain/index.js';
 import type { PartnershipDetail } from '../../partnerships/read-models/status/status.types.js';
@@ -67,7 +68,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 
 /** One line describing an entry from its (corrected) data: what a reader needs, not every field. */
 export function describeEntry(e: TimelineEntry): string {
-  const d = e.data as Record<string, any>;
+  const d = e.data as pg.QueryResultRow;
   const parts: string[] = [];
   const name = d.receiver ?? d.name ?? d.ownMunicipality;
   if (name && typeof name === 'object') parts.push(nameText(name));

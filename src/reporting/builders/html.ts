@@ -3,7 +3,9 @@
 import { formatBusinessDate, type BusinessDate, type LocalizedName } from '../../partnerships/domain/index.js';
 
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return (
+    typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value).replace(/^"|"$/g, '')
+  ).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export const dateText = (d: BusinessDate | null | undefined): string => (d ? formatBusinessDate(d, 'en') : '—');

@@ -53,7 +53,7 @@ export class TimelineBuilder {
         ...target.corrections,
         {
           eventId: e.eventId,
-          reason: String(data.reason ?? ''),
+          reason: typeof data.reason === 'string' ? data.reason : '',
           changes: (data.changes ?? {}) as Record<string, unknown>,
           previous: (data.previous ?? {}) as Record<string, unknown>,
           recordedAt,
@@ -66,7 +66,7 @@ export class TimelineBuilder {
     }
     if (e.type === 'EntryRetracted') {
       const targetId = String(data.targetEventId);
-      const retraction = { eventId: e.eventId, reason: String(data.reason ?? ''), recordedAt, actor: actorOf(e) };
+      const retraction = { eventId: e.eventId, reason: typeof data.reason === 'string' ? data.reason : '', recordedAt, actor: actorOf(e) };
       const correctedId = this.correctionTargets.get(targetId);
       if (correctedId) {
         // Retracting a correction restores the value it replaced; the correction stays visible, marked.

@@ -1,11 +1,12 @@
 // The timeline step: one row per milestone with its corrected value, its corrections and its
 // retraction. Set-based SQL: one read and one write per batch, whatever the batch size.
+import type pg from 'pg';
 import { foldDate, type EventType } from '../../domain/index.js';
 import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
 import { TimelineBuilder, sortDateOf } from './timeline-builder.js';
 import type { TimelineEntry } from './timeline.types.js';
 
-export function rowToEntry(r: Record<string, any>): TimelineEntry {
+export function rowToEntry(r: pg.QueryResultRow): TimelineEntry {
   return {
     eventId: r.event_id,
     partnershipId: r.partnership_id,
