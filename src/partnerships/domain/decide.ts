@@ -36,6 +36,7 @@ import {
   type EventType,
   type PartnershipEvent,
   type PartnershipInitiatedData,
+  type PartnershipSuspendedData,
   type RecordedEvent,
 } from './events.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
@@ -90,8 +91,16 @@ export const COMMAND_EVENT = {
 export type CommandType = keyof typeof COMMAND_EVENT;
 
 /** Most commands carry exactly the data of the event they record; these three carry their own. */
+/** A suspension, and — when it is recorded after the fact — the day it ended, in one command. */
+export interface SuspendPartnershipData extends PartnershipSuspendedData {
+  /** the day the partnership was resumed: recorded as a PartnershipResumed in the same command */
+  resumedOn?: BusinessDate;
+  resumptionReason?: string;
+}
+
 interface OwnCommandData {
   InitiatePartnership: InitiatePartnershipData;
+  SuspendPartnership: SuspendPartnershipData;
   CorrectEntry: CorrectEntryData;
   RetractEntry: RetractEntryData;
 }
@@ -484,6 +493,9 @@ export function decide(command: PartnershipCommand, state: History, ctx: DecideC
 
   const type = COMMAND_EVENT[command.type];
   const given = { ...(command.data as unknown as Record<string, unknown>) };
+  // A suspension recorded after it ended may carry its end: both events are checked as one change,
+  // since neither could be recorded first in a history that goes on after them.
+  const resumption = command.type === 'SuspendPartnership' ? takeResumption(given, ctx) : null;
   // Unless the office says when a plan was made: the day it is recorded, or its planned day if that
   // is earlier (a plan for a past date was made by then at the latest, so a late entry of a plan and
   // of what fulfilled it still meet in the right order).
@@ -498,18 +510,63 @@ export function decide(command: PartnershipCommand, state: History, ctx: DecideC
   const on = foldDate({ type, data });
   const before = deriveAt(state, on);
 
-  // Already true on that date: recording it again changes nothing (safe to retry).
-  if (type === 'CooperationAreaAdded' && before.areas.some((a) => nameKey(a) === nameKey(String(data.area)))) return [];
-  if (type === 'ParticipantJoined') {
-    const key = participantKey(data as { organisation: string; side: 'own' | 'counterpart' });
-    if (before.participants.some((p) => participantKey(p) === key)) return [];
+  // The same fact recorded again for the same day changes nothing (safe to retry). Only the same
+  // day: whether an area added on another day matters depends on entries not all known yet.
+  if (type === 'CooperationAreaAdded' || type === 'ParticipantJoined') {
+    const keyOf = (d: Readonly<Record<string, unknown>>) =>
+      type === 'CooperationAreaAdded'
+        ? nameKey(String(d.area))
+        : participantKey(d as { organisation: string; side: 'own' | 'counterpart' });
+    const again = inBusinessOrder(state).some(
+      (e) => e.type === type && !e.retracted && foldDate(e) === on && keyOf(e.data) === keyOf(data),
+    );
+    if (again) return [];
   }
 
   const own = violation(before, type, data, id);
   if (own) refuse(before, own.message, own.needed);
-  const conflicts = newConflicts(state, withRecorded(state, [event], ctx, [THIS_COMMAND]), on, id).filter(
-    (c) => c.eventId !== THIS_COMMAND,
-  );
+  const events = resumption ? [event, resumption] : [event];
+  const ids = events.map((_, i) => `${THIS_COMMAND}#${i}`);
+  const after = withRecorded(state, events, ctx, ids);
+  const conflicts = newConflicts(state, after, on, id);
+  // One of the command's own later events (the resumption) breaking a rule is refused like the first would be.
+  const ownLater = conflicts.find((c) => ids.includes(c.eventId));
+  if (ownLater) {
+    const mine = events[ids.indexOf(ownLater.eventId)];
+    refuse(
+      deriveAt(state, foldDate({ type: mine.type, data: mine.data as unknown as Record<string, unknown> })),
+      ownLater.reason,
+      ownLater.needed ?? '',
+    );
+  }
   if (conflicts.length) throw new HistoryConflictError(`Recording ${type} on ${dateText(data.occurredOn as BusinessDate)}`, conflicts);
-  return [event];
+  return events;
+}
+
+/** Splits `resumedOn` off a suspension's data into the resumption it records, checked for its date. */
+function takeResumption(given: Record<string, unknown>, ctx: DecideContext): PartnershipEvent | null {
+  const { resumedOn, resumptionReason } = given;
+  delete given.resumedOn;
+  delete given.resumptionReason;
+  if (resumedOn === undefined || resumedOn === null) {
+    if (resumptionReason !== undefined) throw new ValidationError([{ field: 'resumptionReason', reason: 'needs resumedOn' }]);
+    return null;
+  }
+  const data: Record<string, unknown> = { occurredOn: resumedOn, ...(resumptionReason !== undefined ? { reason: resumptionReason } : {}) };
+  const errors = validateEventData('PartnershipResumed', data).map((e) => ({
+    ...e,
+    field: e.field === 'occurredOn' ? 'resumedOn' : e.field === 'reason' ? 'resumptionReason' : e.field,
+  }));
+  const from = given.occurredOn as BusinessDate | undefined;
+  if (!errors.length && isValidBusinessDate(from) && businessDateStart(resumedOn as BusinessDate) <= businessDateStart(from!)) {
+    errors.push({ field: 'resumedOn', reason: `must be after the suspension's own date (${from!.date})` });
+  }
+  if (!errors.length && isAfterDay(resumedOn as BusinessDate, ctx.now)) {
+    errors.push({
+      field: 'resumedOn',
+      reason: `${(resumedOn as BusinessDate).date} is after today (${dayOf(ctx.now)}); record the resumption when it happens`,
+    });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  return { type: 'PartnershipResumed', data } as unknown as PartnershipEvent;
 }

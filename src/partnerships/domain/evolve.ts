@@ -500,7 +500,8 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
   const event = { type: entry.type, data: entry.data } as unknown as PartnershipEvent;
   const on = (event.data as { occurredOn?: BusinessDate }).occurredOn;
 
-  let next = fulfilPlan(d, entry);
+  const base = fulfilPlan(d, entry);
+  let next = base;
   if (!NOT_A_HAPPENING.has(event.type) && on) {
     if (!next.lastMilestoneOn || compareBusinessDates(on, next.lastMilestoneOn) > 0) next = { ...next, lastMilestoneOn: on };
   }
@@ -628,7 +629,8 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
     }
     case 'CooperationAreaAdded': {
       const key = nameKey(event.data.area);
-      if (next.areas.some((a) => nameKey(a) === key)) return next;
+      // Already an area: the entry repeats a fact, it is no happening of its own (the recording order must not matter).
+      if (next.areas.some((a) => nameKey(a) === key)) return base;
       return { ...next, areas: [...next.areas, event.data.area.trim()] };
     }
     case 'CooperationAreaRemoved': {
@@ -638,7 +640,7 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
     case 'ParticipantJoined': {
       const e = event.data;
       const key = participantKey(e);
-      if (next.participants.some((p) => participantKey(p) === key)) return next;
+      if (next.participants.some((p) => participantKey(p) === key)) return base;
       return {
         ...next,
         participants: [

@@ -15,13 +15,13 @@ import {
 } from '../domain/index.js';
 import {
   Amount,
-  AnyNameGiven,
   Bool,
   BusinessDateField,
   Count,
   CountryCode,
   Currency,
   NAME_MAX,
+  Names,
   Nested,
   NestedList,
   OneOf,
@@ -36,12 +36,6 @@ import {
 export type Example = Readonly<Record<string, unknown>>;
 
 // ---- building blocks ----------------------------------------------------------------------------
-
-export class LocalizedNameDto {
-  @Text(NAME_MAX, { optional: true, example: 'Schytomyr' }) de?: string;
-  @Text(NAME_MAX, { optional: true, example: 'Житомир' }) uk?: string;
-  @Text(NAME_MAX, { optional: true, example: 'Zhytomyr' }) en?: string;
-}
 
 export class SourceDto {
   @Text(NAME_MAX, { optional: true, example: 'DS 2022-0001', description: 'document or paper reference' }) reference?: string;
@@ -90,8 +84,8 @@ export class InitiatePartnershipDto extends MilestoneDto {
   @Matches(PARTNERSHIP_ID_PATTERN, { message: 'must be 1–100 letters, digits, ".", "_", "~" or "-", starting with a letter or digit' })
   @ApiProperty({ required: false, example: 'dortmund-zhytomyr', description: 'your own id (a slug); a UUID is assigned when left out' })
   partnershipId?: string;
-  @Nested(() => LocalizedNameDto) @AnyNameGiven() ownMunicipality: LocalizedNameDto;
-  @Nested(() => LocalizedNameDto, { optional: true }) @AnyNameGiven() counterpart?: LocalizedNameDto;
+  @Names({ example: { de: 'Dortmund', uk: 'Дортмунд', en: 'Dortmund' } }) ownMunicipality: Record<string, string>;
+  @Names({ optional: true }) counterpart?: Record<string, string>;
   @CountryCode({ optional: true, example: 'UA' }) counterpartCountry?: string;
   @OneOf(['initiative', 'contact'], { example: 'initiative', description: 'higher tiers begin with a signed agreement' }) tier: string;
   @Text(NAME_MAX, { optional: true, example: 'Office for International Relations' }) coordinatingOffice?: string;
@@ -108,14 +102,14 @@ export class DesignateCounterpartDto extends MilestoneDto {
     note: 'Zhytomyr asked Dortmund for a partnership.',
   };
 
-  @Nested(() => LocalizedNameDto) @AnyNameGiven() name: LocalizedNameDto;
+  @Names() name: Record<string, string>;
   @CountryCode({ optional: true, example: 'UA' }) country?: string;
 }
 
 export class RenameCounterpartDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2023-05', name: { de: 'Schytomyr' }, reason: 'Official German spelling' };
 
-  @Nested(() => LocalizedNameDto) @AnyNameGiven() name: LocalizedNameDto;
+  @Names() name: Record<string, string>;
   @Text(TEXT_MAX, { optional: true }) reason?: string;
 }
 
@@ -129,7 +123,10 @@ export class AidDeliveryDto extends MilestoneDto {
     sector: 'energy',
   };
 
-  @Nested(() => LocalizedNameDto, { description: 'may differ from the counterpart' }) @AnyNameGiven() receiver: LocalizedNameDto;
+  @Names({ description: 'may differ from the counterpart', example: { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' } }) receiver: Record<
+    string,
+    string
+  >;
   @Nested(() => MoneyDto, { optional: true }) value?: MoneyDto;
   @OneOf(AID_MODALITIES, { example: 'in_kind' }) modality: string;
   @TextList(NAME_MAX, { optional: true, example: ['generators', 'medical supplies'] }) items?: string[];
@@ -174,6 +171,12 @@ export class BoardReviewDto extends MilestoneDto {
   };
 
   @Bool({ optional: true, description: 'a meeting in the calendar, not yet held' }) planned?: boolean;
+  @BusinessDateField({
+    optional: true,
+    example: '2023-01-10',
+    description: 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)',
+  })
+  madeOn?: string;
   @Text(NAME_MAX, { optional: true, example: 'DS 2022-0001' }) paperReference?: string;
   @Text(NAME_MAX, { example: 'Verwaltungsvorstand' }) body: string;
   @OneOf(BODY_OUTCOMES, { optional: true, example: 'approved', description: 'required unless planned' }) outcome?: string;
@@ -187,6 +190,12 @@ export class CommitteeReferralDto extends MilestoneDto {
   };
 
   @Bool({ optional: true }) planned?: boolean;
+  @BusinessDateField({
+    optional: true,
+    example: '2023-01-10',
+    description: 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)',
+  })
+  madeOn?: string;
   @Text(NAME_MAX, { optional: true, example: 'DS 2022-0001' }) paperReference?: string;
   @Text(NAME_MAX, { example: 'Committee for Citizens Services' }) committee: string;
   @BusinessDateField({ optional: true, example: '2023-02-01' }) meetingDate?: string;
@@ -194,6 +203,12 @@ export class CommitteeReferralDto extends MilestoneDto {
 
 class DecisionDto extends MilestoneDto {
   @Bool({ optional: true }) planned?: boolean;
+  @BusinessDateField({
+    optional: true,
+    example: '2023-01-10',
+    description: 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)',
+  })
+  madeOn?: string;
   @Text(NAME_MAX, { optional: true, example: 'DS 2022-0001' }) paperReference?: string;
   @OneOf(DECISION_OUTCOMES, { optional: true, example: 'adopted', description: 'required unless planned' }) outcome?: string;
   @Text(TEXT_MAX, { optional: true }) resolutionText?: string;
@@ -227,6 +242,12 @@ export class CouncilDecisionDto extends DecisionDto {
 }
 
 export class SigningScheduleDto extends MilestoneDto {
+  @BusinessDateField({
+    optional: true,
+    example: '2023-01-10',
+    description: 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)',
+  })
+  madeOn?: string;
   static readonly example: Example = {
     occurredOn: '2023-02-09',
     agreementKind: 'solidarity',
@@ -307,6 +328,12 @@ export class ActivityDto extends MilestoneDto {
   };
 
   @Bool({ optional: true }) planned?: boolean;
+  @BusinessDateField({
+    optional: true,
+    example: '2023-01-10',
+    description: 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)',
+  })
+  madeOn?: string;
   @Text(TITLE_MAX, { example: 'Summer camp for children from Zhytomyr' }) title: string;
   @Text(NAME_MAX, { optional: true, example: 'summer_camp' }) activityKind?: string;
   @BusinessDateField({ optional: true, example: '2023-08-14' }) endsOn?: string;
@@ -315,11 +342,25 @@ export class ActivityDto extends MilestoneDto {
   @Count({ optional: true, example: 40 }) participantCount?: number;
 }
 
+export class TerminationDto extends MilestoneDto {
+  static readonly example: Example = { occurredOn: '2025-12', reason: 'Ended by council resolution', decisionReference: 'DS 2025-0042' };
+
+  @Text(TEXT_MAX, { example: 'Ended by council resolution' }) reason: string;
+  @Text(NAME_MAX, { optional: true }) decisionReference?: string;
+}
+
 export class SuspensionDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2024-02', reason: 'Contact interrupted', decisionReference: 'VV 2024/02' };
 
   @Text(TEXT_MAX, { example: 'Contact lost after the city administration was dissolved' }) reason: string;
   @Text(NAME_MAX, { optional: true }) decisionReference?: string;
+  @BusinessDateField({
+    optional: true,
+    example: '2024-04',
+    description: 'for a suspension recorded after it ended: the day it was resumed (recorded as a resumption in the same command)',
+  })
+  resumedOn?: string;
+  @Text(TEXT_MAX, { optional: true, example: 'Contact restored' }) resumptionReason?: string;
 }
 
 export class ResumptionDto extends MilestoneDto {
@@ -327,10 +368,6 @@ export class ResumptionDto extends MilestoneDto {
 
   @Text(TEXT_MAX, { optional: true }) reason?: string;
   @Text(NAME_MAX, { optional: true }) decisionReference?: string;
-}
-
-export class TerminationDto extends SuspensionDto {
-  static readonly example: Example = { occurredOn: '2025-12', reason: 'Ended by council resolution', decisionReference: 'DS 2025-0042' };
 }
 
 export class DocumentDto extends MilestoneDto {

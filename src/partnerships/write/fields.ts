@@ -21,7 +21,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { amountProblem, minorUnits, parseBusinessDate, isValidBusinessDate } from '../domain/index.js';
+import { amountProblem, languageTagProblem, minorUnits, parseBusinessDate, isValidBusinessDate } from '../domain/index.js';
 
 /** Names, organisations, references, bodies: one line of text. */
 export const NAME_MAX = 200;
@@ -171,9 +171,28 @@ export const NestedList = (cls: () => new () => object, o: Opts = {}) =>
   );
 
 /** A localized name needs at least one of its languages. */
-export const AnyNameGiven = () =>
-  custom('anyNameGiven', (v) =>
-    v && typeof v === 'object' && ['de', 'uk', 'en'].some((l) => typeof (v as Record<string, unknown>)[l] === 'string')
-      ? undefined
-      : 'needs a name in at least one of de, uk, en',
+/** Why a value is not a name per language, or undefined. Keys are BCP 47 tags as Intl writes them. */
+function namesProblem(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a name per language, e.g. { "de": "Schytomyr", "uk": "Житомир" }';
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length > LIST_MAX) return `must have at most ${LIST_MAX} languages`;
+  for (const [lang, name] of entries) {
+    const problem = languageTagProblem(lang);
+    if (problem) return `"${lang}" ${problem}`;
+    if (typeof name !== 'string' || !/\S/.test(name)) return `.${lang} must be a non-empty text`;
+    if (name.length > NAME_MAX) return `.${lang} must be at most ${NAME_MAX} characters`;
+    if (name.includes('\u0000')) return `.${lang} must not contain the NUL character`;
+  }
+  return entries.length ? undefined : 'needs a name in at least one language';
+}
+
+/** A name per language, keyed by BCP 47 language tag: { "de": "Schytomyr", "uk": "Житомир", "ru": "Житомир" }. */
+export const Names = (o: Opts = {}) =>
+  applyDecorators(
+    ...optional(o),
+    custom('isLocalizedName', namesProblem),
+    api({ example: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' }, ...o }, {
+      type: 'object',
+      additionalProperties: { type: 'string', maxLength: NAME_MAX },
+    } as ApiPropertyOptions),
   );

@@ -4,7 +4,7 @@ import { parseBusinessDate, ValidationError, type BusinessDate } from '../domain
 import { validationProblem } from '../../shared/problem.js';
 
 /** Every business-date field of every event type is top-level and named one of these. */
-export const DATE_FIELDS = ['occurredOn', 'madeOn', 'expectedBy', 'meetingDate', 'endsOn'] as const;
+export const DATE_FIELDS = ['occurredOn', 'madeOn', 'resumedOn', 'expectedBy', 'meetingDate', 'endsOn'] as const;
 
 function toDate(value: string, field: string): BusinessDate {
   try {
