@@ -421,6 +421,15 @@ export const EVENT_FIELDS: { readonly [T in EventType]: { readonly [F in keyof E
 
 export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EventType[];
 
+/** Every field that holds a business date, in any event: what the API parses from 'YYYY-MM-DD' strings. */
+export const DATE_FIELD_NAMES: ReadonlySet<string> = new Set(
+  EVENT_TYPES.flatMap((t) =>
+    Object.entries(EVENT_FIELDS[t] as Readonly<Record<string, Spec>>)
+      .filter(([, spec]) => spec.check === date)
+      .map(([field]) => field),
+  ),
+);
+
 /** Every data field per event type: corrections may name only these. */
 export const EVENT_DATA_FIELDS = Object.fromEntries(EVENT_TYPES.map((t) => [t, Object.keys(EVENT_FIELDS[t])])) as unknown as {
   readonly [T in EventType]: readonly (keyof EventData<T> & string)[];

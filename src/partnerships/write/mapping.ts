@@ -1,10 +1,10 @@
 // DTO → domain data: class instances become plain JSON (the store takes nothing else) and date
 // strings become { date, precision }.
-import { parseBusinessDate, ValidationError, type BusinessDate } from '../domain/index.js';
+import { DATE_FIELD_NAMES, parseBusinessDate, ValidationError, type BusinessDate } from '../domain/index.js';
 import { validationProblem } from '../../shared/problem.js';
 
-/** Every business-date field of every event type is top-level and named one of these. */
-export const DATE_FIELDS = ['occurredOn', 'madeOn', 'resumedOn', 'expectedBy', 'meetingDate', 'endsOn'] as const;
+/** Business-date fields: every event's (from its field spec) and a command's own (a suspension's end). */
+export const DATE_FIELDS = [...DATE_FIELD_NAMES, 'resumedOn'];
 
 function toDate(value: string, field: string): BusinessDate {
   try {
