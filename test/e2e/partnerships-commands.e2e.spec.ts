@@ -85,6 +85,7 @@ describe('every milestone endpoint records its event', () => {
     await step('participants', EXAMPLES.participant, 'ParticipantJoined');
     await step('participants/leave', EXAMPLES.participantLeave, 'ParticipantLeft');
     await step('activities', EXAMPLES.activity, 'ActivityHeld');
+    await step('funding', EXAMPLES.funding, 'FundingReceived');
     await step('documents', { ...EXAMPLES.document, relatesTo: ids.AgreementSigned }, 'DocumentAttached');
     await step('notes', EXAMPLES.note, 'NoteAdded');
     await step('suspension', EXAMPLES.suspension, 'PartnershipSuspended');
@@ -242,7 +243,7 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const paths = res.body.paths as Record<string, Record<string, any>>;
     const commandRoutes = Object.entries(paths).filter(([p, ops]) => p.startsWith('/api/v1/partnerships') && ops.post);
-    expect(commandRoutes.length).toBe(24);
+    expect(commandRoutes.length).toBe(25);
     for (const [p, ops] of commandRoutes) {
       const content = ops.post.requestBody?.content?.['application/json'];
       expect({ p, example: !!content?.examples?.example?.value }).toEqual({ p, example: true });

@@ -19,6 +19,7 @@ export const EXAMPLES = {
   participant: D.ParticipantDto.example,
   participantLeave: D.ParticipantLeaveDto.example,
   activity: D.ActivityDto.example,
+  funding: D.FundingDto.example,
   suspension: D.SuspensionDto.example,
   resumption: D.ResumptionDto.example,
   termination: D.TerminationDto.example,

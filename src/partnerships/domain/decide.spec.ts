@@ -75,6 +75,12 @@ const everyCommand: PartnershipCommand[] = [
   }),
   command('RecordParticipantLeft', { occurredOn: month('2025-06'), organisation: 'Local businesses', side: 'own' }),
   command('RecordActivity', { occurredOn: month('2025-06'), title: 'Delegation visit' }),
+  command('RecordFundingReceived', {
+    occurredOn: month('2025-06'),
+    funder: 'European Commission',
+    programme: 'CERV town twinning',
+    value: { amount: '30000.00', currency: 'EUR' },
+  }),
   command('SuspendPartnership', { occurredOn: day('2025-07-10'), reason: 'pause' }),
   command('ResumePartnership', { occurredOn: month('2025-06') }),
   command('TerminatePartnership', { occurredOn: day('2025-07-10'), reason: 'end' }),

@@ -79,6 +79,7 @@ export const COMMAND_EVENT = {
   RecordParticipantJoined: 'ParticipantJoined',
   RecordParticipantLeft: 'ParticipantLeft',
   RecordActivity: 'ActivityHeld',
+  RecordFundingReceived: 'FundingReceived',
   SuspendPartnership: 'PartnershipSuspended',
   ResumePartnership: 'PartnershipResumed',
   TerminatePartnership: 'PartnershipTerminated',

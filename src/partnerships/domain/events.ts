@@ -198,6 +198,20 @@ export interface ParticipantLeftData extends MilestoneFields {
   reason?: string;
 }
 
+/**
+ * Money the partnership received from a third party: a grant of a funding programme (e.g. an EU
+ * town-twinning grant), a foundation's contribution, a donation. `occurredOn` is when it was received.
+ */
+export interface FundingReceivedData extends MilestoneFields {
+  /** who gave it, e.g. "European Commission" */
+  funder: string;
+  /** the funding programme or call, e.g. "CERV town twinning 2024" */
+  programme?: string;
+  value?: Money;
+  /** what it pays for */
+  purpose?: string;
+}
+
 /** Exchanges, delegation visits, summer camps, workshops. `occurredOn` is the first day. */
 export interface ActivityHeldData extends MilestoneFields, PlannableFields {
   title: string;
@@ -282,6 +296,7 @@ export interface EventDataByType {
   ParticipantJoined: ParticipantJoinedData;
   ParticipantLeft: ParticipantLeftData;
   ActivityHeld: ActivityHeldData;
+  FundingReceived: FundingReceivedData;
   PartnershipSuspended: PartnershipSuspendedData;
   PartnershipResumed: PartnershipResumedData;
   PartnershipTerminated: PartnershipTerminatedData;
@@ -396,6 +411,7 @@ export const EVENT_FIELDS: { readonly [T in EventType]: { readonly [F in keyof E
     participants: opt(texts),
     participantCount: opt(count),
   },
+  FundingReceived: { ...MILESTONE, funder: req(text), programme: opt(text), value: opt(money), purpose: opt(text) },
   PartnershipSuspended: { ...MILESTONE, reason: req(text), decisionReference: opt(text) },
   PartnershipResumed: { ...MILESTONE, reason: opt(text), decisionReference: opt(text) },
   PartnershipTerminated: { ...MILESTONE, reason: req(text), decisionReference: opt(text) },

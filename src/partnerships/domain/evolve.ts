@@ -669,6 +669,7 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
       return { ...next, standing: 'terminated', terminated: true, standingSince: { eventId: entry.eventId, on: event.data.occurredOn } };
     case 'AgreementSigningScheduled':
     case 'ActivityHeld':
+    case 'FundingReceived':
     case 'DocumentAttached':
     case 'NoteAdded':
     case 'EntryCorrected':

@@ -342,6 +342,21 @@ export class ActivityDto extends MilestoneDto {
   @Count({ optional: true, example: 40 }) participantCount?: number;
 }
 
+export class FundingDto extends MilestoneDto {
+  static readonly example: Example = {
+    occurredOn: '2023-11',
+    funder: 'European Commission',
+    programme: 'CERV town twinning',
+    value: { amount: '30000.00', currency: 'EUR' },
+    purpose: 'Youth exchange Dortmund–Zhytomyr',
+  };
+
+  @Text(NAME_MAX, { example: 'European Commission' }) funder: string;
+  @Text(NAME_MAX, { optional: true, example: 'CERV town twinning' }) programme?: string;
+  @Nested(() => MoneyDto, { optional: true }) value?: MoneyDto;
+  @Text(TEXT_MAX, { optional: true, example: 'Youth exchange Dortmund–Zhytomyr' }) purpose?: string;
+}
+
 export class TerminationDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2025-12', reason: 'Ended by council resolution', decisionReference: 'DS 2025-0042' };
 

@@ -207,6 +207,11 @@ export class MilestonesController {
     return this.record('RecordActivity', id, body, req);
   }
 
+  @Milestone(':id/funding', 'Record funding received from a programme, foundation or donor', D.FundingDto)
+  recordFunding(@Param('id') id: string, @Body() body: D.FundingDto, @Req() req: AuthenticatedRequest) {
+    return this.record('RecordFundingReceived', id, body, req);
+  }
+
   @Milestone(':id/suspension', 'Suspend the partnership', D.SuspensionDto)
   suspend(@Param('id') id: string, @Body() body: D.SuspensionDto, @Req() req: AuthenticatedRequest) {
     return this.record('SuspendPartnership', id, body, req);
