@@ -71,6 +71,10 @@ function parts(d: BusinessDate): { year: number; month?: number; day?: number } 
 
 /** First calendar day covered by the date, as YYYY-MM-DD. */
 export function businessDateStart(d: BusinessDate): string {
+  // The stored forms are exactly YYYY, YYYY-MM and YYYY-MM-DD: folds call this for every entry.
+  if (d.date.length === 10) return d.date;
+  if (d.date.length === 7) return `${d.date}-01`;
+  if (d.date.length === 4) return `${d.date}-01-01`;
   const { year, month, day } = parts(d);
   return `${pad(year, 4)}-${pad(month ?? 1, 2)}-${pad(day ?? 1, 2)}`;
 }

@@ -18,13 +18,12 @@ import {
   applyEntry,
   deriveAt,
   foldDate,
-  inBusinessOrder,
-  initialDerivedState,
   isPlan,
   nameKey,
   participantKey,
   plannedDateOf,
   recordAll,
+  splitAt,
   type DerivedState,
   type EntryRecord,
   type History,
@@ -264,9 +263,10 @@ function violation(s: DerivedState, type: EventType, data: Readonly<Record<strin
 /** Entries (by id) that break a rule against the state on their date, from `from` (YYYY-MM-DD) on. */
 function violationsFrom(history: History, from: string, id: string): Map<string, { entry: EntryRecord; violation: Violation }> {
   const found = new Map<string, { entry: EntryRecord; violation: Violation }>();
-  let s = initialDerivedState();
-  for (const entry of inBusinessOrder(history)) {
-    if (!entry.retracted && foldDate(entry) >= from) {
+  const split = splitAt(history, from);
+  let s = split.before;
+  for (const entry of split.from) {
+    if (!entry.retracted) {
       const v = violation(s, entry.type, entry.data, id);
       if (v) found.set(entry.eventId, { entry, violation: v });
     }
@@ -297,6 +297,7 @@ function withRecorded(history: History, events: PartnershipEvent[], ctx: DecideC
   return recordAll(
     history,
     events.map((e, i) => ({ ...e, eventId: ids[i], recordedAt: ctx.now }) as RecordedEvent),
+    { trial: true },
   );
 }
 
@@ -518,7 +519,7 @@ export function decide(command: PartnershipCommand, state: History, ctx: DecideC
       type === 'CooperationAreaAdded'
         ? nameKey(String(d.area))
         : participantKey(d as { organisation: string; side: 'own' | 'counterpart' });
-    const again = inBusinessOrder(state).some(
+    const again = splitAt(state, on).from.some(
       (e) => e.type === type && !e.retracted && foldDate(e) === on && keyOf(e.data) === keyOf(data),
     );
     if (again) return [];

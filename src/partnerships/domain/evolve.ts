@@ -327,16 +327,56 @@ export function plannedDateOf(entry: EntryLike): BusinessDate | undefined {
   return asDate(entry.data.occurredOn);
 }
 
-/** Entries in business-date order (ties by recording order), retracted ones included, annotations left out. */
-export function inBusinessOrder(history: History): EntryRecord[] {
-  const keyed: { key: string; entry: EntryRecord }[] = [];
-  for (const id of history.entryOrder) {
-    const entry = history.entries[id];
-    if (!entry || ANNOTATIONS.has(entry.type)) continue;
-    keyed.push({ key: foldDate(entry), entry });
+// Entries and histories are immutable values, so what is derived from them is kept beside them:
+// an entry's day, a history's business order and its state with everything known. Appending entries
+// dated on or after the last day carries both forward, so recording the usual entry — today's — costs
+// only the new entry, not a refold of the stream.
+const dayCache = new WeakMap<EntryRecord, string>();
+interface Derived {
+  order: EntryRecord[];
+  /** the last business day in `order` ('' when empty) */
+  lastDay: string;
+  /** index in `order` of the first entry on `lastDay` */
+  lastStart: number;
+  /** the state with every entry applied, once computed */
+  final?: DerivedState;
+  /** the state with every entry before `lastDay` applied, once computed */
+  beforeLast?: DerivedState;
+}
+const derivedCache = new WeakMap<History, Derived>();
+
+/** The business day of a recorded entry (foldDate, computed once per entry value). */
+export function entryDay(entry: EntryRecord): string {
+  let day = dayCache.get(entry);
+  if (day === undefined) dayCache.set(entry, (day = foldDate(entry)));
+  return day;
+}
+
+function derivedOfHistory(history: History): Derived {
+  let d = derivedCache.get(history);
+  if (!d) {
+    const order: EntryRecord[] = [];
+    for (const id of history.entryOrder) {
+      const entry = history.entries[id];
+      if (entry && !ANNOTATIONS.has(entry.type)) order.push(entry);
+    }
+    order.sort((a, b) => {
+      const da = entryDay(a);
+      const db = entryDay(b);
+      return da < db ? -1 : da > db ? 1 : a.position - b.position;
+    });
+    const lastDay = order.length ? entryDay(order[order.length - 1]) : '';
+    let lastStart = order.length;
+    while (lastStart > 0 && entryDay(order[lastStart - 1]) === lastDay) lastStart--;
+    d = { order, lastDay, lastStart };
+    derivedCache.set(history, d);
   }
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.position - b.entry.position));
-  return keyed.map((k) => k.entry);
+  return d;
+}
+
+/** Entries in business-date order (ties by recording order), retracted ones included, annotations left out. */
+export function inBusinessOrder(history: History): readonly EntryRecord[] {
+  return derivedOfHistory(history).order;
 }
 
 // ---- plans -------------------------------------------------------------------------------------
@@ -682,26 +722,116 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
 
 /** The derived state on `date` (YYYY-MM-DD; everything known when left out). */
 export function deriveAt(history: History, date?: string): DerivedState {
-  let derived = initialDerivedState();
-  for (const entry of inBusinessOrder(history)) {
-    if (date !== undefined && foldDate(entry) > date) break;
-    derived = applyEntry(derived, entry, history.entries);
+  const d = derivedOfHistory(history);
+  if (date === undefined || date >= d.lastDay) return finalState(history, d);
+  return foldUntil(history, d.order, (day) => day > date).state;
+}
+
+/**
+ * The state before `day` (every entry dated earlier) and the entries from that day on, in order: what
+ * a check of a change on `day` replays.
+ */
+export function splitAt(history: History, day: string): { before: DerivedState; from: readonly EntryRecord[] } {
+  const d = derivedOfHistory(history);
+  if (day > d.lastDay) return { before: finalState(history, d), from: [] };
+  // The usual change is dated on the last day known: the state before it is kept.
+  if (day === d.lastDay) {
+    d.beforeLast ??= foldUntil(history, d.order, (entryDay) => entryDay >= day).state;
+    return { before: d.beforeLast, from: d.order.slice(d.lastStart) };
   }
-  return derived;
+  const { state, index } = foldUntil(history, d.order, (entryDay) => entryDay >= day);
+  return { before: state, from: d.order.slice(index) };
+}
+
+function finalState(history: History, d: Derived): DerivedState {
+  d.final ??= foldUntil(history, d.order, () => false).state;
+  return d.final;
+}
+
+function foldUntil(
+  history: History,
+  order: readonly EntryRecord[],
+  stop: (day: string) => boolean,
+): { state: DerivedState; index: number } {
+  let state = initialDerivedState();
+  let i = 0;
+  for (; i < order.length; i++) {
+    if (stop(entryDay(order[i]))) break;
+    state = applyEntry(state, order[i], history.entries);
+  }
+  return { state, index: i };
 }
 
 /** The state on a business date, as the ledger knows it now. */
 export function stateAt(history: History, date?: string): PartnershipState {
-  return { ...deriveAt(history, date), entries: history.entries, entryOrder: history.entryOrder, version: history.version };
+  const state = { ...deriveAt(history, date), entries: history.entries, entryOrder: history.entryOrder, version: history.version };
+  // The state is also a history (the same entries): it shares what was derived from them.
+  derivedCache.set(state, derivedOfHistory(history));
+  return state;
 }
 
-/** The history with `events` recorded after it, in stream order (the input is left as it was). */
-export function recordAll(from: History, events: Iterable<RecordedEvent>): History {
-  const entries: Record<string, EntryRecord> = { ...from.entries };
+/**
+ * The history with `events` recorded after it, in stream order (the input is left as it was).
+ * `trial`: a history only to check a change against, never kept or shown; its entries are a layer
+ * over the old ones instead of a copy (for a long stream the copy would cost more than the check).
+ */
+export function recordAll(from: History, events: Iterable<RecordedEvent>, opts: { trial?: boolean } = {}): History {
+  const entries: Record<string, EntryRecord> = opts.trial ? overlay(from.entries) : { ...from.entries };
   const entryOrder = [...from.entryOrder];
   let version = from.version;
   for (const event of events) recordInto(event, entries, entryOrder, version++);
-  return { entries, entryOrder, version };
+  const history: History = { entries, entryOrder, version };
+  carryForward(from, history);
+  return history;
+}
+
+const depth = new WeakMap<object, number>();
+
+/** A layer over `entries` to record into (lookups see both; the old object is never changed). */
+function overlay(entries: Readonly<Record<string, EntryRecord>>): Record<string, EntryRecord> {
+  const level = (depth.get(entries) ?? 0) + 1;
+  if (level > 32) {
+    const flat: Record<string, EntryRecord> = {};
+    for (const key in entries) flat[key] = entries[key];
+    return flat;
+  }
+  const layered = Object.create(entries) as Record<string, EntryRecord>;
+  depth.set(layered, level);
+  return layered;
+}
+
+/**
+ * When the new entries are plain milestones dated on or after the last day already known (and none
+ * is an annotation, which could move or remove an earlier entry), the order and the final state
+ * continue from the old history's instead of being computed again.
+ */
+function carryForward(from: History, to: History): void {
+  const known = derivedCache.get(from);
+  if (!known) return;
+  const added = to.entryOrder.slice(from.entryOrder.length).map((id) => to.entries[id]);
+  if (added.some((e) => !e || ANNOTATIONS.has(e.type))) return;
+  let lastDay = known.lastDay;
+  for (const e of added) {
+    const day = entryDay(e);
+    if (day < lastDay) return;
+    lastDay = day;
+  }
+  const order = [...known.order, ...added];
+  let lastStart = order.length;
+  while (lastStart > 0 && entryDay(order[lastStart - 1]) === lastDay) lastStart--;
+  let final = known.final;
+  let beforeLast = lastDay === known.lastDay ? known.beforeLast : undefined;
+  if (known.final) {
+    // Entries of the old history are all before the new last day unless it did not move.
+    let state = known.final;
+    for (const e of added) {
+      if (lastDay !== known.lastDay && entryDay(e) === lastDay && !beforeLast) beforeLast = state;
+      state = applyEntry(state, e, to.entries);
+    }
+    if (lastDay !== known.lastDay) beforeLast ??= state;
+    final = state;
+  }
+  derivedCache.set(to, { order, lastDay, lastStart, ...(final ? { final } : {}), ...(beforeLast ? { beforeLast } : {}) });
 }
 
 /** Records events after `from` (in stream order) and derives the state with everything known. */

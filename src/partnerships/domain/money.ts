@@ -16,14 +16,22 @@ for (const list of Object.values(regions)) {
 }
 const CURRENT = new Set(Intl.supportedValuesOf('currency'));
 
+const DIGITS = new Map<string, number | undefined>();
+
 /** Decimal places of a currency's minor unit (EUR 2, JPY 0, KWD 3); undefined for a code that is not ISO 4217. */
 export function minorUnits(currency: string): number | undefined {
-  if (!/^[A-Z]{3}$/.test(currency) || (!CURRENT.has(currency) && !PERIODS.has(currency))) return undefined;
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return undefined;
+  if (DIGITS.has(currency)) return DIGITS.get(currency);
+  let digits: number | undefined;
+  if (/^[A-Z]{3}$/.test(currency) && (CURRENT.has(currency) || PERIODS.has(currency))) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+    } catch {
+      digits = undefined;
+    }
   }
+  // Building a NumberFormat costs far more than adding two amounts: ask Intl once per code.
+  if (DIGITS.size < 1000) DIGITS.set(currency, digits);
+  return digits;
 }
 
 /** Whether some territory used the currency on `day` (YYYY-MM-DD). */

@@ -13,10 +13,10 @@ import { Clock } from '../../shared/clock.js';
 import {
   businessDateStart,
   decide,
-  fold,
+  recordAll,
   initialState,
   type BusinessDate,
-  type PartnershipState,
+  type History,
   type RecordedEvent,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
@@ -34,12 +34,12 @@ function occurredAt(data: unknown): string | null {
   return on?.date ? `${businessDateStart(on)}T00:00:00Z` : null;
 }
 
-/** Streams whose folded state this process keeps (least recently used ones are dropped). */
+/** Streams whose history this process keeps (least recently used ones are dropped). */
 const STATE_CACHE_SIZE = 1000;
 
 @CommandHandler(ExecutePartnershipCommand)
 export class PartnershipCommandHandler implements ICommandHandler<ExecutePartnershipCommand, CommandOutcome> {
-  private readonly states = new Map<string, PartnershipState>();
+  private readonly histories = new Map<string, History>();
 
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
@@ -106,18 +106,19 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   }
 
   /**
-   * The partnership's state: the last state this process folded, plus the events appended since
+   * The partnership's history: the last one this process read, plus the events appended since
    * (events never change, so only the tail is read). Another writer may append meanwhile; the
-   * expected version on append catches that, as it would without the cache.
+   * expected version on append catches that, as it would without the cache. The decider folds what
+   * it needs; a history carries its business order and latest state forward as it grows.
    */
-  private async load(streamId: string): Promise<PartnershipState> {
-    const cached = this.states.get(streamId);
+  private async load(streamId: string): Promise<History> {
+    const cached = this.histories.get(streamId);
     const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
-    const state = tail.length ? fold(tail.map(toRecorded), cached ?? initialState()) : (cached ?? initialState());
-    this.states.delete(streamId); // re-insert: Map order is the LRU order
-    if (state.exists) this.states.set(streamId, state);
-    if (this.states.size > STATE_CACHE_SIZE) this.states.delete(this.states.keys().next().value!);
-    return state;
+    const history = tail.length ? recordAll(cached ?? initialState(), tail.map(toRecorded)) : (cached ?? initialState());
+    this.histories.delete(streamId); // re-insert: Map order is the LRU order
+    if (history.version > 0) this.histories.set(streamId, history);
+    if (this.histories.size > STATE_CACHE_SIZE) this.histories.delete(this.histories.keys().next().value!);
+    return history;
   }
 
   /** The outcome of the first request with this key, or null if there was none. */
