@@ -11,6 +11,7 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { IntegrityModule } from './event-store/integrity.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OParlModule } from './partnerships/read-models/oparl/oparl.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
 import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
 import { QueuesModule } from './queues/queues.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         PartnershipsWriteModule,
         PartnershipsReadModule,
+        OParlModule.forRoot(config),
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
         ReportingModule,
