@@ -9,6 +9,7 @@ import { ApiKeyLifecycle1764000005000 } from './1764000005000-ApiKeyLifecycle.js
 import { LedgerCheckpoints1764000006000 } from './1764000006000-LedgerCheckpoints.js';
 import { ReportOutbox1764000007000 } from './1764000007000-ReportOutbox.js';
 import { OParlObjects1764000008000 } from './1764000008000-OParlObjects.js';
+import { IatiReports1764000009000 } from './1764000009000-IatiReports.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -20,4 +21,5 @@ export const migrations = [
   LedgerCheckpoints1764000006000,
   ReportOutbox1764000007000,
   OParlObjects1764000008000,
+  IatiReports1764000009000,
 ];

@@ -10,6 +10,7 @@ import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { IntegrityModule } from './event-store/integrity.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IatiModule } from './interop/iati/iati.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OParlModule } from './partnerships/read-models/oparl/oparl.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         PartnershipsWriteModule,
         PartnershipsReadModule,
         OParlModule.forRoot(config),
+        IatiModule,
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
         ReportingModule,
