@@ -10,6 +10,7 @@ import { LedgerCheckpoints1764000006000 } from './1764000006000-LedgerCheckpoint
 import { ReportOutbox1764000007000 } from './1764000007000-ReportOutbox.js';
 import { OParlObjects1764000008000 } from './1764000008000-OParlObjects.js';
 import { IatiReports1764000009000 } from './1764000009000-IatiReports.js';
+import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTokens.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -22,4 +23,5 @@ export const migrations = [
   ReportOutbox1764000007000,
   OParlObjects1764000008000,
   IatiReports1764000009000,
+  CalendarFeedTokens1764000010000,
 ];

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module.js';
+import { redactToken } from './auth/feed-tokens.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -38,7 +39,9 @@ export class AppModule {
             level: config.LOG_LEVEL,
             genReqId: (req) => (req as { id?: string }).id ?? '',
             customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+            // calendar subscription tokens travel in the URL (calendar.ics?token=…)
+            serializers: { req: (req: { url?: string }) => ({ ...req, ...(req.url ? { url: redactToken(req.url) } : {}) }) },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),
