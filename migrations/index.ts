@@ -8,6 +8,9 @@ import { PartnershipsReadModelsV21764000004000 } from './1764000004000-Partnersh
 import { ApiKeyLifecycle1764000005000 } from './1764000005000-ApiKeyLifecycle.js';
 import { LedgerCheckpoints1764000006000 } from './1764000006000-LedgerCheckpoints.js';
 import { ReportOutbox1764000007000 } from './1764000007000-ReportOutbox.js';
+import { OParlObjects1764000008000 } from './1764000008000-OParlObjects.js';
+import { IatiReports1764000009000 } from './1764000009000-IatiReports.js';
+import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTokens.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -18,4 +21,7 @@ export const migrations = [
   ApiKeyLifecycle1764000005000,
   LedgerCheckpoints1764000006000,
   ReportOutbox1764000007000,
+  OParlObjects1764000008000,
+  IatiReports1764000009000,
+  CalendarFeedTokens1764000010000,
 ];

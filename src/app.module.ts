@@ -5,12 +5,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module.js';
+import { redactToken } from './auth/feed-tokens.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { IntegrityModule } from './event-store/integrity.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IatiModule } from './interop/iati/iati.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OParlModule } from './partnerships/read-models/oparl/oparl.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
 import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
 import { QueuesModule } from './queues/queues.module.js';
@@ -36,7 +39,9 @@ export class AppModule {
             level: config.LOG_LEVEL,
             genReqId: (req) => (req as { id?: string }).id ?? '',
             customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+            // calendar subscription tokens travel in the URL (calendar.ics?token=…)
+            serializers: { req: (req: { url?: string }) => ({ ...req, ...(req.url ? { url: redactToken(req.url) } : {}) }) },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),
@@ -49,6 +54,8 @@ export class AppModule {
         AuthModule,
         PartnershipsWriteModule,
         PartnershipsReadModule,
+        OParlModule.forRoot(config),
+        IatiModule,
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
         ReportingModule,

@@ -3,14 +3,16 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { FEED_TOKEN_SCOPE } from '../shared/auth/feed-token.decorator.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
 import { ApiProblem } from '../shared/problem.js';
 import { IS_PUBLIC } from '../shared/public.decorator.js';
 import { checkKeyCached, touchKey, type ApiKey, type KeyCheck } from './api-keys.js';
+import { checkFeedToken, touchFeedToken, type FeedCheck, type FeedScope, type FeedToken } from './feed-tokens.js';
 import { RateLimits, tooMany, type LimitResult } from './rate-limits.js';
 
-export type AuthenticatedRequest = Request & { apiKey?: ApiKey };
+export type AuthenticatedRequest = Request & { apiKey?: ApiKey; feedToken?: FeedToken };
 
 const REALM = 'Bearer realm="partnership-ledger"';
 const INVALID_TOKEN = `${REALM}, error="invalid_token"`;
@@ -63,6 +65,8 @@ export class ApiKeyGuard implements CanActivate {
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = req.headers.authorization;
+    const feedScope = this.reflector.getAllAndOverride<FeedScope | undefined>(FEED_TOKEN_SCOPE, targets);
+    if (!header && feedScope && req.query?.token !== undefined) return this.feedToken(req, feedScope);
     if (!header) throw unauthorized('missing_api_key', 'This route needs an API key: send it as "Authorization: Bearer <key>".');
 
     const address = `ip:${req.ip ?? 'unknown'}`;
@@ -112,6 +116,45 @@ export class ApiKeyGuard implements CanActivate {
         { requiredRoles: roles, role: key.role },
       );
     }
+    return true;
+  }
+
+  /** A calendar app's request: the subscription token in the URL stands in for the key. */
+  private async feedToken(req: AuthenticatedRequest, scope: FeedScope): Promise<boolean> {
+    const address = `ip:${req.ip ?? 'unknown'}`;
+    const blockedMs = await this.limits.authFailures.blockedMs(address);
+    if (blockedMs > 0)
+      throw this.tooManyFailures({ allowed: false, limit: this.limits.authFailures.points, remaining: 0, resetMs: blockedMs });
+    const presented = req.query.token;
+    let check: FeedCheck;
+    try {
+      check =
+        typeof presented === 'string' ? await checkFeedToken(this.pool, presented, scope) : { ok: false, reason: 'unknown', feed: null };
+    } catch (err) {
+      this.logger.warn(`feed token not checked: ${(err as Error).message}`);
+      throw new ApiProblem(
+        503,
+        'auth_unavailable',
+        'Service unavailable',
+        'The token cannot be checked right now; retry shortly.',
+        undefined,
+        {},
+        {
+          'Retry-After': '5',
+        },
+      );
+    }
+    if (!check.ok) {
+      await this.failed(address);
+      if (check.reason === 'unknown') throw unauthorized('invalid_feed_token', 'The subscription token is unknown.', INVALID_TOKEN);
+      const why =
+        check.reason === 'revoked' ? 'This subscription token was revoked' : 'The API key that created this subscription token was revoked';
+      throw unauthorized('feed_token_revoked', `${why} at ${check.revokedAt!.toISOString()}; create a new subscription.`, INVALID_TOKEN, {
+        revokedAt: check.revokedAt,
+      });
+    }
+    req.feedToken = check.feed;
+    void touchFeedToken(this.pool, check.feed.id).catch(() => undefined); // bookkeeping must never fail a request
     return true;
   }
 

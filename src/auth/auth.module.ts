@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { FeedsController } from './feeds.controller.js';
 import { KeysController } from './keys.controller.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
 import { RateLimits } from './rate-limits.js';
@@ -11,7 +12,7 @@ import { RateLimits } from './rate-limits.js';
  * rate limit can count per key.
  */
 @Module({
-  controllers: [KeysController],
+  controllers: [KeysController, FeedsController],
   providers: [RateLimits, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
   exports: [RateLimits],
 })

@@ -17,6 +17,38 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
   );
 
+/** An http(s) origin, optionally with a path, without query or fragment; kept without a trailing slash. */
+const publicBaseUrl = url(['http:', 'https:'])
+  .refine((v) => {
+    const u = new URL(v);
+    return !u.search && !u.hash && !u.username && !u.password;
+  }, 'must have no query, fragment or credentials')
+  .transform((v) => new URL(v).href.replace(/\/+$/, ''));
+
+/** `{"de":"…","en":"…"}`: language tag → name. */
+const localizedNameJson = z.string().transform((v, ctx) => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    parsed = null;
+  }
+  const ok =
+    !!parsed &&
+    typeof parsed === 'object' &&
+    !Array.isArray(parsed) &&
+    Object.entries(parsed).length > 0 &&
+    Object.entries(parsed).every(([k, n]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k) && typeof n === 'string' && n.trim() !== '');
+  if (!ok) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a JSON object of language → name, e.g. {"de":"Stadt Dortmund","en":"City of Dortmund"}',
+    });
+    return z.NEVER;
+  }
+  return parsed as Record<string, string>;
+});
+
 /** A key (or a file holding one) that parses; the reason, never the key, goes into the message. */
 const keyText = (parse: (text: string) => unknown, fromFile: boolean) =>
   z.string().superRefine((value, ctx) => {
@@ -99,6 +131,43 @@ const schema = z
       .int()
       .refine((v) => v === 0 || v >= 1000, 'must be 0 (off) or at least 1000')
       .default(300_000),
+    /** The address clients reach this service at: OParl ids and calendar subscription links are built from it. */
+    PUBLIC_BASE_URL: publicBaseUrl.default('http://localhost:3000'),
+    /** Serve /oparl/v1.1/ without an API key (rate-limited per address); off: a key with read access is needed. */
+    OPARL_PUBLIC: bool.default(false),
+    /** OParl System and Body: the service's name, contact and licence; the municipality's names and AGS. */
+    OPARL_SYSTEM_NAME: z.string().trim().min(1).max(200).default('Partnership Ledger'),
+    OPARL_CONTACT_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
+    OPARL_LICENSE: url(['http:', 'https:']).optional(),
+    /** Default: the own municipality the partnerships name most often (its German name). */
+    OPARL_BODY_NAME: z.string().trim().min(1).max(200).optional(),
+    OPARL_BODY_SHORT_NAME: z.string().trim().min(1).max(100).optional(),
+    OPARL_BODY_WEBSITE: url(['http:', 'https:']).optional(),
+    /** Amtlicher Gemeindeschlüssel: eight digits. */
+    OPARL_BODY_AGS: z
+      .string()
+      .regex(/^\d{8}$/, 'must be the eight-digit Amtlicher Gemeindeschlüssel, e.g. 05913000')
+      .optional(),
+    /** The reporting organisation of the IATI export: its IATI organisation identifier (needed for the export). */
+    IATI_REPORTING_ORG_REF: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/,
+        'must be an IATI organisation identifier such as DE-GOV-05913000 (letters, digits, . _ : -)',
+      )
+      .optional(),
+    /** IATI OrganisationType code; 11 = local government. */
+    IATI_REPORTING_ORG_TYPE: z
+      .string()
+      .regex(/^\d{2}$/, 'must be a two-digit IATI OrganisationType code such as 11 (local government)')
+      .default('11'),
+    /** Its name per language as JSON, e.g. {"de":"Stadt Dortmund","en":"City of Dortmund"}; missing languages: the partnership's own municipality. */
+    IATI_REPORTING_ORG_NAME: localizedNameJson.optional(),
+    /** Prefix of every iati-identifier (`<prefix>-<partnershipId>`); default IATI_REPORTING_ORG_REF. */
+    IATI_ACTIVITY_ID_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/, 'letters, digits, . _ : - only')
+      .optional(),
   })
   .refine((c) => c.REPORT_BACKOFF_MAX_MS >= c.REPORT_BACKOFF_MS, {
     message: 'must not be smaller than REPORT_BACKOFF_MS',

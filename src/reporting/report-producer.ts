@@ -13,17 +13,20 @@ import { PROJECTIONS } from '../partnerships/read-models/projections.registry.js
 import { StatusQueries } from '../partnerships/read-models/status/status.queries.js';
 import type { PartnershipSummary } from '../partnerships/read-models/status/status.types.js';
 import { TimelineQueries } from '../partnerships/read-models/timeline/timeline.queries.js';
+import { IatiExport, IatiNotConfiguredError } from '../interop/iati/iati.export.js';
+import { NothingToExportError } from '../interop/iati/iati-activity.js';
 import { Clock } from '../shared/clock.js';
 import { buildAidSummary, renderAidSummaryCsv } from './builders/aid-summary.js';
 import { buildDigest, buildReminders, renderDigestHtml, renderRemindersHtml } from './builders/digest.js';
 import { buildDossierModel, renderDossierHtml, renderDossierPdf } from './builders/dossier.js';
-import { NotReadyError } from './errors.js';
+import { NotReadyError, PermanentReportError } from './errors.js';
 import { previousDigestUntil, type NewFile, type Report } from './report-store.js';
 import {
   MEDIA_TYPES,
   type AidSummaryParameters,
   type DigestParameters,
   type DossierParameters,
+  type IatiReportParameters,
   type ReminderParameters,
   type ReportFormat,
 } from './report-types.js';
@@ -51,6 +54,7 @@ export class ReportProducer {
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(IatiExport) private readonly iati: IatiExport,
   ) {}
 
   /**
@@ -128,6 +132,30 @@ export class ReportProducer {
         return {
           files: [file('csv', base, renderAidSummaryCsv(model)), file('json', base, json(model))],
           summary: { count: model.count, totals: model.totals, groups: model.groups.length },
+        };
+      }
+      case 'aid_iati': {
+        const p = report.parameters as IatiReportParameters;
+        let xml: string;
+        try {
+          // one partnership without a period: its activity, even with no aid yet; else the period's aid
+          xml = p.partnershipId && !p.from && !p.to ? await this.iati.partnership(p.partnershipId) : await this.iati.period(p);
+        } catch (err) {
+          // the same on every attempt: no organisation configured, or no aid in the period
+          if (err instanceof IatiNotConfiguredError || err instanceof NothingToExportError) throw new PermanentReportError(err.message);
+          throw err;
+        }
+        await progress(80);
+        const base = p.partnershipId && !p.from && !p.to ? `aid-${p.partnershipId}` : `aid-${p.from ?? 'start'}-to-${p.to ?? today}`;
+        return {
+          files: [file('xml', `${base}.iati`, xml)],
+          summary: {
+            partnershipId: p.partnershipId ?? null,
+            from: p.from ?? null,
+            to: p.to ?? null,
+            activities: (xml.match(/<iati-activity[\s>]/g) ?? []).length,
+            transactions: (xml.match(/<transaction[\s>]/g) ?? []).length,
+          },
         };
       }
       case 'office_digest': {

@@ -9,13 +9,13 @@ import {
 } from '../partnerships/domain/index.js';
 import type { FieldError } from '../shared/problem.js';
 
-export const REPORT_TYPES = ['dossier', 'aid_summary', 'office_digest', 'reminders'] as const;
+export const REPORT_TYPES = ['dossier', 'aid_summary', 'office_digest', 'reminders', 'aid_iati'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 export const REPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export const FORMATS = ['html', 'pdf', 'json', 'csv'] as const;
+export const FORMATS = ['html', 'pdf', 'json', 'csv', 'xml'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 export const MEDIA_TYPES: Record<ReportFormat, string> = {
@@ -23,6 +23,7 @@ export const MEDIA_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
 };
 
 /** The formats each type produces; the first is the default download. */
@@ -31,6 +32,7 @@ export const FORMATS_OF: Record<ReportType, ReportFormat[]> = {
   aid_summary: ['csv', 'json'],
   office_digest: ['html', 'json'],
   reminders: ['html', 'json'],
+  aid_iati: ['xml'],
 };
 
 export interface DossierParameters {
@@ -61,7 +63,15 @@ export interface ReminderParameters {
   stalledAfterDays?: number;
 }
 
-export type ReportParameters = DossierParameters | AidSummaryParameters | DigestParameters | ReminderParameters;
+/** IATI 2.03 activity XML: one partnership's activity, or every partnership's aid dated in [from, to]. */
+export interface IatiReportParameters {
+  /** inclusive YYYY-MM-DD; requests may say YYYY or YYYY-MM */
+  from?: string;
+  to?: string;
+  partnershipId?: string;
+}
+
+export type ReportParameters = DossierParameters | AidSummaryParameters | DigestParameters | ReminderParameters | IatiReportParameters;
 
 export interface ValidRequest {
   type: ReportType;
@@ -154,6 +164,16 @@ export function validateReportRequest(body: unknown): { ok: true; value: ValidRe
       const kind = raw.kind ?? 'delivered';
       if (kind !== 'delivered' && kind !== 'committed') errors.push({ field: 'parameters.kind', reason: 'must be delivered or committed' });
       parameters = { from, to, partnershipId, currency, kind };
+      break;
+    }
+    case 'aid_iati': {
+      allowOnly(raw, ['from', 'to', 'partnershipId'], errors);
+      const from = dateIn(raw, 'from', errors);
+      const to = dateIn(raw, 'to', errors);
+      if (from && to && from > to)
+        errors.push({ field: 'parameters.from', reason: `must not be after parameters.to (${from} is after ${to})` });
+      partnershipId = partnershipIdIn(raw, false, errors);
+      parameters = { from, to, partnershipId };
       break;
     }
     case 'office_digest': {

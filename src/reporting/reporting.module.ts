@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ReadinessContributors } from '../health/readiness.js';
+import { IatiModule } from '../interop/iati/iati.module.js';
 import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { adminOnly, dashboardRouter, DASHBOARD_PATH } from './dashboard.js';
 import { REPORTS_QUEUE } from './queue.js';
@@ -62,7 +63,7 @@ class ReportingLifecycle implements OnModuleInit, OnApplicationBootstrap {
  * by default, or `npm run start:worker`).
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: REPORTS_QUEUE }), PartnershipsReadModule],
+  imports: [BullModule.registerQueue({ name: REPORTS_QUEUE }), PartnershipsReadModule, IatiModule],
   controllers: [ReportsController],
   providers: [ReportProducer, ReportWorker, ReportDispatcher, ReportRelay, ReportingHealth, ReportingLifecycle],
   exports: [ReportWorker, ReportDispatcher, ReportRelay],

@@ -19,6 +19,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   partnership_not_found: 404,
   entry_not_found: 404,
   not_found: 404,
+  // an export with nothing in it (an IATI document needs at least one activity)
+  nothing_to_export: 404,
 };
 
 const TITLES: Record<number, string> = {

@@ -1,11 +1,12 @@
 // The partnerships projection: one checkpointed consumer of the log that keeps every read model of
-// the partnerships (status, timeline, aid ledger, calendar). One projection, so one checkpoint covers
+// the partnerships (status, timeline, aid ledger, calendar, OParl). One projection, so one checkpoint covers
 // them all and a status row's version says how far the others are too. Each read model contributes
 // a step; a batch runs them in order inside one transaction.
 import type { ProjectionDefinition } from '../../event-store/projections.js';
 import { isEventType } from '../domain/index.js';
 import { applyAidLedger } from './aid-ledger/aid-ledger.step.js';
 import { applyCalendar } from './calendar/calendar.step.js';
+import { applyOParl } from './oparl/oparl.step.js';
 import { applyStatus } from './status/status.step.js';
 import { applyTimeline } from './timeline/timeline.step.js';
 import type { PartnershipsBatch } from './batch.js';
@@ -14,7 +15,7 @@ export const PARTNERSHIPS_PROJECTION = 'partnerships';
 
 export const partnershipsProjection: ProjectionDefinition = {
   name: PARTNERSHIPS_PROJECTION,
-  tables: ['partnership_status', 'partnership_status_history', 'timeline_entries', 'aid_ledger', 'calendar_items'],
+  tables: ['partnership_status', 'partnership_status_history', 'timeline_entries', 'aid_ledger', 'calendar_items', 'oparl_objects'],
   async apply(events, ctx) {
     const relevant = events.filter((e) => isEventType(e.type));
     if (!relevant.length) return;
@@ -23,5 +24,6 @@ export const partnershipsProjection: ProjectionDefinition = {
     await applyStatus(batch);
     await applyAidLedger(batch);
     await applyCalendar(batch);
+    await applyOParl(batch);
   },
 };

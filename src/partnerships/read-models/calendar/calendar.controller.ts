@@ -1,11 +1,13 @@
 // GET /api/v1/calendar and its iCalendar feed.
-import { Controller, Get, Inject, Query, Res, UsePipes } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { AcceptsFeedToken } from '../../../shared/auth/feed-token.decorator.js';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { ApiProblem } from '../../../shared/problem.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
 import { businessDateEnd, businessDateStart } from '../../domain/index.js';
 import { CalendarDay } from '../as-of.js';
@@ -32,6 +34,19 @@ export class CalendarQueryDto {
   partnershipId?: string;
 }
 
+export class CalendarFeedQueryDto extends CalendarQueryDto {
+  @ApiPropertyOptional({
+    description: 'A calendar subscription token (POST /api/v1/calendar/feeds), for calendar apps that cannot send an Authorization header.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  token?: string;
+}
+
+/** What the guard found for a subscription token (src/auth/feed-tokens.ts). */
+type FeedRequest = Request & { feedToken?: { partnershipId: string | null } };
+
 @ApiTags('read')
 @ApiBearerAuth()
 @Roles(...READ_ROLES)
@@ -48,10 +63,24 @@ export class CalendarController {
 
   @Get('calendar.ics')
   @ApiProduces('text/calendar')
-  @ApiOperation({ summary: 'The same calendar as iCalendar, for calendar apps' })
-  async ics(@Query() q: CalendarQueryDto, @Res() res: Response) {
-    const items = await this.queries.calendar({ ...q, withCancelled: true });
-    const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' } });
+  @AcceptsFeedToken('calendar')
+  @ApiOperation({
+    summary: 'The same calendar as iCalendar, for calendar apps: with an API key, or subscribed with ?token= (no header needed)',
+  })
+  async ics(@Query() q: CalendarFeedQueryDto, @Req() req: FeedRequest, @Res() res: Response) {
+    const { token: _token, ...query } = q;
+    const only = req.feedToken?.partnershipId;
+    if (only && query.partnershipId && query.partnershipId !== only) {
+      throw new ApiProblem(
+        403,
+        'feed_scope',
+        'Forbidden',
+        `This subscription shows only ${only}; leave partnershipId out or subscribe to ${query.partnershipId}.`,
+      );
+    }
+    const items = await this.queries.calendar({ ...query, ...(only ? { partnershipId: only } : {}), withCancelled: true });
+    // ttl: how often subscribed apps should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL)
+    const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' }, ttl: 3600 });
     for (const item of items) {
       const start = businessDateStart(item.date);
       // Month- and year-precision dates become all-day spans over the whole period.

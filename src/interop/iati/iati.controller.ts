@@ -1,0 +1,89 @@
+// IATI 2.03 activity XML of the aid ledger: per partnership, and for a period across partnerships.
+import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import type { Response } from 'express';
+import { businessDateEnd, businessDateStart, parseBusinessDate, ValidationError } from '../../partnerships/domain/index.js';
+import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
+import { ApiProblem, validationProblem, type FieldError } from '../../shared/problem.js';
+import { ApiValidationPipe } from '../../shared/validation.pipe.js';
+import { IatiExport, IatiNotConfiguredError } from './iati.export.js';
+
+const PERIOD_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export class IatiPeriodQueryDto {
+  @ApiPropertyOptional({
+    example: '2022',
+    description: 'First day (YYYY, YYYY-MM or YYYY-MM-DD: its first day). Default: all aid recorded.',
+  })
+  @IsOptional()
+  @Matches(PERIOD_DATE, { message: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2022-12-31', description: 'Last day (YYYY, YYYY-MM or YYYY-MM-DD: its last day).' })
+  @IsOptional()
+  @Matches(PERIOD_DATE, { message: 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD' })
+  to?: string;
+}
+
+/** `2022` → 2022-01-01 (from) or 2022-12-31 (to); the same reading as the aid_summary report's. */
+function periodOf(q: IatiPeriodQueryDto): { from?: string; to?: string } {
+  const errors: FieldError[] = [];
+  const day = (field: 'from' | 'to') => {
+    const v = q[field];
+    if (v === undefined) return undefined;
+    try {
+      const d = parseBusinessDate(v, field);
+      return field === 'from' ? businessDateStart(d) : businessDateEnd(d);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      errors.push(...err.errors);
+      return undefined;
+    }
+  };
+  const from = day('from');
+  const to = day('to');
+  if (from && to && from > to) errors.push({ field: 'from', reason: `must not be after to (${from} is after ${to})` });
+  if (errors.length) throw validationProblem(errors);
+  return { from, to };
+}
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100);
+
+@ApiTags('read')
+@ApiBearerAuth()
+@Roles(...READ_ROLES)
+@UsePipes(ApiValidationPipe)
+@Controller('api/v1')
+export class IatiController {
+  constructor(@Inject(IatiExport) private readonly iati: IatiExport) {}
+
+  @Get('partnerships/:id/aid.iati.xml')
+  @ApiProduces('application/xml')
+  @ApiOperation({ summary: "IATI 2.03 activity XML of one partnership's aid: one iati-activity, one transaction per aid entry" })
+  async partnership(@Param('id') id: string, @Res() res: Response) {
+    send(res, await this.run(() => this.iati.partnership(id)), `aid-${safe(id)}.iati.xml`);
+  }
+
+  @Get('aid.iati.xml')
+  @ApiProduces('application/xml')
+  @ApiOperation({ summary: 'IATI 2.03 activity XML of the aid dated in a period: one iati-activity per partnership with aid in it' })
+  async period(@Query() q: IatiPeriodQueryDto, @Res() res: Response) {
+    const p = periodOf(q);
+    send(res, await this.run(() => this.iati.period(p)), `aid-${p.from ?? 'start'}-to-${p.to ?? 'end'}.iati.xml`);
+  }
+
+  private async run(build: () => Promise<string>): Promise<string> {
+    try {
+      return await build();
+    } catch (err) {
+      if (err instanceof IatiNotConfiguredError) throw new ApiProblem(503, 'iati_not_configured', 'Service unavailable', err.message);
+      throw err;
+    }
+  }
+}
+
+function send(res: Response, xml: string, fileName: string): void {
+  res.type('application/xml; charset=utf-8').setHeader('Content-Disposition', `inline; filename="${fileName}"`);
+  res.send(xml);
+}

@@ -1,0 +1,113 @@
+// OParl 1.1, read-only, under /oparl/v1.1/: the System (also at the root), the list of bodies and
+// the one Body, the Body's external lists, and each object at its id. Whether a key is needed is
+// the OPARL_PUBLIC setting: oparl.module.ts registers OParlController (a key with read access) or
+// PublicOParlController (no key; limited per address, open to other origins).
+import { Controller, Get, Inject, Injectable, Param, Query, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { RateLimits, limitHeaders, tooMany } from '../../../auth/rate-limits.js';
+import { parseOParlListQuery, type OParlListQuery } from '../../../interop/oparl/index.js';
+import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { ApiProblem, validationProblem } from '../../../shared/problem.js';
+import { Public } from '../../../shared/public.decorator.js';
+import { ValidationError } from '../../domain/index.js';
+import { BODY_LIST_TYPES, OBJECT_SEGMENTS, OParlQueries } from './oparl.queries.js';
+
+const LIST_QUERY = [
+  { name: 'created_since', description: 'Only objects created at or after this date-time (with offset).' },
+  { name: 'created_until', description: 'Only objects created at or before this date-time.' },
+  { name: 'modified_since', description: 'Only objects modified at or after this date-time; deleted objects are included.' },
+  { name: 'modified_until', description: 'Only objects modified at or before this date-time.' },
+  { name: 'page', description: 'Page number, from 1.' },
+  { name: 'elementsPerPage', description: 'Objects per page (default 100, at most 1000).' },
+];
+const ListQueries = (): MethodDecorator => (target, key, descriptor) => {
+  for (const q of LIST_QUERY) ApiQuery({ ...q, required: false, schema: { type: 'string' } })(target, key, descriptor);
+};
+
+function listQuery(raw: Record<string, unknown>): OParlListQuery {
+  try {
+    return parseOParlListQuery(raw);
+  } catch (err) {
+    if (err instanceof ValidationError) throw validationProblem(err.errors);
+    throw err;
+  }
+}
+
+const notFound = (what: string) => new ApiProblem(404, 'oparl_object_not_found', 'Not found', `There is no OParl ${what}.`);
+
+@ApiTags('oparl')
+@ApiBearerAuth()
+@Roles(...READ_ROLES)
+@Controller('oparl/v1.1')
+export class OParlController {
+  constructor(@Inject(OParlQueries) protected readonly oparl: OParlQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'OParl 1.1 entry point: the System object' })
+  root() {
+    return this.oparl.system();
+  }
+
+  @Get('system')
+  @ApiOperation({ summary: 'The OParl System' })
+  system() {
+    return this.oparl.system();
+  }
+
+  @Get('body')
+  @ApiOperation({ summary: 'The list of bodies: the one Body of the municipality' })
+  @ListQueries()
+  bodies(@Query() q: Record<string, unknown>) {
+    return this.oparl.bodies(listQuery(q));
+  }
+
+  @Get('body/:body')
+  @ApiOperation({ summary: 'The Body: the municipality, with links to its lists' })
+  async body(@Param('body') key: string) {
+    if (key !== this.oparl.bodyKey) throw notFound(`body ${key}`);
+    return this.oparl.body();
+  }
+
+  @Get('body/:body/:list')
+  @ApiOperation({ summary: "One page of a Body's list (organization, meeting, paper, agendaitem, consultation; the others are empty)" })
+  @ApiParam({ name: 'list', enum: Object.keys(BODY_LIST_TYPES) })
+  @ListQueries()
+  async list(@Param('body') key: string, @Param('list') list: string, @Query() q: Record<string, unknown>) {
+    if (key !== this.oparl.bodyKey) throw notFound(`body ${key}`);
+    if (!(list in BODY_LIST_TYPES)) throw notFound(`list ${list}`);
+    return this.oparl.list(list, listQuery(q));
+  }
+
+  @Get(':type/:id')
+  @ApiOperation({ summary: 'One object (organization, meeting, agendaitem, paper, consultation); deleted ones carry deleted: true' })
+  @ApiParam({ name: 'type', enum: Object.keys(OBJECT_SEGMENTS) })
+  async object(@Param('type') segment: string, @Param('id') id: string) {
+    const type = OBJECT_SEGMENTS[segment];
+    if (!type) throw notFound(`object type ${segment}`);
+    const found = await this.oparl.object(type, `${segment}/${encodeURIComponent(id)}`);
+    if (!found) throw notFound(`${segment} ${id}`);
+    return found;
+  }
+}
+
+/** OParl without a key: each address gets the per-key request limit, and other origins may read it. */
+@Injectable()
+export class PublicOParlAccess implements CanActivate {
+  constructor(@Inject(RateLimits) private readonly limits: RateLimits) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const r = await this.limits.requests.consume(`ip:${req.ip ?? 'unknown'}`);
+    if (!r.allowed) throw tooMany('rate_limited', (s) => `This address may make ${r.limit} requests per minute; wait ${s} s and retry.`, r);
+    for (const [k, v] of Object.entries(limitHeaders(r))) res.setHeader(k, v);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    return true;
+  }
+}
+
+@Public()
+@UseGuards(PublicOParlAccess)
+@Controller('oparl/v1.1')
+export class PublicOParlController extends OParlController {}
