@@ -64,7 +64,7 @@ export class HealthController {
    * here, centrally, so no module can leak one through this public route.
    */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false }) // its generic schema would replace ours (when @nestjs/swagger loads in time)
   @ApiOperation({ summary: 'Readiness: 200 when every dependency is up, 503 otherwise; up/down only' })
   @ApiOkResponse({ type: ReadinessSchema })
   @ProblemResponse(503, 'a dependency is down (not_ready)', NotReadyProblemSchema)
@@ -79,7 +79,7 @@ export class HealthController {
   @SetMetadata(IS_PUBLIC, false)
   @Roles('admin')
   @ApiBearerAuth()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false }) // its generic schema would replace ours (when @nestjs/swagger loads in time)
   @ApiOperation({ summary: 'Readiness with details for administrators (admin key); same status codes' })
   @ApiOkResponse({ type: ReadinessSchema })
   @ProblemResponse(503, 'a dependency is down (not_ready), with the details', NotReadyProblemSchema)
