@@ -1,6 +1,6 @@
 // The timeline and the raw audit trail as OpenAPI schemas (mirrors timeline.types.ts and the store's
 // StoredEvent; the checks at the end keep them in step).
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type { StoredEvent } from '../../../event-store/types.js';
 import { ClassProperty, RefProperty, Schema, type AllTrue, type Json, type Mirrors } from '../../../shared/schema.js';
 import {
@@ -66,7 +66,7 @@ export class EntryDataSchema {
   @opt({ example: 'Council resolution 2022' }) mandateReference?: string;
   @opt({ example: 'dortmund-zhytomyr-2014' }) predecessorId?: string;
   @ApiPropertyOptional({
-    oneOf: [{ $ref: '#/components/schemas/LocalizedName' }, { type: 'string' }],
+    oneOf: [{ $ref: getSchemaPath('LocalizedName') }, { type: 'string' }],
     description: "the counterpart's name (CounterpartDesignated, CounterpartRenamed) or a document's file name (DocumentAttached)",
   })
   name?: LocalizedName | string;
