@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { ensureDatabase, openDatabase } from './config/database.js';
+import { openApiDocument } from './openapi.js';
 import { assertRedisReachable } from './shared/redis.js';
 
 export const BODY_LIMIT = '1mb';
@@ -60,12 +61,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
 
-  const doc = new DocumentBuilder()
-    .setTitle('Partnership Ledger API')
-    .setDescription('Event-sourced ledger of municipal partnerships. Every write is a milestone event; reads come from projections.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created with `npm run keys:create`.' })
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

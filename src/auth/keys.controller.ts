@@ -1,11 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
+import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../shared/problem.js';
+import { Schema } from '../shared/schema.js';
 import { ApiValidationPipe } from '../shared/validation.pipe.js';
 import {
   ApiKeyInputError,
@@ -18,9 +30,11 @@ import {
   revokeApiKey,
   rotateApiKey,
 } from './api-keys.js';
+import { ApiKeyListSchema, CreatedApiKeySchema, RotatedApiKeySchema } from './keys.schemas.js';
 
 const NO_CONTROLS = new RegExp(`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, 'u');
 
+@Schema({ example: { name: 'Office for International Relations', role: 'office', expiresIn: '90d' } })
 export class CreateKeyDto {
   @ApiProperty({ example: 'Office for International Relations', maxLength: 200 })
   @IsString({ message: 'must be a text' })
@@ -47,6 +61,7 @@ export class CreateKeyDto {
   expiresAt?: string;
 }
 
+@Schema({ example: { grace: '7d', expiresIn: '90d' } })
 export class RotateKeyDto {
   @ApiPropertyOptional({
     example: '7d',
@@ -82,6 +97,7 @@ const notFound = (id: string) => new ApiProblem(404, 'key_not_found', 'Not found
 /** Key administration for admins; `npm run keys:create|keys:list|keys:rotate|keys:revoke` do the same from a shell. */
 @ApiTags('keys')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Roles('admin')
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1/keys')
@@ -97,6 +113,8 @@ export class KeysController {
     type: CreateKeyDto,
     examples: { office: { value: { name: 'Office for International Relations', role: 'office', expiresIn: '90d' } } },
   })
+  @ApiCreatedResponse({ type: CreatedApiKeySchema })
+  @ProblemResponses({ 400: 'invalid name, role or expiry (validation_failed)' })
   async create(@Body() body: CreateKeyDto) {
     const now = this.clock.now();
     try {
@@ -110,6 +128,7 @@ export class KeysController {
 
   @Get()
   @ApiOperation({ summary: 'List API keys with their state (never their secrets)' })
+  @ApiOkResponse({ type: ApiKeyListSchema })
   async list() {
     const now = this.clock.now();
     return { keys: (await listApiKeys(this.pool)).map((k) => keyView(k, now)) };
@@ -121,6 +140,12 @@ export class KeysController {
     summary: 'Issue a new key for the same holder and role; the old key keeps working for the grace period, then stops',
   })
   @ApiBody({ type: RotateKeyDto, required: false, examples: { week: { value: { grace: '7d' } } } })
+  @ApiCreatedResponse({ type: RotatedApiKeySchema })
+  @ProblemResponses({
+    400: 'invalid grace or expiresIn (validation_failed)',
+    404: 'no such key (key_not_found)',
+    409: 'the key is revoked, expired or already rotated (key_not_rotatable)',
+  })
   async rotate(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     const now = this.clock.now();
     try {
@@ -141,6 +166,8 @@ export class KeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
+  @ApiNoContentResponse({ description: 'revoked' })
+  @ProblemResponses({ 404: 'no such key (key_not_found)' })
   async revoke(@Param('id') id: string): Promise<void> {
     const key = await revokeApiKey(this.pool, id, this.clock.now());
     if (!key) throw notFound(id);

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -11,8 +11,10 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
 import { Roles } from '../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponse } from '../shared/openapi.js';
 import { REDIS } from '../shared/redis.js';
 import { IS_PUBLIC, Public } from '../shared/public.decorator.js';
+import { LivenessSchema, NotReadyProblemSchema, ReadinessSchema } from './health.schemas.js';
 import { ReadinessContributors } from './readiness.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) => withTimeoutOf(p, ms, 'the check', (m) => new Error(m));
@@ -50,7 +52,9 @@ export class HealthController {
 
   /** Liveness: the process answers. Dependencies are the readiness check's business. */
   @Get()
-  live() {
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: LivenessSchema })
+  live(): LivenessSchema {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
@@ -60,8 +64,10 @@ export class HealthController {
    * here, centrally, so no module can leak one through this public route.
    */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false }) // its generic schema would replace ours (when @nestjs/swagger loads in time)
   @ApiOperation({ summary: 'Readiness: 200 when every dependency is up, 503 otherwise; up/down only' })
+  @ApiOkResponse({ type: ReadinessSchema })
+  @ProblemResponse(503, 'a dependency is down (not_ready)', NotReadyProblemSchema)
   async ready() {
     const { ok, result } = await this.check();
     if (!ok) throw new ServiceUnavailableException(publicView(result));
@@ -73,8 +79,11 @@ export class HealthController {
   @SetMetadata(IS_PUBLIC, false)
   @Roles('admin')
   @ApiBearerAuth()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false }) // its generic schema would replace ours (when @nestjs/swagger loads in time)
   @ApiOperation({ summary: 'Readiness with details for administrators (admin key); same status codes' })
+  @ApiOkResponse({ type: ReadinessSchema })
+  @ProblemResponse(503, 'a dependency is down (not_ready), with the details', NotReadyProblemSchema)
+  @GuardedRoutes() // below: applied first, so the 503 above wins
   async readyDetails() {
     const { ok, result } = await this.check();
     if (!ok) throw new ServiceUnavailableException(result);

@@ -2,7 +2,7 @@
 // validated (body, parameters, the partnership's existence) before a row is written. The row and its
 // enqueue intent commit together; Redis plays no part in accepting a request.
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,6 +11,7 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
 import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem, type FieldError } from '../shared/problem.js';
 import { classifyError, errorMessage } from './errors.js';
 import { jobIdForReport } from './queue.js';
@@ -26,12 +27,20 @@ import {
   type ReportStatus,
   type ReportType,
 } from './report-types.js';
+import {
+  ReportAcceptedSchema,
+  ReportPageSchema,
+  ReportRequestSchema,
+  ReportSchema,
+  type ReportAccepted,
+  type ReportView,
+} from './reports.schemas.js';
 
 /** Who may ask for reports; everyone who may read partnerships may read and download them. */
 export const REPORT_REQUEST_ROLES: Role[] = ['reporting', 'office', 'admin'];
 const BASE = '/api/v1/reports';
 
-function view(r: Report) {
+function view(r: Report): ReportView {
   // Internal bookkeeping of dispatcher refreshes stays out of the public parameters.
   const { minVersion: _m, ...parameters } = r.parameters ?? {};
   return {
@@ -75,6 +84,7 @@ function decodeCursor(s: string): { createdAt: string; id: string } {
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(
@@ -88,18 +98,20 @@ export class ReportsController {
   @Roles(...REPORT_REQUEST_ROLES)
   @ApiOperation({ summary: 'Request a report; a worker produces it. Poll the Location, then download.' })
   @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type'],
-      properties: { type: { enum: [...REPORT_TYPES] }, parameters: { type: 'object' } },
-      example: { type: 'aid_summary', parameters: { from: '2022-01-01', to: '2022-12-31' } },
-    },
+    type: ReportRequestSchema,
+    examples: { aid: { value: { type: 'aid_summary', parameters: { from: '2022-01-01', to: '2022-12-31' } } } },
   })
-  @ApiResponse({ status: 202, description: 'Queued: { id, status } and a Location header' })
-  @ApiResponse({ status: 400, description: 'Unknown type or bad parameters (nothing queued)' })
-  @ApiResponse({ status: 404, description: 'Unknown partnership (nothing queued)' })
-  @ApiResponse({ status: 503, description: 'The database is unavailable; nothing kept, retry later' })
-  async request(@Body() body: unknown, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiAcceptedResponse({ type: ReportAcceptedSchema, description: 'queued; the Location header points at the report' })
+  @ProblemResponses({
+    400: 'unknown type or bad parameters, nothing queued (validation_failed)',
+    404: 'unknown partnership, nothing queued (partnership_not_found)',
+    503: 'the database is unavailable, nothing kept (reports_unavailable); Retry-After says when to retry',
+  })
+  async request(
+    @Body() body: unknown,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReportAccepted> {
     const checked = validateReportRequest(body);
     if (!checked.ok) throw validationProblem(checked.errors);
     const { type } = checked.value;
@@ -146,7 +158,9 @@ export class ReportsController {
   @ApiQuery({ name: 'status', required: false, enum: [...REPORT_STATUSES] })
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false })
-  async list(@Query() query: Record<string, unknown>) {
+  @ApiOkResponse({ type: ReportPageSchema })
+  @ProblemResponses({ 400: 'an unknown or invalid query parameter, or a cursor this endpoint did not return (validation_failed)' })
+  async list(@Query() query: Record<string, unknown>): Promise<{ items: ReportView[]; nextCursor: string | null }> {
     const errors: FieldError[] = [];
     for (const k of Object.keys(query))
       if (!['type', 'status', 'limit', 'cursor'].includes(k)) errors.push({ field: k, reason: 'is not a known query parameter' });
@@ -172,7 +186,9 @@ export class ReportsController {
   @Get(':id')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: 'A report: status, progress, error, files' })
-  async get(@Param('id') id: string) {
+  @ApiOkResponse({ type: ReportSchema })
+  @ProblemResponses({ 404: 'no such report (report_not_found)' })
+  async get(@Param('id') id: string): Promise<ReportView> {
     const r = await getReport(this.pool, id);
     if (!r) throw notFound(id);
     return view(r);
@@ -182,8 +198,20 @@ export class ReportsController {
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: "Download a completed report; format defaults to the type's first format" })
   @ApiQuery({ name: 'format', required: false, enum: [...FORMATS] })
-  @ApiProduces('application/pdf', 'text/html', 'application/json', 'text/csv')
-  @ApiResponse({ status: 409, description: 'Not completed yet (or failed)' })
+  @ApiOkResponse({
+    description: 'the file, as its format says; attachment except html',
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'text/html': { schema: { type: 'string' } },
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'text/csv': { schema: { type: 'string', description: 'UTF-8' } },
+    },
+  })
+  @ProblemResponses({
+    400: 'a format this report type does not have (validation_failed)',
+    404: 'no such report or file (report_not_found, report_file_not_found)',
+    409: 'not completed yet, or failed (report_not_ready); Retry-After while it is running',
+  })
   async download(@Param('id') id: string, @Query('format') format: unknown, @Res() res: Response) {
     const r = await getReport(this.pool, id);
     if (!r) throw notFound(id);

@@ -6,7 +6,9 @@ import { Controller, Get, Header, Inject, Param, Req, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
+import { GuardedRoutes } from '../shared/openapi.js';
 import { ApiProblem } from '../shared/problem.js';
+import { Schema } from '../shared/schema.js';
 import { Public } from '../shared/public.decorator.js';
 
 /** The files the page consists of; nothing else under public/ is served. */
@@ -36,6 +38,11 @@ export function publicDir(): string {
 
 export const WEB_CACHE_FILES = Symbol('WEB_CACHE_FILES');
 
+@Schema({
+  name: 'Me',
+  description: 'The holder and role of the API key sent.',
+  example: { name: 'Office for International Relations', role: 'office' },
+})
 export class MeView {
   @ApiProperty({ example: 'Office for International Relations' }) name: string;
   @ApiProperty({ enum: ['office', 'council', 'reporting', 'admin'], example: 'council' }) role: string;
@@ -82,6 +89,7 @@ export class WebController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The name and role of the API key sent' })
   @ApiOkResponse({ type: MeView })
+  @GuardedRoutes()
   me(@Req() req: AuthenticatedRequest): MeView {
     const key = req.apiKey;
     if (!key) throw new ApiProblem(401, 'missing_api_key', 'Unauthorized', 'This route needs an API key.');

@@ -249,6 +249,9 @@ describe('OpenAPI', () => {
       expect({ p, example: !!content?.examples?.example?.value }).toEqual({ p, example: true });
       expect({ p, security: ops.post.security }).toEqual({ p, security: [{ bearer: [] }] });
     }
-    expect(res.body.components.schemas.AidDeliveryDto.properties.occurredOn).toMatchObject({ type: 'string' });
+    expect(res.body.components.schemas.AidDeliveryDto.properties.occurredOn).toMatchObject({
+      allOf: [{ $ref: '#/components/schemas/BusinessDateInput' }],
+    });
+    expect(res.body.components.schemas.BusinessDateInput).toMatchObject({ type: 'string' });
   });
 });

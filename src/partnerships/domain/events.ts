@@ -437,6 +437,27 @@ export const EVENT_FIELDS: { readonly [T in EventType]: { readonly [F in keyof E
 
 export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EventType[];
 
+export type FieldKind = 'text' | 'texts' | 'date' | 'money' | 'name' | 'count' | 'bool' | 'other';
+
+const KINDS = new Map<Check, FieldKind>([
+  [text, 'text'],
+  [texts, 'texts'],
+  [date, 'date'],
+  [money, 'money'],
+  [localizedName, 'name'],
+  [count, 'count'],
+  [bool, 'bool'],
+]);
+
+/** Every data field of any event and the kind of value it holds, for describing entries (the API document). */
+export const EVENT_FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map(
+  EVENT_TYPES.flatMap((t) =>
+    Object.entries(EVENT_FIELDS[t] as Readonly<Record<string, Spec>>).map(
+      ([field, spec]) => [field, KINDS.get(spec.check) ?? 'other'] as const,
+    ),
+  ),
+);
+
 /** Every field that holds a business date, in any event: what the API parses from 'YYYY-MM-DD' strings. */
 export const DATE_FIELD_NAMES: ReadonlySet<string> = new Set(
   EVENT_TYPES.flatMap((t) =>

@@ -1,14 +1,16 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
 import { withTimeout } from '../../queues/timeout.js';
 import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem } from '../../shared/problem.js';
 import { PROJECTIONS, PROJECTIONS_QUEUE } from './projections.registry.js';
+import { ProjectionStatusSchema, RebuildAcceptedSchema, type ProjectionStatus, type RebuildAccepted } from './projections.schemas.js';
 
 const queueDown = (m: string) =>
   new ApiProblem(
@@ -23,6 +25,7 @@ const queueDown = (m: string) =>
 
 @ApiTags('projections')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Controller('api/v1/projections')
 export class ProjectionsController {
   constructor(
@@ -34,7 +37,8 @@ export class ProjectionsController {
   @Get()
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: 'Each projection: active version, checkpoint, lag, and rebuild progress' })
-  async list() {
+  @ApiOkResponse({ type: ProjectionStatusSchema, isArray: true })
+  async list(): Promise<ProjectionStatus[]> {
     return Promise.all(
       Object.values(PROJECTIONS).map(async (def) => ({
         ...(await this.engine.status(def.name)),
@@ -48,7 +52,13 @@ export class ProjectionsController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild a projection from position zero beside the live one, then switch (a BullMQ job)' })
-  async rebuild(@Param('name') name: string, @Res({ passthrough: true }) res: Response) {
+  @ApiAcceptedResponse({ type: RebuildAcceptedSchema, description: 'queued; Location points at the progress' })
+  @ProblemResponses({
+    404: 'no projection of that name (projection_not_found)',
+    409: 'a rebuild is already running (rebuild_in_progress)',
+    503: 'Redis is unavailable, nothing queued (queue_unavailable); Retry-After says when to retry',
+  })
+  async rebuild(@Param('name') name: string, @Res({ passthrough: true }) res: Response): Promise<RebuildAccepted> {
     const def = PROJECTIONS[name];
     if (!def)
       throw new ApiProblem(

@@ -31,22 +31,42 @@ import {
   TextList,
   Uuid,
 } from './fields.js';
+import { Schema } from '../../shared/schema.js';
 
 /** A request body from the Dortmund–Zhytomyr story, shown in the OpenAPI document. */
 export type Example = Readonly<Record<string, unknown>>;
 
+/** The class's static `example` becomes its schema's example too (not only the route's body example). */
+const WithExample = (): ClassDecorator => (target) => Schema({ example: (target as unknown as { example: Example }).example })(target);
+
 // ---- building blocks ----------------------------------------------------------------------------
 
+@Schema({
+  name: 'Source',
+  description: 'Where a milestone is documented: a paper or file reference and/or a link.',
+  example: { reference: 'DS 2022-0001', url: 'https://ratsinfo.dortmund.de/' },
+})
 export class SourceDto {
   @Text(NAME_MAX, { optional: true, example: 'DS 2022-0001', description: 'document or paper reference' }) reference?: string;
   @Text(2000, { optional: true, example: 'https://ratsinfo.dortmund.de/' }) url?: string;
 }
 
+@Schema({
+  name: 'Money',
+  description:
+    'An exact amount as a decimal string, with at most as many decimals as the currency has (EUR 2, JPY 0), and its ISO 4217 currency.',
+  example: { amount: '125000.00', currency: 'EUR' },
+})
 export class MoneyDto {
   @Amount({ example: '125000.00', description: 'positive decimal string, at most two decimals' }) amount: string;
   @Currency({ example: 'EUR', description: 'ISO 4217 code' }) currency: string;
 }
 
+@Schema({
+  name: 'Tally',
+  description: 'How a body voted.',
+  example: { inFavour: 62, against: 4, abstained: 2, unanimous: false },
+})
 export class TallyDto {
   @Count({ optional: true, example: 62 }) inFavour?: number;
   @Count({ optional: true, example: 4 }) against?: number;
@@ -54,6 +74,10 @@ export class TallyDto {
   @Bool({ optional: true, example: false }) unanimous?: boolean;
 }
 
+@Schema({
+  name: 'Signatory',
+  example: { name: 'Thomas Westphal', role: 'Lord Mayor of Dortmund', side: 'own' },
+})
 export class SignatoryDto {
   @Text(NAME_MAX, { example: 'Thomas Westphal' }) name: string;
   @Text(NAME_MAX, { optional: true, example: 'Lord Mayor of Dortmund' }) role?: string;
@@ -69,6 +93,7 @@ export class MilestoneDto {
 
 // ---- commands -----------------------------------------------------------------------------------
 
+@WithExample()
 export class InitiatePartnershipDto extends MilestoneDto {
   static readonly example: Example = {
     partnershipId: 'dortmund-zhytomyr',
@@ -94,6 +119,7 @@ export class InitiatePartnershipDto extends MilestoneDto {
   @Text(NAME_MAX, { optional: true, description: 'id of the terminated partnership this one restarts' }) predecessorId?: string;
 }
 
+@WithExample()
 export class DesignateCounterpartDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2022-06',
@@ -106,6 +132,7 @@ export class DesignateCounterpartDto extends MilestoneDto {
   @CountryCode({ optional: true, example: 'UA' }) country?: string;
 }
 
+@WithExample()
 export class RenameCounterpartDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2023-05', name: { de: 'Schytomyr' }, reason: 'Official German spelling' };
 
@@ -113,6 +140,7 @@ export class RenameCounterpartDto extends MilestoneDto {
   @Text(TEXT_MAX, { optional: true }) reason?: string;
 }
 
+@WithExample()
 export class AidDeliveryDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2022-05',
@@ -134,6 +162,7 @@ export class AidDeliveryDto extends MilestoneDto {
   @Text(NAME_MAX, { optional: true, example: 'municipal budget' }) fundingChannel?: string;
 }
 
+@WithExample()
 export class AidCommitmentDto extends AidDeliveryDto {
   static readonly example: Example = {
     occurredOn: '2023-03',
@@ -147,6 +176,7 @@ export class AidCommitmentDto extends AidDeliveryDto {
   @BusinessDateField({ optional: true, example: '2023-06', description: 'when the pledged aid is expected' }) expectedBy?: string;
 }
 
+@WithExample()
 export class DraftResolutionDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2022-12',
@@ -162,6 +192,7 @@ export class DraftResolutionDto extends MilestoneDto {
   @TextList(NAME_MAX, { optional: true, example: ['Verwaltungsvorstand', 'Ausschuss', 'Rat der Stadt'] }) route?: string[];
 }
 
+@WithExample()
 export class BoardReviewDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023-01-10',
@@ -182,6 +213,7 @@ export class BoardReviewDto extends MilestoneDto {
   @OneOf(BODY_OUTCOMES, { optional: true, example: 'approved', description: 'required unless planned' }) outcome?: string;
 }
 
+@WithExample()
 export class CommitteeReferralDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023-01-10',
@@ -216,6 +248,7 @@ class DecisionDto extends MilestoneDto {
   @Nested(() => TallyDto, { optional: true }) tally?: TallyDto;
 }
 
+@WithExample()
 export class CommitteeDecisionDto extends DecisionDto {
   static readonly example: Example = {
     occurredOn: '2023-02-02',
@@ -227,6 +260,7 @@ export class CommitteeDecisionDto extends DecisionDto {
   @Text(NAME_MAX, { example: 'Committee for Citizens Services' }) committee: string;
 }
 
+@WithExample()
 export class CouncilDecisionDto extends DecisionDto {
   static readonly example: Example = {
     occurredOn: '2023-02-09',
@@ -241,6 +275,7 @@ export class CouncilDecisionDto extends DecisionDto {
   @OneOf(TIERS, { optional: true, example: 'solidarity' }) proposedTier?: string;
 }
 
+@WithExample()
 export class SigningScheduleDto extends MilestoneDto {
   @BusinessDateField({
     optional: true,
@@ -260,6 +295,7 @@ export class SigningScheduleDto extends MilestoneDto {
   @OneOf(SIGNING_MODES, { optional: true, example: 'in_person' }) mode?: string;
 }
 
+@WithExample()
 export class AgreementDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023-02-23',
@@ -279,18 +315,21 @@ export class AgreementDto extends MilestoneDto {
   urgentDecisionReference?: string;
 }
 
+@WithExample()
 export class AreaDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2023-02-23', area: 'digitalisation' };
 
   @Text(NAME_MAX, { example: 'digitalisation' }) area: string;
 }
 
+@WithExample()
 export class AreaRemovalDto extends AreaDto {
   static readonly example: Example = { occurredOn: '2024-01', area: 'mobility', reason: 'No project partner found' };
 
   @Text(TEXT_MAX, { optional: true }) reason?: string;
 }
 
+@WithExample()
 export class ParticipantDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023',
@@ -304,6 +343,7 @@ export class ParticipantDto extends MilestoneDto {
   @OneOf(SIDES, { example: 'own' }) side: string;
 }
 
+@WithExample()
 export class ParticipantLeaveDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2024',
@@ -317,6 +357,7 @@ export class ParticipantLeaveDto extends MilestoneDto {
   @Text(TEXT_MAX, { optional: true }) reason?: string;
 }
 
+@WithExample()
 export class ActivityDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023-07-24',
@@ -342,6 +383,7 @@ export class ActivityDto extends MilestoneDto {
   @Count({ optional: true, example: 40 }) participantCount?: number;
 }
 
+@WithExample()
 export class FundingDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023-11',
@@ -357,6 +399,7 @@ export class FundingDto extends MilestoneDto {
   @Text(TEXT_MAX, { optional: true, example: 'Youth exchange Dortmund–Zhytomyr' }) purpose?: string;
 }
 
+@WithExample()
 export class TerminationDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2025-12', reason: 'Ended by council resolution', decisionReference: 'DS 2025-0042' };
 
@@ -364,6 +407,7 @@ export class TerminationDto extends MilestoneDto {
   @Text(NAME_MAX, { optional: true }) decisionReference?: string;
 }
 
+@WithExample()
 export class SuspensionDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2024-02', reason: 'Contact interrupted', decisionReference: 'VV 2024/02' };
 
@@ -378,6 +422,7 @@ export class SuspensionDto extends MilestoneDto {
   @Text(TEXT_MAX, { optional: true, example: 'Contact restored' }) resumptionReason?: string;
 }
 
+@WithExample()
 export class ResumptionDto extends MilestoneDto {
   static readonly example: Example = { occurredOn: '2024-04', reason: 'Contact restored' };
 
@@ -385,6 +430,7 @@ export class ResumptionDto extends MilestoneDto {
   @Text(NAME_MAX, { optional: true }) decisionReference?: string;
 }
 
+@WithExample()
 export class DocumentDto extends MilestoneDto {
   static readonly example: Example = {
     occurredOn: '2023-02-23',
@@ -407,6 +453,7 @@ export class DocumentDto extends MilestoneDto {
   @Uuid({ optional: true, description: 'the entry this document belongs to' }) relatesTo?: string;
 }
 
+@WithExample()
 export class NoteDto {
   static readonly example: Example = { occurredOn: '2023-03', text: 'Zhytomyr asked for a follow-up call in March.' };
 
@@ -416,6 +463,7 @@ export class NoteDto {
   @Nested(() => SourceDto, { optional: true }) source?: SourceDto;
 }
 
+@WithExample()
 export class CorrectionDto {
   static readonly example: Example = {
     reason: 'The signing took place online on 23 February 2023.',
@@ -433,6 +481,7 @@ export class CorrectionDto {
   changes: Record<string, unknown>;
 }
 
+@WithExample()
 export class RetractionDto {
   static readonly example: Example = { reason: 'Recorded for the wrong partnership.' };
 

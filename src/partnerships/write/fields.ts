@@ -2,7 +2,7 @@
 // together, so the docs cannot drift from what the API accepts. Messages are written to be read
 // after the field name ("occurredOn must be …").
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -100,7 +100,11 @@ export const BusinessDateField = (o: Opts = {}) =>
       }
       return 'is not a valid date';
     }),
-    api(o, { type: String, pattern: DATE_PATTERN, description: o.description ?? 'YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known' }),
+    // the named string schema (values.schemas.ts); a description beside a $ref needs the allOf
+    api(o, {
+      allOf: [{ $ref: getSchemaPath('BusinessDateInput') }],
+      description: o.description ?? 'YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known',
+    } as ApiPropertyOptions),
   );
 
 export const Bool = (o: Opts = {}) =>
@@ -157,7 +161,15 @@ export const Uuid = (o: Opts = {}) =>
 
 /** A nested object validated by its own class (unknown fields inside it are refused too). */
 export const Nested = (cls: () => new () => object, o: Opts = {}) =>
-  applyDecorators(...optional(o), IsObject({ message: 'must be an object' }), ValidateNested(), Type(cls), api(o, { type: cls }));
+  applyDecorators(
+    ...optional(o),
+    IsObject({ message: 'must be an object' }),
+    ValidateNested(),
+    Type(cls),
+    // @nestjs/swagger calls a lazy type only when the function is named `type`; `cls` itself would
+    // become a schema with an empty name (the dangling #/components/schemas/ refs of before)
+    api(o, { type: () => cls() }),
+  );
 
 export const NestedList = (cls: () => new () => object, o: Opts = {}) =>
   applyDecorators(

@@ -17,12 +17,13 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard.js';
 import { Roles, WRITE_ROLES } from '../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem } from '../../shared/problem.js';
 import { ApiValidationPipe } from '../../shared/validation.pipe.js';
 import {
@@ -37,18 +38,7 @@ import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome } f
 import * as D from './dtos.js';
 import { IDEMPOTENCY_KEY_PATTERN, derivedPartnershipId, requestFingerprint } from './idempotency.js';
 import { toChanges, toEventData } from './mapping.js';
-
-class RecordedEntryView {
-  @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty({ example: 'AidDelivered' }) type: string;
-  @ApiProperty({ example: 4 }) streamVersion: number;
-}
-
-class CommandResultView {
-  @ApiProperty({ example: 'dortmund-zhytomyr' }) partnershipId: string;
-  @ApiProperty({ example: 4, description: 'the partnership version after this command; also the ETag' }) version: number;
-  @ApiProperty({ type: [RecordedEntryView], description: 'empty when the command changed nothing' }) events: RecordedEntryView[];
-}
+import { CommandResultSchema, ConflictProblemSchema } from './responses.schemas.js';
 
 /** A route's OpenAPI operation and its POST: summary, body with its example, the shared headers and answers. */
 function Milestone(path: string, summary: string, body: (new () => object) & { example: unknown }): MethodDecorator {
@@ -67,20 +57,21 @@ function Milestone(path: string, summary: string, body: (new () => object) & { e
       required: false,
       description: 'a retry with the same key returns the first result instead of writing again',
     }),
-    ApiCreatedResponse({ type: CommandResultView, description: 'recorded; ETag is the new version' }),
-    ApiResponse({ status: 200, type: CommandResultView, description: 'nothing to record (e.g. the area was already there)' }),
-    ApiResponse({ status: 400, description: 'invalid fields (application/problem+json, errors[] names each field)' }),
-    ApiResponse({ status: 401, description: 'no or unknown API key' }),
-    ApiResponse({ status: 403, description: 'the key may not record milestones' }),
-    ApiResponse({ status: 404, description: 'unknown partnership or entry' }),
-    ApiResponse({
-      status: 409,
-      description: "not allowed in the partnership's current state; the body says which state and what is needed",
-    }),
-    ApiResponse({ status: 412, description: 'If-Match names an older version' }),
-    ApiResponse({
-      status: 422,
-      description: 'well-formed but not acceptable (e.g. a completed milestone dated in the future, a reused Idempotency-Key)',
+    GuardedRoutes(),
+    ApiCreatedResponse({ type: CommandResultSchema, description: 'recorded; ETag is the new version' }),
+    ApiOkResponse({ type: CommandResultSchema, description: 'nothing to record (e.g. the area was already there)' }),
+    ProblemResponses({
+      400: 'invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key',
+      404: 'unknown partnership or entry (partnership_not_found, entry_not_found)',
+      409: [
+        "not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict)",
+        ConflictProblemSchema,
+      ],
+      412: 'If-Match names an older version (precondition_failed)',
+      413: 'the body is larger than 1 MB (payload_too_large)',
+      415: 'the body is not UTF-8 JSON (unsupported_encoding)',
+      422: 'well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused)',
+      503: 'too many writers on this partnership at once; Retry-After says when to retry',
     }),
   );
 }

@@ -9,8 +9,8 @@ import { ENUMS, code, formatDate, formatMoney, formatTimestamp, lang, nameIn, se
 import { EVENT_ICON, asyncListener, clear, h, icon } from './render.js';
 
 /**
- * @import { AidResult, BusinessDate, LocalizedName, Me, Money, Page, PartnershipDetail,
- *   PartnershipSummary, Report, ReportFormat, ReportType, Role, Timeline, TimelineCorrection,
+ * @import { AidResult, BusinessDate, LocalizedName, Me, Money, PartnershipDetail, PartnershipPage,
+ *   PartnershipSummary, Report, ReportFormat, ReportPage, ReportType, Role, Timeline, TimelineCorrection,
  *   TimelineEntry } from './types.js'
  */
 /** @import { CodeKind, LabelKey } from './i18n.js' */
@@ -188,7 +188,7 @@ const LIST_FILTERS = ['q', 'tier', 'standing', 'counterpart', 'area'];
 /** @param {HashParams} params */
 async function listView(params) {
   const filters = Object.fromEntries(LIST_FILTERS.map((k) => [k, params[k] ?? '']));
-  const page = /** @type {Page<PartnershipSummary>} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`));
+  const page = /** @type {PartnershipPage} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50 })}`));
 
   /** @type {(name: string, values: readonly string[], kind: CodeKind) => HTMLSelectElement} */
   const select = (name, values, kind) =>
@@ -243,7 +243,7 @@ async function listView(params) {
     asyncListener(async () => {
       more.disabled = true;
       try {
-        const next = /** @type {Page<PartnershipSummary>} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`));
+        const next = /** @type {PartnershipPage} */ (await get(`${API}/partnerships${query({ ...filters, limit: 50, cursor })}`));
         add(next.items);
         cursor = next.nextCursor;
         more.hidden = !cursor;
@@ -810,7 +810,7 @@ async function latestReport(partnershipId, type) {
   /** @type {string | undefined} */
   let cursor;
   for (let page = 0; page < 5; page++) {
-    const list = /** @type {Page<Report>} */ (await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`));
+    const list = /** @type {ReportPage} */ (await get(`${API}/reports${query({ type, status: 'completed', limit: 100, cursor })}`));
     const hit = list.items.find((r) => r.parameters?.partnershipId === partnershipId);
     if (hit) return hit;
     if (!list.nextCursor) return null;

@@ -1,11 +1,13 @@
 // GET /api/v1/aid: the aid ledger across partnerships.
 import { Controller, Get, Inject, Query, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
 import { CalendarDay } from '../as-of.js';
 import { AidLedgerQueries } from './aid-ledger.queries.js';
+import { AidResultSchema } from './aid-ledger.schemas.js';
 
 export class AidQueryDto {
   @ApiPropertyOptional({ example: 'dortmund-zhytomyr' })
@@ -54,6 +56,7 @@ export class AidQueryDto {
 
 @ApiTags('read')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Roles(...READ_ROLES)
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1')
@@ -62,6 +65,8 @@ export class AidLedgerController {
 
   @Get('aid')
   @ApiOperation({ summary: 'The aid ledger: deliveries and commitments, filtered and grouped, with exact totals per currency' })
+  @ApiOkResponse({ type: AidResultSchema })
+  @ProblemResponses({ 400: 'a filter is invalid (validation_failed)' })
   aid(@Query() q: AidQueryDto) {
     return this.queries.aid(q);
   }

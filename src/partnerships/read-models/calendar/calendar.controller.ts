@@ -1,17 +1,19 @@
 // GET /api/v1/calendar and its iCalendar feed.
 import { Controller, Get, Inject, Query, Req, Res, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { AcceptsFeedToken } from '../../../shared/auth/feed-token.decorator.js';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiProblem } from '../../../shared/problem.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
 import { businessDateEnd, businessDateStart } from '../../domain/index.js';
 import { CalendarDay } from '../as-of.js';
 import { CalendarQueries } from './calendar.queries.js';
+import { CalendarItemSchema } from './calendar.schemas.js';
 
 export class CalendarQueryDto {
   @ApiPropertyOptional({ example: '2023-01-01', description: 'First day (default: today).' })
@@ -49,6 +51,7 @@ type FeedRequest = Request & { feedToken?: { partnershipId: string | null } };
 
 @ApiTags('read')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Roles(...READ_ROLES)
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1')
@@ -57,15 +60,24 @@ export class CalendarController {
 
   @Get('calendar')
   @ApiOperation({ summary: 'Plans still open: signings, consultations and activities, by planned date' })
+  @ApiOkResponse({ type: CalendarItemSchema, isArray: true })
+  @ProblemResponses({ 400: 'from, days or partnershipId is invalid (validation_failed)' })
   calendar(@Query() q: CalendarQueryDto) {
     return this.queries.calendar(q);
   }
 
   @Get('calendar.ics')
-  @ApiProduces('text/calendar')
   @AcceptsFeedToken('calendar')
   @ApiOperation({
     summary: 'The same calendar as iCalendar, for calendar apps: with an API key, or subscribed with ?token= (no header needed)',
+  })
+  @ApiOkResponse({
+    description: 'an iCalendar (RFC 5545) feed; cancelled plans carry STATUS:CANCELLED',
+    content: { 'text/calendar': { schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n' } } },
+  })
+  @ProblemResponses({
+    400: 'from, days or partnershipId is invalid (validation_failed)',
+    403: 'the subscription token is for another partnership (feed_scope)',
   })
   async ics(@Query() q: CalendarFeedQueryDto, @Req() req: FeedRequest, @Res() res: Response) {
     const { token: _token, ...query } = q;

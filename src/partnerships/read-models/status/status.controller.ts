@@ -1,13 +1,15 @@
 // GET /api/v1/partnerships and /api/v1/partnerships/{id}: the list and one partnership's status.
 import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
 import { STANDINGS, TIERS } from '../../domain/index.js';
 import { AsOfQuery } from '../as-of.js';
+import { PartnershipDetailSchema, PartnershipPageSchema } from './status.schemas.js';
 import { StatusQueries } from './status.queries.js';
 
 export class ListPartnershipsQuery {
@@ -56,6 +58,7 @@ export class ListPartnershipsQuery {
 
 @ApiTags('read')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Roles(...READ_ROLES)
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1/partnerships')
@@ -64,12 +67,16 @@ export class StatusController {
 
   @Get()
   @ApiOperation({ summary: 'Partnerships with filters and cursor paging' })
+  @ApiOkResponse({ type: PartnershipPageSchema })
+  @ProblemResponses({ 400: 'a filter, limit or cursor is invalid (validation_failed)' })
   list(@Query() q: ListPartnershipsQuery) {
     return this.queries.list(q);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Current status, or as it was on a business date (validAt) / as known at a record time (knownAt)' })
+  @ApiOkResponse({ type: PartnershipDetailSchema, description: 'ETag is the version' })
+  @ProblemResponses({ 400: 'validAt or knownAt is invalid (validation_failed)', 404: 'unknown partnership (partnership_not_found)' })
   async get(@Param('id') id: string, @Query() q: AsOfQuery, @Res({ passthrough: true }) res: Response) {
     const detail = await this.queries.get(id, q);
     res.setHeader('ETag', `"${detail.version}"`);

@@ -1,0 +1,9158 @@
+// Generated from the OpenAPI document (/docs-json) by `npm run api:types`; do not edit.
+// test/e2e/openapi.e2e.spec.ts fails when this file differs from what the current document generates.
+export interface paths {
+  '/api/v1/aid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The aid ledger: deliveries and commitments, filtered and grouped, with exact totals per currency */
+    get: operations['AidLedgerController_aid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Plans still open: signings, consultations and activities, by planned date */
+    get: operations['CalendarController_calendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same calendar as iCalendar, for calendar apps */
+    get: operations['CalendarController_ics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API keys with their state (never their secrets) */
+    get: operations['KeysController_list'];
+    put?: never;
+    /** Create an API key, optionally expiring; the key itself is shown only in this response */
+    post: operations['KeysController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API key; it stops working at once */
+    delete: operations['KeysController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/keys/{id}/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a new key for the same holder and role; the old key keeps working for the grace period, then stops */
+    post: operations['KeysController_rotate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The name and role of the API key sent */
+    get: operations['WebController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partnerships with filters and cursor paging */
+    get: operations['StatusController_list'];
+    put?: never;
+    /** Initiate a partnership (the council mandate or the first contact) */
+    post: operations['MilestonesController_initiate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Current status, or as it was on a business date (validAt) / as known at a record time (knownAt) */
+    get: operations['StatusController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an activity: exchange, delegation visit, summer camp, workshop (or plan one) */
+    post: operations['MilestonesController_recordActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a signed agreement (above contact it needs an adopted council decision or an urgent-decision reference) */
+    post: operations['MilestonesController_recordAgreement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/aid-commitments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record aid pledged */
+    post: operations['MilestonesController_recordAidCommitment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/aid-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record aid delivered (the receiver may differ from the counterpart) */
+    post: operations['MilestonesController_recordAidDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/areas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a cooperation area */
+    post: operations['MilestonesController_addArea'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/areas/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a cooperation area */
+    post: operations['MilestonesController_removeArea'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/board-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a review by the administrative board (or plan one) */
+    post: operations['MilestonesController_recordBoardReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/committee-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a committee's decision (or plan the meeting) */
+    post: operations['MilestonesController_recordCommitteeDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/committee-referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a referral to a committee */
+    post: operations['MilestonesController_referToCommittee'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/council-decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the council's decision (or plan the session) */
+    post: operations['MilestonesController_recordCouncilDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/counterpart': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Designate the counterpart municipality */
+    post: operations['MilestonesController_designateCounterpart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/counterpart-renames': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a change of the counterpart's name */
+    post: operations['MilestonesController_renameCounterpart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach a document (its description and checksum; the file lives elsewhere) */
+    post: operations['MilestonesController_attachDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/draft-resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a draft resolution (a paper is drafted once) */
+    post: operations['MilestonesController_prepareDraftResolution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/entries/{eventId}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct fields of an earlier entry (the old values stay visible) */
+    post: operations['MilestonesController_correct'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/entries/{eventId}/retractions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retract an earlier entry (it stays in the history, marked as retracted) */
+    post: operations['MilestonesController_retract'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The raw audit trail: every event with its metadata, record time and hash */
+    get: operations['TimelineController_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a note */
+    post: operations['MilestonesController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a participant joining */
+    post: operations['MilestonesController_addParticipant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/participants/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a participant leaving */
+    post: operations['MilestonesController_removeParticipant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/resumption': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume a suspended partnership */
+    post: operations['MilestonesController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/signing-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule the signing of an agreement (the date may lie ahead) */
+    post: operations['MilestonesController_scheduleSigning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/suspension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suspend the partnership */
+    post: operations['MilestonesController_suspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/termination': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Terminate the partnership (afterwards only corrections and retractions) */
+    post: operations['MilestonesController_terminate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Milestones ordered by when they happened; corrections and retractions visible */
+    get: operations['TimelineController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each projection: active version, checkpoint, lag, and rebuild progress */
+    get: operations['ProjectionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projections/{name}/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rebuild a projection from position zero beside the live one, then switch (a BullMQ job) */
+    post: operations['ProjectionsController_rebuild'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports, newest first; filter by type and status */
+    get: operations['ReportsController_list'];
+    put?: never;
+    /** Request a report; a worker produces it. Poll the Location, then download. */
+    post: operations['ReportsController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A report: status, progress, error, files */
+    get: operations['ReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a completed report; format defaults to the type's first format */
+    get: operations['ReportsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process answers */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 200 when every dependency is up, 503 otherwise; up/down only */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready/details': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness with details for administrators (admin key); same status codes */
+    get: operations['HealthController_readyDetails'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @example {
+     *       "occurredOn": "2023-07-24",
+     *       "endsOn": "2023-08-04",
+     *       "title": "Summer camp in Dortmund for children from Zhytomyr",
+     *       "activityKind": "summer_camp",
+     *       "place": "Dortmund",
+     *       "participantCount": 40
+     *     }
+     */
+    ActivityDto: {
+      /** @example summer_camp */
+      activityKind?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-08-14
+       */
+      endsOn?: components['schemas']['BusinessDateInput'];
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example 40 */
+      participantCount?: number;
+      participants?: string[];
+      /** @example Dortmund */
+      place?: string;
+      planned?: boolean;
+      source?: components['schemas']['Source'];
+      /** @example Summer camp for children from Zhytomyr */
+      title: string;
+    };
+    /**
+     * @description A signed agreement.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "kind": "solidarity",
+     *       "signedOn": {
+     *         "date": "2023-02-23",
+     *         "precision": "day"
+     *       },
+     *       "tier": "solidarity",
+     *       "mode": "online",
+     *       "plannedFor": {
+     *         "date": "2023-02-09",
+     *         "precision": "day"
+     *       }
+     *     }
+     */
+    Agreement: {
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description the agreement kind
+       * @example solidarity
+       */
+      kind: string;
+      /** @example online */
+      mode?: string;
+      /** @description the date the signing had been planned for */
+      plannedFor?: components['schemas']['BusinessDate'];
+      signedOn: components['schemas']['BusinessDate'];
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      tier: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /** @example Dortmund City Hall */
+      venue?: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-02-23",
+     *       "agreementKind": "solidarity",
+     *       "mode": "online",
+     *       "signatories": [
+     *         {
+     *           "name": "Lord Mayor of Dortmund",
+     *           "side": "own"
+     *         },
+     *         {
+     *           "name": "Mayor of Zhytomyr",
+     *           "side": "counterpart"
+     *         }
+     *       ]
+     *     }
+     */
+    AgreementDto: {
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      agreementKind: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
+      /**
+       * @example online
+       * @enum {string}
+       */
+      mode?: 'in_person' | 'online' | 'council_session';
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      signatories?: components['schemas']['Signatory'][];
+      source?: components['schemas']['Source'];
+      /** @description lets a signing go ahead before the council decision is recorded */
+      urgentDecisionReference?: string;
+      venue?: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-03",
+     *       "receiver": {
+     *         "de": "Schytomyr",
+     *         "uk": "Житомир",
+     *         "en": "Zhytomyr"
+     *       },
+     *       "value": {
+     *         "amount": "50000.00",
+     *         "currency": "EUR"
+     *       },
+     *       "modality": "in_kind",
+     *       "items": [
+     *         "fire engine"
+     *       ],
+     *       "expectedBy": "2023-06"
+     *     }
+     */
+    AidCommitmentDto: {
+      /**
+       * @description when the pledged aid is expected
+       * @example 2023-06
+       */
+      expectedBy?: components['schemas']['BusinessDateInput'];
+      /** @example municipal budget */
+      fundingChannel?: string;
+      /**
+       * @example [
+       *       "generators",
+       *       "medical supplies"
+       *     ]
+       */
+      items?: string[];
+      /**
+       * @example in_kind
+       * @enum {string}
+       */
+      modality: 'cash' | 'in_kind' | 'services';
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @description may differ from the counterpart */
+      receiver: components['schemas']['LocalizedNameInput'];
+      /** @example energy */
+      sector?: string;
+      source?: components['schemas']['Source'];
+      value?: components['schemas']['Money'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2022-05",
+     *       "receiver": {
+     *         "de": "Winnyzja",
+     *         "uk": "Вінниця",
+     *         "en": "Vinnytsia"
+     *       },
+     *       "value": {
+     *         "amount": "125000.00",
+     *         "currency": "EUR"
+     *       },
+     *       "modality": "in_kind",
+     *       "items": [
+     *         "generators"
+     *       ],
+     *       "sector": "energy"
+     *     }
+     */
+    AidDeliveryDto: {
+      /** @example municipal budget */
+      fundingChannel?: string;
+      /**
+       * @example [
+       *       "generators",
+       *       "medical supplies"
+       *     ]
+       */
+      items?: string[];
+      /**
+       * @example in_kind
+       * @enum {string}
+       */
+      modality: 'cash' | 'in_kind' | 'services';
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @description may differ from the counterpart */
+      receiver: components['schemas']['LocalizedNameInput'];
+      /** @example energy */
+      sector?: string;
+      source?: components['schemas']['Source'];
+      value?: components['schemas']['Money'];
+    };
+    /**
+     * @description One delivery or commitment.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "kind": "delivered",
+     *       "receiver": {
+     *         "de": "Winnyzja",
+     *         "uk": "Вінниця",
+     *         "en": "Vinnytsia"
+     *       },
+     *       "receiverKey": "Vinnytsia",
+     *       "occurredOn": {
+     *         "date": "2022-05",
+     *         "precision": "month"
+     *       },
+     *       "month": "2022-05",
+     *       "amount": "125000.00",
+     *       "currency": "EUR",
+     *       "modality": "in_kind",
+     *       "sector": "energy",
+     *       "fundingChannel": null,
+     *       "items": [
+     *         "generators"
+     *       ],
+     *       "retracted": false
+     *     }
+     */
+    AidEntry: {
+      /**
+       * @description exact decimal string; null when not valued
+       * @example 125000.00
+       */
+      amount: string | null;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /** @example null */
+      fundingChannel: string | null;
+      /**
+       * @example [
+       *       "generators"
+       *     ]
+       */
+      items: string[];
+      /**
+       * @example delivered
+       * @enum {string}
+       */
+      kind: 'delivered' | 'committed';
+      /**
+       * @example in_kind
+       * @enum {string}
+       */
+      modality: 'cash' | 'in_kind' | 'services';
+      /**
+       * @description YYYY-MM, or null when only the year is known
+       * @example 2022-05
+       */
+      month: string | null;
+      occurredOn: components['schemas']['BusinessDate'];
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      receiver: components['schemas']['LocalizedName'];
+      /**
+       * @description a display key for grouping: the en, else de, else uk name
+       * @example Vinnytsia
+       */
+      receiverKey: string;
+      /** @example false */
+      retracted: boolean;
+      /** @example energy */
+      sector: string | null;
+    };
+    /**
+     * @description The rows of one receiver, month, currency or sector, with their totals.
+     * @example {
+     *       "key": "Vinnytsia",
+     *       "count": 2,
+     *       "totals": {
+     *         "EUR": "250000.00"
+     *       }
+     *     }
+     */
+    AidGroup: {
+      /** @example 2 */
+      count: number;
+      /**
+       * @description null: rows without a value for the grouping
+       * @example Vinnytsia
+       */
+      key: string | null;
+      totals: components['schemas']['AmountsByCurrency'];
+    };
+    /**
+     * @description The filters the answer was computed for.
+     * @example {
+     *       "from": "2022-01-01",
+     *       "to": "2022-12-31",
+     *       "kind": "delivered",
+     *       "groupBy": "receiver"
+     *     }
+     */
+    AidQuery: {
+      /** @example EUR */
+      currency?: string;
+      /**
+       * @description inclusive business date YYYY-MM-DD
+       * @example 2022-01-01
+       */
+      from?: string;
+      /**
+       * @example receiver
+       * @enum {string}
+       */
+      groupBy?: 'receiver' | 'month' | 'currency' | 'sector';
+      /**
+       * @example delivered
+       * @enum {string}
+       */
+      kind?: 'delivered' | 'committed';
+      /** @example dortmund-zhytomyr */
+      partnershipId?: string;
+      /** @example Vinnytsia */
+      receiver?: string;
+      /** @example energy */
+      sector?: string;
+      /**
+       * @description inclusive business date YYYY-MM-DD
+       * @example 2022-12-31
+       */
+      to?: string;
+    };
+    /**
+     * @description Every matching row that is not retracted (oldest first), with exact totals per currency and, with groupBy, the groups.
+     * @example {
+     *       "query": {
+     *         "groupBy": "receiver"
+     *       },
+     *       "items": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "partnershipId": "dortmund-zhytomyr",
+     *           "kind": "delivered",
+     *           "receiver": {
+     *             "de": "Winnyzja",
+     *             "uk": "Вінниця",
+     *             "en": "Vinnytsia"
+     *           },
+     *           "receiverKey": "Vinnytsia",
+     *           "occurredOn": {
+     *             "date": "2022-05",
+     *             "precision": "month"
+     *           },
+     *           "month": "2022-05",
+     *           "amount": "125000.00",
+     *           "currency": "EUR",
+     *           "modality": "in_kind",
+     *           "sector": "energy",
+     *           "fundingChannel": null,
+     *           "items": [
+     *             "generators"
+     *           ],
+     *           "retracted": false
+     *         }
+     *       ],
+     *       "totals": {
+     *         "EUR": "125000.00"
+     *       },
+     *       "groups": [
+     *         {
+     *           "key": "Vinnytsia",
+     *           "count": 2,
+     *           "totals": {
+     *             "EUR": "250000.00"
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
+    AidResult: {
+      /** @description only with groupBy */
+      groups?: components['schemas']['AidGroup'][];
+      items: components['schemas']['AidEntry'][];
+      query: components['schemas']['AidQuery'];
+      totals: components['schemas']['AmountsByCurrency'];
+    };
+    /**
+     * @description ISO 4217 currency code → exact decimal amount as a string (never a float).
+     * @example {
+     *       "EUR": "125000.00",
+     *       "UAH": "400000.00"
+     *     }
+     */
+    AmountsByCurrency: {
+      [key: string]: string;
+    };
+    /**
+     * @description An API key and its state; never its secret.
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "name": "Office for International Relations",
+     *       "role": "office",
+     *       "state": "active",
+     *       "createdAt": "2025-01-31T09:00:00.000Z",
+     *       "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *       "expiresAt": "2025-05-01T09:00:00.000Z",
+     *       "revokedAt": null,
+     *       "rotatedAt": null,
+     *       "replacedBy": null
+     *     }
+     */
+    ApiKey: {
+      /**
+       * Format: date-time
+       * @example 2025-01-31T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description when it stops working
+       * @example 2025-05-01T09:00:00.000Z
+       */
+      expiresAt: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2025-02-03T14:12:00.000Z
+       */
+      lastUsedAt: string | null;
+      /**
+       * @description who holds it; recorded as the actor of every event it writes
+       * @example Office for International Relations
+       */
+      name: string;
+      /**
+       * Format: uuid
+       * @description the key that replaced it by rotation
+       * @example null
+       */
+      replacedBy: string | null;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      revokedAt: string | null;
+      /**
+       * @example office
+       * @enum {string}
+       */
+      role: 'office' | 'council' | 'reporting' | 'admin';
+      /**
+       * Format: date-time
+       * @example null
+       */
+      rotatedAt: string | null;
+      /**
+       * @example active
+       * @enum {string}
+       */
+      state: 'active' | 'rotating' | 'rotated' | 'expired' | 'revoked';
+    };
+    /**
+     * @example {
+     *       "keys": [
+     *         {
+     *           "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "name": "Office for International Relations",
+     *           "role": "office",
+     *           "state": "active",
+     *           "createdAt": "2025-01-31T09:00:00.000Z",
+     *           "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *           "expiresAt": "2025-05-01T09:00:00.000Z",
+     *           "revokedAt": null,
+     *           "rotatedAt": null,
+     *           "replacedBy": null
+     *         }
+     *       ]
+     *     }
+     */
+    ApiKeyList: {
+      keys: components['schemas']['ApiKey'][];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-02-23",
+     *       "area": "digitalisation"
+     *     }
+     */
+    AreaDto: {
+      /** @example digitalisation */
+      area: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024-01",
+     *       "area": "mobility",
+     *       "reason": "No project partner found"
+     *     }
+     */
+    AreaRemovalDto: {
+      /** @example digitalisation */
+      area: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      reason?: string;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description Set when the answer was folded as of a business date (validAt) and/or a record time (knownAt).
+     * @example {
+     *       "validAt": "2023-01-15",
+     *       "knownAt": null
+     *     }
+     */
+    AsOf: {
+      /**
+       * Format: date-time
+       * @description record time
+       * @example null
+       */
+      knownAt: string | null;
+      /**
+       * @description business date YYYY-MM-DD
+       * @example 2023-01-15
+       */
+      validAt: string | null;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-01-10",
+     *       "paperReference": "DS 2022-0001",
+     *       "body": "Verwaltungsvorstand",
+     *       "outcome": "approved"
+     *     }
+     */
+    BoardReviewDto: {
+      /** @example Verwaltungsvorstand */
+      body: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * @description required unless planned
+       * @example approved
+       * @enum {string}
+       */
+      outcome?: 'approved' | 'amended' | 'deferred' | 'rejected';
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      /** @description a meeting in the calendar, not yet held */
+      planned?: boolean;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description When something happened in the world, as precisely as it is known: `date` is YYYY, YYYY-MM or YYYY-MM-DD, matching `precision`.
+     * @example {
+     *       "date": "2023-02",
+     *       "precision": "month"
+     *     }
+     */
+    BusinessDate: {
+      /** @example 2023-02 */
+      date: string;
+      /**
+       * @example month
+       * @enum {string}
+       */
+      precision: 'year' | 'month' | 'day';
+    };
+    /**
+     * @description A business date in a request: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known; it must exist (no 2023-02-30).
+     * @example 2023-02-23
+     */
+    BusinessDateInput: string;
+    /**
+     * @description A planned signing, consultation or activity.
+     * @example {
+     *       "uid": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "kind": "AgreementSigningScheduled",
+     *       "title": "Signing (solidarity) — Dortmund City Hall",
+     *       "date": {
+     *         "date": "2023-02-09",
+     *         "precision": "day"
+     *       },
+     *       "madeOn": {
+     *         "date": "2023-01-20",
+     *         "precision": "day"
+     *       },
+     *       "sequence": 1,
+     *       "status": "open",
+     *       "changedAt": "2023-01-25T14:00:00.000Z",
+     *       "mode": "council_session",
+     *       "venue": "Dortmund City Hall"
+     *     }
+     */
+    CalendarItem: {
+      /**
+       * Format: date-time
+       * @example 2023-01-25T14:00:00.000Z
+       */
+      changedAt: string | null;
+      /** @description the planned date */
+      date: components['schemas']['BusinessDate'];
+      /**
+       * Format: uuid
+       * @description the current plan entry
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description the event type
+       * @example AgreementSigningScheduled
+       */
+      kind: string;
+      /** @description when the plan was made */
+      madeOn: components['schemas']['BusinessDate'];
+      /** @example council_session */
+      mode?: string;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description grows with each reschedule, correction or cancellation
+       * @example 1
+       */
+      sequence: number;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'cancelled';
+      /** @example Signing (solidarity) — Dortmund City Hall */
+      title: string;
+      /**
+       * Format: uuid
+       * @description stable through reschedules: the identity calendar apps keep
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      uid: string;
+      /** @example Dortmund City Hall */
+      venue?: string;
+    };
+    /**
+     * @description A position in the gap-safe global order of events.
+     * @example {
+     *       "transactionId": "7431",
+     *       "position": 17
+     *     }
+     */
+    Checkpoint: {
+      /** @example 17 */
+      position: number;
+      /** @example 7431 */
+      transactionId: string;
+    };
+    /**
+     * @description What a milestone command recorded. ETag carries the same version.
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "version": 4,
+     *       "events": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "type": "AidDelivered",
+     *           "streamVersion": 4
+     *         }
+     *       ]
+     *     }
+     */
+    CommandResult: {
+      /** @description empty when the command changed nothing */
+      events: components['schemas']['RecordedEntry'][];
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description the partnership version after this command; also the ETag
+       * @example 4
+       */
+      version: number;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-02-02",
+     *       "paperReference": "DS 2022-0001",
+     *       "committee": "Committee for Citizens Services",
+     *       "outcome": "recommended"
+     *     }
+     */
+    CommitteeDecisionDto: {
+      /** @example Committee for Citizens Services */
+      committee: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * @description required unless planned
+       * @example adopted
+       * @enum {string}
+       */
+      outcome?: 'recommended' | 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred' | 'referred_back' | 'withdrawn';
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      planned?: boolean;
+      resolutionReference?: string;
+      resolutionText?: string;
+      source?: components['schemas']['Source'];
+      tally?: components['schemas']['Tally'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-01-10",
+     *       "paperReference": "DS 2022-0001",
+     *       "committee": "Committee for Citizens Services"
+     *     }
+     */
+    CommitteeReferralDto: {
+      /** @example Committee for Citizens Services */
+      committee: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-01
+       */
+      meetingDate?: components['schemas']['BusinessDateInput'];
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      planned?: boolean;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description A later entry that the change would make impossible, and why.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "type": "AidDelivered",
+     *       "occurredOn": {
+     *         "date": "2024-03",
+     *         "precision": "month"
+     *       },
+     *       "reason": "aid cannot be delivered while the partnership is suspended",
+     *       "needed": "record the resumption before 2024-03, or date the suspension after it"
+     *     }
+     */
+    ConflictingEntry: {
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description what would make it possible again
+       * @example record the resumption before 2024-03, or date the suspension after it
+       */
+      needed?: string;
+      occurredOn: components['schemas']['BusinessDate'] | null;
+      /** @example aid cannot be delivered while the partnership is suspended */
+      reason: string;
+      /** @example AidDelivered */
+      type: string;
+    };
+    /**
+     * @description A 409 from a command, with what explains it: `state` and `needed` for transition_not_allowed, `conflicts` for contradicts_later_entries, `currentVersion` for concurrency_conflict, `partnershipId` for partnership_exists.
+     * @example {
+     *       "type": "urn:partnership-ledger:problem:contradicts-later-entries",
+     *       "title": "Conflict",
+     *       "status": 409,
+     *       "detail": "Recording PartnershipSuspended on 2024-02 would contradict an entry recorded after its date — AidDelivered 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f (2024-03): aid cannot be delivered while the partnership is suspended. Correct or retract it first.",
+     *       "code": "contradicts_later_entries",
+     *       "instance": "/api/v1/partnerships/dortmund-zhytomyr/suspension",
+     *       "conflicts": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "type": "AidDelivered",
+     *           "occurredOn": {
+     *             "date": "2024-03",
+     *             "precision": "month"
+     *           },
+     *           "reason": "aid cannot be delivered while the partnership is suspended",
+     *           "needed": "record the resumption before 2024-03, or date the suspension after it"
+     *         }
+     *       ]
+     *     }
+     */
+    ConflictProblem: {
+      /**
+       * @description stable machine-readable code
+       * @example validation_failed
+       */
+      code: string;
+      /** @description contradicts_later_entries: the later entries */
+      conflicts?: components['schemas']['ConflictingEntry'][];
+      /**
+       * @description concurrency_conflict: the version the partnership is at now
+       * @example 5
+       */
+      currentVersion?: number;
+      /**
+       * @description what went wrong and what to do, for people
+       * @example The request has 1 invalid field: value.amount must have at most 2 decimals for EUR.
+       */
+      detail: string;
+      /** @description one entry per invalid field */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description the request path
+       * @example /api/v1/partnerships/dortmund-zhytomyr/aid-deliveries
+       */
+      instance?: string;
+      /**
+       * @description transition_not_allowed: what the command needs first
+       * @example an adopted council decision
+       */
+      needed?: string;
+      /**
+       * @description partnership_exists: the id that is taken
+       * @example dortmund-zhytomyr
+       */
+      partnershipId?: string;
+      /**
+       * @description the X-Request-Id of the request, for support
+       * @example 0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10
+       */
+      requestId?: string;
+      /** @description transition_not_allowed: where the partnership stands */
+      state?: components['schemas']['PartnershipState'];
+      /** @example 400 */
+      status: number;
+      /** @example Invalid request */
+      title: string;
+      /**
+       * @description a URN naming the problem type
+       * @example urn:partnership-ledger:problem:validation-failed
+       */
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "reason": "The signing took place online on 23 February 2023.",
+     *       "changes": {
+     *         "occurredOn": "2023-02-23",
+     *         "mode": "online"
+     *       }
+     *     }
+     */
+    CorrectionDto: {
+      /**
+       * @description fields of the entry to replace, with the entry's own field names; null clears an optional field
+       * @example {
+       *       "occurredOn": "2023-02-23"
+       *     }
+       */
+      changes: {
+        [key: string]: unknown;
+      };
+      /** @example The signing took place on 23 February, not 9 February. */
+      reason: string;
+    };
+    /**
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "decidedOn": {
+     *         "date": "2023-02-09",
+     *         "precision": "day"
+     *       },
+     *       "outcome": "adopted",
+     *       "paperReference": "DS 2022-0001"
+     *     }
+     */
+    CouncilDecision: {
+      decidedOn: components['schemas']['BusinessDate'];
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /** @example adopted */
+      outcome: string;
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      /** @example R 2023/017 */
+      resolutionReference?: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-02-09",
+     *       "paperReference": "DS 2022-0001",
+     *       "body": "Rat der Stadt Dortmund",
+     *       "outcome": "adopted",
+     *       "proposedTier": "solidarity",
+     *       "tally": {
+     *         "unanimous": true
+     *       }
+     *     }
+     */
+    CouncilDecisionDto: {
+      /** @example Rat der Stadt Dortmund */
+      body?: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * @description required unless planned
+       * @example adopted
+       * @enum {string}
+       */
+      outcome?: 'recommended' | 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred' | 'referred_back' | 'withdrawn';
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      planned?: boolean;
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      resolutionReference?: string;
+      resolutionText?: string;
+      source?: components['schemas']['Source'];
+      tally?: components['schemas']['Tally'];
+    };
+    /**
+     * @description A new key: the secret is shown only in this answer.
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "name": "Office for International Relations",
+     *       "role": "office",
+     *       "state": "active",
+     *       "createdAt": "2025-01-31T09:00:00.000Z",
+     *       "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *       "expiresAt": "2025-05-01T09:00:00.000Z",
+     *       "revokedAt": null,
+     *       "rotatedAt": null,
+     *       "replacedBy": null,
+     *       "key": "pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f"
+     *     }
+     */
+    CreatedApiKey: {
+      /**
+       * Format: date-time
+       * @example 2025-01-31T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description when it stops working
+       * @example 2025-05-01T09:00:00.000Z
+       */
+      expiresAt: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      /**
+       * @description send it as "Authorization: Bearer <key>"; it is not stored and cannot be shown again
+       * @example pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f
+       */
+      key: string;
+      /**
+       * Format: date-time
+       * @example 2025-02-03T14:12:00.000Z
+       */
+      lastUsedAt: string | null;
+      /**
+       * @description who holds it; recorded as the actor of every event it writes
+       * @example Office for International Relations
+       */
+      name: string;
+      /**
+       * Format: uuid
+       * @description the key that replaced it by rotation
+       * @example null
+       */
+      replacedBy: string | null;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      revokedAt: string | null;
+      /**
+       * @example office
+       * @enum {string}
+       */
+      role: 'office' | 'council' | 'reporting' | 'admin';
+      /**
+       * Format: date-time
+       * @example null
+       */
+      rotatedAt: string | null;
+      /**
+       * @example active
+       * @enum {string}
+       */
+      state: 'active' | 'rotating' | 'rotated' | 'expired' | 'revoked';
+    };
+    /**
+     * @example {
+     *       "name": "Office for International Relations",
+     *       "role": "office",
+     *       "expiresIn": "90d"
+     *     }
+     */
+    CreateKeyDto: {
+      /**
+       * @description Or: the moment the key stops working. Not with expiresIn.
+       * @example 2027-01-31T00:00:00Z
+       */
+      expiresAt?: string;
+      /**
+       * @description The key stops working after this long: minutes (m), hours (h), days (d) or weeks (w).
+       * @example 90d
+       */
+      expiresIn?: string;
+      /** @example Office for International Relations */
+      name: string;
+      /**
+       * @example office
+       * @enum {string}
+       */
+      role: 'office' | 'council' | 'reporting' | 'admin';
+    };
+    /**
+     * @description A draft resolution and how far it has come.
+     * @example {
+     *       "reference": "DS 2022-0001",
+     *       "title": "Solidarity partnership with Zhytomyr",
+     *       "stage": "council_decided",
+     *       "proposedTier": "solidarity",
+     *       "lastOutcome": "adopted"
+     *     }
+     */
+    CurrentPaper: {
+      /** @example adopted */
+      lastOutcome?: string;
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /** @example DS 2022-0001 */
+      reference: string;
+      /**
+       * @description drafted | board_reviewed | referred | committee_decided | council_decided
+       * @example council_decided
+       */
+      stage: string;
+      /** @example Solidarity partnership with Zhytomyr */
+      title: string;
+    };
+    /**
+     * @description Whether one dependency is up; the details route adds what the check found (message, lag, …).
+     * @example {
+     *       "status": "up"
+     *     }
+     */
+    DependencyHealth: {
+      /**
+       * @example up
+       * @enum {string}
+       */
+      status: 'up' | 'down';
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2022-06",
+     *       "name": {
+     *         "de": "Schytomyr",
+     *         "uk": "Житомир",
+     *         "en": "Zhytomyr"
+     *       },
+     *       "country": "UA",
+     *       "note": "Zhytomyr asked Dortmund for a partnership."
+     *     }
+     */
+    DesignateCounterpartDto: {
+      /** @example UA */
+      country?: string;
+      name: components['schemas']['LocalizedNameInput'];
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-02-23",
+     *       "name": "Solidarity agreement (signed).pdf",
+     *       "mediaType": "application/pdf",
+     *       "sizeBytes": 482113,
+     *       "checksum": "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+     *       "link": "https://dms.example.org/documents/4711"
+     *     }
+     */
+    DocumentDto: {
+      /** @example sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+      checksum?: string;
+      /** @example https://dms.example.org/documents/4711 */
+      link?: string;
+      /** @example application/pdf */
+      mediaType: string;
+      /** @example Solidarity agreement (signed).pdf */
+      name: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * Format: uuid
+       * @description the entry this document belongs to
+       */
+      relatesTo?: string;
+      /** @example 482113 */
+      sizeBytes?: number;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2022-12",
+     *       "paperReference": "DS 2022-0001",
+     *       "title": "Solidarity partnership with Zhytomyr, expandable to official twinning",
+     *       "proposedTier": "solidarity",
+     *       "route": [
+     *         "Verwaltungsvorstand",
+     *         "Ausschuss",
+     *         "Rat der Stadt"
+     *       ]
+     *     }
+     */
+    DraftResolutionDto: {
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example DS 2022-0001 */
+      paperReference: string;
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /**
+       * @example [
+       *       "Verwaltungsvorstand",
+       *       "Ausschuss",
+       *       "Rat der Stadt"
+       *     ]
+       */
+      route?: string[];
+      source?: components['schemas']['Source'];
+      /** @example Solidarity partnership with Zhytomyr */
+      title: string;
+    };
+    /**
+     * @description An entry's fields: those of its event type (see the command bodies), dates as BusinessDate. Unknown fields may appear in entries recorded by later versions.
+     * @example {
+     *       "occurredOn": {
+     *         "date": "2022-05",
+     *         "precision": "month"
+     *       },
+     *       "receiver": {
+     *         "de": "Winnyzja",
+     *         "uk": "Вінниця",
+     *         "en": "Vinnytsia"
+     *       },
+     *       "value": {
+     *         "amount": "125000.00",
+     *         "currency": "EUR"
+     *       },
+     *       "modality": "in_kind",
+     *       "items": [
+     *         "generators"
+     *       ],
+     *       "sector": "energy"
+     *     }
+     */
+    EntryData: {
+      /** @example summer_camp */
+      activityKind?: string;
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      agreementKind?: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
+      /** @example digitalisation */
+      area?: string;
+      /** @example Verwaltungsvorstand */
+      body?: string;
+      /**
+       * @example {
+       *       "occurredOn": {
+       *         "date": "2023-02-23",
+       *         "precision": "day"
+       *       }
+       *     }
+       */
+      changes?: {
+        [key: string]: unknown;
+      };
+      /** @example sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+      checksum?: string;
+      /** @example Committee for Citizens Services */
+      committee?: string;
+      /** @example Office for International Relations */
+      coordinatingOffice?: string;
+      counterpart?: components['schemas']['LocalizedName'];
+      /** @example UA */
+      counterpartCountry?: string;
+      /** @example UA */
+      country?: string;
+      /** @example VV 2024/02 */
+      decisionReference?: string;
+      /** @description the last day of an activity */
+      endsOn?: components['schemas']['BusinessDate'];
+      /** @description when pledged aid is expected */
+      expectedBy?: components['schemas']['BusinessDate'];
+      /** @example municipal budget */
+      fundingChannel?: string;
+      /**
+       * @example [
+       *       "generators"
+       *     ]
+       */
+      items?: string[];
+      /** @example https://dms.example.org/documents/4711 */
+      link?: string;
+      /** @description when a plan was made */
+      madeOn?: components['schemas']['BusinessDate'];
+      /** @example Council resolution 2022 */
+      mandateReference?: string;
+      /** @example application/pdf */
+      mediaType?: string;
+      meetingDate?: components['schemas']['BusinessDate'];
+      /**
+       * @example in_kind
+       * @enum {string}
+       */
+      modality?: 'cash' | 'in_kind' | 'services';
+      /**
+       * @example online
+       * @enum {string}
+       */
+      mode?: 'in_person' | 'online' | 'council_session';
+      /** @description the counterpart's name (CounterpartDesignated, CounterpartRenamed) or a document's file name (DocumentAttached) */
+      name?: components['schemas']['LocalizedName'] | string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /** @description when it happened (the planned date for a plan) */
+      occurredOn?: components['schemas']['BusinessDate'];
+      /** @example Technische Universität Dortmund */
+      organisation?: string;
+      /** @example adopted */
+      outcome?: string;
+      ownMunicipality?: components['schemas']['LocalizedName'];
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      /** @example 40 */
+      participantCount?: number;
+      /**
+       * @example [
+       *       "Youth Council Dortmund"
+       *     ]
+       */
+      participants?: string[];
+      /**
+       * @example academic
+       * @enum {string}
+       */
+      participantType?: 'civil_society' | 'academic' | 'business' | 'healthcare' | 'school' | 'public_body';
+      /** @example dortmund-zhytomyr */
+      partnershipId?: string;
+      /** @example Dortmund */
+      place?: string;
+      /**
+       * @description a plan (meeting, signing, activity) not yet held
+       * @example false
+       */
+      planned?: boolean;
+      /** @example dortmund-zhytomyr-2014 */
+      predecessorId?: string;
+      /**
+       * @example {
+       *       "occurredOn": {
+       *         "date": "2023-02-09",
+       *         "precision": "day"
+       *       }
+       *     }
+       */
+      previous?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /** @example Official German spelling */
+      reason?: string;
+      receiver?: components['schemas']['LocalizedName'];
+      /**
+       * Format: uuid
+       * @description the entry a note or document is about
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      relatesTo?: string;
+      /** @example R 2023/017 */
+      resolutionReference?: string;
+      /** @example The council agrees a solidarity partnership with Zhytomyr. */
+      resolutionText?: string;
+      /**
+       * @example [
+       *       "Verwaltungsvorstand",
+       *       "Rat der Stadt"
+       *     ]
+       */
+      route?: string[];
+      /** @example energy */
+      sector?: string;
+      /**
+       * @example own
+       * @enum {string}
+       */
+      side?: 'own' | 'counterpart';
+      signatories?: components['schemas']['Signatory'][];
+      /** @example 482113 */
+      sizeBytes?: number;
+      source?: components['schemas']['Source'];
+      tally?: components['schemas']['Tally'];
+      /**
+       * Format: uuid
+       * @description corrections and retractions (events route): the entry they change
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      targetEventId?: string;
+      /**
+       * @description corrections and retractions (events route): its event type
+       * @example AgreementSigned
+       */
+      targetType?: string;
+      /** @example Zhytomyr asked for a follow-up call in March. */
+      text?: string;
+      /**
+       * @example initiative
+       * @enum {string}
+       */
+      tier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /** @example Solidarity partnership with Zhytomyr */
+      title?: string;
+      /** @example DB 2023/002 */
+      urgentDecisionReference?: string;
+      value?: components['schemas']['Money'];
+      /** @example Dortmund City Hall */
+      venue?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description Who recorded an event, from where, under which request.
+     * @example {
+     *       "actor": "Office for International Relations",
+     *       "role": "office",
+     *       "keyId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "requestId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *       "correlationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *       "causationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *       "source": "api"
+     *     }
+     */
+    EventMetadata: {
+      /** @example Office for International Relations */
+      actor?: string;
+      /** @example 0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10 */
+      causationId?: string;
+      /** @example 0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10 */
+      correlationId?: string;
+      /** @example 0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10 */
+      requestId?: string;
+      /**
+       * @description api, seed, …
+       * @example api
+       */
+      source?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "field": "value.amount",
+     *       "reason": "must have at most 2 decimals for EUR"
+     *     }
+     */
+    FieldError: {
+      /**
+       * @description the field, as a path: value.amount, signatories[0].name, If-Match
+       * @example value.amount
+       */
+      field: string;
+      /**
+       * @description why, read after the field name
+       * @example must have at most 2 decimals for EUR
+       */
+      reason: string;
+    };
+    /**
+     * @description A name the counterpart carried before a rename, with the period it was in use.
+     * @example {
+     *       "name": {
+     *         "de": "Shitomir"
+     *       },
+     *       "from": null,
+     *       "until": {
+     *         "date": "2023-05",
+     *         "precision": "month"
+     *       }
+     *     }
+     */
+    FormerName: {
+      /** @description null: since the beginning */
+      from: components['schemas']['BusinessDate'] | null;
+      name: components['schemas']['LocalizedName'];
+      until: components['schemas']['BusinessDate'];
+    };
+    /**
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "occurredOn": "2022",
+     *       "ownMunicipality": {
+     *         "de": "Dortmund",
+     *         "uk": "Дортмунд",
+     *         "en": "Dortmund"
+     *       },
+     *       "tier": "initiative",
+     *       "coordinatingOffice": "Office for International Relations",
+     *       "mandateReference": "Council resolution 2022: seek a partnership with a Ukrainian city"
+     *     }
+     */
+    InitiatePartnershipDto: {
+      /** @example Office for International Relations */
+      coordinatingOffice?: string;
+      counterpart?: components['schemas']['LocalizedNameInput'];
+      /** @example UA */
+      counterpartCountry?: string;
+      /** @example Council resolution 2022: seek a partnership with a Ukrainian city */
+      mandateReference?: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      ownMunicipality: components['schemas']['LocalizedNameInput'];
+      /**
+       * @description your own id (a slug); a UUID is assigned when left out
+       * @example dortmund-zhytomyr
+       */
+      partnershipId?: string;
+      /** @description id of the terminated partnership this one restarts */
+      predecessorId?: string;
+      source?: components['schemas']['Source'];
+      /**
+       * @description higher tiers begin with a signed agreement
+       * @example initiative
+       * @enum {string}
+       */
+      tier: 'initiative' | 'contact';
+    };
+    /**
+     * @example {
+     *       "status": "ok",
+     *       "uptimeSeconds": 3600
+     *     }
+     */
+    Liveness: {
+      /**
+       * @example ok
+       * @enum {string}
+       */
+      status: 'ok';
+      /** @example 3600 */
+      uptimeSeconds: number;
+    };
+    /**
+     * @description A name per language, keyed by BCP 47 language tag (de, uk, en, ru, sr-Latn …); at least one.
+     * @example {
+     *       "de": "Schytomyr",
+     *       "uk": "Житомир",
+     *       "en": "Zhytomyr"
+     *     }
+     */
+    LocalizedName: {
+      [key: string]: string;
+    };
+    /**
+     * @description A name in a request: German, Ukrainian and/or English spelling; at least one. Responses may hold other languages (LocalizedName).
+     * @example {
+     *       "de": "Schytomyr",
+     *       "uk": "Житомир",
+     *       "en": "Zhytomyr"
+     *     }
+     */
+    LocalizedNameInput: {
+      /** @example Schytomyr */
+      de?: string;
+      /** @example Zhytomyr */
+      en?: string;
+      /** @example Житомир */
+      uk?: string;
+    };
+    /**
+     * @description The holder and role of the API key sent.
+     * @example {
+     *       "name": "Office for International Relations",
+     *       "role": "office"
+     *     }
+     */
+    Me: {
+      /** @example Office for International Relations */
+      name: string;
+      /**
+       * @example council
+       * @enum {string}
+       */
+      role: 'office' | 'council' | 'reporting' | 'admin';
+    };
+    /**
+     * @description An exact amount as a decimal string, with at most as many decimals as the currency has (EUR 2, JPY 0), and its ISO 4217 currency.
+     * @example {
+     *       "amount": "125000.00",
+     *       "currency": "EUR"
+     *     }
+     */
+    Money: {
+      /**
+       * @description positive decimal string, at most two decimals
+       * @example 125000.00
+       */
+      amount: string;
+      /**
+       * @description ISO 4217 code
+       * @example EUR
+       */
+      currency: string;
+    };
+    /**
+     * @description The next open plan of the partnership.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "kind": "AgreementSigningScheduled",
+     *       "title": "Signing (solidarity) — Dortmund City Hall",
+     *       "date": {
+     *         "date": "2023-02-23",
+     *         "precision": "day"
+     *       }
+     *     }
+     */
+    NextScheduled: {
+      date: components['schemas']['BusinessDate'];
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description the event type, e.g. AgreementSigningScheduled, BoardReviewed (planned)
+       * @example AgreementSigningScheduled
+       */
+      kind: string;
+      /** @example Signing (solidarity) — Dortmund City Hall */
+      title: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-03",
+     *       "text": "Zhytomyr asked for a follow-up call in March."
+     *     }
+     */
+    NoteDto: {
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-03
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * Format: uuid
+       * @description the entry this note is about
+       */
+      relatesTo?: string;
+      source?: components['schemas']['Source'];
+      /** @example Zhytomyr asked for a follow-up call in March. */
+      text: string;
+    };
+    /**
+     * @description A 503 from readiness (code not_ready), with which dependency is down.
+     * @example {
+     *       "type": "urn:partnership-ledger:problem:not-ready",
+     *       "title": "Service unavailable",
+     *       "status": 503,
+     *       "detail": "Not ready: redis is down.",
+     *       "code": "not_ready",
+     *       "instance": "/health/ready",
+     *       "info": {
+     *         "postgres": {
+     *           "status": "up"
+     *         }
+     *       },
+     *       "error": {
+     *         "redis": {
+     *           "status": "down"
+     *         }
+     *       },
+     *       "details": {
+     *         "postgres": {
+     *           "status": "up"
+     *         },
+     *         "redis": {
+     *           "status": "down"
+     *         }
+     *       }
+     *     }
+     */
+    NotReadyProblem: {
+      /**
+       * @description stable machine-readable code
+       * @example validation_failed
+       */
+      code: string;
+      /**
+       * @description what went wrong and what to do, for people
+       * @example The request has 1 invalid field: value.amount must have at most 2 decimals for EUR.
+       */
+      detail: string;
+      /**
+       * @description every dependency
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      details?: {
+        [key: string]: components['schemas']['DependencyHealth'];
+      };
+      /**
+       * @description the dependencies that are down
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      error?: {
+        [key: string]: components['schemas']['DependencyHealth'];
+      };
+      /** @description one entry per invalid field */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description the dependencies that are up
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      info?: {
+        [key: string]: components['schemas']['DependencyHealth'];
+      };
+      /**
+       * @description the request path
+       * @example /api/v1/partnerships/dortmund-zhytomyr/aid-deliveries
+       */
+      instance?: string;
+      /**
+       * @description the X-Request-Id of the request, for support
+       * @example 0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10
+       */
+      requestId?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Invalid request */
+      title: string;
+      /**
+       * @description a URN naming the problem type
+       * @example urn:partnership-ledger:problem:validation-failed
+       */
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "organisation": "Technische Universität Dortmund",
+     *       "participantType": "academic",
+     *       "side": "own",
+     *       "joinedOn": {
+     *         "date": "2023",
+     *         "precision": "year"
+     *       }
+     *     }
+     */
+    Participant: {
+      joinedOn: components['schemas']['BusinessDate'];
+      /** @example Technische Universität Dortmund */
+      organisation: string;
+      /** @example academic */
+      participantType: string;
+      /**
+       * @description own | counterpart
+       * @example own
+       */
+      side: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023",
+     *       "organisation": "Technische Universität Dortmund",
+     *       "participantType": "academic",
+     *       "side": "own"
+     *     }
+     */
+    ParticipantDto: {
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example Technische Universität Dortmund */
+      organisation: string;
+      /**
+       * @example academic
+       * @enum {string}
+       */
+      participantType: 'civil_society' | 'academic' | 'business' | 'healthcare' | 'school' | 'public_body';
+      /**
+       * @example own
+       * @enum {string}
+       */
+      side: 'own' | 'counterpart';
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024",
+     *       "organisation": "Technische Universität Dortmund",
+     *       "side": "own",
+     *       "reason": "Project completed"
+     *     }
+     */
+    ParticipantLeaveDto: {
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example Technische Universität Dortmund */
+      organisation: string;
+      reason?: string;
+      /**
+       * @example own
+       * @enum {string}
+       */
+      side: 'own' | 'counterpart';
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description One partnership: now, or as it was on a business date (validAt) / as known at a record time (knownAt).
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "version": 24,
+     *       "tier": "solidarity",
+     *       "standing": "active",
+     *       "ownMunicipality": {
+     *         "de": "Dortmund",
+     *         "uk": "Дортмунд",
+     *         "en": "Dortmund"
+     *       },
+     *       "counterpart": {
+     *         "de": "Schytomyr",
+     *         "uk": "Житомир",
+     *         "en": "Zhytomyr"
+     *       },
+     *       "counterpartCountry": "UA",
+     *       "formerNames": [],
+     *       "pendingUpgrade": null,
+     *       "currentPaper": {
+     *         "reference": "DS 2022-0001",
+     *         "title": "Solidarity partnership with Zhytomyr",
+     *         "stage": "council_decided",
+     *         "proposedTier": "solidarity",
+     *         "lastOutcome": "adopted"
+     *       },
+     *       "nextScheduled": null,
+     *       "lastMilestoneOn": {
+     *         "date": "2023-08-04",
+     *         "precision": "day"
+     *       },
+     *       "aidDelivered": {
+     *         "EUR": "375000.00"
+     *       },
+     *       "aidCommitted": {
+     *         "EUR": "50000.00"
+     *       },
+     *       "areas": [
+     *         "digitalisation",
+     *         "culture"
+     *       ],
+     *       "participantCount": 3,
+     *       "agreements": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "kind": "solidarity",
+     *           "signedOn": {
+     *             "date": "2023-02-23",
+     *             "precision": "day"
+     *           },
+     *           "tier": "solidarity",
+     *           "mode": "online",
+     *           "plannedFor": {
+     *             "date": "2023-02-09",
+     *             "precision": "day"
+     *           }
+     *         }
+     *       ],
+     *       "updatedAt": "2023-08-04T10:15:00.000Z",
+     *       "predecessorId": null,
+     *       "coordinatingOffice": "Office for International Relations",
+     *       "mandateReference": "Council resolution 2022: seek a partnership with a Ukrainian city",
+     *       "papers": [
+     *         {
+     *           "reference": "DS 2022-0001",
+     *           "title": "Solidarity partnership with Zhytomyr",
+     *           "stage": "council_decided",
+     *           "proposedTier": "solidarity",
+     *           "lastOutcome": "adopted"
+     *         }
+     *       ],
+     *       "councilDecisions": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "decidedOn": {
+     *             "date": "2023-02-09",
+     *             "precision": "day"
+     *           },
+     *           "outcome": "adopted",
+     *           "paperReference": "DS 2022-0001"
+     *         }
+     *       ],
+     *       "scheduledSignings": [],
+     *       "plans": [
+     *         {
+     *           "uid": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "kind": "ActivityHeld",
+     *           "title": "Summer camp in Dortmund for children from Zhytomyr",
+     *           "date": {
+     *             "date": "2024-07",
+     *             "precision": "month"
+     *           },
+     *           "madeOn": {
+     *             "date": "2024-01-15",
+     *             "precision": "day"
+     *           },
+     *           "sequence": 0
+     *         }
+     *       ],
+     *       "participants": [
+     *         {
+     *           "organisation": "Technische Universität Dortmund",
+     *           "participantType": "academic",
+     *           "side": "own",
+     *           "joinedOn": {
+     *             "date": "2023",
+     *             "precision": "year"
+     *           }
+     *         }
+     *       ],
+     *       "asOf": null
+     *     }
+     */
+    PartnershipDetail: {
+      agreements: components['schemas']['Agreement'][];
+      /** @description aid pledged and not yet delivered, per currency */
+      aidCommitted: components['schemas']['AmountsByCurrency'];
+      /** @description aid delivered, per currency */
+      aidDelivered: components['schemas']['AmountsByCurrency'];
+      /**
+       * @example [
+       *       "digitalisation",
+       *       "culture"
+       *     ]
+       */
+      areas: string[];
+      asOf: components['schemas']['AsOf'] | null;
+      /** @example Office for International Relations */
+      coordinatingOffice: string | null;
+      councilDecisions: components['schemas']['CouncilDecision'][];
+      counterpart: components['schemas']['LocalizedName'] | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example UA
+       */
+      counterpartCountry: string | null;
+      currentPaper: components['schemas']['CurrentPaper'] | null;
+      formerNames: components['schemas']['FormerName'][];
+      lastMilestoneOn: components['schemas']['BusinessDate'] | null;
+      /** @example Council resolution 2022 */
+      mandateReference: string | null;
+      nextScheduled: components['schemas']['NextScheduled'] | null;
+      ownMunicipality: components['schemas']['LocalizedName'] | null;
+      papers: components['schemas']['CurrentPaper'][];
+      /** @example 3 */
+      participantCount: number;
+      participants: components['schemas']['Participant'][];
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      pendingUpgrade: components['schemas']['PendingUpgrade'] | null;
+      plans: components['schemas']['Plan'][];
+      /**
+       * @description the terminated partnership this one restarts
+       * @example null
+       */
+      predecessorId: string | null;
+      scheduledSignings: components['schemas']['ScheduledSigning'][];
+      /**
+       * @description dormant is derived from inactivity, never recorded
+       * @example active
+       * @enum {string}
+       */
+      standing: 'active' | 'suspended' | 'terminated' | 'dormant';
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      tier: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /**
+       * Format: date-time
+       * @example 2023-08-04T10:15:00.000Z
+       */
+      updatedAt: string;
+      /**
+       * @description the stream version; also the ETag
+       * @example 24
+       */
+      version: number;
+    };
+    /**
+     * @description A partnership's raw audit trail.
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "events": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "streamId": "dortmund-zhytomyr",
+     *           "streamVersion": 4,
+     *           "globalPosition": 17,
+     *           "transactionId": "7431",
+     *           "type": "AidDelivered",
+     *           "schemaVersion": 1,
+     *           "data": {
+     *             "occurredOn": {
+     *               "date": "2022-05",
+     *               "precision": "month"
+     *             },
+     *             "receiver": {
+     *               "de": "Winnyzja",
+     *               "uk": "Вінниця",
+     *               "en": "Vinnytsia"
+     *             },
+     *             "value": {
+     *               "amount": "125000.00",
+     *               "currency": "EUR"
+     *             },
+     *             "modality": "in_kind",
+     *             "items": [
+     *               "generators"
+     *             ],
+     *             "sector": "energy"
+     *           },
+     *           "metadata": {
+     *             "actor": "Office for International Relations",
+     *             "role": "office",
+     *             "keyId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *             "requestId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *             "correlationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *             "causationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *             "source": "api"
+     *           },
+     *           "occurredAt": "2022-05-01T00:00:00.000Z",
+     *           "recordedAt": "2022-06-01T08:00:00.000Z",
+     *           "prevHash": "c0a7f3…",
+     *           "hash": "5be2d1…"
+     *         }
+     *       ]
+     *     }
+     */
+    PartnershipEvents: {
+      events: components['schemas']['StoredEvent'][];
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+    };
+    /**
+     * @description A page of partnerships; follow nextCursor for the next one (null: the last page).
+     * @example {
+     *       "items": [
+     *         {
+     *           "partnershipId": "dortmund-zhytomyr",
+     *           "version": 24,
+     *           "tier": "solidarity",
+     *           "standing": "active",
+     *           "ownMunicipality": {
+     *             "de": "Dortmund",
+     *             "uk": "Дортмунд",
+     *             "en": "Dortmund"
+     *           },
+     *           "counterpart": {
+     *             "de": "Schytomyr",
+     *             "uk": "Житомир",
+     *             "en": "Zhytomyr"
+     *           },
+     *           "counterpartCountry": "UA",
+     *           "formerNames": [],
+     *           "pendingUpgrade": null,
+     *           "currentPaper": {
+     *             "reference": "DS 2022-0001",
+     *             "title": "Solidarity partnership with Zhytomyr",
+     *             "stage": "council_decided",
+     *             "proposedTier": "solidarity",
+     *             "lastOutcome": "adopted"
+     *           },
+     *           "nextScheduled": null,
+     *           "lastMilestoneOn": {
+     *             "date": "2023-08-04",
+     *             "precision": "day"
+     *           },
+     *           "aidDelivered": {
+     *             "EUR": "375000.00"
+     *           },
+     *           "aidCommitted": {
+     *             "EUR": "50000.00"
+     *           },
+     *           "areas": [
+     *             "digitalisation",
+     *             "culture"
+     *           ],
+     *           "participantCount": 3,
+     *           "agreements": [
+     *             {
+     *               "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *               "kind": "solidarity",
+     *               "signedOn": {
+     *                 "date": "2023-02-23",
+     *                 "precision": "day"
+     *               },
+     *               "tier": "solidarity",
+     *               "mode": "online",
+     *               "plannedFor": {
+     *                 "date": "2023-02-09",
+     *                 "precision": "day"
+     *               }
+     *             }
+     *           ],
+     *           "updatedAt": "2023-08-04T10:15:00.000Z"
+     *         }
+     *       ],
+     *       "nextCursor": null
+     *     }
+     */
+    PartnershipPage: {
+      items: components['schemas']['PartnershipSummary'][];
+      /** @example WyIyMDIzLTA4LTA0VDEwOjE1OjAwWiIsImRvcnRtdW5kLXpoeXRvbXlyIl0 */
+      nextCursor: string | null;
+    };
+    /**
+     * @description Where the partnership stood when the command was refused.
+     * @example {
+     *       "tier": "contact",
+     *       "standing": "suspended"
+     *     }
+     */
+    PartnershipState: {
+      /**
+       * @description a tier the council adopted, waiting for its signing
+       * @example solidarity
+       * @enum {string}
+       */
+      pendingUpgrade?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /**
+       * @example suspended
+       * @enum {string|null}
+       */
+      standing: 'active' | 'suspended' | 'terminated' | null;
+      /**
+       * @example contact
+       * @enum {string|null}
+       */
+      tier: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning' | null;
+    };
+    /**
+     * @description A partnership as the list shows it.
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "version": 24,
+     *       "tier": "solidarity",
+     *       "standing": "active",
+     *       "ownMunicipality": {
+     *         "de": "Dortmund",
+     *         "uk": "Дортмунд",
+     *         "en": "Dortmund"
+     *       },
+     *       "counterpart": {
+     *         "de": "Schytomyr",
+     *         "uk": "Житомир",
+     *         "en": "Zhytomyr"
+     *       },
+     *       "counterpartCountry": "UA",
+     *       "formerNames": [],
+     *       "pendingUpgrade": null,
+     *       "currentPaper": {
+     *         "reference": "DS 2022-0001",
+     *         "title": "Solidarity partnership with Zhytomyr",
+     *         "stage": "council_decided",
+     *         "proposedTier": "solidarity",
+     *         "lastOutcome": "adopted"
+     *       },
+     *       "nextScheduled": null,
+     *       "lastMilestoneOn": {
+     *         "date": "2023-08-04",
+     *         "precision": "day"
+     *       },
+     *       "aidDelivered": {
+     *         "EUR": "375000.00"
+     *       },
+     *       "aidCommitted": {
+     *         "EUR": "50000.00"
+     *       },
+     *       "areas": [
+     *         "digitalisation",
+     *         "culture"
+     *       ],
+     *       "participantCount": 3,
+     *       "agreements": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "kind": "solidarity",
+     *           "signedOn": {
+     *             "date": "2023-02-23",
+     *             "precision": "day"
+     *           },
+     *           "tier": "solidarity",
+     *           "mode": "online",
+     *           "plannedFor": {
+     *             "date": "2023-02-09",
+     *             "precision": "day"
+     *           }
+     *         }
+     *       ],
+     *       "updatedAt": "2023-08-04T10:15:00.000Z"
+     *     }
+     */
+    PartnershipSummary: {
+      agreements: components['schemas']['Agreement'][];
+      /** @description aid pledged and not yet delivered, per currency */
+      aidCommitted: components['schemas']['AmountsByCurrency'];
+      /** @description aid delivered, per currency */
+      aidDelivered: components['schemas']['AmountsByCurrency'];
+      /**
+       * @example [
+       *       "digitalisation",
+       *       "culture"
+       *     ]
+       */
+      areas: string[];
+      counterpart: components['schemas']['LocalizedName'] | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example UA
+       */
+      counterpartCountry: string | null;
+      currentPaper: components['schemas']['CurrentPaper'] | null;
+      formerNames: components['schemas']['FormerName'][];
+      lastMilestoneOn: components['schemas']['BusinessDate'] | null;
+      nextScheduled: components['schemas']['NextScheduled'] | null;
+      ownMunicipality: components['schemas']['LocalizedName'] | null;
+      /** @example 3 */
+      participantCount: number;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      pendingUpgrade: components['schemas']['PendingUpgrade'] | null;
+      /**
+       * @description dormant is derived from inactivity, never recorded
+       * @example active
+       * @enum {string}
+       */
+      standing: 'active' | 'suspended' | 'terminated' | 'dormant';
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      tier: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /**
+       * Format: date-time
+       * @example 2023-08-04T10:15:00.000Z
+       */
+      updatedAt: string;
+      /**
+       * @description the stream version; also the ETag
+       * @example 24
+       */
+      version: number;
+    };
+    /**
+     * @description A higher tier the council adopted, waiting for its signed agreement.
+     * @example {
+     *       "tier": "solidarity",
+     *       "decidedOn": {
+     *         "date": "2023-02-09",
+     *         "precision": "day"
+     *       },
+     *       "paperReference": "DS 2022-0001"
+     *     }
+     */
+    PendingUpgrade: {
+      decidedOn: components['schemas']['BusinessDate'];
+      /** @example DS 2022-0001 */
+      paperReference?: string;
+      /** @example R 2023/017 */
+      resolutionReference?: string;
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      tier: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+    };
+    /**
+     * @description A live plan: a signing, consultation or activity still ahead or overdue.
+     * @example {
+     *       "uid": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "kind": "ActivityHeld",
+     *       "title": "Summer camp in Dortmund for children from Zhytomyr",
+     *       "date": {
+     *         "date": "2024-07",
+     *         "precision": "month"
+     *       },
+     *       "madeOn": {
+     *         "date": "2024-01-15",
+     *         "precision": "day"
+     *       },
+     *       "sequence": 0
+     *     }
+     */
+    Plan: {
+      /** @description the planned date */
+      date: components['schemas']['BusinessDate'];
+      /**
+       * Format: uuid
+       * @description the current plan entry
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description the event type
+       * @example ActivityHeld
+       */
+      kind: string;
+      /** @description when the plan was made */
+      madeOn: components['schemas']['BusinessDate'];
+      /** @example in_person */
+      mode?: string;
+      /**
+       * @description grows with each reschedule, correction or cancellation
+       * @example 0
+       */
+      sequence: number;
+      /** @example Summer camp in Dortmund for children from Zhytomyr */
+      title: string;
+      /**
+       * Format: uuid
+       * @description stable through reschedules
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      uid: string;
+      /** @example Dortmund */
+      venue?: string;
+    };
+    /**
+     * @description How a plan entry ended up: still open, rescheduled, fulfilled (by which entry) or cancelled.
+     * @example {
+     *       "uid": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "status": "fulfilled",
+     *       "fulfilledBy": "01956f0e-7000-7c3e-9f2d-3a4b5c6d7e8f"
+     *     }
+     */
+    PlanAnnotation: {
+      /**
+       * Format: uuid
+       * @description the entry that fulfilled it
+       * @example 01956f0e-7000-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      fulfilledBy?: string;
+      /**
+       * @example fulfilled
+       * @enum {string}
+       */
+      status: 'open' | 'rescheduled' | 'fulfilled' | 'cancelled';
+      /**
+       * Format: uuid
+       * @description the plan, stable through reschedules
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      uid: string;
+    };
+    /**
+     * @description RFC 9457 problem details, sent as application/problem+json. `code` is stable and meant for programs; other members are extensions of the problem type.
+     * @example {
+     *       "type": "urn:partnership-ledger:problem:validation-failed",
+     *       "title": "Invalid request",
+     *       "status": 400,
+     *       "detail": "The request has 1 invalid field: value.amount must have at most 2 decimals for EUR.",
+     *       "code": "validation_failed",
+     *       "instance": "/api/v1/partnerships/dortmund-zhytomyr/aid-deliveries",
+     *       "errors": [
+     *         {
+     *           "field": "value.amount",
+     *           "reason": "must have at most 2 decimals for EUR"
+     *         }
+     *       ],
+     *       "requestId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10"
+     *     }
+     */
+    Problem: {
+      /**
+       * @description stable machine-readable code
+       * @example validation_failed
+       */
+      code: string;
+      /**
+       * @description what went wrong and what to do, for people
+       * @example The request has 1 invalid field: value.amount must have at most 2 decimals for EUR.
+       */
+      detail: string;
+      /** @description one entry per invalid field */
+      errors?: components['schemas']['FieldError'][];
+      /**
+       * @description the request path
+       * @example /api/v1/partnerships/dortmund-zhytomyr/aid-deliveries
+       */
+      instance?: string;
+      /**
+       * @description the X-Request-Id of the request, for support
+       * @example 0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10
+       */
+      requestId?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Invalid request */
+      title: string;
+      /**
+       * @description a URN naming the problem type
+       * @example urn:partnership-ledger:problem:validation-failed
+       */
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "name": "partnerships",
+     *       "activeVersion": 2,
+     *       "checkpoint": {
+     *         "transactionId": "7431",
+     *         "position": 17
+     *       },
+     *       "behind": 0,
+     *       "lagSeconds": 0,
+     *       "rebuilding": null,
+     *       "running": true,
+     *       "lastError": null
+     *     }
+     */
+    ProjectionStatus: {
+      /** @example 2 */
+      activeVersion: number;
+      /**
+       * @description events recorded but not yet applied
+       * @example 0
+       */
+      behind: number;
+      checkpoint: components['schemas']['Checkpoint'];
+      /**
+       * @description age of the oldest event not yet applied
+       * @example 0
+       */
+      lagSeconds: number;
+      /** @example null */
+      lastError: string | null;
+      /** @example partnerships */
+      name: string;
+      rebuilding: components['schemas']['RebuildProgress'] | null;
+      /**
+       * @description whether this process runs the projection
+       * @example true
+       */
+      running: boolean;
+    };
+    /**
+     * @description Each dependency by name (postgres, redis, projections, reporting …).
+     * @example {
+     *       "status": "ok",
+     *       "info": {
+     *         "postgres": {
+     *           "status": "up"
+     *         },
+     *         "redis": {
+     *           "status": "up"
+     *         }
+     *       },
+     *       "error": {},
+     *       "details": {
+     *         "postgres": {
+     *           "status": "up"
+     *         },
+     *         "redis": {
+     *           "status": "up"
+     *         }
+     *       }
+     *     }
+     */
+    Readiness: {
+      /**
+       * @description every dependency
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      details: {
+        [key: string]: components['schemas']['DependencyHealth'];
+      };
+      /**
+       * @description the dependencies that are down
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      error?: {
+        [key: string]: components['schemas']['DependencyHealth'];
+      };
+      /**
+       * @description the dependencies that are up
+       * @example {
+       *       "postgres": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      info?: {
+        [key: string]: components['schemas']['DependencyHealth'];
+      };
+      /**
+       * @example ok
+       * @enum {string}
+       */
+      status: 'ok' | 'error' | 'degraded' | 'shutting_down';
+    };
+    /**
+     * @example {
+     *       "jobId": "42",
+     *       "projection": "partnerships",
+     *       "status": "queued",
+     *       "progressUrl": "/api/v1/projections"
+     *     }
+     */
+    RebuildAccepted: {
+      /**
+       * @description the BullMQ job id
+       * @example 42
+       */
+      jobId?: string;
+      /**
+       * @description where the progress shows
+       * @example /api/v1/projections
+       */
+      progressUrl: string;
+      /** @example partnerships */
+      projection: string;
+      /**
+       * @example queued
+       * @enum {string}
+       */
+      status: 'queued';
+    };
+    /**
+     * @description A rebuild beside the live projection.
+     * @example {
+     *       "version": 3,
+     *       "done": 1200,
+     *       "total": 5000,
+     *       "eventsPerSecond": 850,
+     *       "startedAt": "2024-05-02T10:00:00.000Z",
+     *       "error": null
+     *     }
+     */
+    RebuildProgress: {
+      /** @example 1200 */
+      done: number;
+      /**
+       * @description why the last rebuild failed
+       * @example null
+       */
+      error: string | null;
+      /** @example 850 */
+      eventsPerSecond: number;
+      /**
+       * Format: date-time
+       * @example 2024-05-02T10:00:00.000Z
+       */
+      startedAt: string;
+      /** @example 5000 */
+      total: number;
+      /**
+       * @description the version being built
+       * @example 3
+       */
+      version: number;
+    };
+    /**
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "type": "AidDelivered",
+     *       "streamVersion": 4
+     *     }
+     */
+    RecordedEntry: {
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /** @example 4 */
+      streamVersion: number;
+      /**
+       * @description the event type
+       * @example AidDelivered
+       */
+      type: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-05",
+     *       "name": {
+     *         "de": "Schytomyr"
+     *       },
+     *       "reason": "Official German spelling"
+     *     }
+     */
+    RenameCounterpartDto: {
+      name: components['schemas']['LocalizedNameInput'];
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      reason?: string;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description A requested report: its state, and its files once completed.
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "type": "aid_summary",
+     *       "parameters": {
+     *         "from": "2022-01-01",
+     *         "to": "2022-12-31",
+     *         "kind": "delivered"
+     *       },
+     *       "status": "completed",
+     *       "progress": 100,
+     *       "error": null,
+     *       "errorKind": null,
+     *       "nextAttemptAt": null,
+     *       "attempts": 1,
+     *       "requestedBy": "Office for International Relations",
+     *       "createdAt": "2025-02-03T14:12:00.000Z",
+     *       "startedAt": "2025-02-03T14:12:01.000Z",
+     *       "finishedAt": "2025-02-03T14:12:03.000Z",
+     *       "summary": {
+     *         "deliveries": 2,
+     *         "totals": {
+     *           "EUR": "250000.00"
+     *         }
+     *       },
+     *       "formats": [
+     *         "csv",
+     *         "json"
+     *       ],
+     *       "files": [
+     *         {
+     *           "format": "csv",
+     *           "mediaType": "text/csv; charset=utf-8",
+     *           "fileName": "aid-summary-2022.csv",
+     *           "byteSize": 2048,
+     *           "href": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download?format=csv"
+     *         }
+     *       ],
+     *       "links": {
+     *         "self": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *         "download": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download"
+     *       }
+     *     }
+     */
+    Report: {
+      /** @example 1 */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2025-02-03T14:12:00.000Z
+       */
+      createdAt: string;
+      /** @example null */
+      error: string | null;
+      /**
+       * @description transient: being retried; unexpected: retried a few times; permanent: given up
+       * @example null
+       * @enum {string|null}
+       */
+      errorKind: 'transient' | 'permanent' | 'unexpected' | null;
+      files: components['schemas']['ReportFile'][];
+      /**
+       * Format: date-time
+       * @example 2025-02-03T14:12:03.000Z
+       */
+      finishedAt: string | null;
+      /**
+       * @example [
+       *       "csv",
+       *       "json"
+       *     ]
+       */
+      formats: ('html' | 'pdf' | 'json' | 'csv')[];
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      links: components['schemas']['ReportLinks'];
+      /**
+       * Format: date-time
+       * @example null
+       */
+      nextAttemptAt: string | null;
+      /**
+       * @description the parameters it was made with
+       * @example {
+       *       "from": "2022-01-01",
+       *       "to": "2022-12-31",
+       *       "kind": "delivered"
+       *     }
+       */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /** @example 100 */
+      progress: number;
+      /** @example Office for International Relations */
+      requestedBy: string;
+      /**
+       * Format: date-time
+       * @example 2025-02-03T14:12:01.000Z
+       */
+      startedAt: string | null;
+      /**
+       * @example completed
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'completed' | 'failed';
+      /**
+       * @example {
+       *       "deliveries": 2,
+       *       "totals": {
+       *         "EUR": "250000.00"
+       *       }
+       *     }
+       */
+      summary: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @example aid_summary
+       * @enum {string}
+       */
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+    };
+    /**
+     * @description Queued; poll links.self (also the Location header).
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "status": "queued",
+     *       "type": "aid_summary",
+     *       "links": {
+     *         "self": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *         "download": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download"
+     *       }
+     *     }
+     */
+    ReportAccepted: {
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      links: components['schemas']['ReportLinks'];
+      /**
+       * @example queued
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'completed' | 'failed';
+      /**
+       * @example aid_summary
+       * @enum {string}
+       */
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+    };
+    /**
+     * @example {
+     *       "format": "csv",
+     *       "mediaType": "text/csv; charset=utf-8",
+     *       "fileName": "aid-summary-2022.csv",
+     *       "byteSize": 2048,
+     *       "href": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download?format=csv"
+     *     }
+     */
+    ReportFile: {
+      /** @example 2048 */
+      byteSize: number;
+      /** @example aid-summary-2022.csv */
+      fileName: string;
+      /**
+       * @example csv
+       * @enum {string}
+       */
+      format: 'html' | 'pdf' | 'json' | 'csv';
+      /** @example /api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download?format=csv */
+      href: string;
+      /** @example text/csv; charset=utf-8 */
+      mediaType: string;
+    };
+    /**
+     * @example {
+     *       "self": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "download": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download"
+     *     }
+     */
+    ReportLinks: {
+      /**
+       * @description the type's first format; add ?format= for another
+       * @example /api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download
+       */
+      download: string;
+      /** @example /api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f */
+      self: string;
+    };
+    /**
+     * @description Reports, newest first; follow nextCursor (null: the last page).
+     * @example {
+     *       "items": [
+     *         {
+     *           "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "type": "aid_summary",
+     *           "parameters": {
+     *             "from": "2022-01-01",
+     *             "to": "2022-12-31",
+     *             "kind": "delivered"
+     *           },
+     *           "status": "completed",
+     *           "progress": 100,
+     *           "error": null,
+     *           "errorKind": null,
+     *           "nextAttemptAt": null,
+     *           "attempts": 1,
+     *           "requestedBy": "Office for International Relations",
+     *           "createdAt": "2025-02-03T14:12:00.000Z",
+     *           "startedAt": "2025-02-03T14:12:01.000Z",
+     *           "finishedAt": "2025-02-03T14:12:03.000Z",
+     *           "summary": {
+     *             "deliveries": 2,
+     *             "totals": {
+     *               "EUR": "250000.00"
+     *             }
+     *           },
+     *           "formats": [
+     *             "csv",
+     *             "json"
+     *           ],
+     *           "files": [
+     *             {
+     *               "format": "csv",
+     *               "mediaType": "text/csv; charset=utf-8",
+     *               "fileName": "aid-summary-2022.csv",
+     *               "byteSize": 2048,
+     *               "href": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download?format=csv"
+     *             }
+     *           ],
+     *           "links": {
+     *             "self": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *             "download": "/api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download"
+     *           }
+     *         }
+     *       ],
+     *       "nextCursor": null
+     *     }
+     */
+    ReportPage: {
+      items: components['schemas']['Report'][];
+      /** @example null */
+      nextCursor: string | null;
+    };
+    /**
+     * @description dossier: partnershipId (required). aid_summary: from, to (YYYY, YYYY-MM or YYYY-MM-DD), partnershipId, currency, kind. office_digest: since, days. reminders: days, stalledAfterDays.
+     * @example {
+     *       "from": "2022-01-01",
+     *       "to": "2022-12-31",
+     *       "kind": "delivered"
+     *     }
+     */
+    ReportParameters: {
+      /**
+       * @description aid_summary: ISO 4217
+       * @example EUR
+       */
+      currency?: string;
+      /**
+       * @description office_digest, reminders: days ahead
+       * @example 14
+       */
+      days?: number;
+      /**
+       * @description aid_summary: first day (YYYY, YYYY-MM or YYYY-MM-DD)
+       * @example 2022-01-01
+       */
+      from?: string;
+      /**
+       * @description aid_summary (default delivered)
+       * @example delivered
+       * @enum {string}
+       */
+      kind?: 'delivered' | 'committed';
+      /** @example dortmund-zhytomyr */
+      partnershipId?: string;
+      /**
+       * Format: date-time
+       * @description office_digest: changes since
+       * @example 2025-07-01T00:00:00Z
+       */
+      since?: string;
+      /**
+       * @description reminders: a paper counts as stalled after
+       * @example 180
+       */
+      stalledAfterDays?: number;
+      /**
+       * @description aid_summary: last day (YYYY, YYYY-MM or YYYY-MM-DD)
+       * @example 2022-12-31
+       */
+      to?: string;
+    };
+    /**
+     * @example {
+     *       "type": "aid_summary",
+     *       "parameters": {
+     *         "from": "2022-01-01",
+     *         "to": "2022-12-31",
+     *         "kind": "delivered"
+     *       }
+     *     }
+     */
+    ReportRequest: {
+      parameters?: components['schemas']['ReportParameters'];
+      /**
+       * @example aid_summary
+       * @enum {string}
+       */
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024-04",
+     *       "reason": "Contact restored"
+     *     }
+     */
+    ResumptionDto: {
+      decisionReference?: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      reason?: string;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "reason": "Recorded for the wrong partnership.",
+     *       "recordedAt": "2023-03-01T09:30:00.000Z",
+     *       "actor": "Office for International Relations"
+     *     }
+     */
+    Retraction: {
+      /** @example Office for International Relations */
+      actor: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /** @example Recorded for the wrong partnership. */
+      reason: string;
+      /**
+       * Format: date-time
+       * @example 2023-03-01T09:30:00.000Z
+       */
+      recordedAt: string;
+    };
+    /**
+     * @example {
+     *       "reason": "Recorded for the wrong partnership."
+     *     }
+     */
+    RetractionDto: {
+      /** @example Recorded for the wrong partnership. */
+      reason: string;
+    };
+    /**
+     * @description The new key, and the key it replaces (working until the grace period ends).
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "name": "Office for International Relations",
+     *       "role": "office",
+     *       "state": "active",
+     *       "createdAt": "2025-01-31T09:00:00.000Z",
+     *       "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *       "expiresAt": "2025-05-01T09:00:00.000Z",
+     *       "revokedAt": null,
+     *       "rotatedAt": null,
+     *       "replacedBy": null,
+     *       "key": "pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f",
+     *       "replaces": {
+     *         "id": "01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f",
+     *         "name": "Office for International Relations",
+     *         "role": "office",
+     *         "state": "rotating",
+     *         "createdAt": "2025-01-31T09:00:00.000Z",
+     *         "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *         "expiresAt": "2025-05-01T09:00:00.000Z",
+     *         "revokedAt": null,
+     *         "rotatedAt": null,
+     *         "replacedBy": null
+     *       }
+     *     }
+     */
+    RotatedApiKey: {
+      /**
+       * Format: date-time
+       * @example 2025-01-31T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description when it stops working
+       * @example 2025-05-01T09:00:00.000Z
+       */
+      expiresAt: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      /**
+       * @description send it as "Authorization: Bearer <key>"; it is not stored and cannot be shown again
+       * @example pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f
+       */
+      key: string;
+      /**
+       * Format: date-time
+       * @example 2025-02-03T14:12:00.000Z
+       */
+      lastUsedAt: string | null;
+      /**
+       * @description who holds it; recorded as the actor of every event it writes
+       * @example Office for International Relations
+       */
+      name: string;
+      /**
+       * Format: uuid
+       * @description the key that replaced it by rotation
+       * @example null
+       */
+      replacedBy: string | null;
+      replaces: components['schemas']['ApiKey'];
+      /**
+       * Format: date-time
+       * @example null
+       */
+      revokedAt: string | null;
+      /**
+       * @example office
+       * @enum {string}
+       */
+      role: 'office' | 'council' | 'reporting' | 'admin';
+      /**
+       * Format: date-time
+       * @example null
+       */
+      rotatedAt: string | null;
+      /**
+       * @example active
+       * @enum {string}
+       */
+      state: 'active' | 'rotating' | 'rotated' | 'expired' | 'revoked';
+    };
+    /**
+     * @example {
+     *       "grace": "7d",
+     *       "expiresIn": "90d"
+     *     }
+     */
+    RotateKeyDto: {
+      /**
+       * @description Lifetime of the new key; by default as long as the old key was given.
+       * @example 90d
+       */
+      expiresIn?: string;
+      /**
+       * @description How long the old key keeps working (default 7d; 0d stops it at once).
+       * @example 7d
+       */
+      grace?: string;
+    };
+    /**
+     * @description A signing still planned.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "plannedOn": {
+     *         "date": "2023-02-09",
+     *         "precision": "day"
+     *       },
+     *       "agreementKind": "solidarity",
+     *       "mode": "council_session"
+     *     }
+     */
+    ScheduledSigning: {
+      /** @example solidarity */
+      agreementKind?: string;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /** @example council_session */
+      mode?: string;
+      /** @description the planned date */
+      plannedOn: components['schemas']['BusinessDate'];
+      /** @example Dortmund City Hall */
+      venue?: string;
+    };
+    /**
+     * @example {
+     *       "name": "Thomas Westphal",
+     *       "role": "Lord Mayor of Dortmund",
+     *       "side": "own"
+     *     }
+     */
+    Signatory: {
+      /** @example Thomas Westphal */
+      name: string;
+      /** @example Lord Mayor of Dortmund */
+      role?: string;
+      /**
+       * @example own
+       * @enum {string}
+       */
+      side?: 'own' | 'counterpart';
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2023-02-09",
+     *       "agreementKind": "solidarity",
+     *       "mode": "council_session",
+     *       "venue": "Dortmund City Hall"
+     *     }
+     */
+    SigningScheduleDto: {
+      /**
+       * @example solidarity
+       * @enum {string}
+       */
+      agreementKind?: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
+      /**
+       * @example in_person
+       * @enum {string}
+       */
+      mode?: 'in_person' | 'online' | 'council_session';
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      source?: components['schemas']['Source'];
+      /** @example Dortmund City Hall */
+      venue?: string;
+    };
+    /**
+     * @description Where a milestone is documented: a paper or file reference and/or a link.
+     * @example {
+     *       "reference": "DS 2022-0001",
+     *       "url": "https://ratsinfo.dortmund.de/"
+     *     }
+     */
+    Source: {
+      /**
+       * @description document or paper reference
+       * @example DS 2022-0001
+       */
+      reference?: string;
+      /** @example https://ratsinfo.dortmund.de/ */
+      url?: string;
+    };
+    /**
+     * @description An event as the store keeps it, with its place in the hash chain.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "streamId": "dortmund-zhytomyr",
+     *       "streamVersion": 4,
+     *       "globalPosition": 17,
+     *       "transactionId": "7431",
+     *       "type": "AidDelivered",
+     *       "schemaVersion": 1,
+     *       "data": {
+     *         "occurredOn": {
+     *           "date": "2022-05",
+     *           "precision": "month"
+     *         },
+     *         "receiver": {
+     *           "de": "Winnyzja",
+     *           "uk": "Вінниця",
+     *           "en": "Vinnytsia"
+     *         },
+     *         "value": {
+     *           "amount": "125000.00",
+     *           "currency": "EUR"
+     *         },
+     *         "modality": "in_kind",
+     *         "items": [
+     *           "generators"
+     *         ],
+     *         "sector": "energy"
+     *       },
+     *       "metadata": {
+     *         "actor": "Office for International Relations",
+     *         "role": "office",
+     *         "keyId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *         "requestId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *         "correlationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *         "causationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *         "source": "api"
+     *       },
+     *       "occurredAt": "2022-05-01T00:00:00.000Z",
+     *       "recordedAt": "2022-06-01T08:00:00.000Z",
+     *       "prevHash": "c0a7f3…",
+     *       "hash": "5be2d1…"
+     *     }
+     */
+    StoredEvent: {
+      data: components['schemas']['EntryData'];
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description position in the global order
+       * @example 17
+       */
+      globalPosition: number;
+      /** @example 5be2d1… */
+      hash: string;
+      metadata: components['schemas']['EventMetadata'];
+      /**
+       * Format: date-time
+       * @description business time, as far as known
+       * @example 2022-05-01T00:00:00.000Z
+       */
+      occurredAt: string | null;
+      /**
+       * @description the previous event's hash (null for the first)
+       * @example c0a7f3…
+       */
+      prevHash: string | null;
+      /**
+       * Format: date-time
+       * @description record time
+       * @example 2022-06-01T08:00:00.000Z
+       */
+      recordedAt: string;
+      /** @example 1 */
+      schemaVersion: number;
+      /**
+       * @description the partnership id
+       * @example dortmund-zhytomyr
+       */
+      streamId: string;
+      /** @example 4 */
+      streamVersion: number;
+      /**
+       * @description the writing transaction (xid8, as a string)
+       * @example 7431
+       */
+      transactionId: string;
+      /** @example AidDelivered */
+      type: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024-02",
+     *       "reason": "Contact interrupted",
+     *       "decisionReference": "VV 2024/02"
+     *     }
+     */
+    SuspensionDto: {
+      decisionReference?: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example Contact lost after the city administration was dissolved */
+      reason: string;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description How a body voted.
+     * @example {
+     *       "inFavour": 62,
+     *       "against": 4,
+     *       "abstained": 2,
+     *       "unanimous": false
+     *     }
+     */
+    Tally: {
+      /** @example 2 */
+      abstained?: number;
+      /** @example 4 */
+      against?: number;
+      /** @example 62 */
+      inFavour?: number;
+      /** @example false */
+      unanimous?: boolean;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2025-12",
+     *       "reason": "Ended by council resolution",
+     *       "decisionReference": "DS 2025-0042"
+     *     }
+     */
+    TerminationDto: {
+      decisionReference?: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example Contact lost after the city administration was dissolved */
+      reason: string;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description Milestones ordered by business date (start of its precision), then by stream order.
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "version": 24,
+     *       "asOf": null,
+     *       "entries": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "partnershipId": "dortmund-zhytomyr",
+     *           "streamVersion": 4,
+     *           "type": "AidDelivered",
+     *           "occurredOn": {
+     *             "date": "2022-05",
+     *             "precision": "month"
+     *           },
+     *           "planned": false,
+     *           "data": {
+     *             "occurredOn": {
+     *               "date": "2022-05",
+     *               "precision": "month"
+     *             },
+     *             "receiver": {
+     *               "de": "Winnyzja",
+     *               "uk": "Вінниця",
+     *               "en": "Vinnytsia"
+     *             },
+     *             "value": {
+     *               "amount": "125000.00",
+     *               "currency": "EUR"
+     *             },
+     *             "modality": "in_kind",
+     *             "items": [
+     *               "generators"
+     *             ],
+     *             "sector": "energy"
+     *           },
+     *           "corrections": [],
+     *           "corrected": false,
+     *           "retracted": false,
+     *           "retraction": null,
+     *           "recordedAt": "2022-06-01T08:00:00.000Z",
+     *           "actor": "Office for International Relations"
+     *         }
+     *       ]
+     *     }
+     */
+    Timeline: {
+      asOf: components['schemas']['AsOf'] | null;
+      entries: components['schemas']['TimelineEntry'][];
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description the stream version; also the ETag
+       * @example 24
+       */
+      version: number;
+    };
+    /**
+     * @description A correction of an entry; the old values stay visible.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "reason": "The signing took place online on 23 February 2023.",
+     *       "changes": {
+     *         "occurredOn": {
+     *           "date": "2023-02-23",
+     *           "precision": "day"
+     *         },
+     *         "mode": "online"
+     *       },
+     *       "previous": {
+     *         "occurredOn": {
+     *           "date": "2023-02-09",
+     *           "precision": "day"
+     *         },
+     *         "mode": null
+     *       },
+     *       "recordedAt": "2023-03-01T09:30:00.000Z",
+     *       "actor": "Office for International Relations",
+     *       "retracted": false
+     *     }
+     */
+    TimelineCorrection: {
+      /** @example Office for International Relations */
+      actor: string | null;
+      /**
+       * @description the new values
+       * @example {
+       *       "occurredOn": {
+       *         "date": "2023-02-23",
+       *         "precision": "day"
+       *       },
+       *       "mode": "online"
+       *     }
+       */
+      changes: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      /**
+       * @description the replaced values (null: was absent)
+       * @example {
+       *       "occurredOn": {
+       *         "date": "2023-02-09",
+       *         "precision": "day"
+       *       },
+       *       "mode": null
+       *     }
+       */
+      previous: {
+        [key: string]: unknown;
+      };
+      /** @example The signing took place online on 23 February 2023. */
+      reason: string;
+      /**
+       * Format: date-time
+       * @example 2023-03-01T09:30:00.000Z
+       */
+      recordedAt: string;
+      /**
+       * @description the correction itself was retracted
+       * @example false
+       */
+      retracted: boolean;
+    };
+    /**
+     * @description A milestone with its corrections and retraction.
+     * @example {
+     *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "streamVersion": 4,
+     *       "type": "AidDelivered",
+     *       "occurredOn": {
+     *         "date": "2022-05",
+     *         "precision": "month"
+     *       },
+     *       "planned": false,
+     *       "data": {
+     *         "occurredOn": {
+     *           "date": "2022-05",
+     *           "precision": "month"
+     *         },
+     *         "receiver": {
+     *           "de": "Winnyzja",
+     *           "uk": "Вінниця",
+     *           "en": "Vinnytsia"
+     *         },
+     *         "value": {
+     *           "amount": "125000.00",
+     *           "currency": "EUR"
+     *         },
+     *         "modality": "in_kind",
+     *         "items": [
+     *           "generators"
+     *         ],
+     *         "sector": "energy"
+     *       },
+     *       "corrections": [],
+     *       "corrected": false,
+     *       "retracted": false,
+     *       "retraction": null,
+     *       "recordedAt": "2022-06-01T08:00:00.000Z",
+     *       "actor": "Office for International Relations"
+     *     }
+     */
+    TimelineEntry: {
+      /** @example Office for International Relations */
+      actor: string | null;
+      /** @example false */
+      corrected: boolean;
+      corrections: components['schemas']['TimelineCorrection'][];
+      /** @description the current value, corrections applied */
+      data: components['schemas']['EntryData'];
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      eventId: string;
+      occurredOn: components['schemas']['BusinessDate'] | null;
+      /** @description the value as first recorded; only when the entry was corrected */
+      original?: components['schemas']['EntryData'];
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /** @description for a plan entry: how the plan ended up */
+      plan?: components['schemas']['PlanAnnotation'];
+      /** @example false */
+      planned: boolean;
+      /**
+       * Format: date-time
+       * @example 2022-06-01T08:00:00.000Z
+       */
+      recordedAt: string;
+      /** @example false */
+      retracted: boolean;
+      retraction: components['schemas']['Retraction'] | null;
+      /** @example 4 */
+      streamVersion: number;
+      /**
+       * @description the event type
+       * @example AidDelivered
+       */
+      type: string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  AidLedgerController_aid: {
+    parameters: {
+      query?: {
+        currency?: string;
+        from?: string;
+        groupBy?: 'receiver' | 'month' | 'currency' | 'sector';
+        kind?: 'delivered' | 'committed';
+        partnershipId?: string;
+        receiver?: string;
+        sector?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AidResult'];
+        };
+      };
+      /** @description a filter is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalendarController_calendar: {
+    parameters: {
+      query?: {
+        days?: number;
+        /** @description First day (default: today). */
+        from?: string;
+        partnershipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarItem'][];
+        };
+      };
+      /** @description from, days or partnershipId is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CalendarController_ics: {
+    parameters: {
+      query?: {
+        days?: number;
+        /** @description First day (default: today). */
+        from?: string;
+        partnershipId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description an iCalendar (RFC 5545) feed; cancelled plans carry STATUS:CANCELLED */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description from, days or partnershipId is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  KeysController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiKeyList'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  KeysController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateKeyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiKey'];
+        };
+      };
+      /** @description invalid name, role or expiry (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  KeysController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such key (key_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  KeysController_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RotateKeyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RotatedApiKey'];
+        };
+      };
+      /** @description invalid grace or expiresIn (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such key (key_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key is revoked, expired or already rotated (key_not_rotatable) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StatusController_list: {
+    parameters: {
+      query?: {
+        area?: string;
+        /** @description Part of the counterpart name, in any recorded language. */
+        counterpart?: string;
+        /** @description nextCursor of the previous page. */
+        cursor?: string;
+        limit?: number;
+        /** @description Text search over names, areas and ids. */
+        q?: string;
+        standing?: 'active' | 'suspended' | 'terminated' | 'dormant';
+        tier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipPage'];
+        };
+      };
+      /** @description a filter, limit or cursor is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_initiate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InitiatePartnershipDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  StatusController_get: {
+    parameters: {
+      query?: {
+        /** @description Record time: the status as the ledger knew it then. */
+        knownAt?: string;
+        /** @description Business date: the status as it was on this day. */
+        validAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ETag is the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDetail'];
+        };
+      };
+      /** @description validAt or knownAt is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership (partnership_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordActivity: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ActivityDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordAgreement: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgreementDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordAidCommitment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AidCommitmentDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordAidDelivery: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AidDeliveryDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_addArea: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AreaDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_removeArea: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AreaRemovalDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordBoardReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BoardReviewDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordCommitteeDecision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommitteeDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_referToCommittee: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommitteeReferralDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordCouncilDecision: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CouncilDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_designateCounterpart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DesignateCounterpartDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_renameCounterpart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenameCounterpartDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_attachDocument: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DocumentDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_prepareDraftResolution: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DraftResolutionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_correct: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        eventId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_retract: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        eventId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetractionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TimelineController_events: {
+    parameters: {
+      query?: {
+        fromVersion?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipEvents'];
+        };
+      };
+      /** @description fromVersion or limit is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership (partnership_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_addNote: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_addParticipant: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ParticipantDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_removeParticipant: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ParticipantLeaveDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_resume: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResumptionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_scheduleSigning: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SigningScheduleDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_suspend: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuspensionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_terminate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TerminationDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TimelineController_timeline: {
+    parameters: {
+      query?: {
+        /** @description Record time: the status as the ledger knew it then. */
+        knownAt?: string;
+        /** @description Business date: the status as it was on this day. */
+        validAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ETag is the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Timeline'];
+        };
+      };
+      /** @description validAt or knownAt is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership (partnership_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProjectionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectionStatus'][];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ProjectionsController_rebuild: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description queued; Location points at the progress */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuildAccepted'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no projection of that name (projection_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a rebuild is already running (rebuild_in_progress) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Redis is unavailable, nothing queued (queue_unavailable); Retry-After says when to retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReportsController_list: {
+    parameters: {
+      query?: {
+        cursor?: unknown;
+        limit?: number;
+        status?: 'queued' | 'running' | 'completed' | 'failed';
+        type?: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPage'];
+        };
+      };
+      /** @description an unknown or invalid query parameter, or a cursor this endpoint did not return (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReportsController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportRequest'];
+      };
+    };
+    responses: {
+      /** @description queued; the Location header points at the report */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportAccepted'];
+        };
+      };
+      /** @description unknown type or bad parameters, nothing queued (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership, nothing queued (partnership_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable, nothing kept (reports_unavailable); Retry-After says when to retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such report (report_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReportsController_download: {
+    parameters: {
+      query?: {
+        format?: 'html' | 'pdf' | 'json' | 'csv';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, as its format says; attachment except html */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+          'application/pdf': string;
+          'text/csv': string;
+          'text/html': string;
+        };
+      };
+      /** @description a format this report type does not have (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such report or file (report_not_found, report_file_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not completed yet, or failed (report_not_ready); Retry-After while it is running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Liveness'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description a dependency is down (not_ready) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['NotReadyProblem'];
+        };
+      };
+    };
+  };
+  HealthController_readyDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     a dependency is down (not_ready), with the details
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['NotReadyProblem'];
+        };
+      };
+    };
+  };
+}
