@@ -19,7 +19,12 @@ const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Database and Redis checks before Nest starts: a missing dependency is one clear message, not a stack trace. */
 export async function prepareInfrastructure(config: AppConfig): Promise<DataSource> {
   if (config.DB_CREATE_IF_MISSING) await ensureDatabase(config.DATABASE_URL);
-  const dataSource = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: config.DB_POOL_SIZE });
+  const dataSource = await openDatabase(config.DATABASE_URL, {
+    migrate: config.DB_MIGRATE_ON_START,
+    poolSize: config.DB_POOL_SIZE,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
   try {
     await assertRedisReachable(config.REDIS_URL);
   } catch (err) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } f
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type pg from 'pg';
+import { databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { FEED_TOKEN_SCOPE } from '../shared/auth/feed-token.decorator.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
@@ -84,15 +85,17 @@ export class ApiKeyGuard implements CanActivate {
       check = await checkKeyCached(this.pool, match[1], this.clock.now());
     } catch (err) {
       this.logger.warn(`API key not checked: ${(err as Error).message}`);
+      // Say which fault it is: a busy pool is not a database that is down.
+      const u = databaseUnavailability(err);
       throw new ApiProblem(
         503,
         'auth_unavailable',
         'Service unavailable',
-        'The API key cannot be checked right now (the database is unreachable); retry shortly.',
+        `The API key cannot be checked right now (${u?.description ?? 'the database is unreachable'}); retry shortly.`,
         undefined,
-        {},
+        u ? { reason: u.reason } : {},
         {
-          'Retry-After': '5',
+          'Retry-After': String(u?.retryAfterSeconds ?? 5),
         },
       );
     }

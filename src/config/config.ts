@@ -87,6 +87,10 @@ const schema = z
     DB_CREATE_IF_MISSING: bool.default(true),
     DB_MIGRATE_ON_START: bool.default(true),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /** How long a request waits for a pool connection (or a new one to open) before it is answered 503. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** PostgreSQL's statement_timeout for the service's connections; 0 leaves the server's setting. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),

@@ -6,7 +6,17 @@ import { redactUrl } from './config.js';
 // Read models register their entities here so the app, the CLI and tests share one list.
 export const entities: NonNullable<DataSourceOptions['entities']> = [];
 
-export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+/** How the pool waits: never forever, so a request out of connections gets an answer (503). */
+export interface PoolTimeouts {
+  /** for a free pooled connection, or for a new one to open */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout; 0 or unset leaves the server's */
+  statementTimeoutMs?: number;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+
+export function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -16,12 +26,17 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'partnership-ledger' },
+    extra: {
+      max: poolSize,
+      application_name: 'partnership-ledger',
+      connectionTimeoutMillis: timeouts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      ...(timeouts.statementTimeoutMs ? { statement_timeout: timeouts.statementTimeoutMs } : {}),
+    },
   };
 }
 
-export function createDataSource(databaseUrl: string, poolSize?: number): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl, poolSize));
+export function createDataSource(databaseUrl: string, poolSize?: number, timeouts?: PoolTimeouts): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, poolSize, timeouts));
 }
 
 export class DependencyUnavailableError extends Error {
@@ -105,8 +120,8 @@ export function poolOf(ds: DataSource): pg.Pool {
 }
 
 /** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
-export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number }): Promise<DataSource> {
-  const ds = createDataSource(databaseUrl, opts.poolSize);
+export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number } & PoolTimeouts): Promise<DataSource> {
+  const ds = createDataSource(databaseUrl, opts.poolSize, opts);
   try {
     await ds.initialize();
   } catch (err) {

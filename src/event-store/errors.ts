@@ -37,3 +37,22 @@ export class StreamContentionError extends EventStoreError {
     super(`Too many concurrent writers on stream ${streamId}; retry later.`);
   }
 }
+
+/**
+ * The connection broke after an append was sent, and whether it was recorded could not be found
+ * out (the database stayed out of reach): the events may or may not be stored.
+ */
+export class AppendOutcomeUnknownError extends EventStoreError {
+  override readonly code = 'outcome_unknown';
+  constructor(
+    readonly streamId: string,
+    readonly eventIds: string[],
+    /** the server process that ran the append, so a lookup can wait until it is gone */
+    readonly backendPid: number | null,
+    /** the append's events as sent, so a lookup can tell them from other content under the same ids */
+    readonly payload: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The connection broke while appending to ${streamId}; whether the events were recorded is not known.`, options);
+  }
+}

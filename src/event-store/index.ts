@@ -7,3 +7,4 @@ export { MAX_STREAM_ID_LENGTH, MAX_EVENTS_PER_APPEND } from './validation.js';
 export * from './projections.js';
 export { withTransaction } from './transaction.js';
 export * from './integrity/index.js';
+export * from './availability.js';

@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { ConcurrencyError, EventStoreInputError, IdempotencyConflictError, StreamContentionError } from './errors.js';
+import {
+  AppendOutcomeUnknownError,
+  ConcurrencyError,
+  EventStoreInputError,
+  IdempotencyConflictError,
+  StreamContentionError,
+} from './errors.js';
 import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent } from './types.js';
 import { withTransaction } from './transaction.js';
 import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
@@ -17,6 +23,29 @@ export interface AppendOptions {
 }
 
 type Queryable = pg.Pool | pg.ClientBase;
+
+const OUTCOME_RETRY_MS = 200;
+
+/**
+ * True when the connection broke after the statement was handed to it, so the server may have run
+ * (and committed) it. A server ERROR rolled the statement back; FATAL and PANIC end the session at
+ * an unknown point; a failure without a server answer leaves it open, unless pg refused to send.
+ */
+function sentAndLost(err: unknown): boolean {
+  const e = err as { severity?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.severity === 'string') return e.severity !== 'ERROR';
+  return !/not queryable/i.test(typeof e.message === 'string' ? e.message : '');
+}
+
+/** The server process of a connection (pg keeps it from the startup handshake but does not type it). */
+function backendPid(client: pg.PoolClient): number | null {
+  return (client as unknown as { processID?: number | null }).processID ?? null;
+}
+
+function isQueryable(client: pg.PoolClient): boolean {
+  return (client as unknown as { _queryable?: boolean })._queryable !== false;
+}
 
 export function toStoredEvent(row: pg.QueryResultRow): StoredEvent {
   return {
@@ -69,7 +98,7 @@ export class PostgresEventStore {
 
   constructor(
     readonly pool: pg.Pool,
-    private readonly options: { notifyDelayMs?: number } = {},
+    private readonly options: { notifyDelayMs?: number; outcomeLookupMs?: number } = {},
   ) {
     this.local.setMaxListeners(0);
   }
@@ -82,14 +111,23 @@ export class PostgresEventStore {
     const payload = JSON.stringify(prepared);
     for (let attempt = 1; ; attempt++) {
       let rows: pg.QueryResultRow[];
+      const query = {
+        name: 'append_events',
+        text: 'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, duplicate FROM append_events($1, $2, $3::jsonb)',
+        values: [streamId, expected, payload],
+      };
       try {
-        const res = await (options.client ?? this.pool).query({
-          name: 'append_events',
-          text: 'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, duplicate FROM append_events($1, $2, $3::jsonb)',
-          values: [streamId, expected, payload],
-        });
-        rows = res.rows;
+        // Inside a caller's transaction a broken connection means no commit: the caller knows nothing was written.
+        rows = options.client
+          ? (await options.client.query(query)).rows
+          : await this.appendOnce(
+              query,
+              streamId,
+              prepared.map((e) => e.event_id),
+              payload,
+            );
       } catch (err) {
+        if (err instanceof AppendOutcomeUnknownError) throw err;
         const code = (err as { code?: string }).code;
         if (code !== 'PL412' && code !== '23505') throw this.translate(err);
         // Off the hot path: was it a retry of events already stored, a reused id, or a lost race?
@@ -110,11 +148,88 @@ export class PostgresEventStore {
   }
 
   /**
+   * One append on a connection of its own, so a failure can be told apart: one before the statement
+   * was sent (nothing written), a statement error (rolled back), or a connection that broke while
+   * the statement was on its way or running (outcome unknown: AppendOutcomeUnknownError).
+   */
+  private async appendOnce(query: pg.QueryConfig, streamId: string, eventIds: string[], payload: string): Promise<pg.QueryResultRow[]> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query(query);
+      client.release();
+      return rows;
+    } catch (err) {
+      const unknown = sentAndLost(err);
+      // A statement error leaves the session usable; a broken one is discarded.
+      client.release(unknown || !isQueryable(client) ? (err as Error) : undefined);
+      if (unknown) throw new AppendOutcomeUnknownError(streamId, eventIds, backendPid(client), payload, { cause: err });
+      throw err;
+    }
+  }
+
+  /**
+   * What became of an append whose connection broke (AppendOutcomeUnknownError): looks its event
+   * ids up on a fresh connection once the server process that ran it is gone (ending it if it still
+   * runs, so it cannot commit after the lookup). 'written' with the stored events, 'not_written',
+   * or 'unknown' when the database stayed out of reach for `withinMs`. Other content under these
+   * ids (a reused id) is an IdempotencyConflictError, as it would have been on append.
+   */
+  async outcomeOf(
+    lost: AppendOutcomeUnknownError,
+    withinMs = this.options.outcomeLookupMs ?? 3000,
+  ): Promise<{ status: 'written'; result: AppendResult } | { status: 'not_written' } | { status: 'unknown'; cause: unknown }> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      let stored: AppendResult | null;
+      try {
+        stored = await this.lookUp(lost, deadline);
+      } catch (err) {
+        if (err instanceof IdempotencyConflictError) throw err;
+        if (Date.now() + OUTCOME_RETRY_MS > deadline) return { status: 'unknown', cause: err };
+        await new Promise((r) => setTimeout(r, OUTCOME_RETRY_MS));
+        continue;
+      }
+      if (!stored) return { status: 'not_written' };
+      this.signalAppended();
+      return { status: 'written', result: { ...stored, duplicate: false } };
+    }
+  }
+
+  private async lookUp(lost: AppendOutcomeUnknownError, deadline: number): Promise<AppendResult | null> {
+    const client = await this.pool.connect();
+    let stored: AppendResult | null;
+    try {
+      if (lost.backendPid !== null) await this.awaitBackendGone(client, lost.backendPid, deadline);
+      stored = await this.findStored(lost.streamId, lost.payload, lost.eventIds.length, client);
+    } catch (err) {
+      client.release(err instanceof IdempotencyConflictError ? undefined : (err as Error));
+      throw err;
+    }
+    client.release();
+    return stored;
+  }
+
+  /** Waits until a server process is gone, ending it first; throws if it outlives the deadline. */
+  private async awaitBackendGone(client: pg.PoolClient, pid: number, deadline: number): Promise<void> {
+    // pid <> own pid: a process id can be reused, never by the session asking.
+    const alive = `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND pid <> pg_backend_pid() AND datname = current_database()`;
+    const { rowCount } = await client.query(alive, [pid]);
+    if (!rowCount) return;
+    await client.query('SELECT pg_terminate_backend($1)', [pid]).catch(() => undefined);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 20));
+      const again = await client.query(alive, [pid]);
+      if (!again.rowCount) return;
+      if (Date.now() > deadline) throw new Error(`the server process ${pid} that ran the append is still running`);
+    }
+  }
+
+  /**
    * The stored originals when every event id is already stored with the same stream, type and
    * data (an idempotent retry: nothing is written); null when none is; a conflict otherwise.
    */
-  private async findStored(streamId: string, payload: string, count: number): Promise<AppendResult | null> {
-    const { rows } = await this.pool.query(
+  private async findStored(streamId: string, payload: string, count: number, db: Queryable = this.pool): Promise<AppendResult | null> {
+    const { rows } = await db.query(
       `SELECT ev.event_id, ev.stream_version, ev.global_position, ev.transaction_id::text AS transaction_id,
               (ev.stream_id = $2 AND ev.type = n.e->>'type' AND ev.schema_version = (n.e->>'schema_version')::integer
                AND ev.data = n.e->'data') AS same

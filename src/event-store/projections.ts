@@ -11,10 +11,10 @@ import {
   type ApplyContext,
   type ProjectionDefinition,
 } from './projection-definition.js';
-import { rebuildProjection, type RebuildProgress } from './rebuild.js';
+import { rebuildOwnerAlive, rebuildProjection, recoverAbandonedRebuild, type RebuildProgress, type RebuildRecovery } from './rebuild.js';
 
 export * from './projection-definition.js';
-export type { RebuildProgress } from './rebuild.js';
+export type { RebuildProgress, RebuildRecovery } from './rebuild.js';
 
 export interface EngineOptions {
   batchSize?: number;
@@ -111,6 +111,11 @@ export class ProjectionEngine {
     return rebuildProjection(this, def, onProgress);
   }
 
+  /** Clears a rebuild whose process died (its lock is free): its tables are dropped, its row cleared. */
+  recoverRebuild(def: ProjectionDefinition): Promise<RebuildRecovery> {
+    return recoverAbandonedRebuild(this.store.pool, def);
+  }
+
   /** Registry row, checkpoint, and lag (events and seconds) of a projection. */
   async status(name: string): Promise<{
     name: string;
@@ -118,7 +123,16 @@ export class ProjectionEngine {
     checkpoint: { transactionId: string; position: number };
     behind: number;
     lagSeconds: number;
-    rebuilding: { version: number; done: number; total: number; eventsPerSecond: number; startedAt: string; error: string | null } | null;
+    rebuilding: {
+      version: number;
+      done: number;
+      total: number;
+      eventsPerSecond: number;
+      startedAt: string;
+      error: string | null;
+      /** false when no process holds the rebuild any more (it died); null when it ended with an error */
+      ownerAlive: boolean | null;
+    } | null;
   }> {
     const pool = this.store.pool;
     const { rows } = await pool.query('SELECT * FROM projections WHERE name = $1', [name]);
@@ -145,6 +159,7 @@ export class ProjectionEngine {
               eventsPerSecond: Math.round(r.rebuild_rate ?? 0),
               startedAt: r.rebuild_started_at?.toISOString?.() ?? null,
               error: r.rebuild_error ?? null,
+              ownerAlive: r.building_version !== null && !r.rebuild_error ? await rebuildOwnerAlive(pool, name) : null,
             }
           : null,
     };

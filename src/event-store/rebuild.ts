@@ -10,6 +10,7 @@ import {
   ProjectionBusyError,
   SWITCH_CLASS,
   versioned,
+  versionOf,
   type ApplyContext,
   type ProjectionDefinition,
 } from './projection-definition.js';
@@ -67,7 +68,8 @@ async function rebuildOwned(
   const { rows: countRows } = await pool.query('SELECT count(*)::bigint AS n FROM events');
   const total = Number(countRows[0].n);
   await withTransaction(pool, async (c) => {
-    if (stale !== null) await dropVersion(c, def, stale);
+    // The stale build and anything a killed process left (e.g. the old version after a switch).
+    await dropLeftovers(c, def, active);
     for (const base of def.tables)
       await c.query(`CREATE TABLE ${ident(versioned(base, next))} (LIKE ${ident(versioned(base, active))} INCLUDING ALL)`);
     await c.query(
@@ -144,6 +146,79 @@ async function rebuildOwned(
   await withTransaction(pool, (c) => dropVersion(c, def, active));
   await report(true);
   return progress();
+}
+
+export type RebuildRecovery =
+  { status: 'running' } | { status: 'clean' } | { status: 'recovered'; abandonedVersion: number | null; droppedVersions: number[] };
+
+/**
+ * Whether a process holds the rebuild of `name` (its session lock), without taking it. A rebuild
+ * row with no holder was left by a process that died: its session, and with it the lock, is gone.
+ */
+export async function rebuildOwnerAlive(pool: pg.Pool, name: string): Promise<boolean> {
+  const { rows } = await pool.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+                     WHERE l.locktype = 'advisory' AND d.datname = current_database() AND l.granted
+                       AND l.classid = $1::int4::oid AND l.objid = hashtext($2)::oid AND l.objsubid = 2) AS alive`,
+    [REBUILD_CLASS, name],
+  );
+  return rows[0].alive;
+}
+
+/**
+ * Clears what a rebuild whose process died left behind: takes its lock (so a live rebuild is never
+ * touched), drops every version's tables and checkpoint but the active one's, and clears the row
+ * with a note in rebuild_error. The next rebuild then starts from a clean slate.
+ */
+export async function recoverAbandonedRebuild(pool: pg.Pool, def: ProjectionDefinition): Promise<RebuildRecovery> {
+  const owner = await pool.connect();
+  try {
+    const { rows: lock } = await owner.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [REBUILD_CLASS, def.name]);
+    if (!lock[0].ok) return { status: 'running' };
+    try {
+      return await withTransaction(pool, async (c) => {
+        const { rows } = await c.query('SELECT active_version, building_version FROM projections WHERE name = $1 FOR UPDATE', [def.name]);
+        if (!rows[0]) throw new Error(`projection ${def.name} is not registered`);
+        const abandoned: number | null = rows[0].building_version;
+        const dropped = await dropLeftovers(c, def, rows[0].active_version);
+        if (abandoned === null && dropped.length === 0) return { status: 'clean' };
+        if (abandoned !== null)
+          await c.query('UPDATE projections SET building_version = NULL, rebuild_error = $2 WHERE name = $1', [
+            def.name,
+            `the rebuild to version ${abandoned} stopped when its process ended; its tables were dropped`,
+          ]);
+        return { status: 'recovered', abandonedVersion: abandoned, droppedVersions: dropped };
+      });
+    } finally {
+      await owner.query('SELECT pg_advisory_unlock($1, hashtext($2))', [REBUILD_CLASS, def.name]);
+    }
+  } finally {
+    owner.release();
+  }
+}
+
+/** Drops the tables and checkpoints of every version of `def` but `keep`; returns the versions dropped. */
+async function dropLeftovers(c: pg.PoolClient, def: ProjectionDefinition, keep: number): Promise<number[]> {
+  const versions = new Set<number>();
+  const { rows: tables } = await c.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables
+      WHERE schemaname = current_schema() AND EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE starts_with(tablename, p))`,
+    [def.tables.map((base) => `${base}_v`)],
+  );
+  for (const { tablename } of tables)
+    for (const base of def.tables) {
+      const m = tablename.startsWith(`${base}_v`) ? /^(\d+)$/.exec(tablename.slice(base.length + 2)) : null;
+      if (m) versions.add(Number(m[1]));
+    }
+  const prefix = consumerName(def.name, 0).slice(0, -1);
+  const { rows: checkpoints } = await c.query<{ name: string }>(`SELECT name FROM consumer_checkpoints WHERE starts_with(name, $1)`, [
+    prefix,
+  ]);
+  for (const { name } of checkpoints) if (/^\d+$/.test(name.slice(prefix.length))) versions.add(versionOf(name));
+  versions.delete(keep);
+  const dropped = [...versions].sort((a, b) => a - b);
+  for (const v of dropped) await dropVersion(c, def, v);
+  return dropped;
 }
 
 async function dropVersion(c: pg.PoolClient, def: ProjectionDefinition, version: number): Promise<void> {

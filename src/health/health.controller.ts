@@ -8,7 +8,8 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import type pg from 'pg';
+import { PG_POOL } from '../event-store/event-store.module.js';
 import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
 import { Roles } from '../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponse } from '../shared/openapi.js';
@@ -17,7 +18,13 @@ import { IS_PUBLIC, Public } from '../shared/public.decorator.js';
 import { LivenessSchema, NotReadyProblemSchema, ReadinessSchema } from './health.schemas.js';
 import { ReadinessContributors } from './readiness.js';
 
+import { probeDatabase, type IndicatorState } from './database-readiness.js';
+
 const withTimeout = <T>(p: Promise<T>, ms: number) => withTimeoutOf(p, ms, 'the check', (m) => new Error(m));
+
+/** Each dependency gets this long to answer; a returning one is seen on the next probe, not after a backoff. */
+const PROBE_MS = 1000;
+const CONTRIBUTOR_MS = 2000;
 
 function readyWithin(redis: Redis, ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -45,7 +52,7 @@ export class HealthController {
   constructor(
     @Inject(HealthCheckService) private readonly health: HealthCheckService,
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(ReadinessContributors) private readonly contributors: ReadinessContributors,
   ) {}
@@ -102,13 +109,10 @@ export class HealthController {
   private checks() {
     return [
       async () => {
-        const s = this.indicators.check('postgres');
-        try {
-          await withTimeout(this.dataSource.query('SELECT 1'), 2000);
-          return s.up();
-        } catch (err) {
-          return s.down({ message: `PostgreSQL is not reachable: ${(err as Error).message}` });
-        }
+        const { postgres, postgresPool } = await probeDatabase(this.pool, PROBE_MS);
+        const indicator = (name: string, { status, ...details }: IndicatorState) =>
+          status === 'up' ? this.indicators.check(name).up(details) : this.indicators.check(name).down(details);
+        return { ...indicator('postgres', postgres), ...indicator('postgresPool', postgresPool) };
       },
       async () => {
         const s = this.indicators.check('redis');
@@ -116,14 +120,20 @@ export class HealthController {
           if (this.redis.status === 'wait') this.redis.connect().catch(() => undefined);
           // Just after start (or a reconnect) the client is still connecting: give it a moment
           // rather than report a dependency down that is merely being dialled.
-          if (this.redis.status !== 'ready') await readyWithin(this.redis, 1500);
-          await withTimeout(this.redis.ping(), 2000);
+          if (this.redis.status !== 'ready') await readyWithin(this.redis, PROBE_MS);
+          await withTimeout(this.redis.ping(), PROBE_MS);
           return s.up();
         } catch (err) {
           return s.down({ message: `Redis is not reachable: ${(err as Error).message}` });
         }
       },
-      ...this.contributors.all(),
+      // A contributor that waits on a busy pool must not hold the answer back; it is reported as unknown.
+      ...this.contributors.all().map(
+        (fn, i) => () =>
+          withTimeout(Promise.resolve(typeof fn === 'function' ? fn() : fn), CONTRIBUTOR_MS).catch((err) => ({
+            [`contributor${i + 1}`]: { status: 'up' as const, unknown: (err as Error).message },
+          })),
+      ),
     ];
   }
 }

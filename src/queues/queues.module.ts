@@ -27,8 +27,8 @@ export class QueuesModule {
             maxRetriesPerRequest: null,
             enableOfflineQueue: true,
             // BullMQ's default waits up to 20 s between reconnects, so jobs (and readiness) would lag
-            // a returning Redis by that much; a dial every second at most costs nothing.
-            retryStrategy: (times: number) => Math.min(100 * times, 1000),
+            // a returning Redis by that much; a dial every half second at most costs nothing.
+            retryStrategy: (times: number) => Math.min(100 * times, 500),
           },
         }),
       ],

@@ -7,6 +7,7 @@ import {
   IdempotencyConflictError,
   StreamContentionError,
 } from '../event-store/errors.js';
+import { databaseProblem } from './database-problem.js';
 import { InvalidInputError } from './errors.js';
 import { ApiProblem, PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './problem.js';
 
@@ -61,6 +62,12 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     return out;
   }
   if (err instanceof InvalidInputError) return make(400, err.code, err.message, { errors: err.errors }, 'Invalid request');
+  const database = databaseProblem(err, req);
+  if (database) {
+    const out = make(503, database.code, database.detail, database.extensions, TITLES[503]);
+    out.headers['Retry-After'] = String(database.retryAfterSeconds);
+    return out;
+  }
   if (err instanceof ConcurrencyError) {
     const conditional = !!req?.headers['if-match'];
     return make(
@@ -84,7 +91,7 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     return out;
   }
   if (err instanceof EventStoreInputError) return make(400, err.code, err.message, { errors: [{ field: err.field, reason: err.reason }] });
-  if (err instanceof EventStoreError) return make(500, err.code, 'The event store failed; nothing was written.');
+  if (err instanceof EventStoreError) return make(500, err.code, 'The event store failed. The request id helps us find it.');
 
   const domain = err as { code?: unknown; message?: string; errors?: FieldError[]; details?: Record<string, unknown> };
   if (err instanceof Error && typeof domain.code === 'string' && domain.code in DOMAIN_STATUS) {
@@ -131,7 +138,8 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     const code = status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : `http_${status}`;
     return make(status, code, status === 404 ? `No route ${req?.method ?? ''} ${req?.path ?? ''}`.trim() + '.' : msg);
   }
-  return make(500, 'internal_error', 'Something went wrong on our side; nothing was written. The request id helps us find it.');
+  // Whether a write got recorded before the failure is not known here, so it is not claimed either way.
+  return make(500, 'internal_error', 'Something went wrong on our side. The request id helps us find it.');
 }
 
 @Catch()

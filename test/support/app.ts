@@ -21,7 +21,15 @@ export interface TestApp {
  * `env` overrides configuration the way the environment would.
  */
 export async function createTestApp(
-  opts: { env?: Record<string, string>; clock?: Clock; viaPostgresPort?: number } = {},
+  opts: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    viaPostgresPort?: number;
+    /** connect the app as this role (e.g. one with a CONNECTION LIMIT); `beforeStart` can create it */
+    asRole?: string;
+    /** runs on the migrated database before the app opens it */
+    beforeStart?: (db: TestDatabase) => Promise<void>;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
@@ -33,13 +41,25 @@ export async function createTestApp(
     PROJECTION_POLL_MS: '100',
     ...opts.env,
   });
+  await opts.beforeStart?.(db);
   // The test database is already migrated; the app must not need to create anything.
   await db.dataSource.destroy();
   const { openDatabase, poolOf } = await import('../../src/config/database.js');
   // viaPostgresPort: reach the same database through another port (a proxy a test can cut).
-  const appUrl = opts.viaPostgresPort ? db.url.replace(':5432/', `:${opts.viaPostgresPort}/`) : db.url;
-  if (opts.viaPostgresPort) (config as { DATABASE_URL: string }).DATABASE_URL = appUrl;
-  const dataSource = await openDatabase(appUrl, { migrate: false, poolSize: 10 });
+  let appUrl = opts.viaPostgresPort ? db.url.replace(':5432/', `:${opts.viaPostgresPort}/`) : db.url;
+  if (opts.asRole) {
+    const u = new URL(appUrl);
+    u.username = encodeURIComponent(opts.asRole);
+    u.password = '';
+    appUrl = u.toString();
+  }
+  if (appUrl !== db.url) (config as { DATABASE_URL: string }).DATABASE_URL = appUrl;
+  const dataSource = await openDatabase(appUrl, {
+    migrate: false,
+    poolSize: opts.env?.DB_POOL_SIZE ? config.DB_POOL_SIZE : 10,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
   db.dataSource = dataSource;
   db.pool = poolOf(dataSource);
   const app = await createApp(config, dataSource, { clock: opts.clock });

@@ -68,13 +68,17 @@ export class ProjectionsController {
         `No projection named ${name}; known: ${Object.keys(PROJECTIONS).join(', ')}.`,
       );
     const status = await this.engine.status(name);
-    if (status.rebuilding && status.rebuilding.error === null)
-      throw new ApiProblem(
-        409,
-        'rebuild_in_progress',
-        'Conflict',
-        `A rebuild of ${name} to version ${status.rebuilding.version} is already running.`,
-      );
+    if (status.rebuilding && status.rebuilding.error === null) {
+      // A rebuild whose process died (its lock is free) is cleared here, so it never blocks for good.
+      const recovery = await this.engine.recoverRebuild(def);
+      if (recovery.status === 'running')
+        throw new ApiProblem(
+          409,
+          'rebuild_in_progress',
+          'Conflict',
+          `A rebuild of ${name} to version ${status.rebuilding.version} is already running.`,
+        );
+    }
     // Refuse at once while disconnected: a job left in the offline queue would start a rebuild later.
     const client = await withTimeout(this.queue.getBackend().client, this.config.ENQUEUE_TIMEOUT_MS, 'Redis connection', queueDown);
     if (client.status !== 'ready') throw queueDown(`Redis is ${client.status}`);

@@ -17,7 +17,15 @@ export class CheckpointSchema {
   @ApiProperty({ type: 'integer', example: 17 }) position: number;
 }
 
-const REBUILDING = { version: 3, done: 1200, total: 5000, eventsPerSecond: 850, startedAt: '2024-05-02T10:00:00.000Z', error: null };
+const REBUILDING = {
+  version: 3,
+  done: 1200,
+  total: 5000,
+  eventsPerSecond: 850,
+  startedAt: '2024-05-02T10:00:00.000Z',
+  error: null,
+  ownerAlive: true,
+};
 
 @Schema({ name: 'RebuildProgress', description: 'A rebuild beside the live projection.', example: REBUILDING })
 export class RebuildProgressSchema implements Rebuilding {
@@ -27,6 +35,13 @@ export class RebuildProgressSchema implements Rebuilding {
   @ApiProperty({ type: 'integer', example: 850 }) eventsPerSecond: number;
   @ApiProperty({ format: 'date-time', example: REBUILDING.startedAt }) startedAt: string;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'why the last rebuild failed' }) error: string | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    example: true,
+    description: 'whether the process building it still holds the rebuild lock; false means the next request cleans up and starts over',
+  })
+  ownerAlive: boolean | null;
 }
 
 @Schema({

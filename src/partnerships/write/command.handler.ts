@@ -1,8 +1,12 @@
 // The one write path for every partnership command: load → fold → decide → append(expectedVersion).
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
 import {
+  AppendOutcomeUnknownError,
   ConcurrencyError,
+  DatabaseUnavailableError,
+  databaseUnavailability,
   IdempotencyConflictError,
   PostgresEventStore,
   type EventMetadata,
@@ -34,6 +38,13 @@ function occurredAt(data: unknown): string | null {
   return on?.date ? `${businessDateStart(on)}T00:00:00Z` : null;
 }
 
+const LOST = {
+  reason: 'connection_lost',
+  description: 'the connection to the database broke',
+  retryAfterSeconds: 1,
+  inFlight: true,
+} as const;
+
 /** Streams whose history this process keeps (least recently used ones are dropped). */
 const STATE_CACHE_SIZE = 1000;
 
@@ -46,7 +57,20 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute({ command, context }: ExecutePartnershipCommand): Promise<CommandOutcome> {
+  async execute(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
+    try {
+      return await this.run(message);
+    } catch (err) {
+      // Every write of this handler is one append, and a lost append is settled below: a database
+      // fault that reaches here happened before anything was recorded.
+      if (err instanceof AppendOutcomeUnknownError || err instanceof DatabaseUnavailableError) throw err;
+      const unavailable = databaseUnavailability(err);
+      if (unavailable) throw new DatabaseUnavailableError(unavailable, true, { cause: err });
+      throw err;
+    }
+  }
+
+  private async run({ command, context }: ExecutePartnershipCommand): Promise<CommandOutcome> {
     const { expectedVersion, idempotency } = context;
     const streamId = command.partnershipId;
     const idFor = idempotency
@@ -67,8 +91,9 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
 
       const metadata = this.metadata(context, command.type);
+      // The ids are chosen here, so that a lost connection can be followed by a look for them.
       const events: NewEvent[] = decided.map((e, i) => ({
-        ...(idFor ? { eventId: idFor(i) } : {}),
+        eventId: idFor ? idFor(i) : uuidv7(),
         type: e.type,
         data: e.data,
         metadata,
@@ -88,6 +113,20 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
           replayed: result.duplicate,
         };
       } catch (err) {
+        if (err instanceof AppendOutcomeUnknownError) {
+          const outcome = await this.store.outcomeOf(err);
+          if (outcome.status === 'written')
+            return {
+              partnershipId: streamId,
+              version: outcome.result.nextVersion,
+              events: outcome.result.events.map((r, i) => ({ eventId: r.eventId, type: decided[i].type, streamVersion: r.streamVersion })),
+              replayed: false,
+            };
+          if (outcome.status === 'unknown') throw err;
+          // Known not written (the server process is gone and the ids are not there): try again.
+          if (attempt < MAX_ATTEMPTS) continue;
+          throw new DatabaseUnavailableError(databaseUnavailability(err.cause) ?? LOST, true, { cause: err });
+        }
         if (idFor && (err instanceof ConcurrencyError || err instanceof IdempotencyConflictError)) {
           const earlier = await this.replay(streamId, idFor, idempotency!);
           if (earlier) return earlier;
