@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -11,9 +11,11 @@ import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { ensureDatabase, openDatabase } from './config/database.js';
 import { openApiDocument } from './openapi.js';
+import { answerClientErrors, checkJsonBody, checkUrl, jsonBodyOptions, requireJsonContent } from './shared/http-edge.js';
+import { INPUT_LIMITS } from './shared/input-limits.js';
 import { assertRedisReachable } from './shared/redis.js';
 
-export const BODY_LIMIT = '1mb';
+export const BODY_LIMIT = INPUT_LIMITS.bodyBytes;
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Database and Redis checks before Nest starts: a missing dependency is one clear message, not a stack trace. */
@@ -63,8 +65,14 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
       },
     }),
   );
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // Cheap refusals first: a malformed URL or a body that is not JSON is never parsed; a parsed body
+  // is measured (depth, width, lengths) before class-transformer or the whitelist walk it.
+  app.use(checkUrl);
+  app.use(requireJsonContent);
+  // Nest reserves `verify` for rawBody, which this app does not use; ours notes invalid UTF-8.
+  app.useBodyParser('json', jsonBodyOptions as NestExpressBodyParserOptionsFor<'json'>);
+  app.use(checkJsonBody);
+  answerClientErrors(app.getHttpServer());
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;

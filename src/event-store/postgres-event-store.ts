@@ -353,7 +353,8 @@ export class PostgresEventStore {
     switch (e?.code) {
       case '22P02':
       case '22023':
-        return new EventStoreInputError('events', `rejected by the database: ${(err as Error).message}`);
+        // The driver's message stays in the cause (for the log), out of the reason a client may see.
+        return Object.assign(new EventStoreInputError('events', 'holds a value the database cannot store'), { cause: err });
       default:
         return err;
     }

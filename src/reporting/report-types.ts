@@ -179,10 +179,12 @@ export function validateReportRequest(body: unknown): { ok: true; value: ValidRe
     case 'office_digest': {
       allowOnly(raw, ['since', 'days'], errors);
       const since = raw.since;
-      const valid =
-        typeof since === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(since) && !Number.isNaN(Date.parse(since));
+      const moment = typeof since === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(since) ? Date.parse(since) : NaN;
+      // Within the years a query may name, so the worker never meets a moment PostgreSQL refuses (year 0).
+      const year = Number.isNaN(moment) ? NaN : new Date(moment).getUTCFullYear();
+      const valid = year >= 1900 && year <= 2199;
       if (since !== undefined && !valid)
-        errors.push({ field: 'parameters.since', reason: 'must be an ISO date or timestamp, e.g. 2025-07-01T00:00:00Z' });
+        errors.push({ field: 'parameters.since', reason: 'must be an ISO date or timestamp from 1900 to 2199, e.g. 2025-07-01T00:00:00Z' });
       parameters = { since: valid ? new Date(since as string).toISOString() : undefined };
       parameters.days = intIn(raw, 'days', 1, 366, errors);
       break;

@@ -13,7 +13,7 @@ import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
 import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem, type FieldError } from '../shared/problem.js';
-import { classifyError, errorMessage } from './errors.js';
+import { classifyError } from './errors.js';
 import { jobIdForReport } from './queue.js';
 import { ReportRelay } from './report-relay.js';
 import { createReport, getFile, getReport, listReports, type Report } from './report-store.js';
@@ -74,7 +74,16 @@ function encodeCursor(c: { createdAt: string; id: string }): string {
 function decodeCursor(s: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
+    // Exactly the form encodeCursor writes: a moment PostgreSQL can compare ("+275760-…" parses in JS, not there).
+    const moment =
+      typeof createdAt === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(createdAt) ? new Date(createdAt) : null;
+    if (
+      moment &&
+      moment.getUTCFullYear() >= 1970 &&
+      moment.toISOString() === createdAt &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    )
       return { createdAt, id };
   } catch {
     /* fall through */
@@ -140,7 +149,8 @@ export class ReportsController {
         503,
         'reports_unavailable',
         'Service unavailable',
-        `Reports cannot be accepted right now (${errorMessage(err)}); nothing was kept. Retry later.`,
+        // The driver's message (host, port, SQL) is for the log, not for the client.
+        'Reports cannot be accepted right now: the database is not answering; nothing was kept. Retry later.',
         undefined,
         {},
         { 'Retry-After': '5' },

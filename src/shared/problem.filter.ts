@@ -9,7 +9,7 @@ import {
 } from '../event-store/errors.js';
 import { databaseProblem } from './database-problem.js';
 import { InvalidInputError } from './errors.js';
-import { ApiProblem, PROBLEM_CONTENT_TYPE, type FieldError, type ProblemDetails } from './problem.js';
+import { ApiProblem, MAX_LISTED_ERRORS, PROBLEM_CONTENT_TYPE, problemType, type FieldError, type ProblemDetails } from './problem.js';
 
 // Domain errors carry a stable code; the HTTP status is decided here, at the edge, and only here.
 const DOMAIN_STATUS: Record<string, number> = {
@@ -23,6 +23,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   // an export with nothing in it (an IATI document needs at least one activity)
   nothing_to_export: 404,
 };
+
+const MAX_INSTANCE_LENGTH = 1000;
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -42,19 +44,24 @@ const TITLES: Record<number, string> = {
 };
 
 export function problemFrom(err: unknown, req?: Request): { problem: ProblemDetails; headers: Record<string, string> } {
-  const make = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}, title?: string) => ({
-    problem: {
-      // A URN names the problem type without pointing at a host we do not run.
-      type: `urn:partnership-ledger:problem:${code.replace(/_/g, '-')}`,
-      title: title ?? TITLES[status] ?? 'Error',
-      status,
-      detail,
-      code,
-      ...(req ? { instance: req.originalUrl } : {}),
-      ...extra,
-    } as ProblemDetails,
-    headers: {} as Record<string, string>,
-  });
+  const make = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}, title?: string) => {
+    // However an error was raised, one answer lists at most MAX_LISTED_ERRORS fields.
+    if (Array.isArray(extra.errors) && extra.errors.length > MAX_LISTED_ERRORS)
+      extra = { ...extra, errors: extra.errors.slice(0, MAX_LISTED_ERRORS), moreErrors: extra.errors.length - MAX_LISTED_ERRORS };
+    return {
+      problem: {
+        type: problemType(code),
+        title: title ?? TITLES[status] ?? 'Error',
+        status,
+        detail,
+        code,
+        // A long URL is not echoed back (instance is optional): the answer stays short.
+        ...(req && req.originalUrl.length <= MAX_INSTANCE_LENGTH ? { instance: req.originalUrl } : {}),
+        ...extra,
+      } as ProblemDetails,
+      headers: {} as Record<string, string>,
+    };
+  };
 
   if (err instanceof ApiProblem) {
     const out = make(err.status, err.code, err.message, { ...(err.errors ? { errors: err.errors } : {}), ...err.extensions }, err.title);
@@ -90,7 +97,14 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
     out.headers['Retry-After'] = '1';
     return out;
   }
-  if (err instanceof EventStoreInputError) return make(400, err.code, err.message, { errors: [{ field: err.field, reason: err.reason }] });
+  if (err instanceof EventStoreInputError) {
+    // Input the edge and the DTOs should have refused reached the store: still the client's mistake,
+    // named as a field of the request (not events[0].data.…), in the store's words, never the driver's.
+    const field = err.field.replace(/^events\[\d+\]\.(data|metadata)\.?/, '') || 'body';
+    return make(400, 'validation_failed', `The request holds a value the ledger cannot store: ${field} ${err.reason}.`, {
+      errors: [{ field, reason: err.reason }],
+    });
+  }
   if (err instanceof EventStoreError) return make(500, err.code, 'The event store failed. The request id helps us find it.');
 
   const domain = err as { code?: unknown; message?: string; errors?: FieldError[]; details?: Record<string, unknown> };
@@ -109,6 +123,10 @@ export function problemFrom(err: unknown, req?: Request): { problem: ProblemDeta
   // HttpException whose cause is the original error.
   const bp = (err instanceof HttpException && err.cause ? err.cause : err) as { type?: string; status?: number; limit?: number };
   if (bp?.type === 'entity.parse.failed') return make(400, 'malformed_json', 'The request body is not valid JSON.');
+  if (bp instanceof URIError)
+    return make(400, 'validation_failed', 'The request has 1 invalid field: path must be percent-encoded UTF-8.', {
+      errors: [{ field: 'path', reason: 'must be percent-encoded UTF-8' }],
+    });
   if (bp?.type === 'entity.too.large')
     return make(413, 'payload_too_large', `The request body is larger than the limit of ${bp.limit ?? 'the'} bytes.`);
   if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported')
@@ -155,6 +173,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503)
       this.logger.error({ err, requestId: (req as { id?: unknown }).id }, problem.detail);
     else if (problem.status === 503) this.logger.warn({ requestId: (req as { id?: unknown }).id, code: problem.code }, problem.detail);
+    // The client's mistake, but one our validation should have caught first: worth a look.
+    else if (err instanceof EventStoreInputError) this.logger.warn({ err, requestId: (req as { id?: unknown }).id }, problem.detail);
     if (res.headersSent) return;
     const requestId = (req as { id?: unknown }).id;
     if (typeof requestId === 'string' && requestId) problem.requestId = requestId;

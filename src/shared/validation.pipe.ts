@@ -11,7 +11,11 @@ const REASONS: Record<string, string> = {
 export function flattenValidationErrors(errors: ValidationError[], parent = '', parentIsArray = false): FieldError[] {
   return errors.flatMap((e) => {
     const field = parentIsArray && /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({ field, reason: REASONS[name] ?? message }));
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => {
+      // A check on a map (names per language) points at its key with a leading `at:"key" `.
+      const sub = /^at:("(?:[^"\\]|\\.)*") (.+)$/s.exec(message);
+      return sub ? { field: `${field}.${JSON.parse(sub[1]!) as string}`, reason: sub[2]! } : { field, reason: REASONS[name] ?? message };
+    });
     const children = e.children?.length ? flattenValidationErrors(e.children, field, Array.isArray(e.value)) : [];
     return [...own, ...children];
   });

@@ -51,16 +51,17 @@ describe('malformed and misdirected bodies', () => {
     expect(res.body).toMatchObject({ code: 'malformed_json', detail: expect.stringMatching(/not valid JSON/) });
   });
 
-  it('answers a non-JSON or empty body with 400 naming the body', async () => {
+  it('answers a non-JSON body with 415 and an empty body with 400 naming the body', async () => {
     const text = await request(t.http)
       .post(`${API}/${id}/notes`)
       .set('Authorization', `Bearer ${office}`)
       .set('Content-Type', 'text/plain')
       .send('hello');
-    expect(text.status).toBe(400);
-    expect(text.body.errors).toEqual([{ field: 'body', reason: expect.stringMatching(/JSON object/) }]);
+    expect(text.status).toBe(415);
+    expect(text.body.code).toBe('unsupported_media_type');
     const empty = await request(t.http).post(`${API}/${id}/notes`).set('Authorization', `Bearer ${office}`);
     expect(empty.status).toBe(400);
+    expect(empty.body.errors).toEqual([{ field: 'body', reason: expect.stringMatching(/JSON object/) }]);
   });
 
   it('answers a JSON array or string instead of an object with 400', async () => {
@@ -91,7 +92,8 @@ describe('wrong types and unknown fields', () => {
     ['a text for a list', { items: 'generators' }, 'items'],
     ['a number in a list of texts', { items: ['generators', 7] }, 'items'],
     ['an empty name object', { receiver: {} }, 'receiver'],
-    ['an unsupported name language', { receiver: { en: 'Vinnytsia', fr: 'Vinnitsa' } }, 'receiver.fr'],
+    ['a name language that is not a BCP 47 tag', { receiver: { en: 'Vinnytsia', 'not a tag': 'Vinnitsa' } }, 'receiver.not a tag'],
+    ['a name language not written canonically', { receiver: { EN: 'Vinnytsia' } }, 'receiver.EN'],
     ['a blank text', { sector: '   ' }, 'sector'],
   ])('%s → 400', async (_what, patch, field) => {
     await expect400('aid-deliveries', aid(patch), field);

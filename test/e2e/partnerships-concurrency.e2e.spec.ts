@@ -15,7 +15,7 @@ afterAll(async () => t?.close());
 const note = (text: string) => ({ occurredOn: '2023-03', text });
 
 describe('If-Match', () => {
-  it.each(['"1"', 'W/"1"', '1'])('accepts the current version written as %s', async (ifMatch) => {
+  it.each(['"1"', '1'])('accepts the current version written as %s', async (ifMatch) => {
     const id = await initiate(t, office);
     const res = await post(t, office, `${API}/${id}/notes`, note('conditional'), { 'If-Match': ifMatch });
     expect(res.status).toBe(201);

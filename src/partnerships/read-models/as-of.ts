@@ -1,16 +1,23 @@
 // Reading a partnership as it is now, as it was on a business date, or as the ledger knew it at a
 // record time — the one place that decides whether an answer comes from the projection or from
 // folding the stream (read-your-writes and as-of reads).
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsISO8601,
+  IsOptional,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PG_POOL } from '../../event-store/event-store.module.js';
 import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
 import type { StoredEvent } from '../../event-store/types.js';
-import { isValidBusinessDate, PartnershipNotFoundError } from '../domain/index.js';
+import { isValidBusinessDate, PARTNERSHIP_ID_PATTERN, PartnershipNotFoundError } from '../domain/index.js';
 import { partnershipsProjection } from './partnerships.projection.js';
 
 export interface AsOf {
@@ -20,15 +27,60 @@ export interface AsOf {
   knownAt?: string;
 }
 
+/**
+ * The days a query may name: wide enough for any partnership's history and plans, narrow enough
+ * that date arithmetic on them (a calendar's end, a day's record time) never leaves the calendar.
+ */
+export const QUERY_DAY_MIN = '1900-01-01';
+export const QUERY_DAY_MAX = '2199-12-31';
+const inQueryRange = (day: string) => day >= QUERY_DAY_MIN && day <= QUERY_DAY_MAX;
+
 @ValidatorConstraint({ name: 'calendarDay' })
 export class CalendarDay implements ValidatorConstraintInterface {
   validate(v: unknown) {
-    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidBusinessDate(v);
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidBusinessDate(v) && inQueryRange(v);
   }
   defaultMessage() {
-    return 'must be a real calendar day written YYYY-MM-DD';
+    return `must be a real calendar day written YYYY-MM-DD, from ${QUERY_DAY_MIN} to ${QUERY_DAY_MAX}`;
   }
 }
+
+/** A record time (already checked as ISO 8601) on a day within the query range. */
+@ValidatorConstraint({ name: 'recordTimeInRange' })
+export class RecordTimeInRange implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    const t = typeof v === 'string' ? Date.parse(v) : NaN;
+    return !Number.isNaN(t) && inQueryRange(new Date(t).toISOString().slice(0, 10));
+  }
+  defaultMessage() {
+    return `must be a moment from ${QUERY_DAY_MIN} to ${QUERY_DAY_MAX}`;
+  }
+}
+
+/** `from` of a range: not after the field named in the constraint (both YYYY-MM-DD, so text order is date order). */
+@ValidatorConstraint({ name: 'notAfter' })
+export class NotAfter implements ValidatorConstraintInterface {
+  validate(v: unknown, args?: ValidationArguments) {
+    const other = (args?.object as Record<string, unknown> | undefined)?.[String(args?.constraints[0])];
+    return typeof v !== 'string' || typeof other !== 'string' || v <= other;
+  }
+  defaultMessage(args?: ValidationArguments) {
+    const name = String(args?.constraints[0]);
+    const other = (args?.object as Record<string, unknown> | undefined)?.[name];
+    return `must not be after ${name} (${String(args?.value)} is after ${String(other)})`;
+  }
+}
+
+/** A path id that cannot name a partnership (other characters, too long) names none: 404 before any query. */
+export class PartnershipIdParam implements PipeTransform<string, string> {
+  transform(id: string): string {
+    if (!PARTNERSHIP_ID_PATTERN.test(id)) throw new PartnershipNotFoundError(id.slice(0, 100));
+    return id;
+  }
+}
+
+/** The message for a partnership id in a query: the same rule as the id given at initiation. */
+export const PARTNERSHIP_ID_RULE = 'must be a partnership id: 1–100 letters, digits, ".", "_", "~" or "-", starting with a letter or digit';
 
 export class AsOfQuery implements AsOf {
   @ApiPropertyOptional({ example: '2023-01-15', description: 'Business date: the status as it was on this day.' })
@@ -39,6 +91,7 @@ export class AsOfQuery implements AsOf {
   @ApiPropertyOptional({ example: '2023-02-20T12:00:00Z', description: 'Record time: the status as the ledger knew it then.' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be an ISO 8601 timestamp, e.g. 2023-02-20T12:00:00Z' })
+  @Validate(RecordTimeInRange)
   knownAt?: string;
 }
 

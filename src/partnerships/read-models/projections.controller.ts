@@ -59,13 +59,14 @@ export class ProjectionsController {
     503: 'Redis is unavailable, nothing queued (queue_unavailable); Retry-After says when to retry',
   })
   async rebuild(@Param('name') name: string, @Res({ passthrough: true }) res: Response): Promise<RebuildAccepted> {
-    const def = PROJECTIONS[name];
+    // Own keys only: "constructor" or "__proto__" is not a projection.
+    const def = Object.hasOwn(PROJECTIONS, name) ? PROJECTIONS[name] : undefined;
     if (!def)
       throw new ApiProblem(
         404,
         'projection_not_found',
         'Not found',
-        `No projection named ${name}; known: ${Object.keys(PROJECTIONS).join(', ')}.`,
+        `No projection named ${name.slice(0, 100)}; known: ${Object.keys(PROJECTIONS).join(', ')}.`,
       );
     const status = await this.engine.status(name);
     if (status.rebuilding && status.rebuilding.error === null) {

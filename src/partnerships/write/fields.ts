@@ -125,11 +125,13 @@ export const Count = (o: Opts = {}) =>
  */
 export const Amount = (o: Opts = {}) =>
   applyDecorators(
-    custom('isAmount', (v, money) =>
-      typeof v === 'number'
-        ? `must be a decimal string such as "${v}" (quoted), so no cent is lost to floating point`
-        : amountProblem(v, typeof money.currency === 'string' && minorUnits(money.currency) !== undefined ? money.currency : undefined),
-    ),
+    custom('isAmount', (v, money) => {
+      const currency = typeof money.currency === 'string' && minorUnits(money.currency) !== undefined ? money.currency : undefined;
+      if (typeof v !== 'number') return amountProblem(v, currency);
+      // Suggest the number quoted only when that is an amount we would take (not "-5", "1e+21" or "Infinity").
+      const quoted = amountProblem(String(v), currency) === undefined ? String(v) : '125000.00';
+      return `must be a decimal string such as "${quoted}" (quoted), so no cent is lost to floating point`;
+    }),
     api(o, { type: String, pattern: '^(0|[1-9]\\d{0,14})(\\.\\d{1,4})?$' }),
   );
 
@@ -182,18 +184,21 @@ export const NestedList = (cls: () => new () => object, o: Opts = {}) =>
     api(o, { type: () => [cls()] }),
   );
 
-/** A localized name needs at least one of its languages. */
-/** Why a value is not a name per language, or undefined. Keys are BCP 47 tags as Intl writes them. */
+/**
+ * Why a value is not a name per language, or undefined. Keys are BCP 47 tags as Intl writes them.
+ * A reason starting with `at:"tag" ` names the language, so the error's field becomes `receiver.tag`.
+ */
+const at = (key: string) => `at:${JSON.stringify(key)}`;
 function namesProblem(v: unknown): string | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a name per language, e.g. { "de": "Schytomyr", "uk": "Житомир" }';
   const entries = Object.entries(v as Record<string, unknown>);
   if (entries.length > LIST_MAX) return `must have at most ${LIST_MAX} languages`;
   for (const [lang, name] of entries) {
     const problem = languageTagProblem(lang);
-    if (problem) return `"${lang}" ${problem}`;
-    if (typeof name !== 'string' || !/\S/.test(name)) return `.${lang} must be a non-empty text`;
-    if (name.length > NAME_MAX) return `.${lang} must be at most ${NAME_MAX} characters`;
-    if (name.includes('\u0000')) return `.${lang} must not contain the NUL character`;
+    if (problem) return `${at(lang)} ${problem}`;
+    if (typeof name !== 'string' || !/\S/.test(name)) return `${at(lang)} must be a non-empty text`;
+    if (name.length > NAME_MAX) return `${at(lang)} must be at most ${NAME_MAX} characters`;
+    if (name.includes('\u0000')) return `${at(lang)} must not contain the NUL character`;
   }
   return entries.length ? undefined : 'needs a name in at least one language';
 }

@@ -25,6 +25,7 @@ import type { AuthenticatedRequest } from '../../auth/api-key.guard.js';
 import { Roles, WRITE_ROLES } from '../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem } from '../../shared/problem.js';
+import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
 import { ApiValidationPipe } from '../../shared/validation.pipe.js';
 import {
   EntryNotFoundError,
@@ -99,7 +100,10 @@ class CommandAnswer implements NestInterceptor {
 @UseInterceptors(CommandAnswer)
 @Controller('api/v1/partnerships')
 export class MilestonesController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+  ) {}
 
   @Milestone('', 'Initiate a partnership (the council mandate or the first contact)', D.InitiatePartnershipDto)
   async initiate(@Body() body: D.InitiatePartnershipDto, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
@@ -110,6 +114,15 @@ export class MilestonesController {
       (context.idempotency
         ? derivedPartnershipId(context.actor.keyId ?? 'anonymous', context.idempotency.scope, context.idempotency.key)
         : uuidv7());
+    // RFC 9110: "If-Match: *" asks for a current representation; a partnership not yet created has none.
+    if (parseIfMatch(req.headers['if-match']) === '*' && (await this.store.streamVersion(partnershipIdParam(id))) === 0) {
+      throw new ApiProblem(
+        412,
+        'precondition_failed',
+        'Precondition failed',
+        `If-Match: * asks that partnership ${id} already exists, and it does not. Leave out If-Match to create it.`,
+      );
+    }
     res.setHeader('Location', `/api/v1/partnerships/${encodeURIComponent(id)}`);
     return this.execute({ type: 'InitiatePartnership', partnershipId: id, data: toEventData(data) }, context);
   }
@@ -272,19 +285,32 @@ function entryIdParam(partnershipId: string, eventId: string): string {
   return eventId;
 }
 
-/** If-Match as `"3"`, `W/"3"` or `3`; `*` only asks that the partnership exists, which every milestone does anyway. */
-export function parseIfMatch(header: string | string[] | undefined): number | undefined {
+/**
+ * If-Match as `"3"` (or a bare `3`). `*` asks that the partnership exists: every milestone needs that
+ * anyway, and a create refuses it (412). If-Match compares strongly (RFC 9110), so a weak `W/"3"`
+ * never matches: 412, whatever the version.
+ */
+export function parseIfMatch(header: string | string[] | undefined): number | '*' | undefined {
   if (header === undefined) return undefined;
   const value = (Array.isArray(header) ? header.join(',') : header).trim();
-  if (value === '*') return undefined;
-  const m = /^(?:W\/)?"(\d{1,9})"$|^(\d{1,9})$/.exec(value);
+  if (value === '*') return '*';
+  const weak = /^W\/"(\d{1,9})"$/.exec(value);
+  if (weak) {
+    throw new ApiProblem(
+      412,
+      'precondition_failed',
+      'Precondition failed',
+      `If-Match compares entity tags strongly, so the weak tag W/"${weak[1]}" never matches. Send the ETag as this API gives it: "${weak[1]}".`,
+    );
+  }
+  const m = /^"(\d{1,9})"$|^(\d{1,9})$/.exec(value);
   if (!m) {
     throw new ApiProblem(
       400,
       'invalid_if_match',
       'Bad request',
       'If-Match must name one version, e.g. "3" — the ETag of your last read or write.',
-      [{ field: 'If-Match', reason: 'must be "<version>", W/"<version>" or <version>' }],
+      [{ field: 'If-Match', reason: 'must be "<version>" (the ETag) or *' }],
     );
   }
   return Number(m[1] ?? m[2]);
@@ -292,7 +318,8 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
 
 /** Who asks (the API key the guard found), the request's ids, If-Match and Idempotency-Key. */
 function commandContext(req: AuthenticatedRequest): CommandContext {
-  const expectedVersion = parseIfMatch(req.headers['if-match']);
+  const ifMatch = parseIfMatch(req.headers['if-match']);
+  const expectedVersion = ifMatch === '*' ? undefined : ifMatch;
   const ids = req as unknown as { id: string; correlationId: string };
   const actor = req.apiKey ? { name: req.apiKey.name, role: req.apiKey.role, keyId: req.apiKey.id } : { name: 'unknown' };
   const context: CommandContext = { actor, requestId: ids.id, correlationId: ids.correlationId, source: 'api', expectedVersion };

@@ -5,15 +5,15 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
-import { CalendarDay } from '../as-of.js';
+import { PARTNERSHIP_ID_PATTERN } from '../../domain/index.js';
+import { CalendarDay, NotAfter, PARTNERSHIP_ID_RULE } from '../as-of.js';
 import { AidLedgerQueries } from './aid-ledger.queries.js';
 import { AidResultSchema } from './aid-ledger.schemas.js';
 
 export class AidQueryDto {
   @ApiPropertyOptional({ example: 'dortmund-zhytomyr' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Matches(PARTNERSHIP_ID_PATTERN, { message: PARTNERSHIP_ID_RULE })
   partnershipId?: string;
 
   @ApiPropertyOptional({ example: 'Vinnytsia' })
@@ -22,9 +22,10 @@ export class AidQueryDto {
   @MaxLength(200)
   receiver?: string;
 
-  @ApiPropertyOptional({ example: '2022-01-01' })
+  @ApiPropertyOptional({ example: '2022-01-01', description: 'First day (not after `to`).' })
   @IsOptional()
   @Validate(CalendarDay)
+  @Validate(NotAfter, ['to'])
   from?: string;
 
   @ApiPropertyOptional({ example: '2022-12-31' })

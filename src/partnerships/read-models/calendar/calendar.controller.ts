@@ -1,17 +1,17 @@
 // GET /api/v1/calendar and its iCalendar feed.
 import { Controller, Get, Inject, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { AcceptsFeedToken } from '../../../shared/auth/feed-token.decorator.js';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiProblem } from '../../../shared/problem.js';
+import { QueryInt } from '../../../shared/query-params.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
-import { businessDateEnd, businessDateStart } from '../../domain/index.js';
-import { CalendarDay } from '../as-of.js';
+import { businessDateEnd, businessDateStart, PARTNERSHIP_ID_PATTERN } from '../../domain/index.js';
+import { CalendarDay, PARTNERSHIP_ID_RULE } from '../as-of.js';
 import { CalendarQueries } from './calendar.queries.js';
 import { CalendarItemSchema } from './calendar.schemas.js';
 
@@ -22,17 +22,12 @@ export class CalendarQueryDto {
   from?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3660, default: 365 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(3660)
+  @QueryInt(1, 3660)
   days?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'dortmund-zhytomyr' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Matches(PARTNERSHIP_ID_PATTERN, { message: PARTNERSHIP_ID_RULE })
   partnershipId?: string;
 }
 

@@ -1,14 +1,14 @@
 // GET /api/v1/partnerships and /api/v1/partnerships/{id}: the list and one partnership's status.
 import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
+import { QueryInt } from '../../../shared/query-params.js';
 import { ApiValidationPipe } from '../../../shared/validation.pipe.js';
 import { STANDINGS, TIERS } from '../../domain/index.js';
-import { AsOfQuery } from '../as-of.js';
+import { AsOfQuery, PartnershipIdParam } from '../as-of.js';
 import { PartnershipDetailSchema, PartnershipPageSchema } from './status.schemas.js';
 import { StatusQueries } from './status.queries.js';
 
@@ -42,11 +42,7 @@ export class ListPartnershipsQuery {
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(100, { message: 'must be at most 100; follow nextCursor for more' })
+  @QueryInt(1, 100, 'must be at most 100; follow nextCursor for more')
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
@@ -77,7 +73,7 @@ export class StatusController {
   @ApiOperation({ summary: 'Current status, or as it was on a business date (validAt) / as known at a record time (knownAt)' })
   @ApiOkResponse({ type: PartnershipDetailSchema, description: 'ETag is the version' })
   @ProblemResponses({ 400: 'validAt or knownAt is invalid (validation_failed)', 404: 'unknown partnership (partnership_not_found)' })
-  async get(@Param('id') id: string, @Query() q: AsOfQuery, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', PartnershipIdParam) id: string, @Query() q: AsOfQuery, @Res({ passthrough: true }) res: Response) {
     const detail = await this.queries.get(id, q);
     res.setHeader('ETag', `"${detail.version}"`);
     return detail;
