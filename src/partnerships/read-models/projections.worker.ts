@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ProjectionEngine } from '../../event-store/projections.js';
@@ -20,5 +20,11 @@ export class ProjectionsWorker extends WorkerHost {
     const result = await this.engine.rebuild(def, (p) => job.updateProgress({ ...p }));
     this.logger.log(`rebuilt ${def.name} as version ${result.version}: ${result.done} events at ${result.eventsPerSecond}/s`);
     return result;
+  }
+
+  // Without a listener BullMQ prints every failed reconnect to stderr; readiness reports Redis instead.
+  @OnWorkerEvent('error')
+  onError(err: Error) {
+    this.logger.debug(`projections worker: ${err.message}`);
   }
 }

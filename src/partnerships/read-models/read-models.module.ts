@@ -1,5 +1,6 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { EventNotifications } from '../../event-store/notifications.js';
 import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
@@ -18,14 +19,20 @@ import { StatusQueries } from './status/status.queries.js';
 import { TimelineController } from './timeline/timeline.controller.js';
 import { TimelineQueries } from './timeline/timeline.queries.js';
 
-class ProjectionsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class ProjectionsLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   constructor(
     @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ReadinessContributors) private readonly readiness: ReadinessContributors,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
+    @InjectQueue(PROJECTIONS_QUEUE) private readonly queue: Queue,
   ) {}
+
+  onModuleInit() {
+    // Without a listener BullMQ prints every failed reconnect to stderr; readiness reports Redis instead.
+    this.queue.on('error', (err) => this.logger.debug(`projections queue: ${err.message}`));
+  }
 
   onApplicationBootstrap() {
     if (this.config.PROJECTIONS_ENABLED) for (const def of Object.values(PROJECTIONS)) this.engine.start(def);
