@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
-import { bodyProblems, INPUT_LIMITS, pathProblems, queryProblems } from './input-limits.js';
+import { bodyProblems, INPUT_LIMITS, pathHasControlCharacter, pathProblems, queryProblems } from './input-limits.js';
 import { ApiProblem, PROBLEM_CONTENT_TYPE, problemType, validationProblem } from './problem.js';
 
 /** The media types a command body may have. */
@@ -14,12 +14,17 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 type Flagged = IncomingMessage & { invalidUtf8?: boolean };
 
-/** Percent-encoding that is not UTF-8 in the path; NUL, control characters, repeats and sizes in the query. */
+/** Percent-encoding that is not UTF-8 or control characters in the path; NUL, control characters, repeats and sizes in the query. */
 export function checkUrl(req: Request, _res: Response, next: NextFunction): void {
   const url = req.originalUrl ?? req.url;
   const q = url.indexOf('?');
-  const errors = [...pathProblems(q === -1 ? url : url.slice(0, q)), ...(q === -1 ? [] : queryProblems(url.slice(q + 1)))];
-  next(errors.length ? validationProblem(errors) : undefined);
+  const path = q === -1 ? url : url.slice(0, q);
+  const errors = [...pathProblems(path), ...(q === -1 ? [] : queryProblems(url.slice(q + 1)))];
+  if (errors.length) return next(validationProblem(errors));
+  // Such a path names nothing (as a malformed id does): 404 here, before PostgreSQL refuses NUL with a 500.
+  if (pathHasControlCharacter(path))
+    return next(new ApiProblem(404, 'not_found', 'Not found', 'Nothing is found at a path with control characters (such as NUL).'));
+  next();
 }
 
 function hasContent(req: IncomingMessage): boolean {

@@ -1,4 +1,4 @@
-import { bodyProblems, INPUT_LIMITS, pathProblems, queryProblems, textProblem } from './input-limits.js';
+import { bodyProblems, INPUT_LIMITS, pathHasControlCharacter, pathProblems, queryProblems, textProblem } from './input-limits.js';
 
 const nested = (depth: number) => {
   let v: unknown = 'leaf';
@@ -96,5 +96,12 @@ describe('pathProblems', () => {
   it('takes encoded UTF-8 and refuses what does not decode', () => {
     expect(pathProblems('/api/v1/partnerships/%D0%96')).toEqual([]);
     expect(pathProblems('/api/v1/partnerships/%FF')).toEqual([{ field: 'path', reason: expect.stringMatching(/UTF-8/) }]);
+  });
+
+  it('finds control characters in a segment, encoded or not (the fuzz found NUL reaching PostgreSQL)', () => {
+    for (const path of ['/api/v1/partnerships/%00/aid.iati.xml', '/api/v1/partnerships/a%0Ab', '/oparl/v1.1/paper/%7F'])
+      expect(pathHasControlCharacter(path)).toBe(true);
+    expect(pathHasControlCharacter('/api/v1/partnerships/dortmund-zhytomyr/aid.iati.xml')).toBe(false);
+    expect(pathHasControlCharacter('/api/v1/partnerships/%D0%96%20x')).toBe(false);
   });
 });

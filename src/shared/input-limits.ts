@@ -147,6 +147,11 @@ export function pathProblems(rawPath: string): FieldError[] {
     : [];
 }
 
+/** Whether a (decodable) path has a control character in a segment: no id, name or type has one. */
+export function pathHasControlCharacter(rawPath: string): boolean {
+  return rawPath.split('/').some((segment) => CONTROL_CHARACTER.test(decode(segment, false) ?? ''));
+}
+
 function decode(s: string, plusIsSpace = true): string | undefined {
   try {
     return decodeURIComponent(plusIsSpace ? s.replace(/\+/g, ' ') : s);
