@@ -2,7 +2,17 @@
 // read access creates tokens, sees and revokes the ones it created; an admin sees and revokes all.
 // `npm run feeds:create|feeds:list|feeds:revoke` do the same from a shell.
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -10,14 +20,18 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { READ_ROLES, Roles } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
+import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../shared/problem.js';
+import { Schema } from '../shared/schema.js';
 import { ApiValidationPipe } from '../shared/validation.pipe.js';
 import type { AuthenticatedRequest } from './api-key.guard.js';
 import { CONTROL_CHARACTERS } from './api-keys.js';
+import { CalendarFeedListSchema, CreatedCalendarFeedSchema } from './feeds.schemas.js';
 import { createFeedToken, FeedTokenInputError, feedView, listFeedTokens, revokeFeedToken, subscriptionUrls } from './feed-tokens.js';
 
 const NO_CONTROLS = new RegExp(`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, 'u');
 
+@Schema({ example: { name: 'Office calendar (Outlook)', partnershipId: 'dortmund-zhytomyr' } })
 export class CreateFeedDto {
   @ApiProperty({ example: 'Office calendar (Outlook)', maxLength: 200, description: 'Who or what subscribes, for the list.' })
   @IsString({ message: 'must be a text' })
@@ -38,6 +52,7 @@ const notFound = (id: string) =>
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Roles(...READ_ROLES)
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1/calendar/feeds')
@@ -59,6 +74,12 @@ export class FeedsController {
     summary: 'Create a calendar subscription: a read-only token for calendar.ics?token=…, shown only in this response',
   })
   @ApiBody({ type: CreateFeedDto, examples: { outlook: { value: { name: 'Office calendar (Outlook)' } } } })
+  @ApiCreatedResponse({ type: CreatedCalendarFeedSchema })
+  @ProblemResponses({
+    400: 'invalid name, or partnershipId is not a recorded partnership (validation_failed)',
+    413: 'the body is larger than 1 MB (payload_too_large)',
+    415: 'the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding)',
+  })
   async create(@Body() body: CreateFeedDto, @Req() req: AuthenticatedRequest) {
     if (body.partnershipId !== undefined && (await this.store.streamVersion(body.partnershipId).catch(() => 0)) === 0) {
       throw validationProblem([{ field: 'partnershipId', reason: 'is not a recorded partnership' }]);
@@ -78,6 +99,7 @@ export class FeedsController {
 
   @Get()
   @ApiOperation({ summary: 'List calendar subscriptions (yours; an admin sees all), never their tokens' })
+  @ApiOkResponse({ type: CalendarFeedListSchema })
   async list(@Req() req: AuthenticatedRequest) {
     return { feeds: (await listFeedTokens(this.pool, { createdByKey: this.owner(req) })).map(feedView) };
   }
@@ -85,6 +107,8 @@ export class FeedsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a calendar subscription; its URL stops working at once' })
+  @ApiNoContentResponse({ description: 'revoked (revoking twice is no error)' })
+  @ProblemResponses({ 404: 'no such subscription, or one another key created (feed_not_found)' })
   async revoke(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<void> {
     const feed = await revokeFeedToken(this.pool, id, { createdByKey: this.owner(req) }, this.clock.now());
     if (!feed) throw notFound(id);

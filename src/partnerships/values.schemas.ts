@@ -4,7 +4,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DATE_PRECISIONS, type BusinessDate, type DatePrecision } from './domain/index.js';
 import { Schema, type AllTrue, type Mirrors } from '../shared/schema.js';
-import { DATE_PATTERN } from './write/fields.js';
+import { DATE_PATTERN, LIST_MAX, NAME_MAX } from './write/fields.js';
 
 @Schema({
   name: 'BusinessDate',
@@ -34,6 +34,15 @@ export const VALUE_SCHEMAS = {
     pattern: DATE_PATTERN,
     description: 'A business date in a request: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known; it must exist (no 2023-02-30).',
     example: '2023-02-23',
+  },
+  LocalizedNameInput: {
+    type: 'object',
+    description:
+      'A name in a request, per language: keys are BCP 47 language tags (de, uk, en, sr-Latn …), values non-empty texts; at least one. Responses give it back as LocalizedName.',
+    additionalProperties: { type: 'string', minLength: 1, maxLength: NAME_MAX },
+    minProperties: 1,
+    maxProperties: LIST_MAX,
+    example: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' },
   },
   LocalizedName: {
     type: 'object',

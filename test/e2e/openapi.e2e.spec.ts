@@ -8,7 +8,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import request from 'supertest';
 import { API_TYPES_FILE, apiTypesSource } from '../../scripts/openapi-types.js';
+import { ProjectionEngine } from '../../src/event-store/projections.js';
 import { DEMO_PARTNERSHIP_ID, seedDemo } from '../../src/partnerships/demo/seed.js';
+import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, keyFor, post } from './partnerships-helpers.js';
 
@@ -238,6 +240,43 @@ describe('the answers of the seeded service', () => {
     expectDocumented(await request(t.http).get('/health'), '/health');
     expectDocumented(await request(t.http).get('/health/ready'), '/health/ready');
     expectDocumented(await get('/health/ready/details'), '/health/ready/details');
+  });
+
+  it('OParl, IATI and calendar subscriptions', async () => {
+    const engine = t.app.get(ProjectionEngine);
+    for (let i = 0; i < 400 && (await engine.status(partnershipsProjection.name)).behind > 0; i++) {
+      await engine.catchUp(partnershipsProjection);
+    }
+    const oparl = '/oparl/v1.1';
+    expectDocumented(await get(oparl), oparl);
+    expectDocumented(await get(`${oparl}/system`), `${oparl}/system`);
+    const bodies = await get(`${oparl}/body`);
+    expectDocumented(bodies, `${oparl}/body`);
+    const body = await get(new URL(bodies.body.data[0].id).pathname);
+    expectDocumented(body, `${oparl}/body/{body}`);
+    for (const list of ['organization', 'meeting', 'paper', 'agendaitem', 'consultation', 'person']) {
+      const page = await get(`${new URL(body.body[list === 'agendaitem' ? 'agendaItem' : list]).pathname}?elementsPerPage=1`);
+      expectDocumented(page, `${oparl}/body/{body}/{list}`);
+      // each kind of object at its own URL
+      if (page.body.data[0]) expectDocumented(await get(new URL(page.body.data[0].id).pathname), `${oparl}/{type}/{id}`);
+    }
+    expectDocumented(await get(`${oparl}/body?page=0`), `${oparl}/body`);
+    expectDocumented(await get(`${oparl}/paper/no-such-paper`), `${oparl}/{type}/{id}`);
+
+    // this app publishes no IATI: the documented 503, and the 404 before it
+    expectDocumented(await get(`${API}/${id}/aid.iati.xml`), '/api/v1/partnerships/{id}/aid.iati.xml');
+    expectDocumented(await get('/api/v1/aid.iati.xml?from=2022'), '/api/v1/aid.iati.xml');
+    expectDocumented(await get('/api/v1/aid.iati.xml?from=2022-13'), '/api/v1/aid.iati.xml');
+
+    const feed = await post(t, office, '/api/v1/calendar/feeds', { name: 'OpenAPI feed', partnershipId: id });
+    expectDocumented(feed, '/api/v1/calendar/feeds', 'post');
+    expectDocumented(await post(t, office, '/api/v1/calendar/feeds', { name: '' }), '/api/v1/calendar/feeds', 'post');
+    expectDocumented(await get('/api/v1/calendar/feeds', office), '/api/v1/calendar/feeds');
+    const revoked = await request(t.http).delete(`/api/v1/calendar/feeds/${feed.body.id}`).set('Authorization', `Bearer ${office}`);
+    expect(revoked.status).toBe(204);
+    expect(doc.paths['/api/v1/calendar/feeds/{id}'].delete.responses['204']).toBeDefined();
+    const gone = await request(t.http).delete('/api/v1/calendar/feeds/no-such-feed').set('Authorization', `Bearer ${office}`);
+    expectDocumented(gone, '/api/v1/calendar/feeds/{id}', 'delete');
   });
 });
 

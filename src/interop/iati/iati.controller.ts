@@ -1,10 +1,11 @@
 // IATI 2.03 activity XML of the aid ledger: per partnership, and for a period across partnerships.
 import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { businessDateEnd, businessDateStart, parseBusinessDate, ValidationError } from '../../partnerships/domain/index.js';
 import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem, validationProblem, type FieldError } from '../../shared/problem.js';
 import { ApiValidationPipe } from '../../shared/validation.pipe.js';
 import { IatiExport, IatiNotConfiguredError } from './iati.export.js';
@@ -48,10 +49,27 @@ function periodOf(q: IatiPeriodQueryDto): { from?: string; to?: string } {
   return { from, to };
 }
 
+/** The answer of both routes: IATI XML, checked against the official 2.03 schema in the tests. */
+const IatiXml = () =>
+  ApiOkResponse({
+    description: 'an iati-activities document (IATI 2.03); Content-Disposition names the file',
+    content: {
+      'application/xml': {
+        schema: {
+          type: 'string',
+          example:
+            '<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="2025-02-03T14:12:00Z">\n  <iati-activity xml:lang="en">\n    <iati-identifier>DE-GOV-05913000-dortmund-zhytomyr</iati-identifier>\n    …\n  </iati-activity>\n</iati-activities>\n',
+        },
+      },
+    },
+  });
+const NOT_CONFIGURED = 'the export is not configured: IATI_REPORTING_ORG_REF is not set (iati_not_configured)';
+
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100);
 
 @ApiTags('read')
 @ApiBearerAuth()
+@GuardedRoutes()
 @Roles(...READ_ROLES)
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1')
@@ -59,14 +77,20 @@ export class IatiController {
   constructor(@Inject(IatiExport) private readonly iati: IatiExport) {}
 
   @Get('partnerships/:id/aid.iati.xml')
-  @ApiProduces('application/xml')
+  @IatiXml()
+  @ProblemResponses({ 404: 'unknown partnership (partnership_not_found)', 503: NOT_CONFIGURED })
   @ApiOperation({ summary: "IATI 2.03 activity XML of one partnership's aid: one iati-activity, one transaction per aid entry" })
   async partnership(@Param('id') id: string, @Res() res: Response) {
     send(res, await this.run(() => this.iati.partnership(id)), `aid-${safe(id)}.iati.xml`);
   }
 
   @Get('aid.iati.xml')
-  @ApiProduces('application/xml')
+  @IatiXml()
+  @ProblemResponses({
+    400: 'from or to is not a date, or from is after to (validation_failed)',
+    404: 'no aid with a value is dated in the period (nothing_to_export)',
+    503: NOT_CONFIGURED,
+  })
   @ApiOperation({ summary: 'IATI 2.03 activity XML of the aid dated in a period: one iati-activity per partnership with aid in it' })
   async period(@Query() q: IatiPeriodQueryDto, @Res() res: Response) {
     const p = periodOf(q);

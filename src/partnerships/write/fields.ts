@@ -208,8 +208,8 @@ export const Names = (o: Opts = {}) =>
   applyDecorators(
     ...optional(o),
     custom('isLocalizedName', namesProblem),
+    // the shape is the named LocalizedNameInput (values.schemas.ts); a description goes beside the allOf
     api({ example: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' }, ...o }, {
-      type: 'object',
-      additionalProperties: { type: 'string', maxLength: NAME_MAX },
+      allOf: [{ $ref: getSchemaPath('LocalizedNameInput') }],
     } as ApiPropertyOptions),
   );

@@ -18,6 +18,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/aid.iati.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IATI 2.03 activity XML of the aid dated in a period: one iati-activity per partnership with aid in it */
+    get: operations['IatiController_period'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar': {
     parameters: {
       query?: never;
@@ -42,11 +59,46 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The same calendar as iCalendar, for calendar apps */
+    /** The same calendar as iCalendar, for calendar apps: with an API key, or subscribed with ?token= (no header needed) */
     get: operations['CalendarController_ics'];
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List calendar subscriptions (yours; an admin sees all), never their tokens */
+    get: operations['FeedsController_list'];
+    put?: never;
+    /** Create a calendar subscription: a read-only token for calendar.ics?token=…, shown only in this response */
+    post: operations['FeedsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/feeds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a calendar subscription; its URL stops working at once */
+    delete: operations['FeedsController_revoke'];
     options?: never;
     head?: never;
     patch?: never;
@@ -218,6 +270,23 @@ export interface paths {
     put?: never;
     /** Record aid delivered (the receiver may differ from the counterpart) */
     post: operations['MilestonesController_recordAidDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/aid.iati.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IATI 2.03 activity XML of one partnership's aid: one iati-activity, one transaction per aid entry */
+    get: operations['IatiController_partnership'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -439,6 +508,23 @@ export interface paths {
     get: operations['TimelineController_events'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/funding': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record funding received from a programme, foundation or donor */
+    post: operations['MilestonesController_recordFunding'];
     delete?: never;
     options?: never;
     head?: never;
@@ -718,6 +804,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/oparl/v1.1': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** OParl 1.1 entry point: the System object */
+    get: operations['OParlController_root'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/{type}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One object (organization, meeting, agendaitem, paper, consultation); deleted ones carry deleted: true */
+    get: operations['OParlController_object'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/body': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list of bodies: the one Body of the municipality */
+    get: operations['OParlController_bodies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/body/{body}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Body: the municipality, with links to its lists */
+    get: operations['OParlController_body'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/body/{body}/{list}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One page of a Body's list (organization, meeting, paper, agendaitem, consultation; the others are empty) */
+    get: operations['OParlController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/system': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The OParl System */
+    get: operations['OParlController_system'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -740,6 +928,11 @@ export interface components {
        * @example 2023-08-14
        */
       endsOn?: components['schemas']['BusinessDateInput'];
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -885,7 +1078,14 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @description may differ from the counterpart */
+      /**
+       * @description may differ from the counterpart
+       * @example {
+       *       "de": "Winnyzja",
+       *       "uk": "Вінниця",
+       *       "en": "Vinnytsia"
+       *     }
+       */
       receiver: components['schemas']['LocalizedNameInput'];
       /** @example energy */
       sector?: string;
@@ -933,7 +1133,14 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @description may differ from the counterpart */
+      /**
+       * @description may differ from the counterpart
+       * @example {
+       *       "de": "Winnyzja",
+       *       "uk": "Вінниця",
+       *       "en": "Vinnytsia"
+       *     }
+       */
       receiver: components['schemas']['LocalizedNameInput'];
       /** @example energy */
       sector?: string;
@@ -1303,6 +1510,11 @@ export interface components {
     BoardReviewDto: {
       /** @example Verwaltungsvorstand */
       body: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -1343,6 +1555,90 @@ export interface components {
      * @example 2023-02-23
      */
     BusinessDateInput: string;
+    /**
+     * @description A calendar subscription and its state; never its token.
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "name": "Office calendar (Outlook)",
+     *       "scope": "calendar",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "createdByKey": "01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "state": "active",
+     *       "createdAt": "2025-01-31T09:00:00.000Z",
+     *       "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *       "revokedAt": null
+     *     }
+     */
+    CalendarFeed: {
+      /**
+       * Format: date-time
+       * @example 2025-01-31T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description the API key that created it; null: created with npm run feeds:create
+       * @example 01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      createdByKey: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description updated at most once a minute
+       * @example 2025-02-03T14:12:00.000Z
+       */
+      lastUsedAt: string | null;
+      /**
+       * @description who or what subscribes
+       * @example Office calendar (Outlook)
+       */
+      name: string;
+      /**
+       * @description null: the plans of all partnerships
+       * @example dortmund-zhytomyr
+       */
+      partnershipId: string | null;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      revokedAt: string | null;
+      /**
+       * @description what the token opens: the iCalendar feed only
+       * @example calendar
+       * @enum {string}
+       */
+      scope: 'calendar';
+      /**
+       * @example active
+       * @enum {string}
+       */
+      state: 'active' | 'revoked';
+    };
+    /**
+     * @example {
+     *       "feeds": [
+     *         {
+     *           "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "name": "Office calendar (Outlook)",
+     *           "scope": "calendar",
+     *           "partnershipId": "dortmund-zhytomyr",
+     *           "createdByKey": "01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "state": "active",
+     *           "createdAt": "2025-01-31T09:00:00.000Z",
+     *           "lastUsedAt": "2025-02-03T14:12:00.000Z",
+     *           "revokedAt": null
+     *         }
+     *       ]
+     *     }
+     */
+    CalendarFeedList: {
+      feeds: components['schemas']['CalendarFeed'][];
+    };
     /**
      * @description A planned signing, consultation or activity.
      * @example {
@@ -1461,6 +1757,11 @@ export interface components {
     CommitteeDecisionDto: {
       /** @example Committee for Citizens Services */
       committee: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -1492,6 +1793,11 @@ export interface components {
     CommitteeReferralDto: {
       /** @example Committee for Citizens Services */
       committee: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /**
        * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
        * @example 2023-02-01
@@ -1678,6 +1984,11 @@ export interface components {
     CouncilDecisionDto: {
       /** @example Rat der Stadt Dortmund */
       body?: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -1780,6 +2091,108 @@ export interface components {
       state: 'active' | 'rotating' | 'rotated' | 'expired' | 'revoked';
     };
     /**
+     * @description A new subscription: the token and the URLs that carry it are shown only in this answer.
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "name": "Office calendar (Outlook)",
+     *       "scope": "calendar",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "createdByKey": "01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "state": "active",
+     *       "createdAt": "2025-01-31T09:00:00.000Z",
+     *       "lastUsedAt": null,
+     *       "revokedAt": null,
+     *       "token": "plf_Ecu09wplGmghbPflmBwPnlbSCOJpYlbMz8sl0ucRQrw",
+     *       "url": "https://ledger.example.org/api/v1/calendar.ics?token=plf_Ecu09wplGmghbPflmBwPnlbSCOJpYlbMz8sl0ucRQrw",
+     *       "webcal": "webcal://ledger.example.org/api/v1/calendar.ics?token=plf_Ecu09wplGmghbPflmBwPnlbSCOJpYlbMz8sl0ucRQrw"
+     *     }
+     */
+    CreatedCalendarFeed: {
+      /**
+       * Format: date-time
+       * @example 2025-01-31T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description the API key that created it; null: created with npm run feeds:create
+       * @example 01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      createdByKey: string | null;
+      /**
+       * Format: uuid
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description updated at most once a minute
+       * @example 2025-02-03T14:12:00.000Z
+       */
+      lastUsedAt: string | null;
+      /**
+       * @description who or what subscribes
+       * @example Office calendar (Outlook)
+       */
+      name: string;
+      /**
+       * @description null: the plans of all partnerships
+       * @example dortmund-zhytomyr
+       */
+      partnershipId: string | null;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      revokedAt: string | null;
+      /**
+       * @description what the token opens: the iCalendar feed only
+       * @example calendar
+       * @enum {string}
+       */
+      scope: 'calendar';
+      /**
+       * @example active
+       * @enum {string}
+       */
+      state: 'active' | 'revoked';
+      /**
+       * @description not stored and cannot be shown again
+       * @example plf_Ecu09wplGmghbPflmBwPnlbSCOJpYlbMz8sl0ucRQrw
+       */
+      token: string;
+      /**
+       * Format: uri
+       * @description the feed URL to paste into Outlook or Google Calendar
+       * @example https://ledger.example.org/api/v1/calendar.ics?token=plf_Ecu09wplGmghbPflmBwPnlbSCOJpYlbMz8sl0ucRQrw
+       */
+      url: string;
+      /**
+       * Format: uri
+       * @description the same URL for apps that register webcal:
+       * @example webcal://ledger.example.org/api/v1/calendar.ics?token=plf_Ecu09wplGmghbPflmBwPnlbSCOJpYlbMz8sl0ucRQrw
+       */
+      webcal: string;
+    };
+    /**
+     * @example {
+     *       "name": "Office calendar (Outlook)",
+     *       "partnershipId": "dortmund-zhytomyr"
+     *     }
+     */
+    CreateFeedDto: {
+      /**
+       * @description Who or what subscribes, for the list.
+       * @example Office calendar (Outlook)
+       */
+      name: string;
+      /**
+       * @description Only this partnership’s plans; default: all partnerships.
+       * @example dortmund-zhytomyr
+       */
+      partnershipId?: string;
+    };
+    /**
      * @example {
      *       "name": "Office for International Relations",
      *       "role": "office",
@@ -1863,6 +2276,13 @@ export interface components {
     DesignateCounterpartDto: {
       /** @example UA */
       country?: string;
+      /**
+       * @example {
+       *       "de": "Schytomyr",
+       *       "uk": "Житомир",
+       *       "en": "Zhytomyr"
+       *     }
+       */
       name: components['schemas']['LocalizedNameInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
@@ -2011,6 +2431,8 @@ export interface components {
       endsOn?: components['schemas']['BusinessDate'];
       /** @description when pledged aid is expected */
       expectedBy?: components['schemas']['BusinessDate'];
+      /** @description a text field */
+      funder?: string;
       /** @example municipal budget */
       fundingChannel?: string;
       /**
@@ -2086,11 +2508,15 @@ export interface components {
       previous?: {
         [key: string]: unknown;
       };
+      /** @description a text field */
+      programme?: string;
       /**
        * @example solidarity
        * @enum {string}
        */
       proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /** @description a text field */
+      purpose?: string;
       /** @example Official German spelling */
       reason?: string;
       receiver?: components['schemas']['LocalizedName'];
@@ -2219,6 +2645,35 @@ export interface components {
     };
     /**
      * @example {
+     *       "occurredOn": "2023-11",
+     *       "funder": "European Commission",
+     *       "programme": "CERV town twinning",
+     *       "value": {
+     *         "amount": "30000.00",
+     *         "currency": "EUR"
+     *       },
+     *       "purpose": "Youth exchange Dortmund–Zhytomyr"
+     *     }
+     */
+    FundingDto: {
+      /** @example European Commission */
+      funder: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example CERV town twinning */
+      programme?: string;
+      /** @example Youth exchange Dortmund–Zhytomyr */
+      purpose?: string;
+      source?: components['schemas']['Source'];
+      value?: components['schemas']['Money'];
+    };
+    /**
+     * @example {
      *       "partnershipId": "dortmund-zhytomyr",
      *       "occurredOn": "2022",
      *       "ownMunicipality": {
@@ -2234,6 +2689,13 @@ export interface components {
     InitiatePartnershipDto: {
       /** @example Office for International Relations */
       coordinatingOffice?: string;
+      /**
+       * @example {
+       *       "de": "Schytomyr",
+       *       "uk": "Житомир",
+       *       "en": "Zhytomyr"
+       *     }
+       */
       counterpart?: components['schemas']['LocalizedNameInput'];
       /** @example UA */
       counterpartCountry?: string;
@@ -2246,6 +2708,13 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * @example {
+       *       "de": "Dortmund",
+       *       "uk": "Дортмунд",
+       *       "en": "Dortmund"
+       *     }
+       */
       ownMunicipality: components['schemas']['LocalizedNameInput'];
       /**
        * @description your own id (a slug); a UUID is assigned when left out
@@ -2289,7 +2758,7 @@ export interface components {
       [key: string]: string;
     };
     /**
-     * @description A name in a request: German, Ukrainian and/or English spelling; at least one. Responses may hold other languages (LocalizedName).
+     * @description A name in a request, per language: keys are BCP 47 language tags (de, uk, en, sr-Latn …), values non-empty texts; at least one. Responses give it back as LocalizedName.
      * @example {
      *       "de": "Schytomyr",
      *       "uk": "Житомир",
@@ -2297,12 +2766,7 @@ export interface components {
      *     }
      */
     LocalizedNameInput: {
-      /** @example Schytomyr */
-      de?: string;
-      /** @example Zhytomyr */
-      en?: string;
-      /** @example Житомир */
-      uk?: string;
+      [key: string]: string;
     };
     /**
      * @description The holder and role of the API key sent.
@@ -2492,6 +2956,923 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    /**
+     * @description An item on a meeting’s agenda: the consultation of a paper.
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/agendaitem/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *       "type": "https://schema.oparl.org/1.1/AgendaItem",
+     *       "meeting": "https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09",
+     *       "order": 0,
+     *       "name": "Solidarity partnership with Zhytomyr, expandable to official twinning",
+     *       "consultation": "https://ledger.example.org/oparl/v1.1/consultation/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *       "result": "beschlossen",
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlAgendaItem: {
+      /**
+       * Format: uri
+       * @description the Consultation
+       * @example https://ledger.example.org/oparl/v1.1/consultation/0470f5a5-63b8-58e3-a264-ff555ac2966f
+       */
+      consultation?: string;
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * Format: uri
+       * @description the Meeting
+       * @example https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09
+       */
+      meeting?: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /** @example Solidarity partnership with Zhytomyr, expandable to official twinning */
+      name?: string;
+      /**
+       * @description the position on the agenda (kept on a tombstone: OParl requires it)
+       * @example 0
+       */
+      order: number;
+      /** @example The council adopts the solidarity partnership. */
+      resolutionText?: string;
+      /** @example beschlossen */
+      result?: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/AgendaItem
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/AgendaItem';
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+    };
+    /**
+     * @description The OParl Body: the municipality, with the URLs of its lists (person, file, location, term and membership lists are empty: the ledger holds none).
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/body/municipality",
+     *       "type": "https://schema.oparl.org/1.1/Body",
+     *       "system": "https://ledger.example.org/oparl/v1.1/system",
+     *       "name": "Stadt Dortmund",
+     *       "ags": "05913000",
+     *       "organization": "https://ledger.example.org/oparl/v1.1/body/municipality/organization",
+     *       "person": "https://ledger.example.org/oparl/v1.1/body/municipality/person",
+     *       "meeting": "https://ledger.example.org/oparl/v1.1/body/municipality/meeting",
+     *       "paper": "https://ledger.example.org/oparl/v1.1/body/municipality/paper",
+     *       "legislativeTerm": [],
+     *       "agendaItem": "https://ledger.example.org/oparl/v1.1/body/municipality/agendaitem",
+     *       "consultation": "https://ledger.example.org/oparl/v1.1/body/municipality/consultation",
+     *       "file": "https://ledger.example.org/oparl/v1.1/body/municipality/file",
+     *       "locationList": "https://ledger.example.org/oparl/v1.1/body/municipality/locationlist",
+     *       "legislativeTermList": "https://ledger.example.org/oparl/v1.1/body/municipality/legislativetermlist",
+     *       "membership": "https://ledger.example.org/oparl/v1.1/body/municipality/membership",
+     *       "mainOrganization": "https://ledger.example.org/oparl/v1.1/organization/city-council",
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlBody: {
+      /**
+       * Format: uri
+       * @description the list of agenda items
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/agendaitem
+       */
+      agendaItem: string;
+      /**
+       * @description Amtlicher Gemeindeschlüssel (OPARL_BODY_AGS)
+       * @example 05913000
+       */
+      ags?: string;
+      /** @example Kreisfreie Stadt */
+      classification?: string;
+      /**
+       * Format: uri
+       * @description the list of consultations
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/consultation
+       */
+      consultation: string;
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * @example [
+       *       "https://www.wikidata.org/wiki/Q1295"
+       *     ]
+       */
+      equivalent?: string[];
+      /**
+       * Format: uri
+       * @description the list of files (empty)
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/file
+       */
+      file: string;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * @description legislative terms: none (the ledger records no terms)
+       * @example []
+       */
+      legislativeTerm: Record<string, never>[];
+      /**
+       * Format: uri
+       * @description the list of legislative terms (empty)
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/legislativetermlist
+       */
+      legislativeTermList: string;
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * Format: date-time
+       * @example 2023-01-01T00:00:00+01:00
+       */
+      licenseValidSince?: string;
+      /**
+       * Format: uri
+       * @description the list of locations (empty)
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/locationlist
+       */
+      locationList: string;
+      /**
+       * Format: uri
+       * @description the council, once a council decision is recorded
+       * @example https://ledger.example.org/oparl/v1.1/organization/city-council
+       */
+      mainOrganization?: string;
+      /**
+       * Format: uri
+       * @description the list of meetings
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/meeting
+       */
+      meeting: string;
+      /**
+       * Format: uri
+       * @description the list of memberships (empty)
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/membership
+       */
+      membership: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /**
+       * @description OPARL_BODY_NAME, else the own municipality the partnerships name most
+       * @example Stadt Dortmund
+       */
+      name: string;
+      /**
+       * Format: date-time
+       * @example 2023-01-01T00:00:00+01:00
+       */
+      oparlSince?: string;
+      /**
+       * Format: uri
+       * @description the list of organizations
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/organization
+       */
+      organization: string;
+      /**
+       * Format: uri
+       * @description the list of papers
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/paper
+       */
+      paper: string;
+      /**
+       * Format: uri
+       * @description the list of persons (empty)
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/person
+       */
+      person: string;
+      /**
+       * @description Regionalschlüssel
+       * @example 059130000000
+       */
+      rgs?: string;
+      /**
+       * @description OPARL_BODY_SHORT_NAME
+       * @example Dortmund
+       */
+      shortName?: string;
+      /**
+       * Format: uri
+       * @description the System
+       * @example https://ledger.example.org/oparl/v1.1/system
+       */
+      system: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/Body
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/Body';
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+      /**
+       * Format: uri
+       * @description OPARL_BODY_WEBSITE
+       * @example https://www.dortmund.de/
+       */
+      website?: string;
+    };
+    /**
+     * @description The list of bodies (System.body): the one Body.
+     * @example {
+     *       "data": [
+     *         {
+     *           "id": "https://ledger.example.org/oparl/v1.1/body/municipality",
+     *           "type": "https://schema.oparl.org/1.1/Body",
+     *           "system": "https://ledger.example.org/oparl/v1.1/system",
+     *           "name": "Stadt Dortmund",
+     *           "ags": "05913000",
+     *           "organization": "https://ledger.example.org/oparl/v1.1/body/municipality/organization",
+     *           "person": "https://ledger.example.org/oparl/v1.1/body/municipality/person",
+     *           "meeting": "https://ledger.example.org/oparl/v1.1/body/municipality/meeting",
+     *           "paper": "https://ledger.example.org/oparl/v1.1/body/municipality/paper",
+     *           "legislativeTerm": [],
+     *           "agendaItem": "https://ledger.example.org/oparl/v1.1/body/municipality/agendaitem",
+     *           "consultation": "https://ledger.example.org/oparl/v1.1/body/municipality/consultation",
+     *           "file": "https://ledger.example.org/oparl/v1.1/body/municipality/file",
+     *           "locationList": "https://ledger.example.org/oparl/v1.1/body/municipality/locationlist",
+     *           "legislativeTermList": "https://ledger.example.org/oparl/v1.1/body/municipality/legislativetermlist",
+     *           "membership": "https://ledger.example.org/oparl/v1.1/body/municipality/membership",
+     *           "mainOrganization": "https://ledger.example.org/oparl/v1.1/organization/city-council",
+     *           "created": "2023-01-10T09:12:00.000Z",
+     *           "modified": "2023-02-09T16:40:00.000Z"
+     *         }
+     *       ],
+     *       "pagination": {
+     *         "totalElements": 1,
+     *         "elementsPerPage": 100,
+     *         "currentPage": 1,
+     *         "totalPages": 1
+     *       },
+     *       "links": {
+     *         "first": "https://ledger.example.org/oparl/v1.1/body",
+     *         "self": "https://ledger.example.org/oparl/v1.1/body",
+     *         "last": "https://ledger.example.org/oparl/v1.1/body"
+     *       }
+     *     }
+     */
+    OParlBodyList: {
+      data: components['schemas']['OParlBody'][];
+      links: components['schemas']['OParlListLinks'];
+      pagination: components['schemas']['OParlPagination'];
+    };
+    /**
+     * @description One organization’s consultation of a paper.
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/consultation/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *       "type": "https://schema.oparl.org/1.1/Consultation",
+     *       "paper": "https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107",
+     *       "agendaItem": "https://ledger.example.org/oparl/v1.1/agendaitem/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *       "meeting": "https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09",
+     *       "organization": [
+     *         "https://ledger.example.org/oparl/v1.1/organization/city-council"
+     *       ],
+     *       "authoritative": true,
+     *       "role": "Entscheidung",
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlConsultation: {
+      /**
+       * Format: uri
+       * @description the AgendaItem (absent when no meeting date is known)
+       * @example https://ledger.example.org/oparl/v1.1/agendaitem/0470f5a5-63b8-58e3-a264-ff555ac2966f
+       */
+      agendaItem?: string;
+      /**
+       * @description true: this consultation decides the paper
+       * @example true
+       */
+      authoritative?: boolean;
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * Format: uri
+       * @description the Meeting (absent when no meeting date is known)
+       * @example https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09
+       */
+      meeting?: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /**
+       * @example [
+       *       "https://ledger.example.org/oparl/v1.1/organization/city-council"
+       *     ]
+       */
+      organization?: string[];
+      /**
+       * Format: uri
+       * @description the Paper
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      paper?: string;
+      /**
+       * @description Vorberatung or Entscheidung
+       * @example Entscheidung
+       */
+      role?: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/Consultation
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/Consultation';
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+    };
+    /**
+     * @description Page links; they keep the filters and elementsPerPage of the request. No prev on the first page, no next on the last.
+     * @example {
+     *       "first": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1",
+     *       "self": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1",
+     *       "next": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1&page=2",
+     *       "last": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1&page=2"
+     *     }
+     */
+    OParlListLinks: {
+      /**
+       * Format: uri
+       * @description the first page
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1
+       */
+      first: string;
+      /**
+       * Format: uri
+       * @description the last page
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1&page=2
+       */
+      last: string;
+      /**
+       * Format: uri
+       * @description the next page
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1&page=2
+       */
+      next?: string;
+      /**
+       * Format: uri
+       * @description the previous page
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1
+       */
+      prev?: string;
+      /**
+       * Format: uri
+       * @description this page
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1
+       */
+      self: string;
+    };
+    /**
+     * @description A meeting of an organization, with its agenda items embedded.
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09",
+     *       "type": "https://schema.oparl.org/1.1/Meeting",
+     *       "name": "City Council, 9. Februar 2023",
+     *       "meetingState": "durchgeführt",
+     *       "start": "2023-02-09T00:00:00+01:00",
+     *       "organization": [
+     *         "https://ledger.example.org/oparl/v1.1/organization/city-council"
+     *       ],
+     *       "agendaItem": [
+     *         {
+     *           "id": "https://ledger.example.org/oparl/v1.1/agendaitem/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *           "type": "https://schema.oparl.org/1.1/AgendaItem",
+     *           "meeting": "https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09",
+     *           "order": 0,
+     *           "name": "Solidarity partnership with Zhytomyr, expandable to official twinning",
+     *           "consultation": "https://ledger.example.org/oparl/v1.1/consultation/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *           "result": "beschlossen",
+     *           "created": "2023-01-10T09:12:00.000Z",
+     *           "modified": "2023-02-09T16:40:00.000Z"
+     *         }
+     *       ],
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlMeeting: {
+      /** @description live items first, then tombstones */
+      agendaItem?: components['schemas']['OParlAgendaItem'][];
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * @description terminiert (planned) or durchgeführt (held)
+       * @example durchgeführt
+       */
+      meetingState?: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /** @example City Council, 9. Februar 2023 */
+      name?: string;
+      /**
+       * @example [
+       *       "https://ledger.example.org/oparl/v1.1/organization/city-council"
+       *     ]
+       */
+      organization?: string[];
+      /**
+       * Format: date-time
+       * @description the start of the meeting day (absent when only the month or year is known)
+       * @example 2023-02-09T00:00:00+01:00
+       */
+      start?: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/Meeting
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/Meeting';
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+    };
+    /**
+     * @description One page of a Body's list, sorted by id; deleted objects are listed as tombstones. The person, file, location, term and membership lists are always empty.
+     * @example {
+     *       "data": [
+     *         {
+     *           "id": "https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107",
+     *           "type": "https://schema.oparl.org/1.1/Paper",
+     *           "body": "https://ledger.example.org/oparl/v1.1/body/municipality",
+     *           "name": "Solidarity partnership with Zhytomyr, expandable to official twinning",
+     *           "reference": "DS 2022-0001",
+     *           "paperType": "Beschlussvorlage",
+     *           "consultation": [
+     *             {
+     *               "id": "https://ledger.example.org/oparl/v1.1/consultation/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *               "type": "https://schema.oparl.org/1.1/Consultation",
+     *               "paper": "https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107",
+     *               "agendaItem": "https://ledger.example.org/oparl/v1.1/agendaitem/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *               "meeting": "https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09",
+     *               "organization": [
+     *                 "https://ledger.example.org/oparl/v1.1/organization/city-council"
+     *               ],
+     *               "authoritative": true,
+     *               "role": "Entscheidung",
+     *               "created": "2023-01-10T09:12:00.000Z",
+     *               "modified": "2023-02-09T16:40:00.000Z"
+     *             }
+     *           ],
+     *           "created": "2023-01-10T09:12:00.000Z",
+     *           "modified": "2023-02-09T16:40:00.000Z"
+     *         }
+     *       ],
+     *       "pagination": {
+     *         "totalElements": 2,
+     *         "elementsPerPage": 1,
+     *         "currentPage": 1,
+     *         "totalPages": 2
+     *       },
+     *       "links": {
+     *         "first": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1",
+     *         "self": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1",
+     *         "next": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1&page=2",
+     *         "last": "https://ledger.example.org/oparl/v1.1/body/municipality/paper?elementsPerPage=1&page=2"
+     *       }
+     *     }
+     */
+    OParlObjectList: {
+      /** @description objects of the type the list is for */
+      data: (
+        | components['schemas']['OParlOrganization']
+        | components['schemas']['OParlMeeting']
+        | components['schemas']['OParlPaper']
+        | components['schemas']['OParlAgendaItem']
+        | components['schemas']['OParlConsultation']
+      )[];
+      links: components['schemas']['OParlListLinks'];
+      pagination: components['schemas']['OParlPagination'];
+    };
+    /**
+     * @description A body that deals with papers: the council, a committee, the administrative board.
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/organization/city-council",
+     *       "type": "https://schema.oparl.org/1.1/Organization",
+     *       "body": "https://ledger.example.org/oparl/v1.1/body/municipality",
+     *       "name": "City Council",
+     *       "organizationType": "Gremium",
+     *       "classification": "Parlament",
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlOrganization: {
+      /**
+       * Format: uri
+       * @description the Body
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality
+       */
+      body?: string;
+      /**
+       * @description Parlament, Ausschuss, Hauptorgan …
+       * @example Parlament
+       */
+      classification?: string;
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /** @example City Council */
+      name?: string;
+      /** @example Gremium */
+      organizationType?: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/Organization
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/Organization';
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+    };
+    /**
+     * @example {
+     *       "totalElements": 2,
+     *       "elementsPerPage": 1,
+     *       "currentPage": 1,
+     *       "totalPages": 2
+     *     }
+     */
+    OParlPagination: {
+      /** @example 1 */
+      currentPage: number;
+      /** @example 1 */
+      elementsPerPage: number;
+      /** @example 2 */
+      totalElements: number;
+      /** @example 2 */
+      totalPages: number;
+    };
+    /**
+     * @description A draft resolution, with its consultations embedded.
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107",
+     *       "type": "https://schema.oparl.org/1.1/Paper",
+     *       "body": "https://ledger.example.org/oparl/v1.1/body/municipality",
+     *       "name": "Solidarity partnership with Zhytomyr, expandable to official twinning",
+     *       "reference": "DS 2022-0001",
+     *       "paperType": "Beschlussvorlage",
+     *       "consultation": [
+     *         {
+     *           "id": "https://ledger.example.org/oparl/v1.1/consultation/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *           "type": "https://schema.oparl.org/1.1/Consultation",
+     *           "paper": "https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107",
+     *           "agendaItem": "https://ledger.example.org/oparl/v1.1/agendaitem/0470f5a5-63b8-58e3-a264-ff555ac2966f",
+     *           "meeting": "https://ledger.example.org/oparl/v1.1/meeting/city-council--2023-02-09",
+     *           "organization": [
+     *             "https://ledger.example.org/oparl/v1.1/organization/city-council"
+     *           ],
+     *           "authoritative": true,
+     *           "role": "Entscheidung",
+     *           "created": "2023-01-10T09:12:00.000Z",
+     *           "modified": "2023-02-09T16:40:00.000Z"
+     *         }
+     *       ],
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlPaper: {
+      /**
+       * Format: uri
+       * @description the Body
+       * @example https://ledger.example.org/oparl/v1.1/body/municipality
+       */
+      body?: string;
+      /** @description live consultations first, then tombstones */
+      consultation?: components['schemas']['OParlConsultation'][];
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * Format: date
+       * @example 2022-12-01
+       */
+      date?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /** @example Solidarity partnership with Zhytomyr, expandable to official twinning */
+      name?: string;
+      /** @example Beschlussvorlage */
+      paperType?: string;
+      /** @example DS 2022-0001 */
+      reference?: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/Paper
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/Paper';
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+    };
+    /**
+     * @description The OParl System: the entry point (also at /oparl/v1.1).
+     * @example {
+     *       "id": "https://ledger.example.org/oparl/v1.1/system",
+     *       "type": "https://schema.oparl.org/1.1/System",
+     *       "oparlVersion": "https://schema.oparl.org/1.1/",
+     *       "body": "https://ledger.example.org/oparl/v1.1/body",
+     *       "name": "Partnership Ledger",
+     *       "contactEmail": "international@example.org",
+     *       "created": "2023-01-10T09:12:00.000Z",
+     *       "modified": "2023-02-09T16:40:00.000Z"
+     *     }
+     */
+    OParlSystem: {
+      /**
+       * Format: uri
+       * @description the list of bodies
+       * @example https://ledger.example.org/oparl/v1.1/body
+       */
+      body: string;
+      /**
+       * Format: email
+       * @description OPARL_CONTACT_EMAIL
+       * @example international@example.org
+       */
+      contactEmail?: string;
+      /** @example Office for International Relations */
+      contactName?: string;
+      /**
+       * Format: date-time
+       * @description when the object was first recorded
+       * @example 2023-01-10T09:12:00.000Z
+       */
+      created?: string;
+      /**
+       * @description true: the object is gone (a tombstone); absent otherwise
+       * @example true
+       */
+      deleted?: boolean;
+      /**
+       * Format: uri
+       * @description the URL of the object; GET it to read the object
+       * @example https://ledger.example.org/oparl/v1.1/paper/90dd31f0-7c75-5689-ba64-2ae5082a0107
+       */
+      id: string;
+      /**
+       * @example [
+       *       "partnership"
+       *     ]
+       */
+      keyword?: string[];
+      /**
+       * Format: uri
+       * @description the licence of the data (OPARL_LICENSE)
+       * @example https://creativecommons.org/licenses/by/4.0/
+       */
+      license?: string;
+      /**
+       * Format: date-time
+       * @description when it last changed (also when it was deleted)
+       * @example 2023-02-09T16:40:00.000Z
+       */
+      modified?: string;
+      /**
+       * @description OPARL_SYSTEM_NAME
+       * @example Partnership Ledger
+       */
+      name?: string;
+      /**
+       * @description the OParl version served
+       * @example https://schema.oparl.org/1.1/
+       * @enum {string}
+       */
+      oparlVersion: 'https://schema.oparl.org/1.1/';
+      /**
+       * Format: uri
+       * @description the software
+       * @example https://ledger.example.org/
+       */
+      product?: string;
+      /**
+       * @description the OParl type (a schema URL)
+       * @example https://schema.oparl.org/1.1/System
+       * @enum {string}
+       */
+      type: 'https://schema.oparl.org/1.1/System';
+      /**
+       * Format: uri
+       * @description the vendor of the software
+       * @example https://ledger.example.org/
+       */
+      vendor?: string;
+      /**
+       * Format: uri
+       * @description the same object on a web page
+       * @example https://ledger.example.org/
+       */
+      web?: string;
+      /**
+       * Format: uri
+       * @description the web site of the system
+       * @example https://ledger.example.org/
+       */
+      website?: string;
     };
     /**
      * @example {
@@ -3320,7 +4701,8 @@ export interface components {
      *       "total": 5000,
      *       "eventsPerSecond": 850,
      *       "startedAt": "2024-05-02T10:00:00.000Z",
-     *       "error": null
+     *       "error": null,
+     *       "ownerAlive": true
      *     }
      */
     RebuildProgress: {
@@ -3333,6 +4715,11 @@ export interface components {
       error: string | null;
       /** @example 850 */
       eventsPerSecond: number;
+      /**
+       * @description whether the process building it still holds the rebuild lock; false means the next request cleans up and starts over
+       * @example true
+       */
+      ownerAlive: boolean | null;
       /**
        * Format: date-time
        * @example 2024-05-02T10:00:00.000Z
@@ -3377,6 +4764,13 @@ export interface components {
      *     }
      */
     RenameCounterpartDto: {
+      /**
+       * @example {
+       *       "de": "Schytomyr",
+       *       "uk": "Житомир",
+       *       "en": "Zhytomyr"
+       *     }
+       */
       name: components['schemas']['LocalizedNameInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
@@ -3461,7 +4855,7 @@ export interface components {
        *       "json"
        *     ]
        */
-      formats: ('html' | 'pdf' | 'json' | 'csv')[];
+      formats: ('html' | 'pdf' | 'json' | 'csv' | 'xml')[];
       /**
        * Format: uuid
        * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
@@ -3513,7 +4907,7 @@ export interface components {
        * @example aid_summary
        * @enum {string}
        */
-      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
     };
     /**
      * @description Queued; poll links.self (also the Location header).
@@ -3543,7 +4937,7 @@ export interface components {
        * @example aid_summary
        * @enum {string}
        */
-      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
     };
     /**
      * @example {
@@ -3563,7 +4957,7 @@ export interface components {
        * @example csv
        * @enum {string}
        */
-      format: 'html' | 'pdf' | 'json' | 'csv';
+      format: 'html' | 'pdf' | 'json' | 'csv' | 'xml';
       /** @example /api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download?format=csv */
       href: string;
       /** @example text/csv; charset=utf-8 */
@@ -3704,7 +5098,7 @@ export interface components {
        * @example aid_summary
        * @enum {string}
        */
-      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
     };
     /**
      * @example {
@@ -3923,6 +5317,11 @@ export interface components {
        */
       agreementKind?: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
       /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
+      /**
        * @example in_person
        * @enum {string}
        */
@@ -4066,6 +5465,13 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       /** @example Contact lost after the city administration was dissolved */
       reason: string;
+      /**
+       * @description for a suspension recorded after it ended: the day it was resumed (recorded as a resumption in the same command)
+       * @example 2024-04
+       */
+      resumedOn?: components['schemas']['BusinessDateInput'];
+      /** @example Contact restored */
+      resumptionReason?: string;
       source?: components['schemas']['Source'];
     };
     /**
@@ -4103,7 +5509,7 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example Contact lost after the city administration was dissolved */
+      /** @example Ended by council resolution */
       reason: string;
       source?: components['schemas']['Source'];
     };
@@ -4327,6 +5733,7 @@ export interface operations {
     parameters: {
       query?: {
         currency?: string;
+        /** @description First day (not after `to`). */
         from?: string;
         groupBy?: 'receiver' | 'month' | 'currency' | 'sector';
         kind?: 'delivered' | 'committed';
@@ -4386,6 +5793,85 @@ export interface operations {
         };
       };
       /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IatiController_period: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY, YYYY-MM or YYYY-MM-DD: its first day). Default: all aid recorded. */
+        from?: string;
+        /** @description Last day (YYYY, YYYY-MM or YYYY-MM-DD: its last day). */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description an iati-activities document (IATI 2.03); Content-Disposition names the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': string;
+        };
+      };
+      /** @description from or to is not a date, or from is after to (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no aid with a value is dated in the period (nothing_to_export) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the export is not configured: IATI_REPORTING_ORG_REF is not set (iati_not_configured) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4472,6 +5958,8 @@ export interface operations {
         /** @description First day (default: today). */
         from?: string;
         partnershipId?: string;
+        /** @description A calendar subscription token (POST /api/v1/calendar/feeds), for calendar apps that cannot send an Authorization header. */
+        token?: string;
       };
       header?: never;
       path?: never;
@@ -4506,8 +5994,214 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the subscription token is for another partnership (feed_scope) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  FeedsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedList'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the key's role may not use this route (role_not_allowed) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  FeedsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFeedDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedCalendarFeed'];
+        };
+      };
+      /** @description invalid name, or partnershipId is not a recorded partnership (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  FeedsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked (revoking twice is no error) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such subscription, or one another key created (feed_not_found) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5725,6 +7419,73 @@ export interface operations {
        *
        *     too many writers on this partnership at once; Retry-After says when to retry
        */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  IatiController_partnership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description an iati-activities document (IATI 2.03); Content-Disposition names the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/xml': string;
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership (partnership_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the export is not configured: IATI_REPORTING_ORG_REF is not set (iati_not_configured) */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7531,6 +9292,149 @@ export interface operations {
       };
     };
   };
+  MilestonesController_recordFunding: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FundingDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   MilestonesController_addNote: {
     parameters: {
       query?: never;
@@ -8750,7 +10654,7 @@ export interface operations {
         cursor?: unknown;
         limit?: number;
         status?: 'queued' | 'running' | 'completed' | 'failed';
-        type?: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+        type?: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
       };
       header?: never;
       path?: never;
@@ -8960,7 +10864,7 @@ export interface operations {
   ReportsController_download: {
     parameters: {
       query?: {
-        format?: 'html' | 'pdf' | 'json' | 'csv';
+        format?: 'html' | 'pdf' | 'json' | 'csv' | 'xml';
       };
       header?: never;
       path: {
@@ -9151,6 +11055,431 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['NotReadyProblem'];
+        };
+      };
+    };
+  };
+  OParlController_root: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OParlSystem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OParlController_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        type: 'organization' | 'meeting' | 'agendaitem' | 'paper' | 'consultation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the object of the type in the path */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['OParlOrganization']
+            | components['schemas']['OParlMeeting']
+            | components['schemas']['OParlPaper']
+            | components['schemas']['OParlAgendaItem']
+            | components['schemas']['OParlConsultation'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such object type or object (oparl_object_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OParlController_bodies: {
+    parameters: {
+      query?: {
+        /** @description Only objects created at or after this date-time (with offset). */
+        created_since?: string;
+        /** @description Only objects created at or before this date-time. */
+        created_until?: string;
+        /** @description Objects per page (default 100, at most 1000). */
+        elementsPerPage?: string;
+        /** @description Only objects modified at or after this date-time; deleted objects are included. */
+        modified_since?: string;
+        /** @description Only objects modified at or before this date-time. */
+        modified_until?: string;
+        /** @description Page number, from 1. */
+        page?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OParlBodyList'];
+        };
+      };
+      /** @description a filter is not a date-time with offset, a since is after its until, or page/elementsPerPage is not a whole number (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OParlController_body: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        body: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OParlBody'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such body (oparl_object_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OParlController_list: {
+    parameters: {
+      query?: {
+        /** @description Only objects created at or after this date-time (with offset). */
+        created_since?: string;
+        /** @description Only objects created at or before this date-time. */
+        created_until?: string;
+        /** @description Objects per page (default 100, at most 1000). */
+        elementsPerPage?: string;
+        /** @description Only objects modified at or after this date-time; deleted objects are included. */
+        modified_since?: string;
+        /** @description Only objects modified at or before this date-time. */
+        modified_until?: string;
+        /** @description Page number, from 1. */
+        page?: string;
+      };
+      header?: never;
+      path: {
+        body: string;
+        list:
+          | 'organization'
+          | 'meeting'
+          | 'paper'
+          | 'agendaitem'
+          | 'consultation'
+          | 'person'
+          | 'file'
+          | 'locationlist'
+          | 'legislativetermlist'
+          | 'membership';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OParlObjectList'];
+        };
+      };
+      /** @description a filter is not a date-time with offset, a since is after its until, or page/elementsPerPage is not a whole number (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such body or list (oparl_object_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OParlController_system: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OParlSystem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

@@ -1,17 +1,27 @@
 // OParl 1.1, read-only, under /oparl/v1.1/: the System (also at the root), the list of bodies and
 // the one Body, the Body's external lists, and each object at its id. Whether a key is needed is
 // the OPARL_PUBLIC setting: oparl.module.ts registers OParlController (a key with read access) or
-// PublicOParlController (no key; limited per address, open to other origins).
+// PublicOParlController (no key; limited per address, open to other origins). Both serve the routes
+// of OParlRoutes; each adds only its access and the answers that access brings (401/403 or none).
 import { Controller, Get, Inject, Injectable, Param, Query, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RateLimits, limitHeaders, tooMany } from '../../../auth/rate-limits.js';
 import { parseOParlListQuery, type OParlListQuery } from '../../../interop/oparl/index.js';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
+import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../../../shared/problem.js';
 import { Public } from '../../../shared/public.decorator.js';
 import { ValidationError } from '../../domain/index.js';
 import { BODY_LIST_TYPES, OBJECT_SEGMENTS, OParlQueries } from './oparl.queries.js';
+import {
+  OPARL_OBJECT_SCHEMAS,
+  OParlBodyListSchema,
+  OParlBodySchema,
+  OParlObjectListSchema,
+  OParlSystemSchema,
+  oneOParlObject,
+} from './oparl.schemas.js';
 
 const LIST_QUERY = [
   { name: 'created_since', description: 'Only objects created at or after this date-time (with offset).' },
@@ -23,6 +33,9 @@ const LIST_QUERY = [
 ];
 const ListQueries = (): MethodDecorator => (target, key, descriptor) => {
   for (const q of LIST_QUERY) ApiQuery({ ...q, required: false, schema: { type: 'string' } })(target, key, descriptor);
+  ProblemResponses({
+    400: 'a filter is not a date-time with offset, a since is after its until, or page/elementsPerPage is not a whole number (validation_failed)',
+  })(target, key, descriptor);
 };
 
 function listQuery(raw: Record<string, unknown>): OParlListQuery {
@@ -36,27 +49,29 @@ function listQuery(raw: Record<string, unknown>): OParlListQuery {
 
 const notFound = (what: string) => new ApiProblem(404, 'oparl_object_not_found', 'Not found', `There is no OParl ${what}.`);
 
+/** The routes, documented once; the controllers below add how they are reached. */
 @ApiTags('oparl')
-@ApiBearerAuth()
-@Roles(...READ_ROLES)
-@Controller('oparl/v1.1')
-export class OParlController {
+@ApiExtraModels(...OPARL_OBJECT_SCHEMAS)
+export abstract class OParlRoutes {
   constructor(@Inject(OParlQueries) protected readonly oparl: OParlQueries) {}
 
   @Get()
   @ApiOperation({ summary: 'OParl 1.1 entry point: the System object' })
+  @ApiOkResponse({ type: OParlSystemSchema })
   root() {
     return this.oparl.system();
   }
 
   @Get('system')
   @ApiOperation({ summary: 'The OParl System' })
+  @ApiOkResponse({ type: OParlSystemSchema })
   system() {
     return this.oparl.system();
   }
 
   @Get('body')
   @ApiOperation({ summary: 'The list of bodies: the one Body of the municipality' })
+  @ApiOkResponse({ type: OParlBodyListSchema })
   @ListQueries()
   bodies(@Query() q: Record<string, unknown>) {
     return this.oparl.bodies(listQuery(q));
@@ -64,6 +79,8 @@ export class OParlController {
 
   @Get('body/:body')
   @ApiOperation({ summary: 'The Body: the municipality, with links to its lists' })
+  @ApiOkResponse({ type: OParlBodySchema })
+  @ProblemResponses({ 404: 'no such body (oparl_object_not_found)' })
   async body(@Param('body') key: string) {
     if (key !== this.oparl.bodyKey) throw notFound(`body ${key}`);
     return this.oparl.body();
@@ -72,6 +89,8 @@ export class OParlController {
   @Get('body/:body/:list')
   @ApiOperation({ summary: "One page of a Body's list (organization, meeting, paper, agendaitem, consultation; the others are empty)" })
   @ApiParam({ name: 'list', enum: Object.keys(BODY_LIST_TYPES) })
+  @ApiOkResponse({ type: OParlObjectListSchema })
+  @ProblemResponses({ 404: 'no such body or list (oparl_object_not_found)' })
   @ListQueries()
   async list(@Param('body') key: string, @Param('list') list: string, @Query() q: Record<string, unknown>) {
     if (key !== this.oparl.bodyKey) throw notFound(`body ${key}`);
@@ -82,6 +101,8 @@ export class OParlController {
   @Get(':type/:id')
   @ApiOperation({ summary: 'One object (organization, meeting, agendaitem, paper, consultation); deleted ones carry deleted: true' })
   @ApiParam({ name: 'type', enum: Object.keys(OBJECT_SEGMENTS) })
+  @ApiOkResponse({ schema: oneOParlObject(), description: 'the object of the type in the path' })
+  @ProblemResponses({ 404: 'no such object type or object (oparl_object_not_found)' })
   async object(@Param('type') segment: string, @Param('id') id: string) {
     const type = OBJECT_SEGMENTS[segment];
     if (!type) throw notFound(`object type ${segment}`);
@@ -107,7 +128,15 @@ export class PublicOParlAccess implements CanActivate {
   }
 }
 
+/** OParl with a key that has read access (OPARL_PUBLIC off, the default). */
+@ApiBearerAuth()
+@GuardedRoutes()
+@Roles(...READ_ROLES)
+@Controller('oparl/v1.1')
+export class OParlController extends OParlRoutes {}
+
 @Public()
 @UseGuards(PublicOParlAccess)
+@ProblemResponses({ 429: 'too many requests from this address; Retry-After says when to retry (rate_limited)' })
 @Controller('oparl/v1.1')
-export class PublicOParlController extends OParlController {}
+export class PublicOParlController extends OParlRoutes {}
