@@ -20,7 +20,7 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { READ_ROLES, Roles } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
-import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
+import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../shared/problem.js';
 import { Schema } from '../shared/schema.js';
 import { ApiValidationPipe } from '../shared/validation.pipe.js';
@@ -77,8 +77,7 @@ export class FeedsController {
   @ApiCreatedResponse({ type: CreatedCalendarFeedSchema })
   @ProblemResponses({
     400: 'invalid name, or partnershipId is not a recorded partnership (validation_failed)',
-    413: 'the body is larger than 1 MB (payload_too_large)',
-    415: 'the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding)',
+    ...BODY_PROBLEMS,
   })
   async create(@Body() body: CreateFeedDto, @Req() req: AuthenticatedRequest) {
     if (body.partnershipId !== undefined && (await this.store.streamVersion(body.partnershipId).catch(() => 0)) === 0) {

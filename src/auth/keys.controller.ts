@@ -15,7 +15,7 @@ import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
-import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
+import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../shared/problem.js';
 import { Schema } from '../shared/schema.js';
 import { ApiValidationPipe } from '../shared/validation.pipe.js';
@@ -114,7 +114,7 @@ export class KeysController {
     examples: { office: { value: { name: 'Office for International Relations', role: 'office', expiresIn: '90d' } } },
   })
   @ApiCreatedResponse({ type: CreatedApiKeySchema })
-  @ProblemResponses({ 400: 'invalid name, role or expiry (validation_failed)' })
+  @ProblemResponses({ 400: 'invalid name, role or expiry (validation_failed)', ...BODY_PROBLEMS })
   async create(@Body() body: CreateKeyDto) {
     const now = this.clock.now();
     try {
@@ -145,6 +145,7 @@ export class KeysController {
     400: 'invalid grace or expiresIn (validation_failed)',
     404: 'no such key (key_not_found)',
     409: 'the key is revoked, expired or already rotated (key_not_rotatable)',
+    ...BODY_PROBLEMS,
   })
   async rotate(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     const now = this.clock.now();

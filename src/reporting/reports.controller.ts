@@ -11,7 +11,7 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
 import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
-import { GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
+import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem, type FieldError } from '../shared/problem.js';
 import { classifyError } from './errors.js';
 import { jobIdForReport } from './queue.js';
@@ -114,6 +114,7 @@ export class ReportsController {
   @ProblemResponses({
     400: 'unknown type or bad parameters, nothing queued (validation_failed)',
     404: 'unknown partnership, nothing queued (partnership_not_found)',
+    ...BODY_PROBLEMS,
     503: 'the database is unavailable, nothing kept (reports_unavailable); Retry-After says when to retry',
   })
   async request(

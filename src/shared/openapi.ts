@@ -30,3 +30,9 @@ export const GuardedRoutes = () =>
     429: 'too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures)',
     503: 'the key cannot be checked right now (auth_unavailable); retry shortly',
   });
+
+/** What any route that reads a JSON body may answer before it runs. */
+export const BODY_PROBLEMS = {
+  413: 'the body is larger than 1 MiB (payload_too_large)',
+  415: 'the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding)',
+} as const;

@@ -23,7 +23,7 @@ import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard.js';
 import { Roles, WRITE_ROLES } from '../../shared/auth/roles.decorator.js';
-import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
+import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem } from '../../shared/problem.js';
 import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
 import { ApiValidationPipe } from '../../shared/validation.pipe.js';
@@ -69,8 +69,7 @@ function Milestone(path: string, summary: string, body: (new () => object) & { e
         ConflictProblemSchema,
       ],
       412: 'If-Match names an older version (precondition_failed)',
-      413: 'the body is larger than 1 MB (payload_too_large)',
-      415: 'the body is not UTF-8 JSON (unsupported_encoding)',
+      ...BODY_PROBLEMS,
       422: 'well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused)',
       503: 'too many writers on this partnership at once; Retry-After says when to retry',
     }),

@@ -6126,7 +6126,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6332,6 +6332,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
       429: {
         headers: {
@@ -6478,6 +6496,24 @@ export interface operations {
       };
       /** @description the key is revoked, expired or already rotated (key_not_rotatable) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6725,7 +6761,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6734,7 +6770,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -6949,7 +6985,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6958,7 +6994,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7092,7 +7128,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7101,7 +7137,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7235,7 +7271,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7244,7 +7280,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7378,7 +7414,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7387,7 +7423,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7588,7 +7624,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7597,7 +7633,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7731,7 +7767,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7740,7 +7776,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -7874,7 +7910,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7883,7 +7919,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8017,7 +8053,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8026,7 +8062,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8160,7 +8196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8169,7 +8205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8303,7 +8339,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8312,7 +8348,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8446,7 +8482,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8455,7 +8491,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8589,7 +8625,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8598,7 +8634,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8732,7 +8768,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8741,7 +8777,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -8875,7 +8911,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8884,7 +8920,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9019,7 +9055,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9028,7 +9064,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9163,7 +9199,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9172,7 +9208,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9384,7 +9420,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9393,7 +9429,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9527,7 +9563,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9536,7 +9572,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9670,7 +9706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9679,7 +9715,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9813,7 +9849,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9822,7 +9858,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -9956,7 +9992,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9965,7 +10001,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10099,7 +10135,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10108,7 +10144,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10242,7 +10278,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10251,7 +10287,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10385,7 +10421,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is larger than 1 MB (payload_too_large) */
+      /** @description the body is larger than 1 MiB (payload_too_large) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10394,7 +10430,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
       415: {
         headers: {
           [name: string]: unknown;
@@ -10768,6 +10804,24 @@ export interface operations {
       };
       /** @description unknown partnership, nothing queued (partnership_not_found) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
