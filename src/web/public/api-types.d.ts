@@ -18,6 +18,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/aid.iati.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IATI 2.03 activity XML of the aid dated in a period: one iati-activity per partnership with aid in it */
+    get: operations['IatiController_period'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar': {
     parameters: {
       query?: never;
@@ -42,11 +59,46 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The same calendar as iCalendar, for calendar apps */
+    /** The same calendar as iCalendar, for calendar apps: with an API key, or subscribed with ?token= (no header needed) */
     get: operations['CalendarController_ics'];
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List calendar subscriptions (yours; an admin sees all), never their tokens */
+    get: operations['FeedsController_list'];
+    put?: never;
+    /** Create a calendar subscription: a read-only token for calendar.ics?token=…, shown only in this response */
+    post: operations['FeedsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/feeds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a calendar subscription; its URL stops working at once */
+    delete: operations['FeedsController_revoke'];
     options?: never;
     head?: never;
     patch?: never;
@@ -218,6 +270,23 @@ export interface paths {
     put?: never;
     /** Record aid delivered (the receiver may differ from the counterpart) */
     post: operations['MilestonesController_recordAidDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/aid.iati.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** IATI 2.03 activity XML of one partnership's aid: one iati-activity, one transaction per aid entry */
+    get: operations['IatiController_partnership'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -445,6 +514,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partnerships/{id}/funding': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record funding received from a programme, foundation or donor */
+    post: operations['MilestonesController_recordFunding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partnerships/{id}/notes': {
     parameters: {
       query?: never;
@@ -571,7 +657,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Milestones ordered by when they happened; corrections and retractions visible */
+    /** Milestones ordered by when they happened, a page at a time; corrections and retractions visible */
     get: operations['TimelineController_timeline'];
     put?: never;
     post?: never;
@@ -718,6 +804,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/oparl/v1.1': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** OParl 1.1 entry point: the System object */
+    get: operations['OParlController_root'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/{type}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One object (organization, meeting, agendaitem, paper, consultation); deleted ones carry deleted: true */
+    get: operations['OParlController_object'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/body': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list of bodies: the one Body of the municipality */
+    get: operations['OParlController_bodies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/body/{body}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Body: the municipality, with links to its lists */
+    get: operations['OParlController_body'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/body/{body}/{list}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One page of a Body's list (organization, meeting, paper, agendaitem, consultation; the others are empty) */
+    get: operations['OParlController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/oparl/v1.1/system': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The OParl System */
+    get: operations['OParlController_system'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -740,6 +928,11 @@ export interface components {
        * @example 2023-08-14
        */
       endsOn?: components['schemas']['BusinessDateInput'];
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -885,8 +1078,17 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @description may differ from the counterpart */
-      receiver: components['schemas']['LocalizedNameInput'];
+      /**
+       * @description may differ from the counterpart
+       * @example {
+       *       "de": "Winnyzja",
+       *       "uk": "Вінниця",
+       *       "en": "Vinnytsia"
+       *     }
+       */
+      receiver: {
+        [key: string]: string;
+      };
       /** @example energy */
       sector?: string;
       source?: components['schemas']['Source'];
@@ -933,8 +1135,17 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @description may differ from the counterpart */
-      receiver: components['schemas']['LocalizedNameInput'];
+      /**
+       * @description may differ from the counterpart
+       * @example {
+       *       "de": "Winnyzja",
+       *       "uk": "Вінниця",
+       *       "en": "Vinnytsia"
+       *     }
+       */
+      receiver: {
+        [key: string]: string;
+      };
       /** @example energy */
       sector?: string;
       source?: components['schemas']['Source'];
@@ -1303,6 +1514,11 @@ export interface components {
     BoardReviewDto: {
       /** @example Verwaltungsvorstand */
       body: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -1461,6 +1677,11 @@ export interface components {
     CommitteeDecisionDto: {
       /** @example Committee for Citizens Services */
       committee: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -1492,6 +1713,11 @@ export interface components {
     CommitteeReferralDto: {
       /** @example Committee for Citizens Services */
       committee: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /**
        * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
        * @example 2023-02-01
@@ -1678,6 +1904,11 @@ export interface components {
     CouncilDecisionDto: {
       /** @example Rat der Stadt Dortmund */
       body?: string;
+      /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -1779,6 +2010,18 @@ export interface components {
        */
       state: 'active' | 'rotating' | 'rotated' | 'expired' | 'revoked';
     };
+    CreateFeedDto: {
+      /**
+       * @description Who or what subscribes, for the list.
+       * @example Office calendar (Outlook)
+       */
+      name: string;
+      /**
+       * @description Only this partnership’s plans; default: all partnerships.
+       * @example dortmund-zhytomyr
+       */
+      partnershipId?: string;
+    };
     /**
      * @example {
      *       "name": "Office for International Relations",
@@ -1863,7 +2106,16 @@ export interface components {
     DesignateCounterpartDto: {
       /** @example UA */
       country?: string;
-      name: components['schemas']['LocalizedNameInput'];
+      /**
+       * @example {
+       *       "de": "Schytomyr",
+       *       "uk": "Житомир",
+       *       "en": "Zhytomyr"
+       *     }
+       */
+      name: {
+        [key: string]: string;
+      };
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -2011,6 +2263,8 @@ export interface components {
       endsOn?: components['schemas']['BusinessDate'];
       /** @description when pledged aid is expected */
       expectedBy?: components['schemas']['BusinessDate'];
+      /** @description a text field */
+      funder?: string;
       /** @example municipal budget */
       fundingChannel?: string;
       /**
@@ -2086,11 +2340,15 @@ export interface components {
       previous?: {
         [key: string]: unknown;
       };
+      /** @description a text field */
+      programme?: string;
       /**
        * @example solidarity
        * @enum {string}
        */
       proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
+      /** @description a text field */
+      purpose?: string;
       /** @example Official German spelling */
       reason?: string;
       receiver?: components['schemas']['LocalizedName'];
@@ -2219,6 +2477,35 @@ export interface components {
     };
     /**
      * @example {
+     *       "occurredOn": "2023-11",
+     *       "funder": "European Commission",
+     *       "programme": "CERV town twinning",
+     *       "value": {
+     *         "amount": "30000.00",
+     *         "currency": "EUR"
+     *       },
+     *       "purpose": "Youth exchange Dortmund–Zhytomyr"
+     *     }
+     */
+    FundingDto: {
+      /** @example European Commission */
+      funder: string;
+      /** @example Free text for whoever reads the timeline later. */
+      note?: string;
+      /**
+       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
+       * @example 2023-02-23
+       */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /** @example CERV town twinning */
+      programme?: string;
+      /** @example Youth exchange Dortmund–Zhytomyr */
+      purpose?: string;
+      source?: components['schemas']['Source'];
+      value?: components['schemas']['Money'];
+    };
+    /**
+     * @example {
      *       "partnershipId": "dortmund-zhytomyr",
      *       "occurredOn": "2022",
      *       "ownMunicipality": {
@@ -2234,7 +2521,16 @@ export interface components {
     InitiatePartnershipDto: {
       /** @example Office for International Relations */
       coordinatingOffice?: string;
-      counterpart?: components['schemas']['LocalizedNameInput'];
+      /**
+       * @example {
+       *       "de": "Schytomyr",
+       *       "uk": "Житомир",
+       *       "en": "Zhytomyr"
+       *     }
+       */
+      counterpart?: {
+        [key: string]: string;
+      };
       /** @example UA */
       counterpartCountry?: string;
       /** @example Council resolution 2022: seek a partnership with a Ukrainian city */
@@ -2246,7 +2542,16 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      ownMunicipality: components['schemas']['LocalizedNameInput'];
+      /**
+       * @example {
+       *       "de": "Dortmund",
+       *       "uk": "Дортмунд",
+       *       "en": "Dortmund"
+       *     }
+       */
+      ownMunicipality: {
+        [key: string]: string;
+      };
       /**
        * @description your own id (a slug); a UUID is assigned when left out
        * @example dortmund-zhytomyr
@@ -2287,22 +2592,6 @@ export interface components {
      */
     LocalizedName: {
       [key: string]: string;
-    };
-    /**
-     * @description A name in a request: German, Ukrainian and/or English spelling; at least one. Responses may hold other languages (LocalizedName).
-     * @example {
-     *       "de": "Schytomyr",
-     *       "uk": "Житомир",
-     *       "en": "Zhytomyr"
-     *     }
-     */
-    LocalizedNameInput: {
-      /** @example Schytomyr */
-      de?: string;
-      /** @example Zhytomyr */
-      en?: string;
-      /** @example Житомир */
-      uk?: string;
     };
     /**
      * @description The holder and role of the API key sent.
@@ -3320,7 +3609,8 @@ export interface components {
      *       "total": 5000,
      *       "eventsPerSecond": 850,
      *       "startedAt": "2024-05-02T10:00:00.000Z",
-     *       "error": null
+     *       "error": null,
+     *       "ownerAlive": true
      *     }
      */
     RebuildProgress: {
@@ -3333,6 +3623,11 @@ export interface components {
       error: string | null;
       /** @example 850 */
       eventsPerSecond: number;
+      /**
+       * @description whether the process building it still holds the rebuild lock; false means the next request cleans up and starts over
+       * @example true
+       */
+      ownerAlive: boolean | null;
       /**
        * Format: date-time
        * @example 2024-05-02T10:00:00.000Z
@@ -3377,7 +3672,16 @@ export interface components {
      *     }
      */
     RenameCounterpartDto: {
-      name: components['schemas']['LocalizedNameInput'];
+      /**
+       * @example {
+       *       "de": "Schytomyr",
+       *       "uk": "Житомир",
+       *       "en": "Zhytomyr"
+       *     }
+       */
+      name: {
+        [key: string]: string;
+      };
       /** @example Free text for whoever reads the timeline later. */
       note?: string;
       /**
@@ -3461,7 +3765,7 @@ export interface components {
        *       "json"
        *     ]
        */
-      formats: ('html' | 'pdf' | 'json' | 'csv')[];
+      formats: ('html' | 'pdf' | 'json' | 'csv' | 'xml')[];
       /**
        * Format: uuid
        * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
@@ -3513,7 +3817,7 @@ export interface components {
        * @example aid_summary
        * @enum {string}
        */
-      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
     };
     /**
      * @description Queued; poll links.self (also the Location header).
@@ -3543,7 +3847,7 @@ export interface components {
        * @example aid_summary
        * @enum {string}
        */
-      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
     };
     /**
      * @example {
@@ -3563,7 +3867,7 @@ export interface components {
        * @example csv
        * @enum {string}
        */
-      format: 'html' | 'pdf' | 'json' | 'csv';
+      format: 'html' | 'pdf' | 'json' | 'csv' | 'xml';
       /** @example /api/v1/reports/01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f/download?format=csv */
       href: string;
       /** @example text/csv; charset=utf-8 */
@@ -3704,7 +4008,7 @@ export interface components {
        * @example aid_summary
        * @enum {string}
        */
-      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+      type: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
     };
     /**
      * @example {
@@ -3923,6 +4227,11 @@ export interface components {
        */
       agreementKind?: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
       /**
+       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
+       * @example 2023-01-10
+       */
+      madeOn?: components['schemas']['BusinessDateInput'];
+      /**
        * @example in_person
        * @enum {string}
        */
@@ -4066,6 +4375,13 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       /** @example Contact lost after the city administration was dissolved */
       reason: string;
+      /**
+       * @description for a suspension recorded after it ended: the day it was resumed (recorded as a resumption in the same command)
+       * @example 2024-04
+       */
+      resumedOn?: components['schemas']['BusinessDateInput'];
+      /** @example Contact restored */
+      resumptionReason?: string;
       source?: components['schemas']['Source'];
     };
     /**
@@ -4103,67 +4419,9 @@ export interface components {
        * @example 2023-02-23
        */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example Contact lost after the city administration was dissolved */
+      /** @example Ended by council resolution */
       reason: string;
       source?: components['schemas']['Source'];
-    };
-    /**
-     * @description Milestones ordered by business date (start of its precision), then by stream order.
-     * @example {
-     *       "partnershipId": "dortmund-zhytomyr",
-     *       "version": 24,
-     *       "asOf": null,
-     *       "entries": [
-     *         {
-     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
-     *           "partnershipId": "dortmund-zhytomyr",
-     *           "streamVersion": 4,
-     *           "type": "AidDelivered",
-     *           "occurredOn": {
-     *             "date": "2022-05",
-     *             "precision": "month"
-     *           },
-     *           "planned": false,
-     *           "data": {
-     *             "occurredOn": {
-     *               "date": "2022-05",
-     *               "precision": "month"
-     *             },
-     *             "receiver": {
-     *               "de": "Winnyzja",
-     *               "uk": "Вінниця",
-     *               "en": "Vinnytsia"
-     *             },
-     *             "value": {
-     *               "amount": "125000.00",
-     *               "currency": "EUR"
-     *             },
-     *             "modality": "in_kind",
-     *             "items": [
-     *               "generators"
-     *             ],
-     *             "sector": "energy"
-     *           },
-     *           "corrections": [],
-     *           "corrected": false,
-     *           "retracted": false,
-     *           "retraction": null,
-     *           "recordedAt": "2022-06-01T08:00:00.000Z",
-     *           "actor": "Office for International Relations"
-     *         }
-     *       ]
-     *     }
-     */
-    Timeline: {
-      asOf: components['schemas']['AsOf'] | null;
-      entries: components['schemas']['TimelineEntry'][];
-      /** @example dortmund-zhytomyr */
-      partnershipId: string;
-      /**
-       * @description the stream version; also the ETag
-       * @example 24
-       */
-      version: number;
     };
     /**
      * @description A correction of an entry; the old values stay visible.
@@ -4314,6 +4572,67 @@ export interface components {
        */
       type: string;
     };
+    /**
+     * @description A page of the timeline: milestones ordered by business date (start of its precision), then by stream order; follow nextCursor for the next page (null: the last one).
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "version": 24,
+     *       "asOf": null,
+     *       "entries": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "partnershipId": "dortmund-zhytomyr",
+     *           "streamVersion": 4,
+     *           "type": "AidDelivered",
+     *           "occurredOn": {
+     *             "date": "2022-05",
+     *             "precision": "month"
+     *           },
+     *           "planned": false,
+     *           "data": {
+     *             "occurredOn": {
+     *               "date": "2022-05",
+     *               "precision": "month"
+     *             },
+     *             "receiver": {
+     *               "de": "Winnyzja",
+     *               "uk": "Вінниця",
+     *               "en": "Vinnytsia"
+     *             },
+     *             "value": {
+     *               "amount": "125000.00",
+     *               "currency": "EUR"
+     *             },
+     *             "modality": "in_kind",
+     *             "items": [
+     *               "generators"
+     *             ],
+     *             "sector": "energy"
+     *           },
+     *           "corrections": [],
+     *           "corrected": false,
+     *           "retracted": false,
+     *           "retraction": null,
+     *           "recordedAt": "2022-06-01T08:00:00.000Z",
+     *           "actor": "Office for International Relations"
+     *         }
+     *       ],
+     *       "nextCursor": null
+     *     }
+     */
+    TimelinePage: {
+      asOf: components['schemas']['AsOf'] | null;
+      entries: components['schemas']['TimelineEntry'][];
+      /** @example eyJzb3J0RGF0ZSI6IjIwMjMtMDEtMDEiLCJzdHJlYW1WZXJzaW9uIjo3fQ.c2lnbmF0dXJlLW9mLXRoZQ */
+      nextCursor: string | null;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description the stream version; also the ETag
+       * @example 24
+       */
+      version: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -4327,6 +4646,7 @@ export interface operations {
     parameters: {
       query?: {
         currency?: string;
+        /** @description First day (not after `to`). */
         from?: string;
         groupBy?: 'receiver' | 'month' | 'currency' | 'sector';
         kind?: 'delivered' | 'committed';
@@ -4393,6 +4713,28 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
+      };
+    };
+  };
+  IatiController_period: {
+    parameters: {
+      query?: {
+        /** @description First day (YYYY, YYYY-MM or YYYY-MM-DD: its first day). Default: all aid recorded. */
+        from?: string;
+        /** @description Last day (YYYY, YYYY-MM or YYYY-MM-DD: its last day). */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -4472,6 +4814,8 @@ export interface operations {
         /** @description First day (default: today). */
         from?: string;
         partnershipId?: string;
+        /** @description A calendar subscription token (POST /api/v1/calendar/feeds), for calendar apps that cannot send an Authorization header. */
+        token?: string;
       };
       header?: never;
       path?: never;
@@ -4506,7 +4850,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the subscription token is for another partnership (feed_scope) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4532,6 +4876,63 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
+      };
+    };
+  };
+  FeedsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FeedsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFeedDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FeedsController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -5732,6 +6133,25 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
+      };
+    };
+  };
+  IatiController_partnership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -7531,6 +7951,149 @@ export interface operations {
       };
     };
   };
+  MilestonesController_recordFunding: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FundingDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not UTF-8 JSON (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   MilestonesController_addNote: {
     parameters: {
       query?: never;
@@ -8535,12 +9098,18 @@ export interface operations {
   TimelineController_timeline: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page. */
+        cursor?: string;
         /** @description Record time: the status as the ledger knew it then. */
         knownAt?: string;
+        limit?: number;
         /** @description Business date: the status as it was on this day. */
         validAt?: string;
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of an earlier answer: 304 while the version is unchanged */
+        'If-None-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -8554,10 +9123,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Timeline'];
+          'application/json': components['schemas']['TimelinePage'];
         };
       };
-      /** @description validAt or knownAt is invalid (validation_failed) */
+      /** @description not modified: the version is still the one named in If-None-Match */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description validAt, knownAt, limit or cursor is invalid (validation_failed) */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8750,7 +9326,7 @@ export interface operations {
         cursor?: unknown;
         limit?: number;
         status?: 'queued' | 'running' | 'completed' | 'failed';
-        type?: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders';
+        type?: 'dossier' | 'aid_summary' | 'office_digest' | 'reminders' | 'aid_iati';
       };
       header?: never;
       path?: never;
@@ -8960,7 +9536,7 @@ export interface operations {
   ReportsController_download: {
     parameters: {
       query?: {
-        format?: 'html' | 'pdf' | 'json' | 'csv';
+        format?: 'html' | 'pdf' | 'json' | 'csv' | 'xml';
       };
       header?: never;
       path: {
@@ -9152,6 +9728,152 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['NotReadyProblem'];
         };
+      };
+    };
+  };
+  OParlController_root: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OParlController_object: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        type: 'organization' | 'meeting' | 'agendaitem' | 'paper' | 'consultation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OParlController_bodies: {
+    parameters: {
+      query?: {
+        /** @description Only objects created at or after this date-time (with offset). */
+        created_since?: string;
+        /** @description Only objects created at or before this date-time. */
+        created_until?: string;
+        /** @description Objects per page (default 100, at most 1000). */
+        elementsPerPage?: string;
+        /** @description Only objects modified at or after this date-time; deleted objects are included. */
+        modified_since?: string;
+        /** @description Only objects modified at or before this date-time. */
+        modified_until?: string;
+        /** @description Page number, from 1. */
+        page?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OParlController_body: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        body: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OParlController_list: {
+    parameters: {
+      query?: {
+        /** @description Only objects created at or after this date-time (with offset). */
+        created_since?: string;
+        /** @description Only objects created at or before this date-time. */
+        created_until?: string;
+        /** @description Objects per page (default 100, at most 1000). */
+        elementsPerPage?: string;
+        /** @description Only objects modified at or after this date-time; deleted objects are included. */
+        modified_since?: string;
+        /** @description Only objects modified at or before this date-time. */
+        modified_until?: string;
+        /** @description Page number, from 1. */
+        page?: string;
+      };
+      header?: never;
+      path: {
+        body: string;
+        list:
+          | 'organization'
+          | 'meeting'
+          | 'paper'
+          | 'agendaitem'
+          | 'consultation'
+          | 'person'
+          | 'file'
+          | 'locationlist'
+          | 'legislativetermlist'
+          | 'membership';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  OParlController_system: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
