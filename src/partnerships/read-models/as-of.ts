@@ -148,9 +148,15 @@ export class PartnershipSource {
 
   /** The partnership's stream version once the projection shows it, null if it is still behind after the wait. */
   private async appliedVersion(id: string): Promise<number | null> {
-    const version = await this.store.streamVersion(id);
+    // Both versions in one round trip (and one snapshot): on every read, the round trips are what costs.
+    const { rows } = await this.pool.query(
+      `SELECT coalesce((SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1), 0) AS version,
+              coalesce((SELECT version FROM partnership_status WHERE partnership_id = $1), 0) AS applied`,
+      [id],
+    );
+    const { version, applied } = rows[0] as { version: number; applied: number };
     if (version === 0) throw new PartnershipNotFoundError(id);
-    if ((await this.rowVersion(id)) >= version) return version;
+    if (applied >= version) return version;
     const deadline = Date.now() + this.config.READ_YOUR_WRITES_WAIT_MS;
     await this.engine.catchUp(partnershipsProjection, { deadline }).catch(() => undefined);
     while (Date.now() < deadline) {
