@@ -192,6 +192,12 @@ async function main() {
           return null;
         });
     }
+    // A figure that fails is reported as such; the figures measured before and after it are kept.
+    const failed = (name: string) => (err: unknown) => {
+      notBuilt[name] = `failed: ${err instanceof Error ? err.message : String(err)}`;
+      log(`${name} ${notBuilt[name]}`);
+      return null;
+    };
     if (args.only.has('rebuild'))
       await timed('rebuild', async () => {
         for (const [i, size] of rebuildSizes.entries()) {
@@ -201,7 +207,8 @@ async function main() {
             await ensureDatabase(urls.rebuild);
             await (await openDatabase(urls.rebuild, { migrate: true, poolSize: 2 })).destroy();
           }
-          rebuilds.push(await benchRebuild(urls.rebuild, size, log));
+          const r = await benchRebuild(urls.rebuild, size, log).catch(failed(`rebuild ${size.partnerships * size.eventsPerPartnership}`));
+          if (r) rebuilds.push(r);
         }
       });
     if (args.only.has('reads'))
@@ -219,7 +226,7 @@ async function main() {
             storeConcurrent: !args.quick,
           },
           log,
-        ),
+        ).catch(failed('reads')),
       );
   } finally {
     for (const u of Object.values(urls)) await dropDatabase(u).catch((e) => log(`could not drop ${u}: ${e}`));

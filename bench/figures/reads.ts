@@ -150,12 +150,20 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
     log(`reads: writing partnerships of ${[...streams.values()].join(', ')} events with append_events()`);
     for (const [id, n] of streams) await writeEvents(store.pool, id, partnershipHistory(id, n));
     const engine = new ProjectionEngine(store, null);
-    const applied = await engine.catchUp(partnershipsProjection);
-    const { rows } = await store.pool.query<{ partnership_id: string; version: number }>(
-      'SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)',
-      [[...streams.keys()]],
-    );
-    const v = new Map(rows.map((r) => [r.partnership_id, r.version]));
+    // A transaction elsewhere in the cluster (a shared machine) can hold the read horizon for a
+    // while, ending a catch-up early: try again for up to a minute.
+    let applied = 0;
+    let v = new Map<string, number>();
+    for (const until = Date.now() + 60_000; ;) {
+      applied += await engine.catchUp(partnershipsProjection);
+      const { rows } = await store.pool.query<{ partnership_id: string; version: number }>(
+        'SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)',
+        [[...streams.keys()]],
+      );
+      v = new Map(rows.map((r) => [r.partnership_id, r.version]));
+      if ([...streams].every(([id, n]) => v.get(id) === n) || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     if ([...streams].some(([id, n]) => v.get(id) !== n))
       throw new Error(
         `the projection did not catch up (${JSON.stringify(Object.fromEntries(v))}); is a transaction elsewhere holding the read horizon?`,
