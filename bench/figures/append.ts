@@ -207,3 +207,98 @@ export async function benchAppend(
   }
   return levels;
 }
+
+export interface BatchFigure {
+  writers: number;
+  eventsPerCall: number;
+  /** events per second (calls × eventsPerCall) */
+  ours: RunResult;
+  multiRowInsert: RunResult;
+  /** ours ÷ multi-row INSERT, events per second */
+  ratio: number;
+}
+
+/** Events/s of a run whose ops each wrote `n` events (latencies stay per call). */
+const perEvent = (r: RunResult, n: number): RunResult => ({ ...r, opsPerSecond: r.opsPerSecond * n });
+
+/**
+ * Batched append: each call appends `eventsPerCall` events to one stream with an exact expected
+ * version, against one multi-row INSERT of the same rows (hash chained client-side) into plain_events.
+ */
+export async function benchBatch(
+  url: string,
+  p: { writers: number; eventsPerCall: number; warmupMs: number; durationMs: number },
+  log: (s: string) => void,
+): Promise<BatchFigure> {
+  const opts = { concurrency: p.writers, warmupMs: p.warmupMs, durationMs: p.durationMs };
+  const tag = randomUUID().slice(0, 8);
+  const batch = (i: number) => Array.from({ length: p.eventsPerCall }, (_, k) => aidDelivered(i * p.eventsPerCall + k));
+  log(`batched append: ${p.eventsPerCall} events per call @ ${p.writers} writers`);
+  let ours: RunResult;
+  {
+    const ds = await openDatabase(url, { migrate: false, poolSize: p.writers });
+    const store = new PostgresEventStore(poolOf(ds));
+    try {
+      const versions = new Map<number, number>();
+      await checkpoint(url);
+      ours = perEvent(
+        await runClosedLoop(opts, async (w, i) => {
+          const r = await store.append(`batch-${tag}-w${w}`, batch(i), { expectedVersion: versions.get(w) ?? 'no_stream' });
+          versions.set(w, r.nextVersion);
+        }),
+        p.eventsPerCall,
+      );
+    } finally {
+      store.close();
+      await ds.destroy();
+    }
+  }
+  log(`  ours: ${ours.opsPerSecond.toFixed(0)} ev/s p50 ${ours.p50Ms.toFixed(2)} p99 ${ours.p99Ms.toFixed(2)} errors ${ours.errors}`);
+  let multiRowInsert: RunResult;
+  {
+    const ds = await openDatabase(url, { migrate: false, poolSize: p.writers });
+    const pool = poolOf(ds);
+    const cols = 10;
+    const placeholders = Array.from(
+      { length: p.eventsPerCall },
+      (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}${c === 5 || c === 6 ? '::jsonb' : ''}`).join(', ')})`,
+    ).join(', ');
+    const text = `INSERT INTO plain_events (event_id, stream_id, stream_version, type, schema_version, data, metadata,
+      occurred_at, prev_hash, hash) VALUES ${placeholders}`;
+    try {
+      const heads = new Map<number, { version: number; hash: string | null }>();
+      await checkpoint(url);
+      multiRowInsert = perEvent(
+        await runClosedLoop(opts, async (w, i) => {
+          const s = `mbatch-${tag}-w${w}`;
+          let head = heads.get(w) ?? { version: 0, hash: null };
+          const values: unknown[] = [];
+          for (const e of batch(i)) {
+            const id = randomUUID();
+            const data = JSON.stringify(e.data);
+            const metadata = JSON.stringify(e.metadata);
+            const version = head.version + 1;
+            const hash = sha256Hex((head.hash ?? '') + JSON.stringify([s, version, id, e.type, 1, data, metadata, null]));
+            values.push(id, s, version, e.type, 1, data, metadata, null, head.hash, hash);
+            head = { version, hash };
+          }
+          await pool.query({ name: 'multi_row_insert', text, values });
+          heads.set(w, head);
+        }),
+        p.eventsPerCall,
+      );
+    } finally {
+      await ds.destroy();
+    }
+  }
+  log(
+    `  multi-row INSERT: ${multiRowInsert.opsPerSecond.toFixed(0)} ev/s p50 ${multiRowInsert.p50Ms.toFixed(2)} p99 ${multiRowInsert.p99Ms.toFixed(2)}`,
+  );
+  return {
+    writers: p.writers,
+    eventsPerCall: p.eventsPerCall,
+    ours,
+    multiRowInsert,
+    ratio: ours.opsPerSecond / multiRowInsert.opsPerSecond,
+  };
+}

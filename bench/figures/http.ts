@@ -1,8 +1,12 @@
 // Figure 2: POST /api/v1/partnerships/{id}/aid-deliveries over 1,000 partnerships at 32 connections,
 // with auth, validation and the rate-limit guard on, against the app started as a child process on
 // a free port (its own event loop, as in production). autocannon drives it from this process.
+// Baseline: the HTTP floor (bench/floors/server.ts) on the same requests. Then, with the same app,
+// the projection lag: commands at a fixed rate, each timed from its 201 until the status row shows it.
+import pg from 'pg';
 import { cannon, type HttpResult } from '../lib/cannon.js';
-import { createKey, startApp } from '../lib/app.js';
+import { createKey, startApp, startFloor } from '../lib/app.js';
+import { summarize, type RunResult } from '../lib/driver.js';
 
 export interface HttpParams {
   connections: number;
@@ -15,6 +19,24 @@ export interface HttpFigure {
   connections: number;
   partnerships: number;
   result: HttpResult;
+  /** the bare node:http floor: JSON.parse + one INSERT of the same row, same pool size */
+  floor: HttpResult;
+  /** ours ÷ floor, 2xx per second */
+  vsFloor: number;
+  lag: LagFigure;
+}
+
+export interface LagFigure {
+  /** commands per second asked for (open loop) and achieved */
+  targetRate: number;
+  achievedRate: number;
+  /** the commands themselves (send → 201) */
+  commands: RunResult;
+  /** 201 → the version visible in partnership_status; p50/p99 in ms */
+  lag: RunResult;
+  /** commands whose version did not show within 10 s of the end */
+  unseen: number;
+  pollIntervalMs: number;
 }
 
 const AID = {
@@ -26,9 +48,16 @@ const AID = {
   sector: 'energy',
 };
 
-export async function benchHttp(root: string, url: string, p: HttpParams, log: (s: string) => void): Promise<HttpFigure> {
+export async function benchHttp(
+  root: string,
+  url: string,
+  p: HttpParams & { lagRate: number },
+  log: (s: string) => void,
+): Promise<HttpFigure> {
   const key = await createKey(root, url, 'office');
   const app = await startApp(root, url, { poolSize: p.connections });
+  let result: HttpResult;
+  let lag: LagFigure;
   try {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     log(`http: creating ${p.partnerships} partnerships`);
@@ -48,7 +77,7 @@ export async function benchHttp(root: string, url: string, p: HttpParams, log: (
     }
     let next = 0;
     log(`http: warm-up ${p.warmupMs / 1000}s, measuring ${p.durationMs / 1000}s at ${p.connections} connections`);
-    const result = await cannon(app.base, {
+    result = await cannon(app.base, {
       connections: p.connections,
       warmupMs: p.warmupMs,
       durationMs: p.durationMs,
@@ -65,8 +94,156 @@ export async function benchHttp(root: string, url: string, p: HttpParams, log: (
       ],
     });
     log(`  http: ${result.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${result.p50Ms} p99 ${result.p99Ms} errors ${result.errors}`);
-    return { connections: p.connections, partnerships: p.partnerships, result };
+    await projectionCaughtUp(url);
+    log(`http: projection lag at ${p.lagRate} commands/s for ${p.durationMs / 1000}s`);
+    lag = await measureLag(app.base, url, headers, p);
+    log(
+      `  lag: ${lag.achievedRate.toFixed(0)} cmd/s, lag p50 ${lag.lag.p50Ms.toFixed(1)} p99 ${lag.lag.p99Ms.toFixed(1)} ms, command p99 ${lag.commands.p99Ms.toFixed(1)} ms, errors ${lag.commands.errors}, unseen ${lag.unseen}`,
+    );
   } finally {
     await app.stop();
   }
+
+  await sql(url, (c) => c.query('CREATE TABLE IF NOT EXISTS floor_events (LIKE events INCLUDING ALL)'));
+  const floorApp = await startFloor(root, url, { poolSize: p.connections });
+  try {
+    let next = 0;
+    log(`http floor: warm-up ${p.warmupMs / 1000}s, measuring ${p.durationMs / 1000}s at ${p.connections} connections`);
+    const floor = await cannon(floorApp.base, {
+      connections: p.connections,
+      warmupMs: p.warmupMs,
+      durationMs: p.durationMs,
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        { method: 'POST', setupRequest: (req) => ({ ...req, path: `/cmd/bench-p-${next++ % p.partnerships}`, body: JSON.stringify(AID) }) },
+      ],
+    });
+    log(`  floor: ${floor.opsPerSecond.toFixed(0)} req/s p50 ${floor.p50Ms} p99 ${floor.p99Ms} errors ${floor.errors}`);
+    return {
+      connections: p.connections,
+      partnerships: p.partnerships,
+      result,
+      floor,
+      vsFloor: result.opsPerSecond / floor.opsPerSecond,
+      lag,
+    };
+  } finally {
+    await floorApp.stop();
+  }
+}
+
+async function sql<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Waits until the status rows account for every event (the backlog of the closed-loop phase applied). */
+async function projectionCaughtUp(url: string): Promise<void> {
+  await sql(url, async (c) => {
+    for (const until = Date.now() + 120_000; Date.now() < until;) {
+      const { rows } = await c.query<{ behind: number }>(
+        `SELECT (SELECT count(*) FROM events) - (SELECT coalesce(sum(version), 0) FROM partnership_status) AS behind`,
+      );
+      if (Number(rows[0].behind) <= 0) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the projection did not catch up within 120 s');
+  });
+}
+
+/**
+ * Open loop at `lagRate` commands/s (each sent on schedule whether or not the last answered). A poller
+ * reads the versions of the partnerships with commands in flight every POLL_MS in one query; a
+ * command's lag is the time from its 201 to the first poll that shows its version.
+ */
+async function measureLag(
+  base: string,
+  url: string,
+  headers: Record<string, string>,
+  p: HttpParams & { lagRate: number },
+): Promise<LagFigure> {
+  const POLL_MS = 2;
+  const pending = new Map<string, { version: number; at: number; counted: boolean }[]>();
+  const lags: number[] = [];
+  const commandMs: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  let counted = 0;
+  const t0 = performance.now();
+  const measureFrom = t0 + p.warmupMs;
+  const stopAt = measureFrom + p.durationMs;
+  const inFlight: Promise<void>[] = [];
+  const send = (n: number) => {
+    const id = `bench-p-${n % p.partnerships}`;
+    const start = performance.now();
+    const isCounted = start >= measureFrom;
+    if (isCounted) counted++;
+    return fetch(`${base}/api/v1/partnerships/${id}/aid-deliveries`, { method: 'POST', headers, body: JSON.stringify(AID) })
+      .then(async (r) => {
+        const body = (await r.json()) as { version?: number };
+        if (r.status !== 201 || typeof body.version !== 'number') throw new Error(`answered ${r.status}`);
+        const at = performance.now();
+        if (isCounted) commandMs.push(at - start);
+        const list = pending.get(id) ?? [];
+        list.push({ version: body.version, at, counted: isCounted });
+        pending.set(id, list);
+      })
+      .catch(() => {
+        if (isCounted) errors++;
+      });
+  };
+  const poller = new pg.Client({ connectionString: url });
+  await poller.connect();
+  let polling = true;
+  const poll = (async () => {
+    while (polling || pending.size) {
+      if (pending.size) {
+        const ids = [...pending.keys()];
+        const { rows } = await poller.query<{ partnership_id: string; version: number }>(
+          'SELECT partnership_id, version FROM partnership_status WHERE partnership_id = ANY($1)',
+          [ids],
+        );
+        const now = performance.now();
+        for (const r of rows) {
+          const list = pending.get(r.partnership_id);
+          if (!list) continue;
+          const left = list.filter((c) => {
+            if (c.version > r.version) return true;
+            if (c.counted) lags.push(now - c.at);
+            return false;
+          });
+          if (left.length) pending.set(r.partnership_id, left);
+          else pending.delete(r.partnership_id);
+        }
+      }
+      if (!polling && performance.now() > stopAt + 10_000) break;
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  })();
+  // Sends what is due every few ms: a steady rate, not a burst per second.
+  while (performance.now() < stopAt) {
+    const due = Math.floor(((performance.now() - t0) / 1000) * p.lagRate);
+    while (sent < due) inFlight.push(send(sent++));
+    await new Promise((r) => setTimeout(r, 4));
+  }
+  await Promise.all(inFlight);
+  polling = false;
+  await poll;
+  await poller.end();
+  let unseen = 0;
+  for (const list of pending.values()) unseen += list.filter((c) => c.counted).length;
+  const seconds = p.durationMs / 1000;
+  return {
+    targetRate: p.lagRate,
+    achievedRate: counted / seconds,
+    commands: summarize(commandMs, errors, seconds),
+    lag: summarize(lags, unseen, seconds),
+    unseen,
+    pollIntervalMs: POLL_MS,
+  };
 }

@@ -41,12 +41,21 @@ export async function createKey(root: string, url: string, role: string): Promis
 }
 
 export async function startApp(root: string, url: string, opts: { poolSize: number }): Promise<RunningApp> {
+  return startChild(path.join(root, 'dist/src/main.js'), url, opts);
+}
+
+/** The bare node:http floor server (bench/floors/server.ts), started the same way as the app. */
+export async function startFloor(root: string, url: string, opts: { poolSize: number }): Promise<RunningApp> {
+  return startChild(path.join(root, 'dist/bench/floors/server.js'), url, opts);
+}
+
+async function startChild(script: string, url: string, opts: { poolSize: number }): Promise<RunningApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = '';
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

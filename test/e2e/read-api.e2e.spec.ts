@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PostgresEventStore } from '../../src/event-store/index.js';
 import { seedDemo, DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/seed.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, newId, post, poolOf } from './partnerships-helpers.js';
@@ -237,5 +238,76 @@ describe('projections endpoint', () => {
     const admin = await keyFor(t, 'admin');
     const ready = await request(t.http).get('/health/ready/details').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(ready.body.details.projections.partnerships).toMatchObject({ version: 1 });
+  });
+});
+
+describe('timeline pages and conditional reads', () => {
+  type Page = { entries: { eventId: string }[]; nextCursor: string | null; version: number };
+  const ids = (p: Page) => p.entries.map((e) => e.eventId);
+  /** Follows nextCursor from the first page of `path` (which already has a query) to the last. */
+  async function allPages(path: string, limit: number): Promise<{ ids: string[]; pages: number }> {
+    let page = (await get(`${path}&limit=${limit}`).expect(200)).body as Page;
+    const out = ids(page);
+    let pages = 1;
+    while (page.nextCursor) {
+      expect(page.entries).toHaveLength(limit);
+      page = (await get(`${path}&limit=${limit}&cursor=${encodeURIComponent(page.nextCursor)}`).expect(200)).body as Page;
+      out.push(...ids(page));
+      pages++;
+    }
+    return { ids: out, pages };
+  }
+
+  it('pages by key: the pages joined are the whole timeline, in order, each entry once', async () => {
+    const whole = (await get(`${API}/${DZ}/timeline?limit=1000`).expect(200)).body as Page;
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.entries.length).toBeGreaterThan(7);
+    const paged = await allPages(`${API}/${DZ}/timeline?validAt=2199-12-31`, 3);
+    expect(paged.ids).toEqual(ids(whole));
+    expect(paged.pages).toBe(Math.ceil(whole.entries.length / 3));
+    // As known at a record time (folded from the events, not the projection): the same paging.
+    const knownAt = encodeURIComponent('2199-01-01T00:00:00Z');
+    const foldedWhole = (await get(`${API}/${DZ}/timeline?knownAt=${knownAt}`).expect(200)).body as Page;
+    expect((await allPages(`${API}/${DZ}/timeline?knownAt=${knownAt}`, 4)).ids).toEqual(ids(foldedWhole));
+  });
+
+  it('answers 100 entries by default, with a cursor for the rest', async () => {
+    const id = await initiate(t, office, newId('paged'));
+    // 105 notes in one append (the commands would take one round trip each).
+    const notes = Array.from({ length: 105 }, (_, i) => ({
+      type: 'NoteAdded',
+      data: { occurredOn: { date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, precision: 'day' }, text: `n${i}` },
+      metadata: { actor: 'spec' },
+    }));
+    await t.app.get(PostgresEventStore).append(id, notes, { expectedVersion: 1 });
+    const first = (await get(`${API}/${id}/timeline`).expect(200)).body as Page;
+    expect(first.entries).toHaveLength(100);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const rest = (await get(`${API}/${id}/timeline?cursor=${encodeURIComponent(first.nextCursor!)}`).expect(200)).body as Page;
+    expect(rest.entries).toHaveLength(6);
+    expect(rest.nextCursor).toBeNull();
+    expect(new Set([...ids(first), ...ids(rest)]).size).toBe(106);
+  });
+
+  it('refuses a limit out of range and a cursor it did not issue', async () => {
+    for (const q of ['limit=0', 'limit=1001', 'limit=1e2', 'cursor=eyJ4IjoxfQ.forged', 'cursor=nonsense'])
+      expect((await get(`${API}/${DZ}/timeline?${q}`).expect(400)).body.code).toBe('validation_failed');
+  });
+
+  it('If-None-Match with the current ETag: 304 without a body, until the partnership changes', async () => {
+    const id = await initiate(t, office, newId('etag'));
+    const first = await get(`${API}/${id}/timeline`).expect(200);
+    const etag = first.headers.etag;
+    expect(etag).toBe(`"${first.body.version}"`);
+    for (const given of [etag, `W/${etag}`, `"0", ${etag}`, '*']) {
+      const res = await get(`${API}/${id}/timeline`).set('If-None-Match', given).expect(304);
+      expect(res.headers.etag).toBe(etag);
+      expect(res.text ?? '').toBe('');
+    }
+    await get(`${API}/${id}/timeline`).set('If-None-Match', '"999"').expect(200);
+    await post(t, office, `${API}/${id}/notes`, { occurredOn: '2024-02-01', text: 'changed' }).expect(201);
+    const after = await get(`${API}/${id}/timeline`).set('If-None-Match', etag).expect(200);
+    expect(after.headers.etag).toBe(`"${first.body.version + 1}"`);
+    expect(after.body.entries).toHaveLength(2);
   });
 });

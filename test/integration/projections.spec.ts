@@ -265,8 +265,11 @@ describe('crash and ownership', () => {
 });
 
 describe('rebuild without downtime', () => {
-  it('rebuilds 200,000 events while a client keeps reading old-or-new complete versions', async () => {
-    const partnerships = 200;
+  // The property is "every read sees one complete version, old or new", which needs several rebuild
+  // batches with reads in between, not a large log: 20,000 events are 10 batches of 2,000. The cost
+  // at 100k and 1M events is measured by the bench (npm run bench), not by npm test.
+  it('rebuilds 20,000 events while a client keeps reading old-or-new complete versions', async () => {
+    const partnerships = 20;
     const perStream = 1000;
     const body = (p: number) =>
       JSON.stringify([
@@ -328,5 +331,5 @@ describe('rebuild without downtime', () => {
     expect((await engine.status('partnerships')).activeVersion).toBe(before + 1);
     const { rows: tables } = await db.pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'timeline_entries_v%'`);
     expect(tables.map((t) => t.tablename)).toEqual([`timeline_entries_v${before + 1}`]);
-  }, 300_000);
+  }, 120_000);
 });

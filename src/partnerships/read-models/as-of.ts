@@ -107,7 +107,9 @@ export function dayOfRead(asOf: AsOf | null | undefined, today: string): string 
 }
 
 /** What a read of one partnership works from: the projection, or its events folded in memory. */
-export type Source = { from: 'projection'; asOf: AsOf | null } | { from: 'events'; events: StoredEvent[]; asOf: AsOf | null };
+export type Source =
+  | { from: 'projection'; asOf: AsOf | null; /** the stream version the projection has applied */ version: number }
+  | { from: 'events'; events: StoredEvent[]; asOf: AsOf | null };
 
 @Injectable()
 export class PartnershipSource {
@@ -131,7 +133,8 @@ export class PartnershipSource {
       if (!events.length) throw new PartnershipNotFoundError(id);
       return { from: 'events', events: knownBy(events, asOf.knownAt), asOf: given };
     }
-    if (await this.projectionHasApplied(id)) return { from: 'projection', asOf: given };
+    const version = await this.appliedVersion(id);
+    if (version !== null) return { from: 'projection', asOf: given, version };
     return { from: 'events', events: await this.store.readStream(id), asOf: given };
   }
 
@@ -140,16 +143,27 @@ export class PartnershipSource {
    * the configured deadline. Throws PartnershipNotFoundError for a partnership with no events.
    */
   async projectionHasApplied(id: string): Promise<boolean> {
-    const version = await this.store.streamVersion(id);
+    return (await this.appliedVersion(id)) !== null;
+  }
+
+  /** The partnership's stream version once the projection shows it, null if it is still behind after the wait. */
+  private async appliedVersion(id: string): Promise<number | null> {
+    // Both versions in one round trip (and one snapshot): on every read, the round trips are what costs.
+    const { rows } = await this.pool.query(
+      `SELECT coalesce((SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1), 0) AS version,
+              coalesce((SELECT version FROM partnership_status WHERE partnership_id = $1), 0) AS applied`,
+      [id],
+    );
+    const { version, applied } = rows[0] as { version: number; applied: number };
     if (version === 0) throw new PartnershipNotFoundError(id);
-    if ((await this.rowVersion(id)) >= version) return true;
+    if (applied >= version) return version;
     const deadline = Date.now() + this.config.READ_YOUR_WRITES_WAIT_MS;
     await this.engine.catchUp(partnershipsProjection, { deadline }).catch(() => undefined);
     while (Date.now() < deadline) {
-      if ((await this.rowVersion(id)) >= version) return true;
+      if ((await this.rowVersion(id)) >= version) return version;
       await new Promise((r) => setTimeout(r, 15));
     }
-    return false;
+    return null;
   }
 
   private async rowVersion(id: string): Promise<number> {

@@ -657,7 +657,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Milestones ordered by when they happened; corrections and retractions visible */
+    /** Milestones ordered by when they happened, a page at a time; corrections and retractions visible */
     get: operations['TimelineController_timeline'];
     put?: never;
     post?: never;
@@ -5514,64 +5514,6 @@ export interface components {
       source?: components['schemas']['Source'];
     };
     /**
-     * @description Milestones ordered by business date (start of its precision), then by stream order.
-     * @example {
-     *       "partnershipId": "dortmund-zhytomyr",
-     *       "version": 24,
-     *       "asOf": null,
-     *       "entries": [
-     *         {
-     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
-     *           "partnershipId": "dortmund-zhytomyr",
-     *           "streamVersion": 4,
-     *           "type": "AidDelivered",
-     *           "occurredOn": {
-     *             "date": "2022-05",
-     *             "precision": "month"
-     *           },
-     *           "planned": false,
-     *           "data": {
-     *             "occurredOn": {
-     *               "date": "2022-05",
-     *               "precision": "month"
-     *             },
-     *             "receiver": {
-     *               "de": "Winnyzja",
-     *               "uk": "Вінниця",
-     *               "en": "Vinnytsia"
-     *             },
-     *             "value": {
-     *               "amount": "125000.00",
-     *               "currency": "EUR"
-     *             },
-     *             "modality": "in_kind",
-     *             "items": [
-     *               "generators"
-     *             ],
-     *             "sector": "energy"
-     *           },
-     *           "corrections": [],
-     *           "corrected": false,
-     *           "retracted": false,
-     *           "retraction": null,
-     *           "recordedAt": "2022-06-01T08:00:00.000Z",
-     *           "actor": "Office for International Relations"
-     *         }
-     *       ]
-     *     }
-     */
-    Timeline: {
-      asOf: components['schemas']['AsOf'] | null;
-      entries: components['schemas']['TimelineEntry'][];
-      /** @example dortmund-zhytomyr */
-      partnershipId: string;
-      /**
-       * @description the stream version; also the ETag
-       * @example 24
-       */
-      version: number;
-    };
-    /**
      * @description A correction of an entry; the old values stay visible.
      * @example {
      *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
@@ -5719,6 +5661,67 @@ export interface components {
        * @example AidDelivered
        */
       type: string;
+    };
+    /**
+     * @description A page of the timeline: milestones ordered by business date (start of its precision), then by stream order; follow nextCursor for the next page (null: the last one).
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "version": 24,
+     *       "asOf": null,
+     *       "entries": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "partnershipId": "dortmund-zhytomyr",
+     *           "streamVersion": 4,
+     *           "type": "AidDelivered",
+     *           "occurredOn": {
+     *             "date": "2022-05",
+     *             "precision": "month"
+     *           },
+     *           "planned": false,
+     *           "data": {
+     *             "occurredOn": {
+     *               "date": "2022-05",
+     *               "precision": "month"
+     *             },
+     *             "receiver": {
+     *               "de": "Winnyzja",
+     *               "uk": "Вінниця",
+     *               "en": "Vinnytsia"
+     *             },
+     *             "value": {
+     *               "amount": "125000.00",
+     *               "currency": "EUR"
+     *             },
+     *             "modality": "in_kind",
+     *             "items": [
+     *               "generators"
+     *             ],
+     *             "sector": "energy"
+     *           },
+     *           "corrections": [],
+     *           "corrected": false,
+     *           "retracted": false,
+     *           "retraction": null,
+     *           "recordedAt": "2022-06-01T08:00:00.000Z",
+     *           "actor": "Office for International Relations"
+     *         }
+     *       ],
+     *       "nextCursor": null
+     *     }
+     */
+    TimelinePage: {
+      asOf: components['schemas']['AsOf'] | null;
+      entries: components['schemas']['TimelineEntry'][];
+      /** @example eyJzb3J0RGF0ZSI6IjIwMjMtMDEtMDEiLCJzdHJlYW1WZXJzaW9uIjo3fQ.c2lnbmF0dXJlLW9mLXRoZQ */
+      nextCursor: string | null;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description the stream version; also the ETag
+       * @example 24
+       */
+      version: number;
     };
   };
   responses: never;
@@ -10475,12 +10478,18 @@ export interface operations {
   TimelineController_timeline: {
     parameters: {
       query?: {
+        /** @description nextCursor of the previous page. */
+        cursor?: string;
         /** @description Record time: the status as the ledger knew it then. */
         knownAt?: string;
+        limit?: number;
         /** @description Business date: the status as it was on this day. */
         validAt?: string;
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of an earlier answer: 304 while the version is unchanged */
+        'If-None-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -10494,10 +10503,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Timeline'];
+          'application/json': components['schemas']['TimelinePage'];
         };
       };
-      /** @description validAt or knownAt is invalid (validation_failed) */
+      /** @description not modified: the version is still the one named in If-None-Match */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description validAt, knownAt, limit or cursor is invalid (validation_failed) */
       400: {
         headers: {
           [name: string]: unknown;

@@ -10,7 +10,7 @@ import { EVENT_ICON, asyncListener, clear, h, icon } from './render.js';
 
 /**
  * @import { AidResult, BusinessDate, LocalizedName, Me, Money, PartnershipDetail, PartnershipPage,
- *   PartnershipSummary, Report, ReportFormat, ReportPage, ReportType, Role, Timeline, TimelineCorrection,
+ *   PartnershipSummary, Report, ReportFormat, ReportPage, ReportType, Role, Timeline, TimelineCorrection, TimelinePage,
  *   TimelineEntry } from './types.js'
  */
 /** @import { CodeKind, LabelKey } from './i18n.js' */
@@ -312,6 +312,24 @@ function listRow(p) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Every page of a timeline, joined (the API answers a page at a time; the page shows them all).
+ * @param {string} enc the encoded partnership id
+ * @param {string} asOf YYYY-MM-DD, or ''
+ * @returns {Promise<Timeline>}
+ */
+async function wholeTimeline(enc, asOf) {
+  /** @param {string} [cursor] */
+  const url = (cursor) => `${API}/partnerships/${enc}/timeline${query({ validAt: asOf, limit: 1000, cursor })}`;
+  let page = /** @type {TimelinePage} */ (await get(url()));
+  const entries = [...page.entries];
+  while (page.nextCursor) {
+    page = /** @type {TimelinePage} */ (await get(url(page.nextCursor)));
+    entries.push(...page.entries);
+  }
+  return { ...page, entries };
+}
+
+/**
  * Reads the status, timeline and aid; after a write, waits (briefly) until the read side has caught up with it.
  * @param {string} id
  * @param {string} asOf YYYY-MM-DD, or '' for today
@@ -324,7 +342,7 @@ async function loadPartnership(id, asOf, minVersion = 0) {
   for (let attempt = 0; ; attempt++) {
     const [detail, timeline, aid] = await Promise.allSettled([
       /** @type {Promise<PartnershipDetail>} */ (get(`${API}/partnerships/${enc}${vq}`)),
-      /** @type {Promise<Timeline>} */ (get(`${API}/partnerships/${enc}/timeline${vq}`)),
+      wholeTimeline(enc, asOf),
       /** @type {Promise<AidResult>} */ (get(`${API}/aid${query({ partnershipId: id, kind: 'delivered', to: asOf })}`)),
     ]);
     if (detail.status === 'rejected') throw detail.reason;

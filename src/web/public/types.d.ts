@@ -39,8 +39,9 @@ export type AsOf = Schemas['AsOf'];
 export type PartnershipDetail = Schemas['PartnershipDetail'];
 export type ScheduledSigning = Schemas['ScheduledSigning'];
 
-/** GET /api/v1/partnerships/{id}/timeline */
-export type Timeline = Schemas['Timeline'];
+/** GET /api/v1/partnerships/{id}/timeline answers a page; the page joins them into one Timeline */
+export type TimelinePage = Schemas['TimelinePage'];
+export type Timeline = Omit<TimelinePage, 'nextCursor'>;
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type TimelineCorrection = Schemas['TimelineCorrection'];
 /** A timeline entry's data: the fields of every event type in one loose shape (`type` tells which apply). */

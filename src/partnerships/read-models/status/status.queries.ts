@@ -1,11 +1,9 @@
 // Queries of the status read model: one partnership (now, or as of a date), the filtered list, the dormant ones.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
 import { Clock } from '../../../shared/clock.js';
-import { InvalidInputError } from '../../../shared/errors.js';
 import {
   dayOf,
   fold,
@@ -18,6 +16,7 @@ import {
 } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../batch.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { escapeLike } from '../sql.js';
 import { detailFrom, staticDetail } from './status.view.js';
 import type { PartnershipDetail, PartnershipSummary } from './status.types.js';
@@ -117,31 +116,12 @@ export class StatusQueries {
   }
 
   encodeCursor(after: string): string {
-    const payload = Buffer.from(JSON.stringify({ a: after })).toString('base64url');
-    return `${payload}.${this.sign(payload)}`;
+    return encodeCursor(this.config.CURSOR_SECRET, { a: after });
   }
 
   private decodeCursor(cursor: string): string {
-    const bad = () =>
-      new InvalidInputError([
-        { field: 'cursor', reason: 'is not a cursor this service issued (it may have been altered); start again without it' },
-      ]);
-    const [payload, sig] = cursor.split('.');
-    if (!payload || !sig) throw bad();
-    const expected = Buffer.from(this.sign(payload));
-    const given = Buffer.from(sig);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw bad();
-    try {
-      const v = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      if (typeof v?.a !== 'string') throw new Error();
-      return v.a;
-    } catch {
-      throw bad();
-    }
-  }
-
-  private sign(payload: string): string {
-    return createHmac('sha256', this.config.CURSOR_SECRET).update(payload).digest('base64url').slice(0, 22);
+    return decodeCursor(this.config.CURSOR_SECRET, cursor, (v): v is { a: string } => typeof (v as { a?: unknown } | null)?.a === 'string')
+      .a;
   }
 
   /** Active partnerships with no milestone for DORMANT_AFTER_DAYS, as of today's clock. */

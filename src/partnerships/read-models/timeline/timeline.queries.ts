@@ -9,9 +9,44 @@ import { fold, PartnershipNotFoundError, stateAt } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../batch.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
-import { TimelineBuilder } from './timeline-builder.js';
+import { sortDateOf, TimelineBuilder } from './timeline-builder.js';
 import { foldDateOf, rowToEntry } from './timeline.step.js';
 import type { Timeline, TimelineEntry } from './timeline.types.js';
+
+/** Where a page of the timeline starts: after this entry in (business date, stream version) order. */
+export interface TimelineKey {
+  sortDate: string | null;
+  streamVersion: number;
+}
+
+export interface TimelinePageRequest {
+  /** entries per page; the whole timeline when absent (reports) */
+  limit?: number;
+  after?: TimelineKey;
+  /** the caller's If-None-Match: when it names the current version, nothing else is read */
+  ifNoneMatch?: string;
+}
+
+export type TimelinePage = (Timeline & { next: TimelineKey | null }) | { notModified: true; version: number };
+
+export const timelineETag = (version: number) => `"${version}"`;
+
+/** If-None-Match (a list of entity tags, weak or strong, or "*") against the current ETag. */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
+const keyOf = (e: TimelineEntry): TimelineKey => ({ sortDate: sortDateOf(e), streamVersion: e.streamVersion });
+/** After `k` in the timeline's order, entries without a date last (as NULLS LAST in SQL). */
+function isAfter(e: TimelineEntry, k: TimelineKey): boolean {
+  const d = sortDateOf(e) ?? '9999-12-31';
+  const kd = k.sortDate ?? '9999-12-31';
+  return d > kd || (d === kd && e.streamVersion > k.streamVersion);
+}
 
 @Injectable()
 export class TimelineQueries {
@@ -27,25 +62,41 @@ export class TimelineQueries {
    * entry says how it ended up (open, rescheduled, fulfilled, cancelled) as of the day asked about.
    */
   async timeline(id: string, asOf?: AsOf): Promise<Timeline> {
+    const page = await this.page(id, asOf, {});
+    if ('notModified' in page) throw new Error('unreachable: no If-None-Match given');
+    const { next: _n, ...timeline } = page;
+    return timeline;
+  }
+
+  /**
+   * One page of the timeline (the HTTP route). Paging is by key, so a page never repeats or skips an
+   * entry when others are recorded meanwhile. With If-None-Match naming the current version it
+   * answers before reading any entry: a client polling an unchanged timeline costs two index probes.
+   */
+  async page(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {
     const source = await this.source.of(id, asOf);
     const day = source.asOf?.validAt;
     const shownAsOf = source.asOf ? { validAt: source.asOf.validAt ?? null, knownAt: source.asOf.knownAt ?? null } : null;
     if (source.from === 'events') {
       const { events } = source;
+      const version = events.length ? events[events.length - 1].streamVersion : 0;
+      if (etagMatches(req.ifNoneMatch, timelineETag(version))) return { notModified: true, version };
       const builder = new TimelineBuilder();
       for (const e of events) builder.apply(e);
       const state = stateAt(fold(events.map(toRecorded)), dayOfRead(source.asOf, '9999-12-31'));
       const plans = planAnnotations(state);
+      const after = req.after;
+      const all = builder.sorted().filter((e) => (!day || foldDateOf(e) <= day) && (!after || isAfter(e, after)));
+      const entries = req.limit === undefined ? all : all.slice(0, req.limit);
       return {
         partnershipId: id,
-        version: events.length ? events[events.length - 1].streamVersion : 0,
+        version,
         asOf: shownAsOf,
-        entries: builder
-          .sorted()
-          .filter((e) => !day || foldDateOf(e) <= day)
-          .map((e) => annotate(withoutUnchangedOriginal(e), plans)),
+        entries: entries.map((e) => annotate(withoutUnchangedOriginal(e), plans)),
+        next: entries.length < all.length ? keyOf(entries[entries.length - 1]) : null,
       };
     }
+    if (etagMatches(req.ifNoneMatch, timelineETag(source.version))) return { notModified: true, version: source.version };
     const { rows: status } = await this.pool.query(
       `SELECT s.version, coalesce(h.state, s.state) AS state FROM partnership_status s
          LEFT JOIN LATERAL (SELECT state FROM partnership_status_history
@@ -54,21 +105,29 @@ export class TimelineQueries {
         WHERE s.partnership_id = $1`,
       [id, day ?? null],
     );
+    const after = req.after;
+    // One row more than the page shows whether there is a next page.
     const { rows } = await this.pool.query(
       // original only where it differs from data: it would double most responses for nothing.
       `SELECT event_id, partnership_id, stream_version, type, occurred_on, planned, data,
               CASE WHEN corrections = '[]'::jsonb THEN NULL ELSE original END AS original,
               corrections, retracted, retraction, recorded_at, actor
          FROM timeline_entries WHERE partnership_id = $1 AND ($2::date IS NULL OR fold_date <= $2)
-        ORDER BY sort_date NULLS LAST, stream_version`,
-      [id, day ?? null],
+          AND ($3::int IS NULL
+               OR ($4::date IS NULL AND sort_date IS NULL AND stream_version > $3)
+               OR ($4::date IS NOT NULL AND (sort_date IS NULL OR sort_date > $4 OR (sort_date = $4 AND stream_version > $3))))
+        ORDER BY sort_date NULLS LAST, stream_version
+        LIMIT $5`,
+      [id, day ?? null, after?.streamVersion ?? null, after?.sortDate ?? null, req.limit === undefined ? null : req.limit + 1],
     );
     const plans = planAnnotations(status[0]?.state ?? { plans: [] });
+    const entries = (req.limit === undefined ? rows : rows.slice(0, req.limit)).map((r) => annotate(rowToEntry(r), plans));
     return {
       partnershipId: id,
       version: status[0]?.version ?? 0,
       asOf: shownAsOf,
-      entries: rows.map((r) => annotate(rowToEntry(r), plans)),
+      entries,
+      next: entries.length < rows.length ? keyOf(entries[entries.length - 1]) : null,
     };
   }
 

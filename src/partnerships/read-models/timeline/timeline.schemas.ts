@@ -256,6 +256,21 @@ export class TimelineSchema implements Timeline {
   @ClassProperty(() => TimelineEntrySchema, { isArray: true }) entries: TimelineEntry[];
 }
 
+@Schema({
+  name: 'TimelinePage',
+  description:
+    'A page of the timeline: milestones ordered by business date (start of its precision), then by stream order; follow nextCursor for the next page (null: the last one).',
+  example: { partnershipId: 'dortmund-zhytomyr', version: 24, asOf: null, entries: [ENTRY], nextCursor: null },
+})
+export class TimelinePageSchema extends TimelineSchema {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'eyJzb3J0RGF0ZSI6IjIwMjMtMDEtMDEiLCJzdHJlYW1WZXJzaW9uIjo3fQ.c2lnbmF0dXJlLW9mLXRoZQ',
+  })
+  nextCursor: string | null;
+}
+
 const METADATA = {
   actor: 'Office for International Relations',
   role: 'office',
