@@ -1,9 +1,14 @@
 // Figure 2: POST /api/v1/partnerships/{id}/aid-deliveries over 1,000 partnerships at 32 connections,
 // with auth, validation and the rate-limit guard on, against the app started as a child process on
 // a free port (its own event loop, as in production). autocannon drives it from this process.
-// Baseline: the HTTP floor (bench/floors/server.ts) on the same requests. Then, with the same app,
-// the projection lag: commands at a fixed rate, each timed from its 201 until the status row shows it.
+// Baseline: the HTTP floor (bench/floors/server.ts) on the same requests. Then, with the same app
+// running its projection, the projection lag: events committed at a fixed rate through the store
+// (not over HTTP, whose own ceiling here is below that rate), each timed from its commit until the
+// app's status row shows it.
 import pg from 'pg';
+import { openDatabase, poolOf } from '../../src/config/database.js';
+import { PostgresEventStore } from '../../src/event-store/index.js';
+import { aidDelivered } from '../lib/workload.js';
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { summarize, type RunResult } from '../lib/driver.js';
@@ -27,14 +32,14 @@ export interface HttpFigure {
 }
 
 export interface LagFigure {
-  /** commands per second asked for (open loop) and achieved */
+  /** commits per second asked for (open loop) and achieved */
   targetRate: number;
   achievedRate: number;
-  /** the commands themselves (send → 201) */
+  /** the appends themselves (call → committed) */
   commands: RunResult;
-  /** 201 → the version visible in partnership_status; p50/p99 in ms */
+  /** commit → the version visible in partnership_status; p50/p99 in ms */
   lag: RunResult;
-  /** commands whose version did not show within 10 s of the end */
+  /** commits whose version did not show within 10 s of the end */
   unseen: number;
   pollIntervalMs: number;
 }
@@ -95,10 +100,10 @@ export async function benchHttp(
     });
     log(`  http: ${result.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${result.p50Ms} p99 ${result.p99Ms} errors ${result.errors}`);
     await projectionCaughtUp(url);
-    log(`http: projection lag at ${p.lagRate} commands/s for ${p.durationMs / 1000}s`);
-    lag = await measureLag(app.base, url, headers, p);
+    log(`http: projection lag at ${p.lagRate} commits/s for ${p.durationMs / 1000}s`);
+    lag = await measureLag(url, p);
     log(
-      `  lag: ${lag.achievedRate.toFixed(0)} cmd/s, lag p50 ${lag.lag.p50Ms.toFixed(1)} p99 ${lag.lag.p99Ms.toFixed(1)} ms, command p99 ${lag.commands.p99Ms.toFixed(1)} ms, errors ${lag.commands.errors}, unseen ${lag.unseen}`,
+      `  lag: ${lag.achievedRate.toFixed(0)} commits/s, lag p50 ${lag.lag.p50Ms.toFixed(1)} p99 ${lag.lag.p99Ms.toFixed(1)} ms, append p99 ${lag.commands.p99Ms.toFixed(1)} ms, errors ${lag.commands.errors}, unseen ${lag.unseen}`,
     );
   } finally {
     await app.stop();
@@ -157,16 +162,12 @@ async function projectionCaughtUp(url: string): Promise<void> {
 }
 
 /**
- * Open loop at `lagRate` commands/s (each sent on schedule whether or not the last answered). A poller
- * reads the versions of the partnerships with commands in flight every POLL_MS in one query; a
- * command's lag is the time from its 201 to the first poll that shows its version.
+ * Open loop at `lagRate` commits/s (each appended on schedule whether or not the last returned), one
+ * AidDelivered per append to the partnerships the app created, through PostgresEventStore as the
+ * command handler would. A poller reads the versions of the partnerships with commits in flight every
+ * POLL_MS in one query; a commit's lag is the time from append's return to the first poll that shows it.
  */
-async function measureLag(
-  base: string,
-  url: string,
-  headers: Record<string, string>,
-  p: HttpParams & { lagRate: number },
-): Promise<LagFigure> {
+async function measureLag(url: string, p: HttpParams & { lagRate: number }): Promise<LagFigure> {
   const POLL_MS = 2;
   const pending = new Map<string, { version: number; at: number; counted: boolean }[]>();
   const lags: number[] = [];
@@ -178,19 +179,20 @@ async function measureLag(
   const measureFrom = t0 + p.warmupMs;
   const stopAt = measureFrom + p.durationMs;
   const inFlight: Promise<void>[] = [];
+  const ds = await openDatabase(url, { migrate: false, poolSize: 16 });
+  const store = new PostgresEventStore(poolOf(ds));
   const send = (n: number) => {
     const id = `bench-p-${n % p.partnerships}`;
     const start = performance.now();
     const isCounted = start >= measureFrom;
     if (isCounted) counted++;
-    return fetch(`${base}/api/v1/partnerships/${id}/aid-deliveries`, { method: 'POST', headers, body: JSON.stringify(AID) })
-      .then(async (r) => {
-        const body = (await r.json()) as { version?: number };
-        if (r.status !== 201 || typeof body.version !== 'number') throw new Error(`answered ${r.status}`);
+    return store
+      .append(id, [aidDelivered(n)], { expectedVersion: 'any' })
+      .then((r) => {
         const at = performance.now();
         if (isCounted) commandMs.push(at - start);
         const list = pending.get(id) ?? [];
-        list.push({ version: body.version, at, counted: isCounted });
+        list.push({ version: r.nextVersion, at, counted: isCounted });
         pending.set(id, list);
       })
       .catch(() => {
@@ -235,6 +237,8 @@ async function measureLag(
   polling = false;
   await poll;
   await poller.end();
+  store.close();
+  await ds.destroy();
   let unseen = 0;
   for (const list of pending.values()) unseen += list.filter((c) => c.counted).length;
   const seconds = p.durationMs / 1000;
