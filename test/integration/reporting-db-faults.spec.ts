@@ -3,7 +3,6 @@
 // the shared server and every other suite are untouched. Temporary failures never fail a report:
 // each one below completes once the fault ends. The two scenarios run side by side to keep the
 // suite's wall time near the 60 s outage.
-import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { getQueueToken } from '@nestjs/bullmq';
 import pg from 'pg';
@@ -15,10 +14,10 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
 import { requestReport, until } from '../e2e/reporting-helpers.js';
+import { createRole, dropRole, dropStaleRoles, roleName } from './database-fault-helpers.js';
 import { figures, printFigures, startWorkerProcess, type Figures, type WorkerProcess } from './reporting-fault-helpers.js';
 
 const OUTAGE_MS = 60_000;
-const ROLE_PREFIX = 'partnership_ledger_test_role_';
 const results: Figures[] = [];
 
 // What the worker processes share: short backoff (a test cannot wait minutes), the default 30 min
@@ -106,14 +105,12 @@ async function databaseOutage(): Promise<void> {
 /** (c) Connection exhaustion for the worker (its role may open no connection), then a held transaction. */
 async function exhaustionAndHeldTransaction(): Promise<void> {
   const a = await createTestApp({ env: APP_ENV });
-  const role = `${ROLE_PREFIX}${process.pid}_${randomBytes(3).toString('hex')}`;
+  const role = roleName();
   const admin = poolOf(a);
   let w: WorkerProcess | null = null;
   let held: pg.PoolClient | null = null;
   try {
-    await admin.query(`CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN`);
-    await admin.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${pg.escapeIdentifier(role)}`);
-    await admin.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${pg.escapeIdentifier(role)}`);
+    await createRole(admin, role);
     // A tiny pool, as a small worker would have.
     w = await startWorkerProcess(a, `postgres://${role}@127.0.0.1:5432/${a.db.name}`, {
       ...WORKER_ENV,
@@ -186,9 +183,7 @@ async function exhaustionAndHeldTransaction(): Promise<void> {
     }
     await w?.close();
     await a.close(); // drops the database, and with it the role's privileges there
-    const c = new pg.Client({ connectionString: a.db.url.replace(/\/[^/]+$/, '/postgres') });
-    await c.connect();
-    await c.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(role)}`).finally(() => c.end());
+    await dropRole(role);
   }
 }
 
@@ -233,27 +228,7 @@ async function readinessAfterDatabase(): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  // Roles left by a run whose process is gone (the databases they had privileges in are dropped by the global setup).
-  const c = new pg.Client({ connectionString: `${process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432'}/postgres` });
-  await c.connect();
-  try {
-    const { rows } = await c.query(`SELECT rolname FROM pg_roles WHERE rolname LIKE $1`, [`${ROLE_PREFIX}%`]);
-    for (const { rolname } of rows) {
-      const pid = Number(String(rolname).slice(ROLE_PREFIX.length).split('_')[0]);
-      let alive = false;
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch {
-        /* gone */
-      }
-      if (!alive) await c.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(rolname)}`).catch(() => undefined);
-    }
-  } finally {
-    await c.end();
-  }
-});
+beforeAll(dropStaleRoles);
 afterAll(() => printFigures(results));
 
 it('reports survive a 60 s database outage, connection exhaustion and a held transaction; readiness follows the database', async () => {
