@@ -21,6 +21,7 @@ import {
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
+import { reasonAt } from '../../shared/validation.pipe.js';
 import { amountProblem, languageTagProblem, minorUnits, parseBusinessDate, isValidBusinessDate } from '../domain/index.js';
 
 /** Names, organisations, references, bodies: one line of text. */
@@ -185,20 +186,19 @@ export const NestedList = (cls: () => new () => object, o: Opts = {}) =>
   );
 
 /**
- * Why a value is not a name per language, or undefined. Keys are BCP 47 tags as Intl writes them.
- * A reason starting with `at:"tag" ` names the language, so the error's field becomes `receiver.tag`.
+ * Why a value is not a name per language, or undefined. Keys are BCP 47 tags as Intl writes them;
+ * a problem of one language is reported under `receiver.<tag>` (reasonAt).
  */
-const at = (key: string) => `at:${JSON.stringify(key)}`;
 function namesProblem(v: unknown): string | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a name per language, e.g. { "de": "Schytomyr", "uk": "Житомир" }';
   const entries = Object.entries(v as Record<string, unknown>);
   if (entries.length > LIST_MAX) return `must have at most ${LIST_MAX} languages`;
   for (const [lang, name] of entries) {
     const problem = languageTagProblem(lang);
-    if (problem) return `${at(lang)} ${problem}`;
-    if (typeof name !== 'string' || !/\S/.test(name)) return `${at(lang)} must be a non-empty text`;
-    if (name.length > NAME_MAX) return `${at(lang)} must be at most ${NAME_MAX} characters`;
-    if (name.includes('\u0000')) return `${at(lang)} must not contain the NUL character`;
+    if (problem) return reasonAt(lang, problem);
+    if (typeof name !== 'string' || !/\S/.test(name)) return reasonAt(lang, 'must be a non-empty text');
+    if (name.length > NAME_MAX) return reasonAt(lang, `must be at most ${NAME_MAX} characters`);
+    if (name.includes('\u0000')) return reasonAt(lang, 'must not contain the NUL character');
   }
   return entries.length ? undefined : 'needs a name in at least one language';
 }
