@@ -3,10 +3,8 @@
 // the database, the settings and the output streams as arguments so tests run them on their own database.
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { DependencyUnavailableError, ensureDatabase, openDatabase, poolOf } from '../config/database.js';
 import { createFeedToken, FeedTokenInputError, feedView, listFeedTokens, revokeFeedToken, subscriptionUrls } from './feed-tokens.js';
-import type { CliIo } from './keys-cli.js';
+import { runWithDatabase, type CliIo } from './cli.js';
 
 export type FeedsCommand = 'create' | 'list' | 'revoke';
 
@@ -128,23 +126,6 @@ export async function runFeedsCommand(
 }
 
 /** Entry point of the scripts: configuration and database from the environment, then the command. */
-export async function runFeedsCli(command: FeedsCommand, argv = process.argv.slice(2)): Promise<never> {
-  const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
-  try {
-    const config = loadConfig();
-    if (config.DB_CREATE_IF_MISSING) await ensureDatabase(config.DATABASE_URL);
-    const ds = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: 2 });
-    try {
-      process.exitCode = await runFeedsCommand(command, argv, poolOf(ds), io, config.PUBLIC_BASE_URL);
-    } finally {
-      await ds.destroy();
-    }
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof DependencyUnavailableError) {
-      io.err(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  process.exit(process.exitCode ?? 0);
+export function runFeedsCli(command: FeedsCommand, argv = process.argv.slice(2)): Promise<never> {
+  return runWithDatabase((pool, io, config) => runFeedsCommand(command, argv, pool, io, config.PUBLIC_BASE_URL));
 }

@@ -2,10 +2,8 @@
 // database and the output streams as arguments so tests run them against their own database.
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { DependencyUnavailableError, ensureDatabase, openDatabase } from '../config/database.js';
-import { poolOf } from '../config/database.js';
 import { ROLES } from '../shared/auth/roles.decorator.js';
+import { runWithDatabase, type CliIo } from './cli.js';
 import {
   ApiKeyInputError,
   ApiKeyStateError,
@@ -20,11 +18,6 @@ import {
 } from './api-keys.js';
 
 export type KeysCommand = 'create' | 'list' | 'rotate' | 'revoke';
-
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 const USAGE: Record<KeysCommand, string> = {
   create: `usage: npm run keys:create -- --role <${ROLES.join('|')}> --name "<who uses the key>" [--expires-in 90d]`,
@@ -155,23 +148,6 @@ export async function runKeysCommand(command: KeysCommand, argv: string[], db: p
 }
 
 /** Entry point of the scripts: configuration and database from the environment, then the command. */
-export async function runKeysCli(command: KeysCommand, argv = process.argv.slice(2)): Promise<never> {
-  const io: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
-  try {
-    const config = loadConfig();
-    if (config.DB_CREATE_IF_MISSING) await ensureDatabase(config.DATABASE_URL);
-    const ds = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: 2 });
-    try {
-      process.exitCode = await runKeysCommand(command, argv, poolOf(ds), io);
-    } finally {
-      await ds.destroy();
-    }
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof DependencyUnavailableError) {
-      io.err(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  process.exit(process.exitCode ?? 0);
+export function runKeysCli(command: KeysCommand, argv = process.argv.slice(2)): Promise<never> {
+  return runWithDatabase((pool, io) => runKeysCommand(command, argv, pool, io));
 }
