@@ -10,7 +10,8 @@ import {
 } from './errors.js';
 import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent } from './types.js';
 import { withTransaction } from './transaction.js';
-import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
+import { eventHash, NotReproducible } from './canonical.js';
+import { assertStreamId, expectedToSql, prepareEvents, type PreparedEvent } from './validation.js';
 
 export const EVENTS_CHANNEL = 'partnership_ledger_events';
 const COLUMNS = `event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id, type,
@@ -25,6 +26,62 @@ export interface AppendOptions {
 type Queryable = pg.Pool | pg.ClientBase;
 
 const OUTCOME_RETRY_MS = 200;
+const HEAD_CACHE_SIZE = 10_000;
+
+/** The last event of a stream as the append needs it: its version, hash and recording time. */
+interface Head {
+  version: number;
+  hash: string | null;
+  recordedAtMs: number;
+}
+const EMPTY_HEAD: Head = Object.freeze({ version: 0, hash: null, recordedAtMs: 0 });
+const HEAD_SQL = 'SELECT stream_version, hash, recorded_at FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1';
+
+interface PlannedAppend {
+  query: pg.QueryConfig;
+  /** The stream's head once the append commits; null when the database numbers and hashes. */
+  head: Head | null;
+}
+
+/** The stream is not at the expected version (the store's form of append_events()' PL412). */
+class ExpectationFailed extends Error {
+  constructor(readonly actual: number) {
+    super('wrong expected version');
+  }
+}
+
+function satisfies(expected: ExpectedVersion, version: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return version === 0;
+  if (expected === 'stream_exists') return version > 0;
+  return version === expected;
+}
+
+const INSERT_STATEMENTS = new Map<number, { name?: string; text: string }>();
+
+/**
+ * The multi-row INSERT of `count` events. $1 stream, $2 recorded at, $3/$4 the head it builds on,
+ * then nine values per event. It inserts nothing unless the stream's last event is still that head
+ * (one backward index probe, as append_events() makes); a new stream (version 0) is guarded by the
+ * unique version 1. Counts up to 100 are prepared once per connection (PostgreSQL replans a
+ * prepared statement when the table's statistics change).
+ */
+function insertStatement(count: number): { name?: string; text: string } {
+  let statement = INSERT_STATEMENTS.get(count);
+  if (statement) return statement;
+  const rows = Array.from({ length: count }, (_, i) => {
+    const p = (k: number) => `$${5 + i * 9 + k}`;
+    return `(${p(0)}::uuid, ${p(1)}::integer, ${p(2)}::text, ${p(3)}::integer, ${p(4)}::jsonb, ${p(5)}::jsonb, ${p(6)}::timestamptz, ${p(7)}::text, ${p(8)}::text)`;
+  });
+  const text = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+    SELECT v.event_id, $1, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, $2::timestamptz, v.prev_hash, v.hash
+      FROM (VALUES ${rows.join(', ')}) AS v(event_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
+     WHERE $3::integer = 0 OR (SELECT e.hash FROM events e WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1) = $4::text
+    RETURNING event_id, stream_version, global_position, transaction_id::text AS transaction_id`;
+  statement = count <= 100 ? { name: `append_events_${count}`, text } : { text };
+  if (count <= 100) INSERT_STATEMENTS.set(count, statement);
+  return statement;
+}
 
 /**
  * True when the connection broke after the statement was handed to it, so the server may have run
@@ -94,6 +151,8 @@ export class PostgresEventStore {
   /** Emits 'appended' after a commit in this process, so local subscribers wake without a round trip. */
   readonly local = new EventEmitter();
   private notifyTimer: NodeJS.Timeout | null = null;
+  /** Heads of recently appended or read streams (LRU); a hint the append's guard checks, never trusted alone. */
+  private readonly heads = new Map<string, Head>();
   private closed = false;
 
   constructor(
@@ -106,45 +165,123 @@ export class PostgresEventStore {
   async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     assertStreamId(streamId);
     const expectedVersion = options.expectedVersion ?? 'any';
-    const expected = expectedToSql(expectedVersion);
+    expectedToSql(expectedVersion);
     const prepared = prepareEvents(events, uuidv7);
-    const payload = JSON.stringify(prepared);
+    const db = options.client ?? this.pool;
     for (let attempt = 1; ; attempt++) {
       let rows: pg.QueryResultRow[];
-      const query = {
-        name: 'append_events',
-        text: 'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, duplicate FROM append_events($1, $2, $3::jsonb)',
-        values: [streamId, expected, payload],
-      };
+      let planned: PlannedAppend;
       try {
+        planned = await this.plan(streamId, prepared, expectedVersion, db, attempt > 1);
         // Inside a caller's transaction a broken connection means no commit: the caller knows nothing was written.
-        rows = options.client
-          ? (await options.client.query(query)).rows
-          : await this.appendOnce(
-              query,
-              streamId,
-              prepared.map((e) => e.event_id),
-              payload,
-            );
+        rows = options.client ? (await options.client.query(planned.query)).rows : await this.appendOnce(planned.query, streamId, prepared);
       } catch (err) {
+        this.heads.delete(streamId);
         if (err instanceof AppendOutcomeUnknownError) throw err;
-        const code = (err as { code?: string }).code;
+        const code = err instanceof ExpectationFailed ? 'PL412' : (err as { code?: string }).code;
         if (code !== 'PL412' && code !== '23505') throw this.translate(err);
         // Off the hot path: was it a retry of events already stored, a reused id, or a lost race?
-        const earlier = await this.findStored(streamId, payload, prepared.length);
+        const earlier = await this.findStored(streamId, JSON.stringify(prepared), prepared.length);
         if (earlier) return earlier;
         const positionFree = expectedVersion === 'any' || (expectedVersion === 'stream_exists' && code === '23505');
         // Inside a caller's transaction the error has aborted it: only the caller can retry.
         if (positionFree && !options.client && attempt < 50) continue;
         if (positionFree && attempt >= 50) throw new StreamContentionError(streamId);
-        const actual = code === 'PL412' ? Number((err as { detail?: string }).detail) : await this.streamVersion(streamId);
+        const actual =
+          err instanceof ExpectationFailed
+            ? err.actual
+            : code === 'PL412'
+              ? Number((err as { detail?: string }).detail)
+              : await this.streamVersion(streamId);
         throw new ConcurrencyError(streamId, expectedVersion, actual);
       }
+      if (rows.length === 0) {
+        // The stream's head is not the one this plan built on (another writer, or a vanished event): ask again.
+        this.heads.delete(streamId);
+        if (attempt < 50) continue;
+        throw new StreamContentionError(streamId);
+      }
+      rows.sort((a, b) => a.stream_version - b.stream_version);
       const result = toAppendResult(streamId, rows, false);
       // Inside a caller's transaction the events are not visible yet; the caller signals after commit.
-      if (!options.client) this.signalAppended();
+      if (options.client) this.heads.delete(streamId);
+      else {
+        if (planned.head) this.remember(streamId, planned.head);
+        this.signalAppended();
+      }
       return result;
     }
+  }
+
+  /**
+   * The append as one statement. With the stream's head known (remembered from this process's last
+   * append or read of the stream, else read now), the rows are numbered and hashed here and go in
+   * as one multi-row INSERT guarded by the head it was built on: if the stream's last event is
+   * another by then, nothing is inserted (or, racing a concurrent commit, the next version is a
+   * unique violation), so a stale memory costs a retry, never a wrong chain. Values whose jsonb text
+   * cannot be reproduced here go through append_events(), which hashes in the database.
+   */
+  private async plan(
+    streamId: string,
+    prepared: PreparedEvent[],
+    expected: ExpectedVersion,
+    db: Queryable,
+    fresh: boolean,
+  ): Promise<PlannedAppend> {
+    let head = fresh ? undefined : this.heads.get(streamId);
+    if (head && !satisfies(expected, head.version)) head = undefined; // perhaps only the memory is stale: ask
+    head ??= await this.readHead(streamId, db);
+    if (!satisfies(expected, head.version)) throw new ExpectationFailed(head.version);
+    const recordedAtMs = Math.max(Date.now(), head.recordedAtMs);
+    const values: unknown[] = [streamId, new Date(recordedAtMs).toISOString(), head.version, head.hash];
+    let prev = head.hash;
+    let version = head.version;
+    try {
+      for (const e of prepared) {
+        version++;
+        const occurredAtMs = e.occurred_at === null ? null : Date.parse(e.occurred_at);
+        const hash = eventHash(prev, {
+          streamId,
+          version,
+          eventId: e.event_id,
+          type: e.type,
+          schemaVersion: e.schema_version,
+          data: e.data,
+          metadata: e.metadata,
+          occurredAtMs,
+          recordedAtMs,
+        });
+        values.push(
+          e.event_id,
+          version,
+          e.type,
+          e.schema_version,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          e.occurred_at,
+          prev,
+          hash,
+        );
+        prev = hash;
+      }
+    } catch (err) {
+      if (!(err instanceof NotReproducible)) throw err;
+      const text =
+        'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id FROM append_events($1, $2, $3::jsonb)';
+      return { query: { name: 'append_events', text, values: [streamId, expectedToSql(expected), JSON.stringify(prepared)] }, head: null };
+    }
+    return { query: { ...insertStatement(prepared.length), values }, head: { version, hash: prev, recordedAtMs } };
+  }
+
+  private async readHead(streamId: string, db: Queryable): Promise<Head> {
+    const { rows } = await db.query({ name: 'stream_head', text: HEAD_SQL, values: [streamId] });
+    return rows[0] ? { version: rows[0].stream_version, hash: rows[0].hash, recordedAtMs: rows[0].recorded_at.getTime() } : EMPTY_HEAD;
+  }
+
+  private remember(streamId: string, head: Head): void {
+    this.heads.delete(streamId); // re-insert: Map order is the LRU order
+    this.heads.set(streamId, head);
+    if (this.heads.size > HEAD_CACHE_SIZE) this.heads.delete(this.heads.keys().next().value!);
   }
 
   /**
@@ -152,7 +289,7 @@ export class PostgresEventStore {
    * was sent (nothing written), a statement error (rolled back), or a connection that broke while
    * the statement was on its way or running (outcome unknown: AppendOutcomeUnknownError).
    */
-  private async appendOnce(query: pg.QueryConfig, streamId: string, eventIds: string[], payload: string): Promise<pg.QueryResultRow[]> {
+  private async appendOnce(query: pg.QueryConfig, streamId: string, prepared: PreparedEvent[]): Promise<pg.QueryResultRow[]> {
     const client = await this.pool.connect();
     try {
       const { rows } = await client.query(query);
@@ -162,8 +299,9 @@ export class PostgresEventStore {
       const unknown = sentAndLost(err);
       // A statement error leaves the session usable; a broken one is discarded.
       client.release(unknown || !isQueryable(client) ? (err as Error) : undefined);
-      if (unknown) throw new AppendOutcomeUnknownError(streamId, eventIds, backendPid(client), payload, { cause: err });
-      throw err;
+      if (!unknown) throw err;
+      const ids = prepared.map((e) => e.event_id);
+      throw new AppendOutcomeUnknownError(streamId, ids, backendPid(client), JSON.stringify(prepared), { cause: err });
     }
   }
 
@@ -267,6 +405,17 @@ export class PostgresEventStore {
        ORDER BY stream_version ${backward ? 'DESC' : 'ASC'} LIMIT $4`,
       [streamId, from, to, limit],
     );
+    const last = rows[rows.length - 1];
+    // A read to the end of the stream saw its head: the next append can build on it without asking.
+    if (
+      last &&
+      db === this.pool &&
+      !backward &&
+      options.toVersion === undefined &&
+      limit === null &&
+      (this.heads.get(streamId)?.version ?? 0) <= last.stream_version
+    )
+      this.remember(streamId, { version: last.stream_version, hash: last.hash, recordedAtMs: last.recorded_at.getTime() });
     return rows.map(toStoredEvent);
   }
 

@@ -317,6 +317,69 @@ describe('hash chain', () => {
   });
 });
 
+describe('the append builds on the head it knows', () => {
+  const behindTheStore = async (sql: string, params: unknown[]) => {
+    const client = await db.pool.connect();
+    try {
+      await client.query(`SET session_replication_role = replica`);
+      await client.query(sql, params);
+      await client.query(`SET session_replication_role = DEFAULT`);
+    } finally {
+      client.release();
+    }
+  };
+
+  it('hashes as event_hash() would, and leaves to the database what it cannot reproduce', async () => {
+    await store.append('s-canon', [
+      ev('A', { zé: 'x"\\\n\u0001', b: [1.5, -0, 2 ** 60, null, true], aa: { ü: '😀', a: {} } }),
+      ev('B', { small: 1e-7, big: 1e21 }), // exponent forms: numbered and hashed by append_events()
+      ev('C', 'plain text'),
+    ]);
+    await store.append('s-canon', [ev('D', { after: 'the fallback' })], { expectedVersion: 3 });
+    const { rows } = await db.pool.query(
+      `SELECT stream_version, hash = event_hash(prev_hash, stream_id, stream_version, event_id, type, schema_version, data, metadata,
+              occurred_at, recorded_at) AS same FROM events WHERE stream_id = 's-canon' ORDER BY stream_version`,
+    );
+    expect(rows).toEqual([1, 2, 3, 4].map((v) => ({ stream_version: v, same: true })));
+    expect(await verifyChains(db.pool, { streamId: 's-canon' })).toMatchObject({ ok: true, eventsChecked: 4 });
+  });
+
+  it("another process's appends and a vanished head cost a retry, never a wrong chain", async () => {
+    const a = new PostgresEventStore(db.pool);
+    const b = new PostgresEventStore(db.pool);
+    try {
+      await a.append('s-heads', [ev(), ev()]);
+      expect((await b.append('s-heads', [ev()])).nextVersion).toBe(3);
+      // a still remembers version 2: its append meets version 3 and retries on the real head.
+      expect((await a.append('s-heads', [ev()])).nextVersion).toBe(4);
+      expect((await a.append('s-heads', [ev()], { expectedVersion: 4 })).nextVersion).toBe(5);
+      await expect(b.append('s-heads', [ev()], { expectedVersion: 3 })).rejects.toMatchObject({ actual: 5 });
+      // The head a remembers disappears (as a rolled-back write would): the guard inserts nothing, a asks again.
+      await behindTheStore(`DELETE FROM events WHERE stream_id = 's-heads' AND stream_version = 5`, []);
+      expect((await a.append('s-heads', [ev('After')])).nextVersion).toBe(5);
+      const stored = await store.readStream('s-heads');
+      expect(stored.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
+      expect(stored[4].type).toBe('After');
+      expect(await verifyChains(db.pool, { streamId: 's-heads' })).toMatchObject({ ok: true, eventsChecked: 5 });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('an append in a caller transaction that rolls back leaves nothing to build on', async () => {
+    await store.append('s-rollback', [ev()]);
+    await expect(
+      store.transaction(async (client) => {
+        await store.append('s-rollback', [ev(), ev()], { client, expectedVersion: 1 });
+        throw new Error('caller gives up');
+      }),
+    ).rejects.toThrow('caller gives up');
+    expect((await store.append('s-rollback', [ev()], { expectedVersion: 1 })).nextVersion).toBe(2);
+    expect(await verifyChains(db.pool, { streamId: 's-rollback' })).toMatchObject({ ok: true, eventsChecked: 2 });
+  });
+});
+
 describe('bad input writes nothing', () => {
   const cases: [string, () => Promise<unknown>, RegExp][] = [
     ['empty event list', () => store.append('s-bad', []), /events: must be a non-empty array/],
