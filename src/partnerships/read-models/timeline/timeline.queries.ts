@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
 import { PostgresEventStore } from '../../../event-store/postgres-event-store.js';
 import type { StoredEvent } from '../../../event-store/types.js';
-import { fold, PartnershipNotFoundError, stateAt } from '../../domain/index.js';
+import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../batch.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
@@ -48,6 +48,15 @@ function isAfter(e: TimelineEntry, k: TimelineKey): boolean {
   return d > kd || (d === kd && e.streamVersion > k.streamVersion);
 }
 
+/** $1 partnership, $2 day or null: the stream's head version, the projected version and the status in force. */
+const STATUS_WITH_HEAD = `SELECT coalesce((SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1), 0) AS head,
+         s.version, coalesce(h.state, s.state) AS state
+    FROM (SELECT 1) AS one
+    LEFT JOIN partnership_status s ON s.partnership_id = $1
+    LEFT JOIN LATERAL (SELECT state FROM partnership_status_history
+                        WHERE $2::date IS NOT NULL AND partnership_id = $1 AND valid_from <= $2::date
+                        ORDER BY valid_from DESC LIMIT 1) h ON s.version IS NOT NULL`;
+
 @Injectable()
 export class TimelineQueries {
   constructor(
@@ -74,6 +83,18 @@ export class TimelineQueries {
    * answers before reading any entry: a client polling an unchanged timeline costs two index probes.
    */
   async page(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {
+    if (!asOf?.knownAt) {
+      // The common read: the stream's head and the projected status in one round trip, then the entries.
+      const day = asOf?.validAt || null;
+      const { rows } = await this.pool.query({ name: 'timeline_status_with_head', text: STATUS_WITH_HEAD, values: [id, day] });
+      const row = rows[0] as { head: number; version: number | null; state: Pick<DerivedState, 'plans'> | null };
+      if (row.head === 0) throw new PartnershipNotFoundError(id);
+      if (row.version !== null && row.version >= row.head) {
+        if (etagMatches(req.ifNoneMatch, timelineETag(row.head))) return { notModified: true, version: row.head };
+        const shownAsOf = day ? { validAt: day, knownAt: null } : null;
+        return this.projectedPage(id, row.version, row.state, day, shownAsOf, req);
+      }
+    }
     const source = await this.source.of(id, asOf);
     const day = source.asOf?.validAt;
     const shownAsOf = source.asOf ? { validAt: source.asOf.validAt ?? null, knownAt: source.asOf.knownAt ?? null } : null;
@@ -105,6 +126,18 @@ export class TimelineQueries {
         WHERE s.partnership_id = $1`,
       [id, day ?? null],
     );
+    return this.projectedPage(id, status[0]?.version ?? 0, status[0]?.state ?? null, day ?? null, shownAsOf, req);
+  }
+
+  /** A page of entries from the projection, annotated with the plans of the status in force that day. */
+  private async projectedPage(
+    id: string,
+    version: number,
+    state: Pick<DerivedState, 'plans'> | null,
+    day: string | null,
+    shownAsOf: Timeline['asOf'],
+    req: TimelinePageRequest,
+  ): Promise<TimelinePage> {
     const after = req.after;
     // One row more than the page shows whether there is a next page.
     const { rows } = await this.pool.query(
@@ -120,11 +153,11 @@ export class TimelineQueries {
         LIMIT $5`,
       [id, day ?? null, after?.streamVersion ?? null, after?.sortDate ?? null, req.limit === undefined ? null : req.limit + 1],
     );
-    const plans = planAnnotations(status[0]?.state ?? { plans: [] });
+    const plans = planAnnotations(state ?? { plans: [] });
     const entries = (req.limit === undefined ? rows : rows.slice(0, req.limit)).map((r) => annotate(rowToEntry(r), plans));
     return {
       partnershipId: id,
-      version: status[0]?.version ?? 0,
+      version,
       asOf: shownAsOf,
       entries,
       next: entries.length < rows.length ? keyOf(entries[entries.length - 1]) : null,
