@@ -39,7 +39,7 @@ async function checkpoint(url: string) {
   await c.end();
 }
 
-/** Ours: PostgresEventStore.append, one round trip to append_events(). */
+/** Ours: PostgresEventStore.append, one round trip (a guarded INSERT hashed in the process). */
 async function runOurs(url: string, writers: number, p: AppendParams, log: (s: string) => void): Promise<RunResult> {
   const ds = await openDatabase(url, { migrate: false, poolSize: writers });
   const store = new PostgresEventStore(poolOf(ds));

@@ -36,12 +36,14 @@ interface Head {
 }
 const EMPTY_HEAD: Head = Object.freeze({ version: 0, hash: null, recordedAtMs: 0 });
 const HEAD_SQL = 'SELECT stream_version, hash, recorded_at FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1';
+const HEADS_SQL = `SELECT s.stream_id, h.stream_version, h.hash, h.recorded_at FROM unnest($1::text[]) AS s(stream_id)
+  CROSS JOIN LATERAL (SELECT stream_version, hash, recorded_at FROM events e WHERE e.stream_id = s.stream_id
+                       ORDER BY stream_version DESC LIMIT 1) h`;
 
-interface PlannedAppend {
-  query: pg.QueryConfig;
-  /** The stream's head once the append commits; null when the database numbers and hashes. */
-  head: Head | null;
-}
+/** What an append sends: rows numbered and hashed here, or (rarely) a call of append_events(). */
+type PlannedAppend =
+  | { kind: 'rows'; rows: unknown[][]; /** the stream's head once the rows commit */ head: Head }
+  | { kind: 'function'; query: pg.QueryConfig };
 
 /** The stream is not at the expected version (the store's form of append_events()' PL412). */
 class ExpectationFailed extends Error {
@@ -58,29 +60,126 @@ function satisfies(expected: ExpectedVersion, version: number): boolean {
 }
 
 const INSERT_STATEMENTS = new Map<number, { name?: string; text: string }>();
+const SINGLE_APPEND_STATEMENTS = new Map<number, { name?: string; text: string }>();
+const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timestamptz text text integer text'.split(' ');
 
 /**
- * The multi-row INSERT of `count` events. $1 stream, $2 recorded at, $3/$4 the head it builds on,
- * then nine values per event. It inserts nothing unless the stream's last event is still that head
- * (one backward index probe, as append_events() makes); a new stream (version 0) is guarded by the
- * unique version 1. Counts up to 100 are prepared once per connection (PostgreSQL replans a
- * prepared statement when the table's statistics change).
+ * The INSERT of `count` rows of one or more appends, thirteen values a row: the event's columns,
+ * then, on each append's first row, the head it builds on. An append's rows go in only if its
+ * stream's last event is still that head (one backward index probe per append, as append_events()
+ * makes); a new stream (head version 0) is guarded by the unique version 1. Counts up to 100 are
+ * prepared once per connection (PostgreSQL replans them when the table's statistics change).
  */
 function insertStatement(count: number): { name?: string; text: string } {
   let statement = INSERT_STATEMENTS.get(count);
   if (statement) return statement;
-  const rows = Array.from({ length: count }, (_, i) => {
-    const p = (k: number) => `$${5 + i * 9 + k}`;
-    return `(${p(0)}::uuid, ${p(1)}::integer, ${p(2)}::text, ${p(3)}::integer, ${p(4)}::jsonb, ${p(5)}::jsonb, ${p(6)}::timestamptz, ${p(7)}::text, ${p(8)}::text)`;
-  });
-  const text = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
-    SELECT v.event_id, $1, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, $2::timestamptz, v.prev_hash, v.hash
-      FROM (VALUES ${rows.join(', ')}) AS v(event_id, stream_version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
-     WHERE $3::integer = 0 OR (SELECT e.hash FROM events e WHERE e.stream_id = $1 ORDER BY e.stream_version DESC LIMIT 1) = $4::text
-    RETURNING event_id, stream_version, global_position, transaction_id::text AS transaction_id`;
+  const rows = Array.from({ length: count }, (_, i) => `(${ROW_TYPES.map((t, k) => `$${1 + i * ROW_TYPES.length + k}::${t}`).join(', ')})`);
+  const text = `WITH v (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash,
+                  head_version, head_hash) AS (VALUES ${rows.join(', ')}),
+     ok AS (SELECT v.stream_id FROM v WHERE v.head_version IS NOT NULL AND (v.head_version = 0
+              OR (SELECT e.hash FROM events e WHERE e.stream_id = v.stream_id ORDER BY e.stream_version DESC LIMIT 1) = v.head_hash))
+    INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+    SELECT v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash
+      FROM v JOIN ok ON ok.stream_id = v.stream_id
+    RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id`;
   statement = count <= 100 ? { name: `append_events_${count}`, text } : { text };
   if (count <= 100) INSERT_STATEMENTS.set(count, statement);
   return statement;
+}
+
+/** The rows of one append: the guard is a plain condition, with no need to tell appends apart. */
+function singleAppendStatement(count: number): { name?: string; text: string } {
+  let statement = SINGLE_APPEND_STATEMENTS.get(count);
+  if (statement) return statement;
+  const rows = Array.from({ length: count }, (_, i) => `(${ROW_TYPES.map((t, k) => `$${1 + i * ROW_TYPES.length + k}::${t}`).join(', ')})`);
+  const text = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+    SELECT v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash
+      FROM (VALUES ${rows.join(', ')}) AS v(event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at,
+                                            prev_hash, hash, head_version, head_hash)
+     WHERE $12::integer = 0 OR (SELECT e.hash FROM events e WHERE e.stream_id = $2 ORDER BY e.stream_version DESC LIMIT 1) = $13::text
+    RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id`;
+  statement = count <= 100 ? { name: `append_events_one_${count}`, text } : { text };
+  if (count <= 100) SINGLE_APPEND_STATEMENTS.set(count, statement);
+  return statement;
+}
+
+const insertQuery = (appends: unknown[][][]): pg.QueryConfig => {
+  const rows = appends.flat();
+  return { ...(appends.length === 1 ? singleAppendStatement(rows.length) : insertStatement(rows.length)), values: rows.flat() };
+};
+
+/** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
+const MAX_BATCH_ROWS = 1000;
+
+/** Errors one append's rows can cause for a whole coalesced statement: each append is then sent alone. */
+const perAppendError = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  // 40P01: two statements inserting the same streams' next versions in another order.
+  return typeof code === 'string' && (code === '23505' || code === '40P01' || code.startsWith('22'));
+};
+
+/** The connection broke after the statement was sent: whether it ran is unknown. */
+class StatementLost extends Error {
+  constructor(
+    readonly backendPid: number | null,
+    options: { cause: unknown },
+  ) {
+    super('the connection broke after the statement was sent', options);
+  }
+}
+
+interface PendingAppend {
+  streamId: string;
+  prepared: PreparedEvent[];
+  expected: ExpectedVersion;
+  /** after a failed attempt: read the head from the database, not from memory */
+  fresh: boolean;
+  resolve: (rows: pg.QueryResultRow[]) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * An append's rows, numbered and hashed here on the stream's head (see canonical.ts), or a call of
+ * append_events() for values whose jsonb text cannot be reproduced here (the database hashes them).
+ */
+function planAppend(streamId: string, prepared: PreparedEvent[], expected: ExpectedVersion, head: Head): PlannedAppend {
+  if (!satisfies(expected, head.version)) throw new ExpectationFailed(head.version);
+  const recordedAtMs = Math.max(Date.now(), head.recordedAtMs);
+  const recordedAt = new Date(recordedAtMs).toISOString();
+  const rows: unknown[][] = [];
+  let prev = head.hash;
+  let version = head.version;
+  try {
+    for (const e of prepared) {
+      version++;
+      const occurredAtMs = e.occurred_at === null ? null : Date.parse(e.occurred_at);
+      const hash = eventHash(prev, {
+        streamId,
+        version,
+        eventId: e.event_id,
+        type: e.type,
+        schemaVersion: e.schema_version,
+        data: e.data,
+        metadata: e.metadata,
+        occurredAtMs,
+        recordedAtMs,
+      });
+      const data = JSON.stringify(e.data);
+      const metadata = JSON.stringify(e.metadata);
+      const guard = rows.length === 0 ? [head.version, head.hash] : [null, null];
+      rows.push([e.event_id, streamId, version, e.type, e.schema_version, data, metadata, e.occurred_at, recordedAt, prev, hash, ...guard]);
+      prev = hash;
+    }
+  } catch (err) {
+    if (!(err instanceof NotReproducible)) throw err;
+    const text =
+      'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id FROM append_events($1, $2, $3::jsonb)';
+    return {
+      kind: 'function',
+      query: { name: 'append_events', text, values: [streamId, expectedToSql(expected), JSON.stringify(prepared)] },
+    };
+  }
+  return { kind: 'rows', rows, head: { version, hash: prev, recordedAtMs } };
 }
 
 /**
@@ -154,10 +253,18 @@ export class PostgresEventStore {
   /** Heads of recently appended or read streams (LRU); a hint the append's guard checks, never trusted alone. */
   private readonly heads = new Map<string, Head>();
   private closed = false;
+  /** Appends waiting for a statement slot; concurrent ones to different streams share one statement. */
+  private readonly pending: PendingAppend[] = [];
+  private sending = 0;
 
   constructor(
     readonly pool: pg.Pool,
-    private readonly options: { notifyDelayMs?: number; outcomeLookupMs?: number } = {},
+    private readonly options: {
+      notifyDelayMs?: number;
+      outcomeLookupMs?: number;
+      /** Append statements in flight at once (default 8); appends beyond them wait and go together. */
+      appendConcurrency?: number;
+    } = {},
   ) {
     this.local.setMaxListeners(0);
   }
@@ -167,14 +274,15 @@ export class PostgresEventStore {
     const expectedVersion = options.expectedVersion ?? 'any';
     expectedToSql(expectedVersion);
     const prepared = prepareEvents(events, uuidv7);
-    const db = options.client ?? this.pool;
     for (let attempt = 1; ; attempt++) {
       let rows: pg.QueryResultRow[];
-      let planned: PlannedAppend;
       try {
-        planned = await this.plan(streamId, prepared, expectedVersion, db, attempt > 1);
-        // Inside a caller's transaction a broken connection means no commit: the caller knows nothing was written.
-        rows = options.client ? (await options.client.query(planned.query)).rows : await this.appendOnce(planned.query, streamId, prepared);
+        if (options.client) {
+          // Inside a caller's transaction a broken connection means no commit: the caller knows nothing was written.
+          const head = await this.headOf(streamId, expectedVersion, options.client, attempt > 1);
+          const planned = planAppend(streamId, prepared, expectedVersion, head);
+          rows = (await options.client.query(planned.kind === 'rows' ? insertQuery([planned.rows]) : planned.query)).rows;
+        } else rows = await this.submit({ streamId, prepared, expected: expectedVersion, fresh: attempt > 1 });
       } catch (err) {
         this.heads.delete(streamId);
         if (err instanceof AppendOutcomeUnknownError) throw err;
@@ -205,72 +313,25 @@ export class PostgresEventStore {
       const result = toAppendResult(streamId, rows, false);
       // Inside a caller's transaction the events are not visible yet; the caller signals after commit.
       if (options.client) this.heads.delete(streamId);
-      else {
-        if (planned.head) this.remember(streamId, planned.head);
-        this.signalAppended();
-      }
+      else this.signalAppended();
       return result;
     }
   }
 
-  /**
-   * The append as one statement. With the stream's head known (remembered from this process's last
-   * append or read of the stream, else read now), the rows are numbered and hashed here and go in
-   * as one multi-row INSERT guarded by the head it was built on: if the stream's last event is
-   * another by then, nothing is inserted (or, racing a concurrent commit, the next version is a
-   * unique violation), so a stale memory costs a retry, never a wrong chain. Values whose jsonb text
-   * cannot be reproduced here go through append_events(), which hashes in the database.
-   */
-  private async plan(
-    streamId: string,
-    prepared: PreparedEvent[],
-    expected: ExpectedVersion,
-    db: Queryable,
-    fresh: boolean,
-  ): Promise<PlannedAppend> {
-    let head = fresh ? undefined : this.heads.get(streamId);
-    if (head && !satisfies(expected, head.version)) head = undefined; // perhaps only the memory is stale: ask
-    head ??= await this.readHead(streamId, db);
-    if (!satisfies(expected, head.version)) throw new ExpectationFailed(head.version);
-    const recordedAtMs = Math.max(Date.now(), head.recordedAtMs);
-    const values: unknown[] = [streamId, new Date(recordedAtMs).toISOString(), head.version, head.hash];
-    let prev = head.hash;
-    let version = head.version;
-    try {
-      for (const e of prepared) {
-        version++;
-        const occurredAtMs = e.occurred_at === null ? null : Date.parse(e.occurred_at);
-        const hash = eventHash(prev, {
-          streamId,
-          version,
-          eventId: e.event_id,
-          type: e.type,
-          schemaVersion: e.schema_version,
-          data: e.data,
-          metadata: e.metadata,
-          occurredAtMs,
-          recordedAtMs,
-        });
-        values.push(
-          e.event_id,
-          version,
-          e.type,
-          e.schema_version,
-          JSON.stringify(e.data),
-          JSON.stringify(e.metadata),
-          e.occurred_at,
-          prev,
-          hash,
-        );
-        prev = hash;
-      }
-    } catch (err) {
-      if (!(err instanceof NotReproducible)) throw err;
-      const text =
-        'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id FROM append_events($1, $2, $3::jsonb)';
-      return { query: { name: 'append_events', text, values: [streamId, expectedToSql(expected), JSON.stringify(prepared)] }, head: null };
-    }
-    return { query: { ...insertStatement(prepared.length), values }, head: { version, hash: prev, recordedAtMs } };
+  /** The head to build on: remembered (if it fits the expectation; a stale one may be why not), else read. */
+  private async headOf(streamId: string, expected: ExpectedVersion, db: Queryable, fresh: boolean): Promise<Head> {
+    return this.rememberedHead(streamId, expected, fresh) ?? (await this.readHead(streamId, db));
+  }
+
+  private rememberedHead(streamId: string, expected: ExpectedVersion, fresh: boolean): Head | undefined {
+    const head = fresh ? undefined : this.heads.get(streamId);
+    return head && satisfies(expected, head.version) ? head : undefined;
+  }
+
+  /** The heads of several streams in one round trip (one backward index probe each). */
+  private async readHeads(streamIds: string[]): Promise<Map<string, Head>> {
+    const { rows } = await this.pool.query({ name: 'stream_heads', text: HEADS_SQL, values: [streamIds] });
+    return new Map(rows.map((r) => [r.stream_id, { version: r.stream_version, hash: r.hash, recordedAtMs: r.recorded_at.getTime() }]));
   }
 
   private async readHead(streamId: string, db: Queryable): Promise<Head> {
@@ -285,24 +346,124 @@ export class PostgresEventStore {
   }
 
   /**
-   * One append on a connection of its own, so a failure can be told apart: one before the statement
-   * was sent (nothing written), a statement error (rolled back), or a connection that broke while
-   * the statement was on its way or running (outcome unknown: AppendOutcomeUnknownError).
+   * Sends an append's rows when a statement slot is free. Appends that arrive while every slot is
+   * busy wait, and go together in the next statement (one per stream), so many writers share one
+   * round trip and one commit instead of queueing for their own: group commit in the store. Each
+   * append keeps its own guard, result and error.
    */
-  private async appendOnce(query: pg.QueryConfig, streamId: string, prepared: PreparedEvent[]): Promise<pg.QueryResultRow[]> {
+  private submit(item: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<pg.QueryResultRow[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ ...item, resolve, reject });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.sending < (this.options.appendConcurrency ?? 8) && this.pending.length > 0) {
+      const batch: PendingAppend[] = [];
+      const streams = new Set<string>();
+      let rows = 0;
+      for (let i = 0; i < this.pending.length;) {
+        const next = this.pending[i];
+        // Two appends to one stream would build on the same head: the later waits for the next statement.
+        if (streams.has(next.streamId) || (batch.length > 0 && rows + next.prepared.length > MAX_BATCH_ROWS)) {
+          i++;
+          continue;
+        }
+        streams.add(next.streamId);
+        rows += next.prepared.length;
+        batch.push(next);
+        this.pending.splice(i, 1);
+      }
+      // One order of streams in every statement, so two statements wait on each other's keys in one direction.
+      batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+      this.sending++;
+      void this.send(batch).finally(() => {
+        this.sending--;
+        this.flush();
+      });
+    }
+  }
+
+  /**
+   * Plans the appends of one statement on their streams' heads as this process knows them when the
+   * statement goes (the heads of earlier statements' appends included), reading unknown heads in
+   * one round trip, then inserts them together.
+   */
+  private async send(batch: PendingAppend[]): Promise<void> {
+    const planned: { item: PendingAppend; rows: unknown[][]; head: Head }[] = [];
+    try {
+      const unknown = batch.filter((p) => !this.rememberedHead(p.streamId, p.expected, p.fresh)).map((p) => p.streamId);
+      const read = unknown.length ? await this.readHeads(unknown) : new Map<string, Head>();
+      for (const item of batch) {
+        try {
+          const head = this.rememberedHead(item.streamId, item.expected, item.fresh) ?? read.get(item.streamId) ?? EMPTY_HEAD;
+          const plan = planAppend(item.streamId, item.prepared, item.expected, head);
+          if (plan.kind === 'rows') planned.push({ item, rows: plan.rows, head: plan.head });
+          else item.resolve(await this.appendOnce(plan.query, item.streamId, item.prepared));
+        } catch (err) {
+          item.reject(err);
+        }
+      }
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
+    if (planned.length) await this.insertTogether(planned);
+  }
+
+  private async insertTogether(planned: { item: PendingAppend; rows: unknown[][]; head: Head }[]): Promise<void> {
+    try {
+      const rows = await this.onConnection(insertQuery(planned.map((p) => p.rows)));
+      for (const { item, head } of planned) {
+        const mine = rows.filter((r) => r.stream_id === item.streamId);
+        if (mine.length) this.remember(item.streamId, head);
+        else this.heads.delete(item.streamId);
+        item.resolve(mine);
+      }
+    } catch (err) {
+      for (const { item } of planned) this.heads.delete(item.streamId);
+      if (err instanceof StatementLost) {
+        for (const { item } of planned) item.reject(this.outcomeUnknown(item.streamId, item.prepared, err));
+      } else if (planned.length > 1 && perAppendError(err)) {
+        // One append's conflict or value failed the statement for all: each goes alone, to get its own answer.
+        for (const p of planned) await this.insertTogether([p]);
+      } else {
+        for (const { item } of planned) item.reject(err);
+      }
+    }
+  }
+
+  /**
+   * One statement on a connection of its own, so a failure can be told apart: one before the
+   * statement was sent (nothing written), a statement error (rolled back), or a connection that
+   * broke while the statement was on its way or running (StatementLost: outcome unknown).
+   */
+  private async onConnection(query: pg.QueryConfig): Promise<pg.QueryResultRow[]> {
     const client = await this.pool.connect();
     try {
       const { rows } = await client.query(query);
       client.release();
       return rows;
     } catch (err) {
-      const unknown = sentAndLost(err);
+      const lost = sentAndLost(err);
       // A statement error leaves the session usable; a broken one is discarded.
-      client.release(unknown || !isQueryable(client) ? (err as Error) : undefined);
-      if (!unknown) throw err;
-      const ids = prepared.map((e) => e.event_id);
-      throw new AppendOutcomeUnknownError(streamId, ids, backendPid(client), JSON.stringify(prepared), { cause: err });
+      client.release(lost || !isQueryable(client) ? (err as Error) : undefined);
+      throw lost ? new StatementLost(backendPid(client), { cause: err }) : err;
     }
+  }
+
+  private async appendOnce(query: pg.QueryConfig, streamId: string, prepared: PreparedEvent[]): Promise<pg.QueryResultRow[]> {
+    try {
+      return await this.onConnection(query);
+    } catch (err) {
+      throw err instanceof StatementLost ? this.outcomeUnknown(streamId, prepared, err) : err;
+    }
+  }
+
+  private outcomeUnknown(streamId: string, prepared: PreparedEvent[], lost: StatementLost): AppendOutcomeUnknownError {
+    const ids = prepared.map((e) => e.event_id);
+    return new AppendOutcomeUnknownError(streamId, ids, lost.backendPid, JSON.stringify(prepared), { cause: lost.cause });
   }
 
   /**

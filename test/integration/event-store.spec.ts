@@ -380,6 +380,49 @@ describe('the append builds on the head it knows', () => {
   });
 });
 
+describe('concurrent appends share statements', () => {
+  it('appends to different streams go in together, each with its own result and error', async () => {
+    const s = new PostgresEventStore(db.pool, { appendConcurrency: 1 });
+    try {
+      const streams = Array.from({ length: 20 }, (_, i) => `s-co-${i}`);
+      await Promise.all(streams.map((st) => s.append(st, [ev()])));
+      const results = await Promise.allSettled([
+        ...streams.map((st, i) => s.append(st, [ev('Second', { i })], { expectedVersion: 1 })),
+        s.append('s-co-0', [ev('Stale')], { expectedVersion: 5 }),
+      ]);
+      expect(results.slice(0, 20).map((r) => (r.status === 'fulfilled' ? r.value.nextVersion : r.reason))).toEqual(streams.map(() => 2));
+      expect(results[20]).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
+      const { rows } = await db.pool.query(
+        `SELECT count(DISTINCT transaction_id)::int AS commits, count(*)::int AS n FROM events WHERE stream_id LIKE 's-co-%' AND stream_version = 2`,
+      );
+      // One statement in flight: the first append goes alone, the others wait and share commits.
+      expect(rows[0]).toEqual({ commits: expect.any(Number), n: 20 });
+      expect(rows[0].commits).toBeLessThan(20);
+      for (const st of streams) expect(await verifyChains(db.pool, { streamId: st })).toMatchObject({ ok: true, eventsChecked: 2 });
+    } finally {
+      s.close();
+    }
+  });
+
+  it("one append's reused event id fails that append alone", async () => {
+    const s = new PostgresEventStore(db.pool, { appendConcurrency: 1 });
+    try {
+      const taken = (await s.append('s-co-taken', [ev()])).events[0].eventId;
+      const blocker = s.append('s-co-first', [ev()]); // holds the one slot, so the rest go together
+      const results = await Promise.allSettled([
+        ...[1, 2, 3].map((i) => s.append(`s-co-ok-${i}`, [ev()])),
+        s.append('s-co-reuse', [{ eventId: taken, type: 'Other', data: {} }]),
+      ]);
+      await blocker;
+      expect(results.slice(0, 3).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      expect(results[3]).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyConflictError) });
+      expect(await countEvents(`stream_id = 's-co-reuse'`)).toBe(0);
+    } finally {
+      s.close();
+    }
+  });
+});
+
 describe('bad input writes nothing', () => {
   const cases: [string, () => Promise<unknown>, RegExp][] = [
     ['empty event list', () => store.append('s-bad', []), /events: must be a non-empty array/],
