@@ -38,10 +38,17 @@ export class AppModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: (req) => (req as { id?: string }).id ?? '',
-            customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-            // calendar subscription tokens travel in the URL (calendar.ics?token=…)
-            serializers: { req: (req: { url?: string }) => ({ ...req, ...(req.url ? { url: redactToken(req.url) } : {}) }) },
+            // Calendar subscription tokens travel in the URL (calendar.ics?token=…). The correlation id
+            // goes beside the request id (req.id) here, not in customProps: that makes pino-http derive
+            // a child of the request's child logger on every request, ~10 times the cost of the first.
+            serializers: {
+              req: (req: { url?: string; raw?: { correlationId?: string } }) => ({
+                ...req,
+                ...(req.url ? { url: redactToken(req.url) } : {}),
+                correlationId: req.raw?.correlationId,
+              }),
+            },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),
