@@ -5,7 +5,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module.js';
-import { redactToken } from './auth/feed-tokens.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -18,6 +17,7 @@ import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/
 import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
+import { requestLogOptions } from './request-logging.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
 import { WebModule } from './web/web.module.js';
@@ -34,17 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, { clock: options.clock }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req) => (req as { id?: string }).id ?? '',
-            customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-            // calendar subscription tokens travel in the URL (calendar.ics?token=…)
-            serializers: { req: (req: { url?: string }) => ({ ...req, ...(req.url ? { url: redactToken(req.url) } : {}) }) },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(config.LOG_LEVEL) }),
         // The data source is opened (and migrated) before Nest starts, so startup errors are one clear message.
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),

@@ -1,4 +1,4 @@
-// Per-key rate limit on rate-limiter-flexible (see rate-limits.ts). @nestjs/throttler is not used:
+// Per-key rate limit (BatchedLimit in rate-limits.ts). @nestjs/throttler is not used:
 // it is CommonJS requiring the ESM-only Nest 12, which Jest's ESM mode on Node 20 cannot load.
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';

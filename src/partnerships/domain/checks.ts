@@ -42,14 +42,23 @@ export const date: Check = (v, f) =>
     ? ok
     : fail(f, 'must be a date { date: "YYYY" | "YYYY-MM" | "YYYY-MM-DD", precision: "year" | "month" | "day" } that exists');
 
+// Intl.getCanonicalLocales is the costliest check of a command (ICU, every name of every body), and
+// the tags in use are few: answers are remembered, in a map cleared when it grows past its bound.
+const tagProblems = new Map<string, string | undefined>();
+
 /** A BCP 47 language tag as Intl writes it ("en", "de-AT", "sr-Latn"), or why it is not one. */
 export function languageTagProblem(tag: string): string | undefined {
+  if (tagProblems.has(tag)) return tagProblems.get(tag);
+  let problem: string | undefined;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical === tag ? undefined : `write the language tag as "${canonical}"`;
+    problem = canonical === tag ? undefined : `write the language tag as "${canonical}"`;
   } catch {
-    return 'is not a BCP 47 language tag such as de, uk, en, ru or pl';
+    problem = 'is not a BCP 47 language tag such as de, uk, en, ru or pl';
   }
+  if (tagProblems.size >= 1000) tagProblems.clear();
+  tagProblems.set(tag, problem);
+  return problem;
 }
 
 export const localizedName: Check = (v, f) => {
