@@ -71,9 +71,13 @@ export async function applyOParl({ events, changedEntries, ctx: { client, table 
     // A log recorded before this read model existed: fill it once, with the first batch after the upgrade.
     const { rows: filled } = await client.query(`SELECT 1 FROM ${t} WHERE type = 'System' LIMIT 1`);
     if (filled.length) return;
-    const { rows: any } = await client.query(`SELECT 1 FROM ${table('timeline_entries')} WHERE type = ANY($1) LIMIT 1`, [
-      [...OPARL_EVENT_TYPES],
-    ]);
+    // One index probe per type: a plain `type = ANY(…) LIMIT 1` is planned as a scan of the whole
+    // timeline, which every batch of a log without consultations paid (quadratic over a rebuild).
+    const { rows: any } = await client.query(
+      `SELECT 1 FROM unnest($1::text[]) AS k(type)
+         CROSS JOIN LATERAL (SELECT 1 FROM ${table('timeline_entries')} t WHERE t.type = k.type LIMIT 1) found LIMIT 1`,
+      [[...OPARL_EVENT_TYPES]],
+    );
     if (!any.length) return;
   }
 
