@@ -12,12 +12,11 @@ import {
   type EventType,
 } from '../../domain/index.js';
 import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
-import { rowToEntry } from '../timeline/timeline.step.js';
 import type { TimelineEntry } from '../timeline/timeline.types.js';
 import { searchText, staticDetail } from './status.view.js';
 
-/** An entry as the fold needs it (corrections applied, retraction marked). */
-function entryRecord(t: TimelineEntry, changedAt: string): EntryRecord {
+/** An entry of this batch as the fold needs it. */
+function entryRecord(t: TimelineEntry): EntryRecord {
   return {
     eventId: t.eventId,
     type: t.type as EventType,
@@ -27,7 +26,31 @@ function entryRecord(t: TimelineEntry, changedAt: string): EntryRecord {
     retracted: t.retracted,
     position: t.streamVersion - 1,
     recordedAt: t.recordedAt,
-    changedAt,
+    changedAt: t.recordedAt,
+  };
+}
+
+/**
+ * The columns of a timeline row the fold reads: the value as first recorded only
+ * for corrected entries (else it equals data), the corrections' ids only. The refold of a back-dated
+ * batch reads every later entry, so the row size is most of its cost.
+ */
+const FOLD_COLUMNS = `t.partnership_id, t.event_id, t.type, t.stream_version, t.fold_date::text AS fold_day, t.data,
+  CASE WHEN t.corrections <> '[]'::jsonb THEN t.original END AS original,
+  jsonb_path_query_array(t.corrections, '$[*].eventId') AS correction_ids, t.retracted, t.recorded_at, t.changed_at`;
+
+function rowRecord(r: Record<string, unknown>): EntryRecord {
+  const data = r.data as Record<string, unknown>;
+  return {
+    eventId: r.event_id as string,
+    type: r.type as EventType,
+    data,
+    originalData: (r.original as Record<string, unknown> | null) ?? data,
+    corrections: r.correction_ids as string[],
+    retracted: r.retracted as boolean,
+    position: (r.stream_version as number) - 1,
+    recordedAt: toIso(r.recorded_at),
+    changedAt: toIso(r.changed_at),
   };
 }
 
@@ -72,14 +95,14 @@ export async function applyStatus({ events, changedEntries, ctx: { client, table
     else entriesOf.set(id, [item]);
   };
   const inMemory = changedEntries.filter(foldsFromMemory);
-  for (const t of inMemory) add(t.partnershipId, { day: t.foldDate, record: entryRecord(t, t.recordedAt) });
+  for (const t of inMemory) add(t.partnershipId, { day: t.foldDate, record: entryRecord(t) });
   const { rows: later } = await client.query(
-    `SELECT t.*, t.fold_date::text AS fold_day FROM unnest($1::text[], $2::date[]) AS q(id, day)
+    `SELECT ${FOLD_COLUMNS} FROM unnest($1::text[], $2::date[]) AS q(id, day)
        JOIN ${table('timeline_entries')} t ON t.partnership_id = q.id AND t.fold_date >= q.day
       WHERE NOT (t.event_id = ANY($3::uuid[]))`,
     [ids, days, inMemory.map((t) => t.eventId)],
   );
-  for (const r of later) add(r.partnership_id, { day: r.fold_day, record: entryRecord(rowToEntry(r), toIso(r.changed_at)) });
+  for (const r of later) add(r.partnership_id, { day: r.fold_day, record: rowRecord(r) });
   for (const list of entriesOf.values()) list.sort(byDayThenStream);
   const versionOf = new Map<string, { version: number; at: Date }>();
   for (const e of events) versionOf.set(e.streamId, { version: e.streamVersion, at: e.recordedAt });
