@@ -123,8 +123,11 @@ it('a CLI rebuild killed mid-way is cleaned up, and the next rebuild request is 
     'the rebuild to complete',
   );
 
+  // The old version is dropped just after the switch, in a transaction of its own: wait for it.
+  const expected = PROJECTIONS[NAME].tables.map((b) => `${b}_v${done.activeVersion}`).sort();
+  await until(async () => (await versionTables()).length === expected.length, 10_000, 'the old version to be dropped');
   const after = await versionTables();
-  expect(after).toEqual(PROJECTIONS[NAME].tables.map((b) => `${b}_v${done.activeVersion}`).sort());
+  expect(after).toEqual(expected);
   const { rows: checkpoints } = await admin.query(`SELECT name FROM consumer_checkpoints WHERE name LIKE $1 ORDER BY name`, [`${NAME}@v%`]);
   expect(checkpoints.map((r) => r.name)).toEqual([`${NAME}@v${done.activeVersion}`]);
   expect(await row()).toMatchObject({ building_version: null, rebuild_error: null });
