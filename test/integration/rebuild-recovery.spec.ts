@@ -74,9 +74,11 @@ it('a CLI rebuild killed mid-way is cleaned up, and the next rebuild request is 
     await until(
       async () => {
         if (child!.exitCode !== null) throw new Error(`the CLI ended early: ${output}`);
-        // Exclusive: the rebuild's switch (the app's live runner waits on the same lock, shared).
+        // Exclusive: the rebuild's switch (the app's live runner waits on the same lock, shared). In
+        // this database only: pg_locks is the cluster's, and other suites rebuild in parallel.
         const { rows } = await admin.query(
-          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND mode = 'ExclusiveLock' AND classid = $1::int4::oid`,
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND mode = 'ExclusiveLock'
+              AND classid = $1::int4::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
           [SWITCH_CLASS],
         );
         return rows[0].n > 0;
