@@ -158,7 +158,6 @@ export class CheckpointedConsumer {
   }
 
   private async run(): Promise<void> {
-    const batchSize = this.options.batchSize ?? 500;
     const pollMs = this.options.pollMs ?? 1000;
     while (this.running) {
       let wait = 0;
@@ -166,7 +165,9 @@ export class CheckpointedConsumer {
         const n = await this.processBatch();
         this.state.lastError = null;
         this.state.consecutiveErrors = 0;
-        if (n < batchSize) wait = pollMs;
+        // Wake-ups that came while a batch ran are gone, so after a batch that found events look
+        // again at once; wait only when there was nothing to do (or another process owns the consumer).
+        if (n <= 0) wait = pollMs;
       } catch (err) {
         this.state.lastError = err instanceof Error ? err.message : String(err);
         this.state.consecutiveErrors++;

@@ -14,6 +14,12 @@ export interface ProjectionDefinition {
   name: string;
   /** Base table names; version N lives in `<base>_v<N>`, readers use the view `<base>`. */
   tables: string[];
+  /**
+   * Per base table, the non-unique indexes `apply` reads through, as pg_get_indexdef prints them
+   * after USING (e.g. `btree (partnership_id, fold_date)`). A rebuild loads its new tables with these
+   * and the unique ones only, and builds the rest, which only readers use, once after the load.
+   */
+  applyIndexes?: Record<string, string[]>;
   apply(events: StoredEvent[], ctx: ApplyContext): Promise<void>;
 }
 

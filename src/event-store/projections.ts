@@ -44,6 +44,10 @@ export class ProjectionEngine {
    * The consumer that applies `def` to its active version (live) or to one given version (a rebuild).
    * Live batches take the switch lock shared, so a rebuild's switch waits for them and they see the
    * new version as soon as it commits.
+   *
+   * Batches commit without waiting for the WAL flush (synchronous_commit off, this transaction
+   * only): read models are derived, and a batch a crash loses takes its checkpoint with it, so it is
+   * applied again after the restart. The events themselves are committed durably by append.
    */
   consumer(def: ProjectionDefinition, mode: 'live' | { version: number }, batchSize = this.options.batchSize ?? 500): CheckpointedConsumer {
     return new CheckpointedConsumer(
@@ -51,8 +55,14 @@ export class ProjectionEngine {
       this.notifications,
       {
         checkpointName: async (client) => {
-          if (mode !== 'live') return consumerName(def.name, mode.version);
-          await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [SWITCH_CLASS, def.name]);
+          if (mode !== 'live') {
+            await client.query(`SELECT set_config('synchronous_commit', 'off', true)`);
+            return consumerName(def.name, mode.version);
+          }
+          await client.query(`SELECT pg_advisory_xact_lock_shared($1, hashtext($2)), set_config('synchronous_commit', 'off', true)`, [
+            SWITCH_CLASS,
+            def.name,
+          ]);
           const { rows } = await client.query('SELECT active_version FROM projections WHERE name = $1', [def.name]);
           if (!rows[0]) throw new Error(`projection ${def.name} is not registered (missing migration?)`);
           return consumerName(def.name, rows[0].active_version);

@@ -1,6 +1,8 @@
 // Rebuilds without downtime: the next version of a projection is built from position zero in its own
 // tables while the active one keeps serving; when it has caught up, one transaction applies what is
 // left, repoints the views and bumps the active version; the old tables are dropped afterwards.
+// The new tables are loaded the way bulk loads are: indexes only readers use are built after the
+// load, so the build never maintains them row by row.
 import type pg from 'pg';
 import { applyBatch, readCheckpoint, type CheckpointedConsumer } from './consumer.js';
 import type { PostgresEventStore } from './postgres-event-store.js';
@@ -67,16 +69,18 @@ async function rebuildOwned(
   const next = Math.max(active, stale ?? 0) + 1;
   const { rows: countRows } = await pool.query('SELECT count(*)::bigint AS n FROM events');
   const total = Number(countRows[0].n);
-  await withTransaction(pool, async (c) => {
+  const readerIndexes = await withTransaction(pool, async (c) => {
     // The stale build and anything a killed process left (e.g. the old version after a switch).
     await dropLeftovers(c, def, active);
     for (const base of def.tables)
       await c.query(`CREATE TABLE ${ident(versioned(base, next))} (LIKE ${ident(versioned(base, active))} INCLUDING ALL)`);
+    const deferred = await dropReaderIndexes(c, def, next);
     await c.query(
       `UPDATE projections SET building_version = $2, rebuild_started_at = now(), rebuild_total = $3, rebuild_done = 0,
               rebuild_rate = 0, rebuild_error = NULL WHERE name = $1`,
       [def.name, next, total],
     );
+    return deferred;
   });
 
   const started = Date.now();
@@ -108,6 +112,9 @@ async function rebuildOwned(
       done += n;
       await report();
     }
+    // Outside the switch transaction, so live batches do not wait for the index builds.
+    for (const sql of readerIndexes) await pool.query(sql);
+    for (const base of def.tables) await pool.query(`ANALYZE ${ident(versioned(base, next))}`);
     await withTransaction(pool, async (c) => {
       // Waits for live batches in flight; new ones wait for this switch and then use the new version.
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SWITCH_CLASS, def.name]);
@@ -195,6 +202,30 @@ export async function recoverAbandonedRebuild(pool: pg.Pool, def: ProjectionDefi
   } finally {
     owner.release();
   }
+}
+
+/**
+ * Drops the non-unique indexes of a new version's tables that `apply` does not read through (see
+ * ProjectionDefinition.applyIndexes); returns the statements that build them again. Unique indexes
+ * stay: ON CONFLICT and the constraints need them during the load.
+ */
+async function dropReaderIndexes(c: pg.PoolClient, def: ProjectionDefinition, version: number): Promise<string[]> {
+  const bases = new Map(def.tables.map((base) => [versioned(base, version), base]));
+  const { rows } = await c.query<{ tablename: string; indexname: string; indexdef: string }>(
+    `SELECT t.relname AS tablename, x.relname AS indexname, pg_get_indexdef(i.indexrelid) AS indexdef
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid
+      WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1::text[])
+        AND NOT i.indisunique AND NOT i.indisexclusion`,
+    [[...bases.keys()]],
+  );
+  const deferred: string[] = [];
+  for (const r of rows) {
+    const kept = def.applyIndexes?.[bases.get(r.tablename)!] ?? [];
+    if (kept.some((k) => r.indexdef.endsWith(` USING ${k}`))) continue;
+    await c.query(`DROP INDEX ${ident(r.indexname)}`);
+    deferred.push(r.indexdef);
+  }
+  return deferred;
 }
 
 /** Drops the tables and checkpoints of every version of `def` but `keep`; returns the versions dropped. */

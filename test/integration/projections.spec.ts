@@ -319,6 +319,7 @@ describe('rebuild without downtime', () => {
       }
     })();
     const before = (await engine.status('partnerships')).activeVersion;
+    const indexesBefore = await indexesOf(before);
     const progress: number[] = [];
     const result = await fast.rebuild(partnershipsProjection, (p) => void progress.push(p.done));
     reading = false;
@@ -331,5 +332,19 @@ describe('rebuild without downtime', () => {
     expect((await engine.status('partnerships')).activeVersion).toBe(before + 1);
     const { rows: tables } = await db.pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'timeline_entries_v%'`);
     expect(tables.map((t) => t.tablename)).toEqual([`timeline_entries_v${before + 1}`]);
+    // The rebuild loads without the readers' indexes and builds them before the switch.
+    expect(await indexesOf(before + 1)).toEqual(indexesBefore);
   }, 120_000);
 });
+
+/** The index definitions of one version's tables, with the version taken out of the names. */
+async function indexesOf(version: number): Promise<string[]> {
+  const { rows: found } = await db.pool.query<{ def: string }>(
+    `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1::text[])`,
+    [partnershipsProjection.tables.map((base) => `${base}_v${version}`)],
+  );
+  const defs = found.map((r) => r.def.replace(/^CREATE (UNIQUE )?INDEX \S+/, 'CREATE $1INDEX').replaceAll(`_v${version} `, ' ')).sort();
+  expect(defs.length).toBeGreaterThan(partnershipsProjection.tables.length);
+  return defs;
+}

@@ -74,9 +74,11 @@ it('a CLI rebuild killed mid-way is cleaned up, and the next rebuild request is 
     await until(
       async () => {
         if (child!.exitCode !== null) throw new Error(`the CLI ended early: ${output}`);
-        // Exclusive: the rebuild's switch (the app's live runner waits on the same lock, shared).
+        // Exclusive: the rebuild's switch (the app's live runner waits on the same lock, shared). In
+        // this database only: pg_locks is the cluster's, and other suites rebuild in parallel.
         const { rows } = await admin.query(
-          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND mode = 'ExclusiveLock' AND classid = $1::int4::oid`,
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND mode = 'ExclusiveLock'
+              AND classid = $1::int4::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
           [SWITCH_CLASS],
         );
         return rows[0].n > 0;
@@ -123,8 +125,11 @@ it('a CLI rebuild killed mid-way is cleaned up, and the next rebuild request is 
     'the rebuild to complete',
   );
 
+  // The old version is dropped just after the switch, in a transaction of its own: wait for it.
+  const expected = PROJECTIONS[NAME].tables.map((b) => `${b}_v${done.activeVersion}`).sort();
+  await until(async () => (await versionTables()).length === expected.length, 10_000, 'the old version to be dropped');
   const after = await versionTables();
-  expect(after).toEqual(PROJECTIONS[NAME].tables.map((b) => `${b}_v${done.activeVersion}`).sort());
+  expect(after).toEqual(expected);
   const { rows: checkpoints } = await admin.query(`SELECT name FROM consumer_checkpoints WHERE name LIKE $1 ORDER BY name`, [`${NAME}@v%`]);
   expect(checkpoints.map((r) => r.name)).toEqual([`${NAME}@v${done.activeVersion}`]);
   expect(await row()).toMatchObject({ building_version: null, rebuild_error: null });

@@ -16,6 +16,13 @@ export const PARTNERSHIPS_PROJECTION = 'partnerships';
 export const partnershipsProjection: ProjectionDefinition = {
   name: PARTNERSHIPS_PROJECTION,
   tables: ['partnership_status', 'partnership_status_history', 'timeline_entries', 'aid_ledger', 'calendar_items', 'oparl_objects'],
+  // The steps' own reads: the status refold (by partnership and fold date), the retraction lookup
+  // (by partnership), the OParl step (timeline by type, its own table by type). Primary keys aside,
+  // every other index serves readers only and a rebuild builds it after the load.
+  applyIndexes: {
+    timeline_entries: ['btree (partnership_id, fold_date, stream_version)', 'btree (type, sort_date)'],
+    oparl_objects: ['btree (type, id)'],
+  },
   async apply(events, ctx) {
     const relevant = events.filter((e) => isEventType(e.type));
     if (!relevant.length) return;

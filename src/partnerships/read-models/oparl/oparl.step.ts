@@ -68,13 +68,19 @@ export async function applyOParl({ events, changedEntries, ctx: { client, table 
   const t = table('oparl_objects');
   const mine = changedEntries.filter((e) => OPARL_TYPES.has(e.type));
   if (!mine.length) {
-    // A log recorded before this read model existed: fill it once, with the first batch after the upgrade.
-    const { rows: filled } = await client.query(`SELECT 1 FROM ${t} WHERE type = 'System' LIMIT 1`);
-    if (filled.length) return;
-    const { rows: any } = await client.query(`SELECT 1 FROM ${table('timeline_entries')} WHERE type = ANY($1) LIMIT 1`, [
-      [...OPARL_EVENT_TYPES],
-    ]);
-    if (!any.length) return;
+    // A log recorded before this read model existed: fill it once, with the first batch after the
+    // upgrade. One round trip, as every live batch without a consultation asks. The timeline is
+    // probed once per type in index order: without statistics that show the types absent (a table
+    // being rebuilt), `type = ANY(…) LIMIT 1` is planned as a scan of the whole timeline, which
+    // every such batch paid (quadratic over a rebuild).
+    const { rows } = await client.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM ${t} WHERE type = 'System')
+              AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS k(type) CROSS JOIN LATERAL
+                            (SELECT 1 FROM ${table('timeline_entries')} t WHERE t.type = k.type ORDER BY t.sort_date LIMIT 1) found)
+              AS unfilled`,
+      [[...OPARL_EVENT_TYPES]],
+    );
+    if (!rows[0].unfilled) return;
   }
 
   const { rows: timeline } = await client.query(`SELECT * FROM ${table('timeline_entries')} WHERE type = ANY($1)`, [

@@ -1,7 +1,8 @@
 // The status step: the state of each partnership on every business date (a valid-time history, one
 // row per date on which something took effect) and its latest state (one row per partnership, for
 // lists and filters). A batch recomputes a partnership only from the earliest date it touches: the
-// state before that date comes from the history, the entries from that date on from the timeline.
+// state before that date comes from the history, the entries from that date on from the timeline —
+// read back, except the ones this batch added, which are folded as they are in memory.
 import {
   applyEntry,
   businessDateEnd,
@@ -10,13 +11,12 @@ import {
   type EntryRecord,
   type EventType,
 } from '../../domain/index.js';
-import type { PartnershipsBatch } from '../batch.js';
-import { rowToEntry } from '../timeline/timeline.step.js';
+import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
+import type { TimelineEntry } from '../timeline/timeline.types.js';
 import { searchText, staticDetail } from './status.view.js';
 
-/** An entry as the fold needs it, from its timeline row (corrections applied, retraction marked). */
-function entryRecord(r: Record<string, unknown>): EntryRecord {
-  const t = rowToEntry(r);
+/** An entry of this batch as the fold needs it. */
+function entryRecord(t: TimelineEntry): EntryRecord {
   return {
     eventId: t.eventId,
     type: t.type as EventType,
@@ -26,8 +26,48 @@ function entryRecord(r: Record<string, unknown>): EntryRecord {
     retracted: t.retracted,
     position: t.streamVersion - 1,
     recordedAt: t.recordedAt,
-    changedAt: r.changed_at instanceof Date ? r.changed_at.toISOString() : (r.changed_at as string),
+    changedAt: t.recordedAt,
   };
+}
+
+/**
+ * The columns of a timeline row the fold reads: the value as first recorded only
+ * for corrected entries (else it equals data), the corrections' ids only. The refold of a back-dated
+ * batch reads every later entry, so the row size is most of its cost.
+ */
+const FOLD_COLUMNS = `t.partnership_id, t.event_id, t.type, t.stream_version, t.fold_date::text AS fold_day, t.data,
+  CASE WHEN t.corrections <> '[]'::jsonb THEN t.original END AS original,
+  jsonb_path_query_array(t.corrections, '$[*].eventId') AS correction_ids, t.retracted, t.recorded_at, t.changed_at`;
+
+function rowRecord(r: Record<string, unknown>): EntryRecord {
+  const data = r.data as Record<string, unknown>;
+  return {
+    eventId: r.event_id as string,
+    type: r.type as EventType,
+    data,
+    originalData: (r.original as Record<string, unknown> | null) ?? data,
+    corrections: r.correction_ids as string[],
+    retracted: r.retracted as boolean,
+    position: (r.stream_version as number) - 1,
+    recordedAt: toIso(r.recorded_at),
+    changedAt: toIso(r.changed_at),
+  };
+}
+
+interface FoldItem {
+  day: string;
+  record: EntryRecord;
+}
+
+const byDayThenStream = (a: FoldItem, b: FoldItem) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.record.position - b.record.position);
+
+/**
+ * Entries this batch added and nothing amended yet: their row holds exactly the event's data (the
+ * same jsonb), last changed when recorded, so folding them from memory equals reading them back.
+ * In a rebuild, and live when events arrive in business order, that is most of what a refold needs.
+ */
+function foldsFromMemory(t: ChangedEntry): boolean {
+  return t.previousFoldDate === null && t.corrections.length === 0 && !t.retracted;
 }
 
 export async function applyStatus({ events, changedEntries, ctx: { client, table } }: PartnershipsBatch): Promise<void> {
@@ -48,14 +88,22 @@ export async function applyStatus({ events, changedEntries, ctx: { client, table
                            WHERE partnership_id = q.id AND valid_from < q.day ORDER BY valid_from DESC LIMIT 1) h ON true`,
     [ids, days],
   );
+  const entriesOf = new Map<string, FoldItem[]>();
+  const add = (id: string, item: FoldItem) => {
+    const list = entriesOf.get(id);
+    if (list) list.push(item);
+    else entriesOf.set(id, [item]);
+  };
+  const inMemory = changedEntries.filter(foldsFromMemory);
+  for (const t of inMemory) add(t.partnershipId, { day: t.foldDate, record: entryRecord(t) });
   const { rows: later } = await client.query(
-    `SELECT t.*, t.fold_date::text AS fold_day FROM unnest($1::text[], $2::date[]) AS q(id, day)
+    `SELECT ${FOLD_COLUMNS} FROM unnest($1::text[], $2::date[]) AS q(id, day)
        JOIN ${table('timeline_entries')} t ON t.partnership_id = q.id AND t.fold_date >= q.day
-      ORDER BY t.partnership_id, t.fold_date, t.stream_version`,
-    [ids, days],
+      WHERE NOT (t.event_id = ANY($3::uuid[]))`,
+    [ids, days, inMemory.map((t) => t.eventId)],
   );
-  const entriesOf = new Map<string, Record<string, unknown>[]>();
-  for (const r of later) entriesOf.set(r.partnership_id, [...(entriesOf.get(r.partnership_id) ?? []), r]);
+  for (const r of later) add(r.partnership_id, { day: r.fold_day, record: rowRecord(r) });
+  for (const list of entriesOf.values()) list.sort(byDayThenStream);
   const versionOf = new Map<string, { version: number; at: Date }>();
   for (const e of events) versionOf.set(e.streamId, { version: e.streamVersion, at: e.recordedAt });
 
@@ -63,12 +111,12 @@ export async function applyStatus({ events, changedEntries, ctx: { client, table
   const latest: Record<string, unknown>[] = [];
   for (const { id, state: base } of bases as { id: string; state: DerivedState | null }[]) {
     let state: DerivedState = base ?? initialDerivedState();
-    const rows = entriesOf.get(id) ?? [];
+    const items = entriesOf.get(id) ?? [];
     // The annotations a plan's sequence and change time look at are in the entries' own rows.
-    for (let i = 0; i < rows.length; i++) {
-      state = applyEntry(state, entryRecord(rows[i]));
-      const day = rows[i].fold_day as string;
-      if (i === rows.length - 1 || rows[i + 1].fold_day !== day) history.push({ partnership_id: id, valid_from: day, state });
+    for (let i = 0; i < items.length; i++) {
+      state = applyEntry(state, items[i].record);
+      const day = items[i].day;
+      if (i === items.length - 1 || items[i + 1].day !== day) history.push({ partnership_id: id, valid_from: day, state });
     }
     if (!state.exists) continue;
     const { version, at } = versionOf.get(id)!;
@@ -120,6 +168,10 @@ export async function applyStatus({ events, changedEntries, ctx: { client, table
        summary = EXCLUDED.summary, state = EXCLUDED.state, search = EXCLUDED.search, updated_at = EXCLUDED.updated_at`,
     [JSON.stringify(latest)],
   );
+}
+
+function toIso(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : (v as string);
 }
 
 function businessDateEndOf(state: DerivedState): string {

@@ -72,7 +72,8 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
       fold_date: foldDateOf(t),
       planned: t.planned,
       data: t.data,
-      original: t.original,
+      // Sent only when it differs: most entries are never corrected, and PostgreSQL would parse the same jsonb twice.
+      original: t.original === t.data ? null : t.original,
       corrections: t.corrections,
       retracted: t.retracted,
       retraction: t.retraction,
@@ -84,7 +85,9 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
   await client.query(
     `INSERT INTO ${table('timeline_entries')} (event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date,
        planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, stream_version int, type text,
+     SELECT event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date, planned, data, coalesce(original, data),
+            corrections, retracted, retraction, recorded_at, actor, changed_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, stream_version int, type text,
        occurred_on jsonb, sort_date date, fold_date date, planned boolean, data jsonb, original jsonb, corrections jsonb,
        retracted boolean, retraction jsonb, recorded_at timestamptz, actor text, changed_at timestamptz)
      ON CONFLICT (event_id) DO UPDATE SET occurred_on = EXCLUDED.occurred_on, sort_date = EXCLUDED.sort_date,
