@@ -36,7 +36,8 @@ const runs = readdirSync(dir)
   .sort()
   .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Result)
   .filter((r) => r.params?.mode !== 'quick')
-  .map((r) => ({ label: r.startedAt.slice(0, 10), ratios: ratiosOf(r) }));
+  .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+  .map((r) => ({ label: r.startedAt.slice(0, 16).replace('T', ' '), ratios: ratiosOf(r) }));
 
 const series = [...new Set(runs.flatMap((r) => Object.keys(r.ratios)))];
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2'];

@@ -444,7 +444,11 @@ async function main() {
   if (args.write) {
     const dir = path.join(root, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${started.toISOString().slice(0, 10)}${args.quick ? '-quick' : ''}.json`);
+    // A second run on one day keeps the first: its name adds the start time (UTC, HHMM).
+    const day = started.toISOString().slice(0, 10);
+    const suffix = args.quick ? '-quick' : '';
+    let file = path.join(dir, `${day}${suffix}.json`);
+    if (existsSync(file)) file = path.join(dir, `${day}-${started.toISOString().slice(11, 16).replace(':', '')}${suffix}.json`);
     const result = {
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
