@@ -59,53 +59,50 @@ function satisfies(expected: ExpectedVersion, version: number): boolean {
   return version === expected;
 }
 
-const INSERT_STATEMENTS = new Map<number, { name?: string; text: string }>();
-const SINGLE_APPEND_STATEMENTS = new Map<number, { name?: string; text: string }>();
+type Statement = { name?: string; text: string };
+const STATEMENTS = new Map<string, Statement>();
 const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timestamptz text text integer text'.split(' ');
+const COLUMNS_IN = 'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
+const VALUES_OUT =
+  'v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash';
+const RETURNING = 'RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id';
 
 /**
- * The INSERT of `count` rows of one or more appends, thirteen values a row: the event's columns,
- * then, on each append's first row, the head it builds on. An append's rows go in only if its
- * stream's last event is still that head (one backward index probe per append, as append_events()
- * makes); a new stream (head version 0) is guarded by the unique version 1. Counts up to 100 are
- * prepared once per connection (PostgreSQL replans them when the table's statistics change).
+ * The INSERT of `count` rows, thirteen values a row: the event's columns, then, on each append's
+ * first row, the head it builds on. An append's rows go in only if its stream's last event is still
+ * that head (one backward index probe per append, as append_events() makes); a new stream (head
+ * version 0) is guarded by the unique version 1. Rows of one append need only a plain condition;
+ * rows of several are told apart by stream. Counts up to 100 are prepared once per connection
+ * (PostgreSQL replans them when the table's statistics change).
  */
-function insertStatement(count: number): { name?: string; text: string } {
-  let statement = INSERT_STATEMENTS.get(count);
+function insertStatement(count: number, appends: 'one' | 'several'): Statement {
+  const key = `${appends}_${count}`;
+  let statement = STATEMENTS.get(key);
   if (statement) return statement;
-  const rows = Array.from({ length: count }, (_, i) => `(${ROW_TYPES.map((t, k) => `$${1 + i * ROW_TYPES.length + k}::${t}`).join(', ')})`);
-  const text = `WITH v (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash,
-                  head_version, head_hash) AS (VALUES ${rows.join(', ')}),
-     ok AS (SELECT v.stream_id FROM v WHERE v.head_version IS NOT NULL AND (v.head_version = 0
-              OR (SELECT e.hash FROM events e WHERE e.stream_id = v.stream_id ORDER BY e.stream_version DESC LIMIT 1) = v.head_hash))
-    INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
-    SELECT v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash
-      FROM v JOIN ok ON ok.stream_id = v.stream_id
-    RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id`;
-  statement = count <= 100 ? { name: `append_events_${count}`, text } : { text };
-  if (count <= 100) INSERT_STATEMENTS.set(count, statement);
-  return statement;
-}
-
-/** The rows of one append: the guard is a plain condition, with no need to tell appends apart. */
-function singleAppendStatement(count: number): { name?: string; text: string } {
-  let statement = SINGLE_APPEND_STATEMENTS.get(count);
-  if (statement) return statement;
-  const rows = Array.from({ length: count }, (_, i) => `(${ROW_TYPES.map((t, k) => `$${1 + i * ROW_TYPES.length + k}::${t}`).join(', ')})`);
-  const text = `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
-    SELECT v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash
-      FROM (VALUES ${rows.join(', ')}) AS v(event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at,
-                                            prev_hash, hash, head_version, head_hash)
-     WHERE $12::integer = 0 OR (SELECT e.hash FROM events e WHERE e.stream_id = $2 ORDER BY e.stream_version DESC LIMIT 1) = $13::text
-    RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id`;
-  statement = count <= 100 ? { name: `append_events_one_${count}`, text } : { text };
-  if (count <= 100) SINGLE_APPEND_STATEMENTS.set(count, statement);
+  const values = Array.from(
+    { length: count },
+    (_, i) => `(${ROW_TYPES.map((t, k) => `$${1 + i * ROW_TYPES.length + k}::${t}`).join(', ')})`,
+  );
+  const v = `v(${COLUMNS_IN}, head_version, head_hash)`;
+  const text =
+    appends === 'one'
+      ? `INSERT INTO events (${COLUMNS_IN}) SELECT ${VALUES_OUT} FROM (VALUES ${values.join(', ')}) AS ${v}
+          WHERE $12::integer = 0 OR (SELECT e.hash FROM events e WHERE e.stream_id = $2 ORDER BY e.stream_version DESC LIMIT 1) = $13::text
+         ${RETURNING}`
+      : `WITH ${v} AS (VALUES ${values.join(', ')}),
+         ok AS (SELECT v.stream_id FROM v WHERE v.head_version IS NOT NULL AND (v.head_version = 0
+                  OR (SELECT e.hash FROM events e WHERE e.stream_id = v.stream_id ORDER BY e.stream_version DESC LIMIT 1) = v.head_hash))
+         INSERT INTO events (${COLUMNS_IN}) SELECT ${VALUES_OUT} FROM v JOIN ok ON ok.stream_id = v.stream_id
+         ${RETURNING}`;
+  if (count > 100) return { text };
+  statement = { name: `append_events_${key}`, text };
+  STATEMENTS.set(key, statement);
   return statement;
 }
 
 const insertQuery = (appends: unknown[][][]): pg.QueryConfig => {
   const rows = appends.flat();
-  return { ...(appends.length === 1 ? singleAppendStatement(rows.length) : insertStatement(rows.length)), values: rows.flat() };
+  return { ...insertStatement(rows.length, appends.length === 1 ? 'one' : 'several'), values: rows.flat() };
 };
 
 /** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
