@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import {
   AppendOutcomeUnknownError,
   ConcurrencyError,
@@ -11,6 +10,7 @@ import {
 import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent } from './types.js';
 import { withTransaction } from './transaction.js';
 import { eventHash, NotReproducible } from './canonical.js';
+import { newEventId } from './event-ids.js';
 import { assertStreamId, expectedToSql, prepareEvents, type PreparedEvent } from './validation.js';
 
 export const EVENTS_CHANNEL = 'partnership_ledger_events';
@@ -107,6 +107,8 @@ const insertQuery = (appends: unknown[][][]): pg.QueryConfig => {
 
 /** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
 const MAX_BATCH_ROWS = 1000;
+/** Appends of at least this many events neither wait for a slot nor share a statement. */
+const OWN_STATEMENT_ROWS = 20;
 
 /** Errors one append's rows can cause for a whole coalesced statement: each append is then sent alone. */
 const perAppendError = (err: unknown) => {
@@ -241,7 +243,7 @@ export const READ_ALL_SQL = `SELECT ${COLUMNS} FROM events
 
 /**
  * The PostgreSQL event store. Hand-written SQL throughout: append is the hottest path in the
- * service and runs as one call of the append_events() function (one round trip, see the migration).
+ * service and sends one guarded INSERT of rows hashed here (see insertStatement and canonical.ts).
  */
 export class PostgresEventStore {
   /** Emits 'appended' after a commit in this process, so local subscribers wake without a round trip. */
@@ -259,7 +261,10 @@ export class PostgresEventStore {
     private readonly options: {
       notifyDelayMs?: number;
       outcomeLookupMs?: number;
-      /** Append statements in flight at once (default 8); appends beyond them wait and go together. */
+      /**
+       * Statements of small appends in flight at once (default 2); appends beyond them wait and go
+       * together, sharing one commit. Few slots measured best on 2 cores: see the README's Performance.
+       */
       appendConcurrency?: number;
     } = {},
   ) {
@@ -270,7 +275,7 @@ export class PostgresEventStore {
     assertStreamId(streamId);
     const expectedVersion = options.expectedVersion ?? 'any';
     expectedToSql(expectedVersion);
-    const prepared = prepareEvents(events, uuidv7);
+    const prepared = prepareEvents(events, newEventId);
     for (let attempt = 1; ; attempt++) {
       let rows: pg.QueryResultRow[];
       try {
@@ -356,7 +361,12 @@ export class PostgresEventStore {
   }
 
   private flush(): void {
-    while (this.sending < (this.options.appendConcurrency ?? 8) && this.pending.length > 0) {
+    // A large append's cost is its rows, not its commit: it goes at once, in a statement of its own.
+    for (let i = 0; i < this.pending.length;) {
+      if (this.pending[i].prepared.length >= OWN_STATEMENT_ROWS) this.dispatch(this.pending.splice(i, 1), false);
+      else i++;
+    }
+    while (this.sending < (this.options.appendConcurrency ?? 2) && this.pending.length > 0) {
       const batch: PendingAppend[] = [];
       const streams = new Set<string>();
       let rows = 0;
@@ -372,14 +382,18 @@ export class PostgresEventStore {
         batch.push(next);
         this.pending.splice(i, 1);
       }
-      // One order of streams in every statement, so two statements wait on each other's keys in one direction.
-      batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
-      this.sending++;
-      void this.send(batch).finally(() => {
-        this.sending--;
-        this.flush();
-      });
+      this.dispatch(batch, true);
     }
+  }
+
+  private dispatch(batch: PendingAppend[], inSlot: boolean): void {
+    // One order of streams in every statement, so two statements wait on each other's keys in one direction.
+    batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+    if (inSlot) this.sending++;
+    void this.send(batch).finally(() => {
+      if (inSlot) this.sending--;
+      this.flush();
+    });
   }
 
   /**

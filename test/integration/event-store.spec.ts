@@ -404,6 +404,25 @@ describe('concurrent appends share statements', () => {
     }
   });
 
+  it('large appends neither wait for the slot nor share a statement', async () => {
+    const s = new PostgresEventStore(db.pool, { appendConcurrency: 1 });
+    try {
+      const blocker = s.append('s-big-first', [ev()]); // holds the one slot
+      const big = (i: number) => Array.from({ length: 25 }, (_, k) => ev('Big', { i, k }));
+      const results = await Promise.all([1, 2, 3].map((i) => s.append(`s-big-${i}`, big(i), { expectedVersion: 'no_stream' })));
+      await blocker;
+      expect(results.map((r) => r.nextVersion)).toEqual([25, 25, 25]);
+      const { rows } = await db.pool.query(
+        `SELECT stream_id, count(DISTINCT transaction_id)::int AS commits FROM events WHERE stream_id LIKE 's-big-%' GROUP BY stream_id`,
+      );
+      const txs = await db.pool.query(`SELECT count(DISTINCT transaction_id)::int AS n FROM events WHERE stream_id LIKE 's-big-%'`);
+      expect(rows.every((r) => r.commits === 1)).toBe(true);
+      expect(txs.rows[0].n).toBe(4); // the blocker and each large append in a commit of its own
+    } finally {
+      s.close();
+    }
+  });
+
   it("one append's reused event id fails that append alone", async () => {
     const s = new PostgresEventStore(db.pool, { appendConcurrency: 1 });
     try {
