@@ -8,3 +8,4 @@ export * from './projections.js';
 export { withTransaction } from './transaction.js';
 export * from './integrity/index.js';
 export * from './availability.js';
+export { newEventId } from './event-ids.js';

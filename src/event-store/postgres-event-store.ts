@@ -65,7 +65,7 @@ const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timest
 const COLUMNS_IN = 'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
 const VALUES_OUT =
   'v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash';
-const RETURNING = 'RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id';
+const RETURNING = 'RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id, recorded_at';
 
 /**
  * The INSERT of `count` rows, thirteen values a row: the event's columns, then, on each append's
@@ -135,6 +135,8 @@ interface PendingAppend {
   fresh: boolean;
   resolve: (rows: pg.QueryResultRow[]) => void;
   reject: (err: unknown) => void;
+  /** gives up waiting for a statement slot, as pg-pool gives up waiting for a connection */
+  timer?: NodeJS.Timeout;
 }
 
 /**
@@ -172,7 +174,7 @@ function planAppend(streamId: string, prepared: PreparedEvent[], expected: Expec
   } catch (err) {
     if (!(err instanceof NotReproducible)) throw err;
     const text =
-      'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id FROM append_events($1, $2, $3::jsonb)';
+      'SELECT event_id, stream_version, global_position, transaction_id::text AS transaction_id, recorded_at FROM append_events($1, $2, $3::jsonb)';
     return {
       kind: 'function',
       query: { name: 'append_events', text, values: [streamId, expectedToSql(expected), JSON.stringify(prepared)] },
@@ -224,7 +226,12 @@ function toAppendResult(streamId: string, rows: pg.QueryResultRow[], duplicate: 
   return {
     streamId,
     nextVersion: rows[rows.length - 1].stream_version,
-    events: rows.map((r) => ({ eventId: r.event_id, streamVersion: r.stream_version, globalPosition: Number(r.global_position) })),
+    events: rows.map((r) => ({
+      eventId: r.event_id,
+      streamVersion: r.stream_version,
+      globalPosition: Number(r.global_position),
+      recordedAt: r.recorded_at,
+    })),
     transactionId: rows[0].transaction_id,
     duplicate,
   };
@@ -355,7 +362,18 @@ export class PostgresEventStore {
    */
   private submit(item: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<pg.QueryResultRow[]> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ ...item, resolve, reject });
+      const pending: PendingAppend = { ...item, resolve, reject };
+      const waitMs = (this.pool.options as { connectionTimeoutMillis?: number }).connectionTimeoutMillis ?? 0;
+      if (waitMs > 0)
+        pending.timer = setTimeout(() => {
+          const at = this.pending.indexOf(pending);
+          if (at < 0) return;
+          this.pending.splice(at, 1);
+          // The slots stand for connections (every one held by a statement that does not end, e.g. on a
+          // lock): the same answer as pg-pool's, so callers see the pool as exhausted (availability.ts).
+          reject(new Error('timeout exceeded when trying to connect: every append statement slot stayed busy'));
+        }, waitMs);
+      this.pending.push(pending);
       this.flush();
     });
   }
@@ -387,6 +405,7 @@ export class PostgresEventStore {
   }
 
   private dispatch(batch: PendingAppend[], inSlot: boolean): void {
+    for (const p of batch) clearTimeout(p.timer);
     // One order of streams in every statement, so two statements wait on each other's keys in one direction.
     batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     if (inSlot) this.sending++;
@@ -540,7 +559,7 @@ export class PostgresEventStore {
    */
   private async findStored(streamId: string, payload: string, count: number, db: Queryable = this.pool): Promise<AppendResult | null> {
     const { rows } = await db.query(
-      `SELECT ev.event_id, ev.stream_version, ev.global_position, ev.transaction_id::text AS transaction_id,
+      `SELECT ev.event_id, ev.stream_version, ev.global_position, ev.transaction_id::text AS transaction_id, ev.recorded_at,
               (ev.stream_id = $2 AND ev.type = n.e->>'type' AND ev.schema_version = (n.e->>'schema_version')::integer
                AND ev.data = n.e->'data') AS same
          FROM jsonb_array_elements($1::jsonb) AS n(e)

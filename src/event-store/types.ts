@@ -40,7 +40,7 @@ export interface AppendResult {
   streamId: string;
   /** The stream's version after this append (the last event's version). */
   nextVersion: number;
-  events: { eventId: string; streamVersion: number; globalPosition: number }[];
+  events: { eventId: string; streamVersion: number; globalPosition: number; recordedAt: Date }[];
   transactionId: string;
   /** True when every event was already stored (an idempotent retry): nothing was written. */
   duplicate: boolean;

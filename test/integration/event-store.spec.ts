@@ -2,6 +2,7 @@ import pg from 'pg';
 import { v4 as uuidv4 } from 'uuid';
 import {
   CheckpointedConsumer,
+  databaseUnavailability,
   ConcurrencyError,
   EventNotifications,
   EventStoreInputError,
@@ -71,6 +72,8 @@ describe('append and read', () => {
     expect(read[0].prevHash).toBeNull();
     expect(read[1].prevHash).toBe(read[0].hash);
     expect(read[0].recordedAt).toBeInstanceOf(Date);
+    // The append tells its caller the recorded time a read would give (the writer's cache folds it).
+    expect(r.events.map((e) => e.recordedAt.toISOString())).toEqual(read.map((e) => e.recordedAt.toISOString()));
     expect(await store.streamVersion('s-basic')).toBe(2);
     expect(await store.streamVersion('s-missing')).toBe(0);
   });
@@ -420,6 +423,30 @@ describe('concurrent appends share statements', () => {
       expect(txs.rows[0].n).toBe(4); // the blocker and each large append in a commit of its own
     } finally {
       s.close();
+    }
+  });
+
+  it('an append that waits for a busy slot gives up after the pool connect timeout, writing nothing', async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 4, connectionTimeoutMillis: 300 });
+    const s = new PostgresEventStore(pool, { appendConcurrency: 1 });
+    const lock = await db.pool.connect();
+    try {
+      await s.append('s-slot-a', [ev()]);
+      await lock.query('BEGIN; LOCK TABLE events IN EXCLUSIVE MODE');
+      const stuck = s.append('s-slot-a', [ev()]); // holds the one slot, waiting on the lock
+      const waiting = await s.append('s-slot-b', [ev()]).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(databaseUnavailability(waiting)).toMatchObject({ reason: 'pool_exhausted' });
+      await lock.query('ROLLBACK');
+      expect((await stuck).nextVersion).toBe(2);
+      expect(await countEvents(`stream_id = 's-slot-b'`)).toBe(0);
+    } finally {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      lock.release();
+      s.close();
+      await pool.end();
     }
   });
 

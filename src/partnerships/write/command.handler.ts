@@ -1,14 +1,15 @@
 // The one write path for every partnership command: load → fold → decide → append(expectedVersion).
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { v7 as uuidv7 } from 'uuid';
 import {
   AppendOutcomeUnknownError,
   ConcurrencyError,
   DatabaseUnavailableError,
   databaseUnavailability,
   IdempotencyConflictError,
+  newEventId,
   PostgresEventStore,
+  type AppendResult,
   type EventMetadata,
   type NewEvent,
   type StoredEvent,
@@ -21,6 +22,8 @@ import {
   initialState,
   type BusinessDate,
   type History,
+  type PartnershipCommand,
+  type PartnershipEvent,
   type RecordedEvent,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
@@ -82,18 +85,15 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
         const earlier = await this.replay(streamId, idFor, idempotency!);
         if (earlier) return earlier;
       }
-      const state = await this.load(streamId);
+      // After a lost race the history is read again; otherwise the cached one is trusted (see decideOn).
+      const { state, decided } = await this.decideOn(streamId, command, expectedVersion, attempt > 1);
       const loaded = state.version;
-      // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
-      if (expectedVersion !== undefined && expectedVersion !== loaded) throw new ConcurrencyError(streamId, expectedVersion, loaded);
-
-      const decided = decide(command, state, { now: this.clock.now().toISOString() });
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
 
       const metadata = this.metadata(context, command.type);
       // The ids are chosen here, so that a lost connection can be followed by a look for them.
       const events: NewEvent[] = decided.map((e, i) => ({
-        eventId: idFor ? idFor(i) : uuidv7(),
+        eventId: idFor ? idFor(i) : newEventId(),
         type: e.type,
         data: e.data,
         metadata,
@@ -106,6 +106,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
           const earlier = await this.replay(streamId, idFor, idempotency!);
           if (earlier) return earlier;
         }
+        if (!result.duplicate) this.extend(streamId, state, events, result);
         return {
           partnershipId: streamId,
           version: result.nextVersion,
@@ -145,19 +146,64 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   }
 
   /**
+   * Loads and decides. The cached history is trusted without a read: a stale one cannot write, as
+   * the append's expected version is then behind the stream and the command is retried on a fresh
+   * read. Any other answer from a history not read just now (a stale If-Match, a refusal, nothing to
+   * record) is checked on a fresh read before it is given, so it never rests on an old cache.
+   */
+  private async decideOn(
+    streamId: string,
+    command: PartnershipCommand,
+    expectedVersion: number | undefined,
+    fresh: boolean,
+  ): Promise<{ state: History; decided: PartnershipEvent[] }> {
+    const cached = fresh ? undefined : this.histories.get(streamId);
+    const state = cached ?? (await this.load(streamId));
+    try {
+      // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
+      if (expectedVersion !== undefined && expectedVersion !== state.version)
+        throw new ConcurrencyError(streamId, expectedVersion, state.version);
+      const decided = decide(command, state, { now: this.clock.now().toISOString() });
+      if (decided.length > 0 || !cached) return { state, decided };
+    } catch (err) {
+      if (!cached) throw err;
+    }
+    return this.decideOn(streamId, command, expectedVersion, true);
+  }
+
+  /**
    * The partnership's history: the last one this process read, plus the events appended since
-   * (events never change, so only the tail is read). Another writer may append meanwhile; the
-   * expected version on append catches that, as it would without the cache. The decider folds what
-   * it needs; a history carries its business order and latest state forward as it grows.
+   * (events never change, so only the tail is read). The decider folds what it needs; a history
+   * carries its business order and latest state forward as it grows.
    */
   private async load(streamId: string): Promise<History> {
     const cached = this.histories.get(streamId);
     const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
     const history = tail.length ? recordAll(cached ?? initialState(), tail.map(toRecorded)) : (cached ?? initialState());
+    this.cache(streamId, history);
+    return history;
+  }
+
+  /** The history once this process' own append committed, as a read of the stream would give it. */
+  private extend(streamId: string, state: History, events: NewEvent[], result: AppendResult): void {
+    if (result.nextVersion !== state.version + events.length) {
+      this.histories.delete(streamId);
+      return;
+    }
+    const recorded = events.map((e, i) => ({
+      eventId: result.events[i].eventId,
+      type: e.type,
+      // The stored data is JSON: keys with undefined values are gone when it is read back.
+      data: JSON.parse(JSON.stringify(e.data)) as unknown,
+      recordedAt: result.events[i].recordedAt.toISOString(),
+    }));
+    this.cache(streamId, recordAll(state, recorded as RecordedEvent[]));
+  }
+
+  private cache(streamId: string, history: History): void {
     this.histories.delete(streamId); // re-insert: Map order is the LRU order
     if (history.version > 0) this.histories.set(streamId, history);
     if (this.histories.size > STATE_CACHE_SIZE) this.histories.delete(this.histories.keys().next().value!);
-    return history;
   }
 
   /** The outcome of the first request with this key, or null if there was none. */
