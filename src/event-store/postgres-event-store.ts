@@ -65,7 +65,13 @@ const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timest
 const COLUMNS_IN = 'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
 const VALUES_OUT =
   'v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash';
-const RETURNING = 'RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id, recorded_at';
+// recorded_at is not returned: the store chose it (planAppend) and adds it to the rows (withRecordedAt).
+const RETURNING = 'RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id';
+
+const withRecordedAt = (rows: pg.QueryResultRow[], ms: number) => {
+  for (const r of rows) r.recorded_at = new Date(ms);
+  return rows;
+};
 
 /**
  * The INSERT of `count` rows, thirteen values a row: the event's columns, then, on each append's
@@ -290,7 +296,10 @@ export class PostgresEventStore {
           // Inside a caller's transaction a broken connection means no commit: the caller knows nothing was written.
           const head = await this.headOf(streamId, expectedVersion, options.client, attempt > 1);
           const planned = planAppend(streamId, prepared, expectedVersion, head);
-          rows = (await options.client.query(planned.kind === 'rows' ? insertQuery([planned.rows]) : planned.query)).rows;
+          rows =
+            planned.kind === 'rows'
+              ? withRecordedAt((await options.client.query(insertQuery([planned.rows]))).rows, planned.head.recordedAtMs)
+              : (await options.client.query(planned.query)).rows;
         } else rows = await this.submit({ streamId, prepared, expected: expectedVersion, fresh: attempt > 1 });
       } catch (err) {
         this.heads.delete(streamId);
@@ -446,7 +455,10 @@ export class PostgresEventStore {
     try {
       const rows = await this.onConnection(insertQuery(planned.map((p) => p.rows)));
       for (const { item, head } of planned) {
-        const mine = rows.filter((r) => r.stream_id === item.streamId);
+        const mine = withRecordedAt(
+          rows.filter((r) => r.stream_id === item.streamId),
+          head.recordedAtMs,
+        );
         if (mine.length) this.remember(item.streamId, head);
         else this.heads.delete(item.streamId);
         item.resolve(mine);
