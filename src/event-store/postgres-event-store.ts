@@ -381,7 +381,7 @@ export class PostgresEventStore {
           // The slots stand for connections (every one held by a statement that does not end, e.g. on a
           // lock): the same answer as pg-pool's, so callers see the pool as exhausted (availability.ts).
           reject(new Error('timeout exceeded when trying to connect: every append statement slot stayed busy'));
-        }, waitMs);
+        }, waitMs).unref();
       this.pending.push(pending);
       this.flush();
     });
