@@ -42,7 +42,15 @@ const HEADS_SQL = `SELECT s.stream_id, h.stream_version, h.hash, h.recorded_at F
 
 /** What an append sends: rows numbered and hashed here, or (rarely) a call of append_events(). */
 type PlannedAppend =
-  | { kind: 'rows'; rows: unknown[][]; /** the stream's head once the rows commit */ head: Head }
+  | {
+      kind: 'rows';
+      /** the events' columns (COLUMNS_IN), a row each */
+      rows: unknown[][];
+      /** the head the rows build on: its version and hash */
+      guard: [number, string | null];
+      /** the stream's head once the rows commit */
+      head: Head;
+    }
   | { kind: 'function'; query: pg.QueryConfig };
 
 /** The stream is not at the expected version (the store's form of append_events()' PL412). */
@@ -61,7 +69,8 @@ function satisfies(expected: ExpectedVersion, version: number): boolean {
 
 type Statement = { name?: string; text: string };
 const STATEMENTS = new Map<string, Statement>();
-const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timestamptz text text integer text'.split(' ');
+const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timestamptz text text'.split(' ');
+const GUARD_TYPES = ['integer', 'text'];
 const COLUMNS_IN = 'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
 const VALUES_OUT =
   'v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash';
@@ -74,28 +83,27 @@ const withRecordedAt = (rows: pg.QueryResultRow[], ms: number) => {
 };
 
 /**
- * The INSERT of `count` rows, thirteen values a row: the event's columns, then, on each append's
- * first row, the head it builds on. An append's rows go in only if its stream's last event is still
- * that head (one backward index probe per append, as append_events() makes); a new stream (head
- * version 0) is guarded by the unique version 1. Rows of one append need only a plain condition;
- * rows of several are told apart by stream. Counts up to 100 are prepared once per connection
+ * The INSERT of `count` rows. An append's rows go in only if its stream's last event is still the
+ * head they build on (one backward index probe per append, as append_events() makes); a new stream
+ * (head version 0) is guarded by the unique version 1. One append: eleven values a row and the head
+ * once, at the end. Several: thirteen a row, each append's head on its first row (nulls on the
+ * others), and the appends told apart by stream. Counts up to 100 are prepared once per connection
  * (PostgreSQL replans them when the table's statistics change).
  */
 function insertStatement(count: number, appends: 'one' | 'several'): Statement {
   const key = `${appends}_${count}`;
   let statement = STATEMENTS.get(key);
   if (statement) return statement;
-  const values = Array.from(
-    { length: count },
-    (_, i) => `(${ROW_TYPES.map((t, k) => `$${1 + i * ROW_TYPES.length + k}::${t}`).join(', ')})`,
-  );
-  const v = `v(${COLUMNS_IN}, head_version, head_hash)`;
+  const types = appends === 'one' ? ROW_TYPES : [...ROW_TYPES, ...GUARD_TYPES];
+  const values = Array.from({ length: count }, (_, i) => `(${types.map((t, k) => `$${1 + i * types.length + k}::${t}`).join(', ')})`);
+  const head = count * types.length;
   const text =
     appends === 'one'
-      ? `INSERT INTO events (${COLUMNS_IN}) SELECT ${VALUES_OUT} FROM (VALUES ${values.join(', ')}) AS ${v}
-          WHERE $12::integer = 0 OR (SELECT e.hash FROM events e WHERE e.stream_id = $2 ORDER BY e.stream_version DESC LIMIT 1) = $13::text
+      ? `INSERT INTO events (${COLUMNS_IN}) SELECT ${VALUES_OUT} FROM (VALUES ${values.join(', ')}) AS v(${COLUMNS_IN})
+          WHERE $${head + 1}::integer = 0
+             OR (SELECT e.hash FROM events e WHERE e.stream_id = $2 ORDER BY e.stream_version DESC LIMIT 1) = $${head + 2}::text
          ${RETURNING}`
-      : `WITH ${v} AS (VALUES ${values.join(', ')}),
+      : `WITH v(${COLUMNS_IN}, head_version, head_hash) AS (VALUES ${values.join(', ')}),
          ok AS (SELECT v.stream_id FROM v WHERE v.head_version IS NOT NULL AND (v.head_version = 0
                   OR (SELECT e.hash FROM events e WHERE e.stream_id = v.stream_id ORDER BY e.stream_version DESC LIMIT 1) = v.head_hash))
          INSERT INTO events (${COLUMNS_IN}) SELECT ${VALUES_OUT} FROM v JOIN ok ON ok.stream_id = v.stream_id
@@ -106,9 +114,19 @@ function insertStatement(count: number, appends: 'one' | 'several'): Statement {
   return statement;
 }
 
-const insertQuery = (appends: unknown[][][]): pg.QueryConfig => {
-  const rows = appends.flat();
-  return { ...insertStatement(rows.length, appends.length === 1 ? 'one' : 'several'), values: rows.flat() };
+type RowsToInsert = { rows: unknown[][]; guard: [number, string | null] };
+const NO_GUARD = [null, null];
+
+const insertQuery = (appends: RowsToInsert[]): pg.QueryConfig => {
+  const count = appends.reduce((n, a) => n + a.rows.length, 0);
+  const values: unknown[] = [];
+  if (appends.length === 1) {
+    for (const row of appends[0].rows) values.push(...row);
+    values.push(...appends[0].guard);
+  } else {
+    for (const a of appends) a.rows.forEach((row, i) => values.push(...row, ...(i === 0 ? a.guard : NO_GUARD)));
+  }
+  return { ...insertStatement(count, appends.length === 1 ? 'one' : 'several'), values };
 };
 
 /** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
@@ -132,6 +150,9 @@ class StatementLost extends Error {
     super('the connection broke after the statement was sent', options);
   }
 }
+
+/** An append planned for a statement: its rows, the head they build on, the head they make. */
+type Planned = RowsToInsert & { item: PendingAppend; head: Head };
 
 interface PendingAppend {
   streamId: string;
@@ -173,8 +194,7 @@ function planAppend(streamId: string, prepared: PreparedEvent[], expected: Expec
       });
       const data = JSON.stringify(e.data);
       const metadata = JSON.stringify(e.metadata);
-      const guard = rows.length === 0 ? [head.version, head.hash] : [null, null];
-      rows.push([e.event_id, streamId, version, e.type, e.schema_version, data, metadata, e.occurred_at, recordedAt, prev, hash, ...guard]);
+      rows.push([e.event_id, streamId, version, e.type, e.schema_version, data, metadata, e.occurred_at, recordedAt, prev, hash]);
       prev = hash;
     }
   } catch (err) {
@@ -186,7 +206,7 @@ function planAppend(streamId: string, prepared: PreparedEvent[], expected: Expec
       query: { name: 'append_events', text, values: [streamId, expectedToSql(expected), JSON.stringify(prepared)] },
     };
   }
-  return { kind: 'rows', rows, head: { version, hash: prev, recordedAtMs } };
+  return { kind: 'rows', rows, guard: [head.version, head.hash], head: { version, hash: prev, recordedAtMs } };
 }
 
 /**
@@ -298,7 +318,7 @@ export class PostgresEventStore {
           const planned = planAppend(streamId, prepared, expectedVersion, head);
           rows =
             planned.kind === 'rows'
-              ? withRecordedAt((await options.client.query(insertQuery([planned.rows]))).rows, planned.head.recordedAtMs)
+              ? withRecordedAt((await options.client.query(insertQuery([planned]))).rows, planned.head.recordedAtMs)
               : (await options.client.query(planned.query)).rows;
         } else rows = await this.submit({ streamId, prepared, expected: expectedVersion, fresh: attempt > 1 });
       } catch (err) {
@@ -430,7 +450,7 @@ export class PostgresEventStore {
    * one round trip, then inserts them together.
    */
   private async send(batch: PendingAppend[]): Promise<void> {
-    const planned: { item: PendingAppend; rows: unknown[][]; head: Head }[] = [];
+    const planned: Planned[] = [];
     try {
       const unknown = batch.filter((p) => !this.rememberedHead(p.streamId, p.expected, p.fresh)).map((p) => p.streamId);
       const read = unknown.length ? await this.readHeads(unknown) : new Map<string, Head>();
@@ -438,7 +458,7 @@ export class PostgresEventStore {
         try {
           const head = this.rememberedHead(item.streamId, item.expected, item.fresh) ?? read.get(item.streamId) ?? EMPTY_HEAD;
           const plan = planAppend(item.streamId, item.prepared, item.expected, head);
-          if (plan.kind === 'rows') planned.push({ item, rows: plan.rows, head: plan.head });
+          if (plan.kind === 'rows') planned.push({ item, ...plan });
           else item.resolve(await this.appendOnce(plan.query, item.streamId, item.prepared));
         } catch (err) {
           item.reject(err);
@@ -451,9 +471,9 @@ export class PostgresEventStore {
     if (planned.length) await this.insertTogether(planned);
   }
 
-  private async insertTogether(planned: { item: PendingAppend; rows: unknown[][]; head: Head }[]): Promise<void> {
+  private async insertTogether(planned: Planned[]): Promise<void> {
     try {
-      const rows = await this.onConnection(insertQuery(planned.map((p) => p.rows)));
+      const rows = await this.onConnection(insertQuery(planned));
       for (const { item, head } of planned) {
         const mine = withRecordedAt(
           rows.filter((r) => r.stream_id === item.streamId),
