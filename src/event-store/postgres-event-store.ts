@@ -35,6 +35,7 @@ interface Head {
   recordedAtMs: number;
 }
 const EMPTY_HEAD: Head = Object.freeze({ version: 0, hash: null, recordedAtMs: 0 });
+const toHead = (row: pg.QueryResultRow): Head => ({ version: row.stream_version, hash: row.hash, recordedAtMs: row.recorded_at.getTime() });
 const HEAD_SQL = 'SELECT stream_version, hash, recorded_at FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1';
 const HEADS_SQL = `SELECT s.stream_id, h.stream_version, h.hash, h.recorded_at FROM unnest($1::text[]) AS s(stream_id)
   CROSS JOIN LATERAL (SELECT stream_version, hash, recorded_at FROM events e WHERE e.stream_id = s.stream_id
@@ -369,12 +370,12 @@ export class PostgresEventStore {
   /** The heads of several streams in one round trip (one backward index probe each). */
   private async readHeads(streamIds: string[]): Promise<Map<string, Head>> {
     const { rows } = await this.pool.query({ name: 'stream_heads', text: HEADS_SQL, values: [streamIds] });
-    return new Map(rows.map((r) => [r.stream_id, { version: r.stream_version, hash: r.hash, recordedAtMs: r.recorded_at.getTime() }]));
+    return new Map(rows.map((r) => [r.stream_id, toHead(r)]));
   }
 
   private async readHead(streamId: string, db: Queryable): Promise<Head> {
     const { rows } = await db.query({ name: 'stream_head', text: HEAD_SQL, values: [streamId] });
-    return rows[0] ? { version: rows[0].stream_version, hash: rows[0].hash, recordedAtMs: rows[0].recorded_at.getTime() } : EMPTY_HEAD;
+    return rows[0] ? toHead(rows[0]) : EMPTY_HEAD;
   }
 
   private remember(streamId: string, head: Head): void {
@@ -638,7 +639,7 @@ export class PostgresEventStore {
       limit === null &&
       (this.heads.get(streamId)?.version ?? 0) <= last.stream_version
     )
-      this.remember(streamId, { version: last.stream_version, hash: last.hash, recordedAtMs: last.recorded_at.getTime() });
+      this.remember(streamId, toHead(last));
     return rows.map(toStoredEvent);
   }
 
