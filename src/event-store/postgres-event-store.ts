@@ -393,8 +393,12 @@ export class PostgresEventStore {
   private submit(item: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<pg.QueryResultRow[]> {
     return new Promise((resolve, reject) => {
       const pending: PendingAppend = { ...item, resolve, reject };
+      this.pending.push(pending);
+      this.flush();
       const waitMs = (this.pool.options as { connectionTimeoutMillis?: number }).connectionTimeoutMillis ?? 0;
-      if (waitMs > 0)
+      // Only an append left waiting for a slot needs the timer (most go at once); flush only removes,
+      // so one still queued is still last.
+      if (waitMs > 0 && this.pending.at(-1) === pending)
         pending.timer = setTimeout(() => {
           const at = this.pending.indexOf(pending);
           if (at < 0) return;
@@ -403,8 +407,6 @@ export class PostgresEventStore {
           // lock): the same answer as pg-pool's, so callers see the pool as exhausted (availability.ts).
           reject(new Error('timeout exceeded when trying to connect: every append statement slot stayed busy'));
         }, waitMs).unref();
-      this.pending.push(pending);
-      this.flush();
     });
   }
 
