@@ -7,6 +7,7 @@ import { aidChart } from './chart.js';
 import { recordSection } from './forms.js';
 import { ENUMS, code, formatDate, formatMoney, formatTimestamp, lang, nameIn, setLang, t } from './i18n.js';
 import { EVENT_ICON, asyncListener, clear, h, icon } from './render.js';
+import { noSignIn, sessionActive, sessionNote, signOut, startSession } from './session.js';
 
 /**
  * @import { AidResult, BusinessDate, LocalizedName, Me, Money, PartnershipDetail, PartnershipPage,
@@ -24,6 +25,8 @@ const WRITE_ROLES = ['office', 'admin'];
 const main = () => /** @type {HTMLElement} */ (document.getElementById('main'));
 /** @type {{ me: Me | null, signInMessage: (string | Node)[] | null, renderToken: number }} */
 const state = { me: null, signInMessage: null, renderToken: 0 };
+/** Signed in: with a key, or with a session through the identity provider (session.js). */
+const signedIn = () => !!state.me && (!!getKey() || sessionActive());
 
 // ---- routing ------------------------------------------------------------------------------------
 
@@ -51,7 +54,7 @@ function hashFor(view, params = {}, id) {
 async function route({ focus = true } = {}) {
   const token = ++state.renderToken;
   renderChrome();
-  if (!getKey() || !state.me) return renderSignIn();
+  if (!signedIn()) return renderSignIn();
   const r = parseHash();
   const root = clear(main());
   root.append(h('p', { class: 'loading', role: 'status' }, t('loading')));
@@ -102,8 +105,9 @@ function renderChrome() {
   /** @type {HTMLSelectElement} */ (document.getElementById('lang')).value = lang();
   const who = /** @type {HTMLElement} */ (document.getElementById('who'));
   const out = /** @type {HTMLElement} */ (document.getElementById('sign-out'));
-  if (state.me && getKey()) {
+  if (state.me && signedIn()) {
     who.textContent = t('signedInAs', { name: state.me.name, role: t(`role_${state.me.role}`) });
+    who.title = sessionNote(state.me);
     out.textContent = t('signOut');
     out.hidden = false;
   } else {
@@ -910,13 +914,14 @@ async function start() {
   const select = /** @type {HTMLSelectElement} */ (document.getElementById('lang'));
   select.addEventListener('change', () => {
     setLang(select.value);
-    if (!getKey() || !state.me) {
+    if (!signedIn()) {
       renderChrome();
       return renderSignIn();
     }
     void route({ focus: false });
   });
   /** @type {HTMLElement} */ (document.getElementById('sign-out')).addEventListener('click', () => {
+    if (sessionActive()) return void signOut();
     setKey(null);
     state.me = null;
     state.signInMessage = null;
@@ -930,7 +935,15 @@ async function start() {
     main().focus();
   });
   window.addEventListener('hashchange', () => void route());
-  if (getKey()) {
+  const session = await startSession().catch((err) => {
+    renderChrome();
+    clear(main()).append(errorBox(err));
+    return null;
+  });
+  if (!session) return;
+  if (session.mode === 'oidc') state.me = session.me;
+  else if (!session.keySignIn) return void clear(main()).append(noSignIn());
+  else if (getKey()) {
     try {
       state.me = /** @type {Me} */ (await get(`${API}/me`));
     } catch (err) {
