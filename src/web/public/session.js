@@ -41,8 +41,13 @@ const TEXT = {
   },
 };
 
-/** @param {keyof typeof TEXT.en} key */
-const say = (key) => /** @type {Record<string, typeof TEXT.en>} */ ((TEXT)[lang()] ?? TEXT.en)[key];
+/** @type {Record<string, typeof TEXT.en>} */
+const BY_LANG = TEXT;
+/**
+ * @param {keyof typeof TEXT.en} key
+ * @returns {string}
+ */
+const say = (key) => (BY_LANG[lang()] ?? TEXT.en)[key];
 
 let active = false;
 /** @type {Promise<boolean> | null} */
