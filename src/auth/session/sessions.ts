@@ -29,8 +29,8 @@ export interface Session {
   idleEndsAt: Date;
 }
 
-export const newSecret = () => randomBytes(32).toString('base64url');
-export const hashSecret = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const newSecret = () => randomBytes(32).toString('base64url');
+const hashSecret = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** The most powerful role first: the page offers what that one may do. */
 export function primaryRole(roles: readonly Role[]): Role | null {

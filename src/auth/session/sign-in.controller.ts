@@ -13,6 +13,7 @@ import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
 import { Public } from '../../shared/public.decorator.js';
 import type { AuthenticatedRequest } from '../api-key.guard.js';
+import { RateLimits, tooMany } from '../rate-limits.js';
 import { clearCookie, readCookie, safeReturnTo, setCookie } from './cookies.js';
 import { noAccessPage } from './no-access.js';
 import { OidcClient, SignInRejected } from './oidc.js';
@@ -36,6 +37,7 @@ export class SignInController {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(OidcClient) private readonly oidc: OidcClient,
     @Inject(SessionAuth) private readonly sessions: SessionAuth,
+    @Inject(RateLimits) private readonly limits: RateLimits,
   ) {}
 
   /** How the page signs people in: through the IdP, or (development only) with a key. */
@@ -50,7 +52,10 @@ export class SignInController {
   @Public()
   @Get('login')
   @Header('Cache-Control', 'no-store')
-  async login(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
+  async login(@Query('returnTo') returnTo: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // Each call stores an attempt row: counted per address like any request without a key.
+    const r = await this.limits.requests.consume(`ip:${req.ip ?? 'unknown'}`);
+    if (!r.allowed) throw tooMany('rate_limited', (s) => `Too many sign-ins from this address; wait ${s} s and retry.`, r);
     if (!this.oidc.enabled)
       throw new ApiProblem(
         404,
