@@ -5,9 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 
 type Db = pg.Pool | pg.ClientBase;
 
-export const PERSON_ACTOR = /^person:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const PERSON_ACTOR = /^person:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 /** Shown where a person's name was erased (or never given). */
-export const UNNAMED_PERSON = 'a person whose name is not recorded';
+const UNNAMED_PERSON = 'a person whose name is not recorded';
 
 export interface Person {
   id: string;
@@ -46,7 +46,7 @@ export async function upsertPerson(
 }
 
 /** Display names of the `person:<uuid>` actor ids among `actors`; other actors (key names) are left out. */
-export async function displayNames(db: Db, actors: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+async function displayNames(db: Db, actors: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const a of actors) {
     const m = a ? PERSON_ACTOR.exec(a) : null;

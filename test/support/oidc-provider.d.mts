@@ -15,7 +15,6 @@ export interface TestProvider {
   server: Server;
   close(): Promise<void>;
 }
-export const PEOPLE: Record<string, { name: string; email: string; roles: string[] }>;
 export const ROLE_MAP: string;
 export function startProvider(opts: { clients: TestClient[] }): Promise<TestProvider>;
 export function signInAt(authorizeUrl: string | URL, login: string, stopAt: string): Promise<URL>;

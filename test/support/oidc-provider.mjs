@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { Provider } from 'oidc-provider';
 
 /** Test people: login → claims. `roles` holds the IdP groups the service maps to its roles. */
-export const PEOPLE = {
+const PEOPLE = {
   olga: { name: 'Olga Office', email: 'olga@city.test', roles: ['ledger-office'] },
   carl: { name: 'Carl Council', email: 'carl@city.test', roles: ['ledger-council'] },
   rita: { name: 'Rita Reporting', email: 'rita@city.test', roles: ['ledger-reporting'] },

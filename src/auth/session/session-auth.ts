@@ -12,7 +12,7 @@ import { ApiProblem } from '../../shared/problem.js';
 import { cookieNames, readCookie, type CookieNames } from './cookies.js';
 import { csrfMatches, sweepExpired, touchSession, type Session, type SessionLifetimes } from './sessions.js';
 
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const forbidden = (code: string, detail: string) => new ApiProblem(403, code, 'Forbidden', detail);
