@@ -1,4 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
+
+const KEY_FILE = join(mkdtempSync(join(tmpdir(), 'pl-oidc-')), 'client.pem');
+writeFileSync(KEY_FILE, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
 
 const OIDC = { OIDC_ISSUER: 'https://login.city.example/realms/staff', OIDC_CLIENT_ID: 'partnership-ledger' };
 
@@ -28,6 +35,11 @@ describe('sign-in settings', () => {
     [{ ...OIDC, OIDC_SCOPES: 'profile email' }, /OIDC_SCOPES: must contain the scope openid/],
     [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],
     [{ KEY_SIGN_IN: 'perhaps' }, /KEY_SIGN_IN: must be true or false/],
+    [{ ...OIDC, OIDC_CLIENT_PRIVATE_KEY_FILE: '/nonexistent/client.pem' }, /OIDC_CLIENT_PRIVATE_KEY_FILE: cannot be read as a private key/],
+    [
+      { ...OIDC, OIDC_CLIENT_SECRET: 's', OIDC_CLIENT_PRIVATE_KEY_FILE: KEY_FILE },
+      /OIDC_CLIENT_PRIVATE_KEY_FILE: set OIDC_CLIENT_SECRET or/,
+    ],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -37,6 +49,12 @@ describe('sign-in settings', () => {
     const secret = 'S3cret'.repeat(400);
     expect(() => loadConfig({ ...OIDC, OIDC_CLIENT_SECRET: secret })).toThrow(/OIDC_CLIENT_SECRET: .*\(got a value of 2400 characters\)/);
     expect(() => loadConfig({ ...OIDC, OIDC_CLIENT_SECRET: secret })).not.toThrow(/S3cretS3cret/);
+  });
+
+  it('takes a P-256 or RSA key file for private_key_jwt instead of a secret', () => {
+    expect(loadConfig({ ...OIDC, OIDC_CLIENT_PRIVATE_KEY_FILE: KEY_FILE, OIDC_CLIENT_KEY_ID: 'k1' }).OIDC_CLIENT_PRIVATE_KEY_FILE).toBe(
+      KEY_FILE,
+    );
   });
 
   it('wants https for the issuer and the service in production', () => {

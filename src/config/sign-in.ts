@@ -1,4 +1,6 @@
 // Sign-in settings (OpenID Connect, sessions), validated with the rest of the configuration.
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const ROLE_NAMES = ['office', 'council', 'reporting', 'admin'] as const;
@@ -39,12 +41,27 @@ const issuerUrl = z.string().refine((v) => {
   }
 }, 'must be the issuer URL (https://…, no query or fragment), e.g. https://login.example.org/realms/city');
 
+/** A PKCS#8 PEM file holding an RSA or P-256 key, for private_key_jwt client authentication. */
+const clientKeyFile = z.string().superRefine((path, ctx) => {
+  try {
+    const key = createPrivateKey(readFileSync(path, 'utf8'));
+    const ok = key.asymmetricKeyType === 'rsa' || (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1');
+    if (!ok) ctx.addIssue({ code: 'custom', message: 'must hold an RSA or P-256 private key (PKCS#8 PEM)' });
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `cannot be read as a private key: ${(err as Error).message}` });
+  }
+});
+
 /** Spread into the configuration schema. */
 export const signInSettings = {
   /** The OpenID Provider's issuer (discovery at <issuer>/.well-known/openid-configuration); unset: no single sign-on. */
   OIDC_ISSUER: issuerUrl.transform((v) => v.replace(/\/+$/, '')).optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** Instead of a secret: authenticate with a signed JWT (private_key_jwt; RS256 or ES256), key registered at the IdP. */
+  OIDC_CLIENT_PRIVATE_KEY_FILE: clientKeyFile.optional(),
+  /** The `kid` the IdP knows that key by (Entra ID: the certificate's thumbprint as registered). */
+  OIDC_CLIENT_KEY_ID: z.string().trim().min(1).max(200).optional(),
   OIDC_SCOPES: z
     .string()
     .trim()
@@ -83,8 +100,10 @@ type Settings = z.infer<z.ZodObject<typeof signInSettings>> & {
 export function signInProblems(c: Settings): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID) out.push({ path: 'OIDC_CLIENT_ID', message: 'must be set when OIDC_ISSUER is set' });
-  if (!c.OIDC_ISSUER && (c.OIDC_CLIENT_ID || c.OIDC_CLIENT_SECRET))
-    out.push({ path: 'OIDC_ISSUER', message: 'must be set when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is' });
+  if (!c.OIDC_ISSUER && (c.OIDC_CLIENT_ID || c.OIDC_CLIENT_SECRET || c.OIDC_CLIENT_PRIVATE_KEY_FILE))
+    out.push({ path: 'OIDC_ISSUER', message: 'must be set when OIDC_CLIENT_ID, OIDC_CLIENT_SECRET or OIDC_CLIENT_PRIVATE_KEY_FILE is' });
+  if (c.OIDC_CLIENT_SECRET && c.OIDC_CLIENT_PRIVATE_KEY_FILE)
+    out.push({ path: 'OIDC_CLIENT_PRIVATE_KEY_FILE', message: 'set OIDC_CLIENT_SECRET or OIDC_CLIENT_PRIVATE_KEY_FILE, not both' });
   if (c.OIDC_ISSUER && c.NODE_ENV === 'production') {
     if (new URL(c.OIDC_ISSUER).protocol !== 'https:') out.push({ path: 'OIDC_ISSUER', message: 'must use https when NODE_ENV=production' });
     if (new URL(c.PUBLIC_BASE_URL).protocol !== 'https:')

@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 
 export interface TestClient {
   client_id: string;
-  client_secret: string;
+  client_secret?: string;
+  token_endpoint_auth_method?: string;
+  jwks_uri?: string;
   redirect_uris: string[];
   post_logout_redirect_uris?: string[];
 }

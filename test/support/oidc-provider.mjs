@@ -89,7 +89,13 @@ export async function signInAt(authorizeUrl, login, stopAt) {
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
     if (res.status !== 200 || !action || !prompt)
-      throw new Error(`unexpected answer from the provider (${res.status}): ${html.slice(0, 300)}`);
+      throw new Error(
+        `unexpected answer from the provider (${res.status}): ${html
+          .replace(/<style[^]*<\/style>/, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 400)}`,
+      );
     body = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt }).toString();
     [url, method] = [new URL(action.replace(/&amp;/g, '&'), url).href, 'POST'];
   }

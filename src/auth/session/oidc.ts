@@ -1,5 +1,7 @@
 // The OpenID Connect relying party, on openid-client (certified): discovery, PKCE, state, nonce and
 // ID token validation are the library's; this file only wires the settings in and maps the claims.
+import { createPrivateKey, webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as client from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -56,12 +58,13 @@ export class OidcClient {
   private configuration(): Promise<client.Configuration> {
     if (!this.discovered) {
       const issuer = new URL(this.config.OIDC_ISSUER!);
-      const secret = this.config.OIDC_CLIENT_SECRET;
-      this.discovered = client
-        .discovery(issuer, this.config.OIDC_CLIENT_ID!, secret, secret ? client.ClientSecretPost(secret) : client.None(), {
-          execute: issuer.protocol === 'http:' && isLoopback(issuer) ? [client.allowInsecureRequests] : [],
-          timeout: 10,
-        })
+      this.discovered = this.clientAuth()
+        .then((auth) =>
+          client.discovery(issuer, this.config.OIDC_CLIENT_ID!, this.config.OIDC_CLIENT_SECRET, auth, {
+            execute: issuer.protocol === 'http:' && isLoopback(issuer) ? [client.allowInsecureRequests] : [],
+            timeout: 10,
+          }),
+        )
         .catch((err: unknown) => {
           this.discovered = null;
           this.logger.warn(`OpenID Provider discovery at ${issuer.href} failed: ${(err as Error).message}`);
@@ -69,6 +72,19 @@ export class OidcClient {
         });
     }
     return this.discovered;
+  }
+
+  /** client_secret_post, private_key_jwt (RS256 or ES256), or none (a public client: PKCE alone). */
+  private async clientAuth(): Promise<client.ClientAuth> {
+    const secret = this.config.OIDC_CLIENT_SECRET;
+    if (secret) return client.ClientSecretPost(secret);
+    const file = this.config.OIDC_CLIENT_PRIVATE_KEY_FILE;
+    if (!file) return client.None();
+    const pem = createPrivateKey(readFileSync(file, 'utf8'));
+    const der = pem.export({ type: 'pkcs8', format: 'der' });
+    const alg = pem.asymmetricKeyType === 'rsa' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : { name: 'ECDSA', namedCurve: 'P-256' };
+    const key = await webcrypto.subtle.importKey('pkcs8', der, alg, false, ['sign']);
+    return client.PrivateKeyJwt({ key, kid: this.config.OIDC_CLIENT_KEY_ID });
   }
 
   /** Where to send the browser, and what the callback must then see. */
