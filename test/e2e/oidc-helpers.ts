@@ -37,7 +37,7 @@ export async function startSetup(opts: { clock?: Clock; env?: Record<string, str
       PUBLIC_BASE_URL: BASE,
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: LEDGER.client_id,
-      OIDC_CLIENT_SECRET: LEDGER.client_secret,
+      OIDC_CLIENT_SECRET: LEDGER.client_secret!,
       OIDC_ROLE_MAP: ROLE_MAP,
       OIDC_ACCESS_CONTACT: 'the ledger team (ledger@city.test)',
       ...opts.env,
