@@ -179,9 +179,10 @@ export class LedgerCheckpointer {
             ),
           );
       }
+      // ORDER BY names the table's xid8 column: the bare name is the text alias (9999 above 10001).
       const stats = await client.query(
         `SELECT count(*) OVER () AS n, transaction_id::text AS transaction_id, global_position FROM events
-          WHERE ${DELTA} ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+          WHERE ${DELTA} ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
         [snapshot, prev?.snapshot ?? null],
       );
       const added = stats.rows[0] ? Number(stats.rows[0].n) : 0;

@@ -258,9 +258,10 @@ async function compare(
     const m = { streamId: r.stream_id as string, checkpointId: signed.id, signed: stored, actual };
     onMismatch({ ...m, ...describe(m) });
   }
+  // ORDER BY names the table's xid8 column: the bare name is the text alias (9999 above 10001).
   const { rows } = await client.query(
     `SELECT transaction_id::text AS transaction_id, global_position FROM events WHERE ${visible}
-      ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     [signed.snapshot],
   );
   const head = rows[0]
