@@ -9,6 +9,7 @@ import {
   type SignedCheckpoint,
 } from './digest.js';
 import { NO_KEY_HINT, type LedgerKeys } from './keys.js';
+import { signedHeadsSql } from './compare.js';
 import { COMPUTED_HASH_SQL, linkProblems, streamRows } from './rows.js';
 
 // Advisory-lock class of the checkpoint writer: one writer at a time across processes.
@@ -76,11 +77,6 @@ const DELTA_PROBLEMS_SQL = `
   SELECT stream_id, stream_version, event_id, prev_hash, hash, computed, prev_version, expected_prev FROM judged
    WHERE computed IS DISTINCT FROM hash OR prev_hash IS DISTINCT FROM expected_prev OR stream_version <> prev_version + 1
    ORDER BY stream_id, stream_version LIMIT 20`;
-
-/** A checkpoint's full list of stream heads, in byte order of the stream ids. */
-export const signedHeadsSql = (from = '$1', to = '$2') => `
-  SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ledger_checkpoint_heads
-   WHERE checkpoint_id BETWEEN ${from} AND ${to} ORDER BY stream_id, checkpoint_id DESC`;
 
 export const CHECKPOINT_COLUMNS = 'id, payload, digest, key_id, signature';
 

@@ -11,7 +11,8 @@ import type { BrokenLink } from './chain.js';
 import { CheckpointRefusedError, LedgerCheckpointer } from './checkpoints.js';
 import { DigestRefusedError, openDigestFile, toDigestFile, type SignedCheckpoint } from './digest.js';
 import { NO_KEY_HINT, keyIdOf, loadLedgerKeys, type LedgerKeys } from './keys.js';
-import { verifyLedger, type StreamMismatch } from './verify.js';
+import type { StreamMismatch } from './compare.js';
+import { verifyLedger } from './verify.js';
 
 export interface CliIO {
   out(text: string): void;
