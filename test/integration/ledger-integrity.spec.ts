@@ -322,6 +322,22 @@ describe('tampering behind the store', () => {
     expect(r.streams.map((m) => [m.streamId, m.code])).toEqual([['s-c', 'stream_truncated']]);
   });
 
+  it('the writer refuses over a deleted last event and a recomputed chain, whether or not the log grew', async () => {
+    await seed({ 's-a': 2, 's-c': 3, 's-r': 3 });
+    await checkpoint();
+    await deleteEvent('s-c', 3);
+    await editAndRecomputeChain('s-r', 2);
+    await expect(writer.checkpoint()).rejects.toThrow(CheckpointRefusedError);
+    await seed({ 's-new': 1 });
+    const refused = await writer.checkpoint().catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(CheckpointRefusedError);
+    expect((refused as CheckpointRefusedError).problems).toEqual([
+      's-c: checkpoint 1 signed version 3; the log ends at version 2: events were deleted at the end',
+      expect.stringMatching(/^s-r: version 3 no longer has the hash checkpoint 1 signed/),
+      'checkpoint 1: signed 8 events; the log has 7 events at that checkpoint',
+    ]);
+  });
+
   it('the writer refuses to sign over a tampered log instead of laundering it', async () => {
     await seed({ 's-a': 2, 's-c': 3 });
     await checkpoint();
@@ -467,9 +483,13 @@ describe('the CLI', () => {
     expect(human.out).toMatch(/^STREAM {2}s-c: .*chain recomputed/m);
     expect(human.out).toMatch(/RESULT: NOT INTACT — 3 broken streams/);
 
-    // The digest refuses to sign over the damage.
+    // The digest refuses to sign over the damage (exit 2: it did not do as asked), naming it.
     await seed({ 's-c': 1 });
-    expect((await run(ledgerDigestMain, [])).code).toBe(1);
+    const unsigned = await run(ledgerDigestMain, []);
+    expect(unsigned.code).toBe(2);
+    expect(unsigned.err).toMatch(/^refused to sign: the log no longer extends checkpoint 1/);
+    expect(unsigned.err).toMatch(/^ {2}s-c: .*chain recomputed/m);
+    expect(unsigned.err).toMatch(/^ {2}checkpoint 1: signed 9 events; the log has 8 events/m);
 
     const foreign = join(dir, 'foreign.json');
     const c = openDigestFile(readFileSync(digestFile, 'utf8'), keysA);
@@ -477,6 +497,44 @@ describe('the CLI', () => {
     const refused = await run(ledgerVerifyMain, ['--digest', foreign]);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/refused digest file .*not a trusted key/);
+  });
+
+  it('digest refuses (exit 2) when the last event of a stream was deleted, naming the stream; --force signs and records it', async () => {
+    await seed({ 's-a': 2, 's-c': 3 });
+    expect((await run(ledgerDigestMain, [])).code).toBe(0);
+    await deleteEvent('s-c', 3);
+    // Nothing appended since, then one new event elsewhere: neither hides the shortened stream.
+    for (const grow of [false, true]) {
+      if (grow) await seed({ 's-a': 1 });
+      const d = await run(ledgerDigestMain, []);
+      expect(d.code).toBe(2);
+      expect(d.out).toBe('');
+      expect(d.err).toMatch(/^ {2}s-c: checkpoint 1 signed version 3; the log ends at version 2: events were deleted at the end$/m);
+      expect(d.err).toMatch(/^ {2}checkpoint 1: signed 5 events; the log has 4 events at that checkpoint$/m);
+      expect(d.err).not.toMatch(/s-a:/);
+    }
+    expect(Number((await db.pool.query('SELECT count(*) AS n FROM ledger_checkpoints')).rows[0].n)).toBe(1);
+
+    const forced = await run(ledgerDigestMain, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.err).toMatch(
+      /signed over a refusal \(--force\), recorded in checkpoint 2:\n {2}the log no longer extends checkpoint 1\n {2}s-c: /,
+    );
+    const signed = JSON.parse(forced.out).checkpoint;
+    expect(signed).toMatchObject({ id: 2, baseId: 2, previous: { id: 1 }, eventCount: 5, streamCount: 2 });
+    expect(signed.forced).toEqual(expect.arrayContaining([expect.stringMatching(/^s-c: checkpoint 1 signed version 3/)]));
+    // The override is signed: verification reports it as it checks the new checkpoint.
+    const v = await run(ledgerVerifyMain, []);
+    expect(v.out).toMatch(/against checkpoint 2 \(table, .*\): matches/);
+    expect(v.out).toMatch(/note: checkpoint 2 was signed over a refusal \(forced\): the log no longer extends checkpoint 1/);
+    // The table's checkpoint 1 still tells what was deleted: the verifier compares only the latest.
+    expect(v.out).toMatch(/RESULT: intact/);
+    expect(v.code).toBe(0);
+    // Later checkpoints extend the forced one as usual, and carry no override.
+    await seed({ 's-c': 1 });
+    const next = await run(ledgerDigestMain, []);
+    expect(next.code).toBe(0);
+    expect(JSON.parse(next.out).checkpoint.forced).toBeUndefined();
   });
 
   it('says that checkpoints are disabled without a key, and still checks the chains', async () => {

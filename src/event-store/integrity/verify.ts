@@ -133,6 +133,8 @@ export async function verifyLedger(pool: pg.Pool, keys: LedgerKeys, options: Ver
         );
 
       for (const t of targets) {
+        const forced = t.c.payload.forced;
+        if (forced?.length) report.notes.push(`checkpoint ${t.c.payload.id} was signed over a refusal (forced): ${forced.join('; ')}`);
         const cmp = await compare(client, t.c.payload, t.source, (m) => {
           if (report.streams.length < max) report.streams.push(m);
           if (!broken.has(m.streamId) && broken.size < max) broken.add(m.streamId);
