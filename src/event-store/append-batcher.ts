@@ -3,7 +3,9 @@
 import type pg from 'pg';
 import { appendOnce, onConnection, outcomeUnknown, StatementLost } from './append-outcome.js';
 import { insertQuery, planAppend, withRecordedAt, type RowsToInsert } from './append-sql.js';
+import { APPENDS_WAIT_ON_LOCK, DatabaseUnavailableError } from './availability.js';
 import { EMPTY_HEAD, readHeads, type Head, type HeadCache } from './head-cache.js';
+import { LockWatch } from './lock-watch.js';
 import type { ExpectedVersion } from './types.js';
 import type { PreparedEvent } from './validation.js';
 
@@ -11,6 +13,13 @@ import type { PreparedEvent } from './validation.js';
 const MAX_BATCH_ROWS = 1000;
 /** Appends of at least this many events neither wait for a slot nor share a statement. */
 const OWN_STATEMENT_ROWS = 20;
+/**
+ * While appends wait on a lock, one that has waited this long for a slot is answered instead of
+ * sent (it would only wait on the same lock): no append waits much longer than lock_timeout.
+ */
+const QUEUED_BEHIND_LOCK_MS = 1000;
+
+const lockWait = () => new DatabaseUnavailableError(APPENDS_WAIT_ON_LOCK, true);
 
 /** Errors one append's rows can cause for a whole coalesced statement: each append is then sent alone. */
 const perAppendError = (err: unknown) => {
@@ -32,12 +41,14 @@ export interface PendingAppend {
   reject: (err: unknown) => void;
   /** gives up waiting for a statement slot, as pg-pool gives up waiting for a connection */
   timer?: NodeJS.Timeout;
+  queuedAt: number;
 }
 
 export class AppendBatcher {
   /** Appends waiting for a statement slot; concurrent ones to different streams share one statement. */
   private readonly pending: PendingAppend[] = [];
   private sending = 0;
+  readonly lockWatch: LockWatch;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -47,7 +58,10 @@ export class AppendBatcher {
      * together, sharing one commit. Few slots measured best on 2 cores: see the README's Performance.
      */
     private readonly concurrency = 2,
-  ) {}
+    lockWaitReportMs?: number,
+  ) {
+    this.lockWatch = new LockWatch(pool, lockWaitReportMs);
+  }
 
   /**
    * Sends an append's rows when a statement slot is free. Appends that arrive while every slot is
@@ -55,9 +69,9 @@ export class AppendBatcher {
    * round trip and one commit instead of queueing for their own: group commit in the store. Each
    * append keeps its own guard, result and error.
    */
-  submit(item: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<pg.QueryResultRow[]> {
+  submit(item: Omit<PendingAppend, 'resolve' | 'reject' | 'queuedAt'>): Promise<pg.QueryResultRow[]> {
     return new Promise((resolve, reject) => {
-      const pending: PendingAppend = { ...item, resolve, reject };
+      const pending: PendingAppend = { ...item, resolve, reject, queuedAt: Date.now() };
       this.pending.push(pending);
       this.flush();
       const waitMs = (this.pool.options as { connectionTimeoutMillis?: number }).connectionTimeoutMillis ?? 0;
@@ -68,9 +82,13 @@ export class AppendBatcher {
           const at = this.pending.indexOf(pending);
           if (at < 0) return;
           this.pending.splice(at, 1);
-          // The slots stand for connections (every one held by a statement that does not end, e.g. on a
-          // lock): the same answer as pg-pool's, so callers see the pool as exhausted (availability.ts).
-          reject(new Error('timeout exceeded when trying to connect: every append statement slot stayed busy'));
+          // Slots held by statements that wait on a lock get their own answer; otherwise the slots
+          // stand for connections: the same answer as pg-pool's, so callers see the pool as exhausted.
+          reject(
+            this.lockWatch.waitingSince() !== null
+              ? lockWait()
+              : new Error('timeout exceeded when trying to connect: every append statement slot stayed busy'),
+          );
         }, waitMs).unref();
     });
   }
@@ -117,8 +135,14 @@ export class AppendBatcher {
    * statement goes (the heads of earlier statements' appends included), reading unknown heads in
    * one round trip, then inserts them together.
    */
-  private async send(batch: PendingAppend[]): Promise<void> {
+  private async send(all: PendingAppend[]): Promise<void> {
     const planned: Planned[] = [];
+    const behindLock = this.lockWatch.waitingSince() !== null;
+    const batch: PendingAppend[] = [];
+    for (const p of all) {
+      if (behindLock && Date.now() - p.queuedAt >= QUEUED_BEHIND_LOCK_MS) p.reject(lockWait());
+      else batch.push(p);
+    }
     try {
       const unknown = batch.filter((p) => !this.heads.remembered(p.streamId, p.expected, p.fresh)).map((p) => p.streamId);
       const read = unknown.length ? await readHeads(this.pool, unknown) : new Map<string, Head>();
@@ -140,8 +164,13 @@ export class AppendBatcher {
   }
 
   private async insertTogether(planned: Planned[]): Promise<void> {
+    const statement = this.lockWatch.start();
     try {
-      const rows = await onConnection(this.pool, insertQuery(planned));
+      const rows = await onConnection(this.pool, insertQuery(planned), (pid) => {
+        statement.pid = pid;
+        statement.startedAt = Date.now();
+      });
+      this.lockWatch.end(statement);
       for (const { item, head } of planned) {
         const mine = withRecordedAt(
           rows.filter((r) => r.stream_id === item.streamId),
@@ -152,6 +181,7 @@ export class AppendBatcher {
         item.resolve(mine);
       }
     } catch (err) {
+      this.lockWatch.end(statement, err);
       for (const { item } of planned) this.heads.forget(item.streamId);
       if (err instanceof StatementLost) {
         for (const { item } of planned) item.reject(outcomeUnknown(item.streamId, item.prepared, err));

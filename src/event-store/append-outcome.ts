@@ -46,8 +46,13 @@ function isQueryable(client: pg.PoolClient): boolean {
  * statement was sent (nothing written), a statement error (rolled back), or a connection that
  * broke while the statement was on its way or running (StatementLost: outcome unknown).
  */
-export async function onConnection(pool: pg.Pool, query: pg.QueryConfig): Promise<pg.QueryResultRow[]> {
+export async function onConnection(
+  pool: pg.Pool,
+  query: pg.QueryConfig,
+  sending?: (pid: number | null) => void,
+): Promise<pg.QueryResultRow[]> {
   const client = await pool.connect();
+  sending?.(backendPid(client));
   try {
     const { rows } = await client.query(query);
     client.release();

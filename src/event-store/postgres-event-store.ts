@@ -117,6 +117,15 @@ export class PostgresEventStore {
     return outcome;
   }
 
+  /**
+   * How long appends have been waiting on a lock another database session holds, or null when they
+   * are not (as far as the store has seen: see lock-watch.ts). Readiness reports it.
+   */
+  appendsWaitingOnLockMs(): number | null {
+    const since = this.batcher.lockWatch.waitingSince();
+    return since === null ? null : Date.now() - since;
+  }
+
   /** Runs fn in one transaction; subscribers are woken only after it commits. */
   async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const value = await withTransaction(this.pool, fn);
