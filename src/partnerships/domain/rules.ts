@@ -1,14 +1,7 @@
 // The rules every entry must meet against the state on its own business date, and the checks that
 // need the partnership's history or the clock. The decider (decide.ts, corrections.ts) applies them.
 import { dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
-import {
-  HistoryConflictError,
-  TransitionNotAllowedError,
-  ValidationError,
-  type ConflictingEntry,
-  type FieldError,
-  type StateSummary,
-} from './errors.js';
+import { TransitionNotAllowedError, ValidationError, type ConflictingEntry, type FieldError, type StateSummary } from './errors.js';
 import { applyEntry } from './apply-entry.js';
 import { foldDate, isPlan } from './business-order.js';
 import { deriveAt, recordAll, splitAt } from './evolve.js';
