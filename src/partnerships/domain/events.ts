@@ -48,7 +48,7 @@ import {
 
 // ---- the value objects ------------------------------------------------------------------------
 
-export const source = object(
+const source = object(
   'Source',
   { reference: opt(text(), { help: 'document or paper reference' }), url: opt(text(LINK_MAX)) },
   {

@@ -24,7 +24,7 @@ const ALLOWED_WHILE_SUSPENDED = new Set<EventType>(['PartnershipResumed', 'Partn
 /** The id the command's own, not yet stored, event has while its consequences are checked. */
 export const THIS_COMMAND = '(this command)';
 
-export function summarize(state: DerivedState): StateSummary {
+function summarize(state: DerivedState): StateSummary {
   return {
     tier: state.exists ? state.tier : null,
     standing: state.exists ? state.standing : null,

@@ -121,7 +121,7 @@ function kindSchemas(): Record<string, Schema> {
 }
 
 /** A request body's schema, by the name the route's operation refers to. */
-export function bodySchema(fields: Fields, example: Example): Schema {
+function bodySchema(fields: Fields, example: Example): Schema {
   return objectSchema(fields, true, { example });
 }
 
