@@ -2805,6 +2805,7 @@ export interface components {
       kinds: components['schemas']['MilestoneKind'][];
     };
     /**
+     * @description An exact amount as a decimal string, with at most as many decimals as the currency has (EUR 2, JPY 0), and its ISO 4217 currency.
      * @example {
      *       "amount": "125000.00",
      *       "currency": "EUR"
