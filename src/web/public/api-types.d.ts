@@ -2299,9 +2299,17 @@ export interface components {
       note?: string;
       occurredOn?: components['schemas']['BusinessDate'];
       organisation?: string;
+      /** @enum {string} */
       outcome?:
-        | ('approved' | 'amended' | 'deferred' | 'rejected')
-        | ('recommended' | 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred' | 'referred_back' | 'withdrawn');
+        | 'approved'
+        | 'amended'
+        | 'deferred'
+        | 'rejected'
+        | 'recommended'
+        | 'adopted'
+        | 'adopted_with_amendments'
+        | 'referred_back'
+        | 'withdrawn';
       ownMunicipality?: components['schemas']['LocalizedName'];
       paperReference?: string;
       participantCount?: number;
