@@ -1,5 +1,5 @@
-// The council staff's page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
-// against the real app on the Dortmund–Zhytomyr demo seed. UPDATE_SCREENSHOTS=1 also writes the
+// The council staff's page in headless Chromium (found or installed by ./chromium.ts, driven by
+// playwright-core) against the real app on the Dortmund–Zhytomyr demo seed. UPDATE_SCREENSHOTS=1 also writes the
 // screenshots in docs/screenshots/ (the ones docs/web.md shows).
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,8 @@ import request from 'supertest';
 import { seedDemo, DEMO_PARTNERSHIP_ID } from '../../src/partnerships/demo/seed.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { keyFor } from '../e2e/partnerships-helpers.js';
+import { chromiumExecutable, INSTALL_TIMEOUT_MS } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -86,6 +86,7 @@ async function signIn(page: Page, key: string) {
 }
 
 beforeAll(async () => {
+  const executablePath = await chromiumExecutable();
   t = await createTestApp();
   const report = await seedDemo(t.app);
   seededVersion = Math.max(...report.steps.map((s) => s.outcome.version));
@@ -93,9 +94,9 @@ beforeAll(async () => {
   council = await keyFor(t, 'council', 'Council staff');
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
   await waitForReadSide(council, seededVersion);
-}, 60_000);
+}, INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
