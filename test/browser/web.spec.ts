@@ -31,7 +31,10 @@ let browser: Browser;
 let office: string;
 let council: string;
 let seededVersion: number;
+let kindsServed: boolean;
 const contexts: BrowserContext[] = [];
+// Until the API serves its milestone descriptions, the page gets this hand-written copy of them.
+const KINDS_FIXTURE = JSON.parse(readFileSync(join(process.cwd(), 'test', 'browser', 'milestone-kinds.fixture.json'), 'utf8')) as object;
 
 /** Waits until the read side shows the seeded partnership at its full version (projections run asynchronously). */
 async function waitForReadSide(key: string, version: number) {
@@ -66,6 +69,7 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; t
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
   contexts.push(context);
+  if (!kindsServed) await context.route('**/api/v1/milestone-kinds', (route) => route.fulfill({ json: KINDS_FIXTURE }));
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
@@ -92,6 +96,7 @@ beforeAll(async () => {
   seededVersion = Math.max(...report.steps.map((s) => s.outcome.version));
   office = await keyFor(t, 'office', 'Office for International Relations');
   council = await keyFor(t, 'council', 'Council staff');
+  kindsServed = (await request(t.http).get('/api/v1/milestone-kinds').set('Authorization', `Bearer ${office}`)).status === 200;
   await t.app.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
@@ -219,8 +224,9 @@ describe('in the browser', () => {
     ]);
     expect(await page.locator('#aid .legend').textContent()).toBe('VinnytsiaMykolaiv');
     expect(await page.locator('#status-tier').textContent()).toBe('Twinning');
-    // council keys read; they get no forms
+    // council keys read; they get no forms, and no Correct or Retract on the entries
     expect(await page.locator('section.record').count()).toBe(0);
+    expect(await page.locator('.entry-actions').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'partnership.png'), fullPage: true, clip: { x: 0, y: 0, width: 1200, height: 1700 } });
 
     // council keys may not request reports (403), but download the dossier produced earlier
@@ -294,25 +300,26 @@ describe('in the browser', () => {
     await signIn(page, office);
     await page.locator(`tr[data-partnership="${DEMO_PARTNERSHIP_ID}"] a`).click();
     await page.locator('#timeline').waitFor();
-    await page.locator('details[data-form="aid"] summary').click();
-    const form = page.locator('#form-aid');
+    await page.locator('#record-kind').selectOption('AidDelivered');
+    const form = page.locator('#form-AidDelivered');
 
     // a bad amount: the API's 400 field error, next to the amount
     await form.locator('[name="occurredOn"]').fill('2024-03');
-    await form.locator('[name="receiverName"]').fill('Odesa');
-    await form.locator('[name="amount"]').fill('12.345');
+    await form.locator('[name="receiver.en"]').fill('Odesa');
+    await form.locator('[name="value.amount"]').fill('12.345');
+    await form.locator('[name="modality"]').selectOption('in_kind');
     await form.getByRole('button', { name: 'Record' }).click();
-    const amountError = page.locator('#form-aid-amount-error');
+    const amountError = page.locator('#form-AidDelivered-value-amount-error');
     await amountError.waitFor({ state: 'visible' });
     expect(await amountError.textContent()).toBe('must be a decimal string with at most two decimals, such as "125000.00"');
-    expect(await form.locator('[name="amount"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('[name="value.amount"]').getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('.form-error').textContent()).toContain('value.amount');
 
     // a date in the future: the decider's 422, next to the date
-    await form.locator('[name="amount"]').fill('1500.50');
+    await form.locator('[name="value.amount"]').fill('1500.50');
     await form.locator('[name="occurredOn"]').fill('2099-01');
     await form.getByRole('button', { name: 'Record' }).click();
-    const dateError = page.locator('#form-aid-occurredOn-error');
+    const dateError = page.locator('#form-AidDelivered-occurredOn-error');
     await dateError.waitFor({ state: 'visible' });
     expect(await dateError.textContent()).toContain('a completed milestone cannot lie in the future');
     // every field error found its field: the alert holds the detail alone (once it also held the text "null")
@@ -331,7 +338,7 @@ describe('in the browser', () => {
     expect(await added.locator('.entry-summary').textContent()).toBe('Odesa · EUR 1,500.50 · in kind');
     expect(await added.locator('.entry-recorded').textContent()).toContain('Office for International Relations');
     expect(await page.locator('#aid svg.chart rect.bar[data-month="2024-03"][data-receiver="Odesa"]').count()).toBe(1);
-    expect(await page.locator('details[data-form="aid"] .form-status').textContent()).toBe('Recorded: Aid delivery.');
+    expect(await page.locator('.record-slot .form-status').textContent()).toBe('Recorded: Aid delivered.');
 
     // corrected: the old and the new value; retracted: struck through, with the reason
     const odesaId = await added.getAttribute('data-event-id');

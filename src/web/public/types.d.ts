@@ -72,3 +72,44 @@ export type Lang = 'en' | 'de' | 'uk';
  * body was not JSON, so every member may be missing here.
  */
 export type Problem = Partial<Schemas['Problem']>;
+
+/** The form input a described field needs (GET /api/v1/milestone-kinds). */
+export type FieldKind =
+  'text' | 'longText' | 'texts' | 'date' | 'money' | 'name' | 'count' | 'bool' | 'enum' | 'country' | 'object' | 'list';
+
+/** One field of a milestone, as the API describes it; objects name their fields, lists their entry. */
+export interface FieldDescription {
+  name: string;
+  kind: FieldKind | (string & {});
+  required: boolean;
+  personal: boolean;
+  options?: string[];
+  /** the vocabulary the options come from: the page's code labels of that name */
+  codes?: string;
+  maxLength?: number;
+  fields?: FieldDescription[];
+  item?: FieldDescription;
+  help?: string;
+  /** page-only: a label of the page's own, for fields of a request rather than of a milestone */
+  label?: string;
+}
+
+/** One milestone the API records: where it is posted, who may, and its fields. */
+export interface MilestoneKind {
+  /** the event it records, e.g. AidDelivered */
+  type: string;
+  /** the segment after /api/v1/partnerships/{id}/ ("aid-deliveries"); "" with `creates` */
+  path: string;
+  summary: string;
+  roles: Role[];
+  plannable: boolean;
+  /** creates a partnership (POST /api/v1/partnerships) */
+  creates: boolean;
+  fields: FieldDescription[];
+  example?: unknown;
+}
+
+/** GET /api/v1/milestone-kinds */
+export interface MilestoneKinds {
+  kinds: MilestoneKind[];
+}
