@@ -94,7 +94,7 @@ function simple(f, path, initial, ctx) {
     return {
       el: h(
         'div',
-        { class: 'field field-bool', 'data-api-field': path },
+        { class: 'field kind-bool', 'data-api-field': path },
         box,
         ' ',
         h('label', { for: id }, parts.text),
@@ -150,7 +150,7 @@ function simple(f, path, initial, ctx) {
   return {
     el: h(
       'div',
-      { class: `field field-${f.kind}`, 'data-api-field': path },
+      { class: `field kind-${f.kind}`, 'data-api-field': path },
       h('label', { for: id }, parts.text),
       control,
       parts.help,
@@ -172,7 +172,7 @@ function group(f, path, ctx, children) {
   const parts = labelParts(f, id);
   return h(
     'fieldset',
-    { class: `field field-${f.kind}`, 'data-api-field': path, id, 'aria-describedby': parts.describedBy },
+    { class: `field kind-${f.kind}`, 'data-api-field': path, id, 'aria-describedby': parts.describedBy },
     h('legend', {}, parts.text),
     parts.help,
     children,
@@ -205,7 +205,7 @@ function nameControl(f, path, initial, ctx) {
     input.value = typed(given[tag]);
     const el = h(
       'div',
-      { class: 'field field-text name-part', 'data-api-field': sub },
+      { class: 'field kind-text name-part', 'data-api-field': sub },
       h('label', { for: id, lang: tag }, label),
       input,
       h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
