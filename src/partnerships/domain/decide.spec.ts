@@ -1,4 +1,4 @@
-import { COMMAND_EVENT, COMMAND_TYPES, type PartnershipCommand } from './decide.js';
+import { COMMAND_EVENT, COMMAND_TYPES, type PartnershipCommand } from './commands.js';
 import { decide } from './decide.js';
 import {
   HistoryConflictError,
@@ -851,7 +851,7 @@ describe('decide: field checks', () => {
   it('refuses fields a milestone does not have, and names under something that is no language tag', () => {
     given(...withCounterpart)
       .when(command('RecordActivity', { occurredOn: month('2022-05'), title: 'Visit', colour: 'blue' } as never))
-      .thenThrows(ValidationError, { errors: [{ field: 'colour', reason: 'is not a field of ActivityHeld' }] });
+      .thenThrows(ValidationError, { errors: [{ field: 'colour', reason: 'is not a known field of ActivityHeld' }] });
     given(initiated)
       .when(command('DesignateCounterpart', { occurredOn: month('2022-06'), name: { de_DE: 'Schytomyr' } } as never))
       .thenThrows(ValidationError, { errors: expect.arrayContaining([{ field: 'name.de_DE', reason: expect.stringMatching(/BCP 47/) }]) });
