@@ -173,7 +173,7 @@ function group(f, path, ctx, children) {
   return h(
     'fieldset',
     { class: `field kind-${f.kind}`, 'data-api-field': path, id, 'aria-describedby': parts.describedBy },
-    h('legend', {}, parts.text),
+    f.label === '' ? null : h('legend', {}, parts.text),
     parts.help,
     children,
     parts.error,
@@ -270,8 +270,9 @@ function objectControl(f, path, initial, ctx) {
  * @returns {Control}
  */
 function listControl(f, path, initial, ctx) {
-  // A list that does not describe its entry gets one text per row.
-  const item = f.item ?? { name: f.name, kind: 'text', required: true, personal: f.personal };
+  // A list that does not describe its entry gets one text per row. A row needs no label of its own:
+  // the list's legend names it and the numbered list counts it.
+  const item = { ...(f.item ?? { name: f.name, kind: 'text', personal: f.personal }), required: false, label: '' };
   /** @type {{ el: HTMLElement, control: Control }[]} */
   const rows = [];
   const list = h('ol', { class: 'list-rows' });
@@ -290,7 +291,11 @@ function listControl(f, path, initial, ctx) {
     list.append(row.el);
   };
   for (const value of Array.isArray(initial) ? initial : []) add(value);
-  const more = h('button', { type: 'button', class: 'secondary small' }, `${t('addItem')}: ${fieldLabel(item.name)}`);
+  const more = h(
+    'button',
+    { type: 'button', class: 'secondary small', 'aria-label': `${t('addItem')}: ${fieldLabel(f.name)}` },
+    t('addItem'),
+  );
   more.addEventListener('click', () => add(undefined));
   return {
     el: group(f, path, ctx, [list, more]),

@@ -73,43 +73,19 @@ export type Lang = 'en' | 'de' | 'uk';
  */
 export type Problem = Partial<Schemas['Problem']>;
 
-/** The form input a described field needs (GET /api/v1/milestone-kinds). */
-export type FieldKind =
-  'text' | 'longText' | 'texts' | 'date' | 'money' | 'name' | 'count' | 'bool' | 'enum' | 'country' | 'object' | 'list';
+/** GET /api/v1/milestone-kinds: each milestone the API records, its route, roles and fields as form inputs. */
+export type MilestoneKinds = Schemas['MilestoneKinds'];
+export type MilestoneKind = Schemas['MilestoneKind'];
 
-/** One field of a milestone, as the API describes it; objects name their fields, lists their entry. */
-export interface FieldDescription {
-  name: string;
-  kind: FieldKind | (string & {});
-  required: boolean;
-  personal: boolean;
-  options?: string[];
-  /** the vocabulary the options come from: the page's code labels of that name */
-  codes?: string;
-  maxLength?: number;
+/**
+ * One described field (Schemas['FormField']). A kind this page does not know yet still renders (as a
+ * text input); the page adds a label of its own for fields of a request rather than of a milestone
+ * (a correction's reason), and shows a help text where a description carries one.
+ */
+export type FieldDescription = Omit<Schemas['FormField'], 'kind' | 'fields' | 'item'> & {
+  kind: Schemas['FormField']['kind'] | (string & {});
   fields?: FieldDescription[];
   item?: FieldDescription;
   help?: string;
-  /** page-only: a label of the page's own, for fields of a request rather than of a milestone */
   label?: string;
-}
-
-/** One milestone the API records: where it is posted, who may, and its fields. */
-export interface MilestoneKind {
-  /** the event it records, e.g. AidDelivered */
-  type: string;
-  /** the segment after /api/v1/partnerships/{id}/ ("aid-deliveries"); "" with `creates` */
-  path: string;
-  summary: string;
-  roles: Role[];
-  plannable: boolean;
-  /** creates a partnership (POST /api/v1/partnerships) */
-  creates: boolean;
-  fields: FieldDescription[];
-  example?: unknown;
-}
-
-/** GET /api/v1/milestone-kinds */
-export interface MilestoneKinds {
-  kinds: MilestoneKind[];
-}
+};
