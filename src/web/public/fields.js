@@ -37,7 +37,7 @@ const MONEY_PARTS = [
 ];
 
 /** @type {(formId: string, path: string) => string} */
-export const idFor = (formId, path) => `${formId}-${path.replace(/[^\w-]+/g, '-').replace(/-+$/, '')}`;
+const idFor = (formId, path) => `${formId}-${path.replace(/[^\w-]+/g, '-').replace(/-+$/, '')}`;
 
 /** @type {(v: unknown) => v is Record<string, unknown>} */
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);

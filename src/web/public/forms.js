@@ -133,7 +133,7 @@ function clearErrors(form) {
  * @param {HTMLFormElement} form
  * @param {Error & { fieldErrors?: FieldError[] }} error an ApiError or a NetworkError
  */
-export function showProblem(form, error) {
+function showProblem(form, error) {
   const alert = /** @type {HTMLElement} */ (form.querySelector('.form-error'));
   const fields = [.../** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('[data-api-field]'))];
   /** @type {FieldError[]} */

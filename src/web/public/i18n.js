@@ -9,7 +9,7 @@ import uk from './lang-uk.js';
 /** @import { BusinessDate, Lang, LocalizedName } from './types.js' */
 
 /** @type {Lang[]} */
-export const LANGS = ['en', 'de', 'uk'];
+const LANGS = ['en', 'de', 'uk'];
 const STORAGE_KEY = 'pl.lang';
 const MESSAGES = { en, de, uk };
 

@@ -74,7 +74,7 @@ export function renderSignIn(onSignedIn) {
  * @param {unknown} err
  * @returns {(string | Node)[]}
  */
-export function signInProblem(err) {
+function signInProblem(err) {
   if (err instanceof ApiError && err.status === 401) return [h('strong', {}, t('wrongKey')), ' ', err.detail];
   if (err instanceof ApiError) return [err.detail];
   return [t('networkError')];
