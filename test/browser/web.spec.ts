@@ -683,3 +683,59 @@ describe('office staff, with forms drawn from the milestone descriptions', () =>
     expect(problemsOf(page)).toEqual([]);
   });
 });
+
+describe('a milestone the page has never heard of', () => {
+  it('gets its form from the description alone: readable labels, its path, the API’s errors at its fields', async () => {
+    const page = await newPage();
+    // The API as it would be with one more milestone: its description, and its route refusing a value.
+    const served = (await request(t.http).get('/api/v1/milestone-kinds').set('Authorization', `Bearer ${office}`)).body as {
+      kinds: object[];
+    };
+    const visit = {
+      type: 'DelegationVisited',
+      path: 'delegation-visits',
+      summary: 'Record a delegation visit',
+      roles: ['office', 'admin'],
+      plannable: false,
+      creates: false,
+      fields: [
+        { name: 'occurredOn', kind: 'date', required: true, personal: false },
+        { name: 'delegationSize', kind: 'count', required: true, personal: false },
+        { name: 'visitReport', kind: 'longText', required: false, personal: false, maxLength: 10000 },
+      ],
+      example: { occurredOn: '2024-05-14', delegationSize: 12 },
+    };
+    await page.route('**/api/v1/milestone-kinds', (route) => route.fulfill({ json: { kinds: [...served.kinds, visit] } }));
+    const posted: unknown[] = [];
+    await page.route('**/delegation-visits', async (route) => {
+      posted.push(route.request().postDataJSON());
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        json: {
+          type: 'about:blank',
+          title: 'Invalid request',
+          status: 400,
+          code: 'validation_failed',
+          detail: 'The request has 1 invalid field: delegationSize must be at most 100.',
+          errors: [{ field: 'delegationSize', reason: 'must be at most 100' }],
+        },
+      });
+    });
+    await signIn(page, office);
+    await page.locator(`tr[data-partnership="${DEMO_PARTNERSHIP_ID}"] a`).click();
+    await page.locator('#record-kind').selectOption('DelegationVisited');
+    const form = page.locator('#form-DelegationVisited');
+    expect(await page.locator('.record-slot h3').textContent()).toBe('Delegation visited');
+    expect(await form.locator('label').allTextContents()).toEqual(['Date *', 'Delegation size *', 'Visit report']);
+    await form.locator('[name="occurredOn"]').fill('2024-05-14');
+    await form.locator('[name="delegationSize"]').fill('120');
+    await form.locator('[name="visitReport"]').fill('Met the mayor');
+    await form.getByRole('button', { name: 'Record' }).click();
+    const sizeError = page.locator('#form-DelegationVisited-delegationSize-error');
+    await sizeError.waitFor({ state: 'visible' });
+    expect(await sizeError.textContent()).toBe('must be at most 100');
+    expect(posted).toEqual([{ occurredOn: '2024-05-14', delegationSize: 120, visitReport: 'Met the mayor' }]);
+    expect(problemsOf(page)).toEqual([]);
+  });
+});
