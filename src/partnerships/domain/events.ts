@@ -265,6 +265,9 @@ export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EventType[];
 
 const fieldsOf = (t: EventType): Fields => EVENT_FIELDS[t];
 
+/** The events that can be put in the calendar before they happen: those with a `planned` field. */
+export const PLANNABLE: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) => Object.hasOwn(fieldsOf(t), 'planned')));
+
 /** Every field that holds a business date, in any event: what the API parses from 'YYYY-MM-DD' strings. */
 export const DATE_FIELD_NAMES: ReadonlySet<string> = new Set(
   EVENT_TYPES.flatMap((t) =>

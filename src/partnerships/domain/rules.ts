@@ -5,7 +5,7 @@ import { TransitionNotAllowedError, ValidationError, type ConflictingEntry, type
 import { applyEntry } from './apply-entry.js';
 import { foldDate, isPlan } from './business-order.js';
 import { deriveAt, recordAll, splitAt } from './evolve.js';
-import { validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
+import { PLANNABLE, validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
 import type { EntryRecord, History } from './history.js';
 import { nameKey, participantKey, type DerivedState } from './state.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
@@ -17,7 +17,6 @@ export interface DecideContext {
 
 /** Entries that look ahead (or, for notes, are no milestone) and may carry a date after today. */
 const MAY_LIE_AHEAD = new Set<EventType>(['AgreementSigningScheduled', 'AidCommitted', 'NoteAdded']);
-const PLANNABLE = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided', 'ActivityHeld']);
 const CONSULTATIONS = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided']);
 /** What a suspended partnership accepts (corrections and retractions are no entries of their own). */
 const ALLOWED_WHILE_SUSPENDED = new Set<EventType>(['PartnershipResumed', 'PartnershipTerminated', 'NoteAdded', 'DocumentAttached']);
