@@ -1,12 +1,10 @@
 // The business order of a history: the day each entry takes effect on (a plan when it was made,
 // anything else when it happened), and the entries sorted by it, kept beside the immutable history.
 import { businessDateStart } from './dates.js';
-import type { EventType } from './events.js';
+import { PLANNABLE, type EventType } from './events.js';
 import { ANNOTATIONS, type EntryRecord, type History } from './history.js';
 import type { DerivedState } from './state.js';
 import type { BusinessDate } from './vocabulary.js';
-
-const PLANNABLE = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided', 'ActivityHeld']);
 
 export type EntryLike = { type: EventType; data: Readonly<Record<string, unknown>>; recordedAt?: string };
 

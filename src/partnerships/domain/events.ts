@@ -48,7 +48,7 @@ import {
 
 // ---- the value objects ------------------------------------------------------------------------
 
-export const source = object(
+const source = object(
   'Source',
   { reference: opt(text(), { help: 'document or paper reference' }), url: opt(text(LINK_MAX)) },
   {
@@ -264,6 +264,9 @@ export type RecordedEvent = PartnershipEvent & { eventId: string; recordedAt?: s
 export const EVENT_TYPES = Object.keys(EVENT_FIELDS) as EventType[];
 
 const fieldsOf = (t: EventType): Fields => EVENT_FIELDS[t];
+
+/** The events that can be put in the calendar before they happen: those with a `planned` field. */
+export const PLANNABLE: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) => Object.hasOwn(fieldsOf(t), 'planned')));
 
 /** Every field that holds a business date, in any event: what the API parses from 'YYYY-MM-DD' strings. */
 export const DATE_FIELD_NAMES: ReadonlySet<string> = new Set(

@@ -5,7 +5,7 @@
 import { parseBusinessDate, isValidBusinessDate } from './dates.js';
 import { ValidationError } from './errors.js';
 import { amountProblem, minorUnits } from './money.js';
-import type { FieldError } from './vocabulary.js';
+import type { BusinessDate, FieldError, LocalizedName } from './vocabulary.js';
 
 export type Check = (value: unknown, field: string) => FieldError[];
 /** A JSON Schema fragment (OpenAPI 3.0 dialect); named shapes are `$ref`s to `#/components/schemas/<name>`. */
@@ -64,6 +64,11 @@ const ok: FieldError[] = [];
 export const fail = (field: string, reason: string): FieldError[] => [{ field, reason }];
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+/** The fields of `v` that `known` does not name, each refused (`prefix` ends in "." when nested). */
+const unknownFields = (v: Record<string, unknown>, known: (name: string) => boolean, typeName: string, prefix: string) =>
+  Object.keys(v)
+    .filter((k) => !known(k) && v[k] !== undefined)
+    .flatMap((k) => fail(`${prefix}${k}`, `is not a known field of ${typeName}`));
 
 /** Lists (of texts, of signatories) and names per language hold at most this many entries. */
 export const LIST_MAX = 100;
@@ -169,7 +174,7 @@ export const entryId = {
 };
 
 /** A business date: { date, precision } when stored, "YYYY" | "YYYY-MM" | "YYYY-MM-DD" on the wire. */
-export const date = field<import('./vocabulary.js').BusinessDate>({
+export const date = field<BusinessDate>({
   kind: 'date',
   check: (v, f) =>
     isValidBusinessDate(v) && typeof v === 'object'
@@ -208,7 +213,7 @@ export function languageTagProblem(tag: string): string | undefined {
 }
 
 /** A name per language, keyed by BCP 47 tag: { "de": "Schytomyr", "uk": "Житомир" }; at least one. */
-export const localizedName = field<import('./vocabulary.js').LocalizedName>({
+export const localizedName = field<LocalizedName>({
   kind: 'name',
   maxLength: LINE_MAX,
   check: (v, f) => {
@@ -231,10 +236,7 @@ export const localizedName = field<import('./vocabulary.js').LocalizedName>({
 export function checkFields(spec: Fields, data: unknown, typeName: string, prefix = ''): FieldError[] {
   const at = (name: string) => `${prefix}${name}`;
   if (!isObject(data)) return fail(prefix ? prefix.replace(/\.$/, '') : 'data', 'must be an object');
-  const errors: FieldError[] = [];
-  for (const [name, value] of Object.entries(data)) {
-    if (!Object.hasOwn(spec, name) && value !== undefined) errors.push(...fail(at(name), `is not a known field of ${typeName}`));
-  }
+  const errors = unknownFields(data, (k) => Object.hasOwn(spec, k), typeName, prefix);
   for (const [name, { required, check }] of Object.entries(spec)) {
     const value = data[name];
     if (value === undefined || value === null) {
@@ -258,11 +260,8 @@ export function parseFields(
 ): { value: Record<string, unknown>; errors: FieldError[] } {
   const at = (name: string) => `${prefix}${name}`;
   if (!isObject(data)) return { value: {}, errors: fail(prefix ? prefix.replace(/\.$/, '') : 'body', 'must be an object') };
-  const errors: FieldError[] = [];
+  const errors = unknownFields(data, (k) => Object.hasOwn(spec, k), typeName, prefix);
   const value: Record<string, unknown> = {};
-  for (const [name, v] of Object.entries(data)) {
-    if (!Object.hasOwn(spec, name) && v !== undefined) errors.push(...fail(at(name), `is not a known field of ${typeName}`));
-  }
   for (const [name, f] of Object.entries(spec)) {
     const given = data[name];
     if (given === undefined || given === null) {
@@ -299,9 +298,9 @@ export const opt = <T>(f: Field<T>, extra: { personal?: boolean; help?: string }
  * An object of named fields, a named schema of the API document (`name`); `rule` adds a check across
  * its fields. Unknown fields inside it are refused like at the top.
  */
-export function object<S extends Fields>(name: string, fields: S, o: { kind?: FormKind; rule?: Check; help?: string; example: unknown }) {
+export function object<S extends Fields>(name: string, fields: S, o: { rule?: Check; help?: string; example: unknown }) {
   return field<DataOf<S>>({
-    kind: o.kind ?? 'object',
+    kind: 'object',
     fields,
     check: (v, f) => {
       if (!isObject(v)) return fail(f, `must be an object (${name})`);
@@ -329,12 +328,11 @@ export function list<T>(item: Field<T>) {
   });
 }
 
-const unknownFields = (v: Record<string, unknown>, known: readonly string[], name: string, f: string) =>
-  Object.keys(v)
-    .filter((k) => !known.includes(k) && v[k] !== undefined)
-    .flatMap((k) => fail(`${f}.${k}`, `is not a known field of ${name}`));
-
-/** An amount as a decimal string with its currency's minor units, and its ISO 4217 currency. */
+/**
+ * An amount as a decimal string with its currency's minor units, and its ISO 4217 currency. The two
+ * parts depend on each other (JPY has no decimals), so the check is the object's own; its fields
+ * only describe the shape.
+ */
 export const money = {
   ...object(
     'Money',
@@ -349,7 +347,10 @@ export const money = {
         help: 'ISO 4217 code',
       }),
     },
-    { example: { amount: '125000.00', currency: 'EUR' } },
+    {
+      help: 'An exact amount as a decimal string, with at most as many decimals as the currency has (EUR 2, JPY 0), and its ISO 4217 currency.',
+      example: { amount: '125000.00', currency: 'EUR' },
+    },
   ),
   kind: 'money' as const,
   check: ((v, f) => {
@@ -357,7 +358,7 @@ export const money = {
     const currency = typeof v.currency === 'string' && minorUnits(v.currency) !== undefined ? v.currency : undefined;
     const reason = typeof v.amount === 'number' ? quoteTheNumber(v.amount, currency) : amountProblem(v.amount, currency);
     return [
-      ...unknownFields(v, ['amount', 'currency'], 'Money', f),
+      ...unknownFields(v, (k) => k === 'amount' || k === 'currency', 'Money', `${f}.`),
       ...(reason ? fail(`${f}.amount`, reason) : ok),
       ...(currency
         ? ok

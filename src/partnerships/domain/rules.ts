@@ -1,18 +1,11 @@
 // The rules every entry must meet against the state on its own business date, and the checks that
 // need the partnership's history or the clock. The decider (decide.ts, corrections.ts) applies them.
 import { dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
-import {
-  HistoryConflictError,
-  TransitionNotAllowedError,
-  ValidationError,
-  type ConflictingEntry,
-  type FieldError,
-  type StateSummary,
-} from './errors.js';
+import { TransitionNotAllowedError, ValidationError, type ConflictingEntry, type FieldError, type StateSummary } from './errors.js';
 import { applyEntry } from './apply-entry.js';
 import { foldDate, isPlan } from './business-order.js';
 import { deriveAt, recordAll, splitAt } from './evolve.js';
-import { validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
+import { PLANNABLE, validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
 import type { EntryRecord, History } from './history.js';
 import { nameKey, participantKey, type DerivedState } from './state.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
@@ -24,14 +17,13 @@ export interface DecideContext {
 
 /** Entries that look ahead (or, for notes, are no milestone) and may carry a date after today. */
 const MAY_LIE_AHEAD = new Set<EventType>(['AgreementSigningScheduled', 'AidCommitted', 'NoteAdded']);
-const PLANNABLE = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided', 'ActivityHeld']);
 const CONSULTATIONS = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided']);
 /** What a suspended partnership accepts (corrections and retractions are no entries of their own). */
 const ALLOWED_WHILE_SUSPENDED = new Set<EventType>(['PartnershipResumed', 'PartnershipTerminated', 'NoteAdded', 'DocumentAttached']);
 /** The id the command's own, not yet stored, event has while its consequences are checked. */
 export const THIS_COMMAND = '(this command)';
 
-export function summarize(state: DerivedState): StateSummary {
+function summarize(state: DerivedState): StateSummary {
   return {
     tier: state.exists ? state.tier : null,
     standing: state.exists ? state.standing : null,

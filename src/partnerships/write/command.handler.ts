@@ -31,7 +31,7 @@ import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, ty
 import { derivedEventId } from './idempotency.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 
 function toRecorded(e: StoredEvent): RecordedEvent {
   return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;

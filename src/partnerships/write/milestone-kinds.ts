@@ -17,7 +17,7 @@ export interface FormField {
   item?: FormField;
 }
 
-export interface MilestoneKind {
+interface MilestoneKind {
   /** the event type it records */
   type: string;
   /** the segment after /api/v1/partnerships/{id}/; '' for the creation of a partnership */
@@ -37,7 +37,7 @@ export interface MilestoneKinds {
 }
 
 /** One field as a form input. */
-export function formField(name: string, f: Field): FormField {
+function formField(name: string, f: Field): FormField {
   return {
     name,
     kind: f.kind,

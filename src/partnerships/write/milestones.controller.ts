@@ -206,7 +206,7 @@ function entryIdParam(partnershipId: string, eventId: string): string {
  * anyway, and a create refuses it (412). If-Match compares strongly (RFC 9110), so a weak `W/"3"`
  * never matches: 412, whatever the version.
  */
-export function parseIfMatch(header: string | string[] | undefined): number | '*' | undefined {
+function parseIfMatch(header: string | string[] | undefined): number | '*' | undefined {
   if (header === undefined) return undefined;
   const value = (Array.isArray(header) ? header.join(',') : header).trim();
   if (value === '*') return '*';

@@ -38,6 +38,14 @@ const DATA_EXAMPLE = {
   sector: 'energy',
 };
 
+/** One of several schemas; values of several vocabularies (a board's and a council's outcome) are one enum. */
+function either(schemas: Schema[]): Schema {
+  if (schemas.length === 1) return schemas[0];
+  if (schemas.every((s) => Array.isArray(s.enum)))
+    return { type: 'string', enum: [...new Set(schemas.flatMap((s) => s.enum as string[]))] };
+  return { oneOf: schemas };
+}
+
 /**
  * Every field any event type carries, in one loose shape (`type`, on the entry, tells which apply);
  * a name two events use differently (a counterpart's name, a document's file name) is either.
@@ -55,7 +63,7 @@ function entryDataSchema(): Schema {
     type: 'object',
     description:
       "An entry's fields: those of its event type (see the command bodies), dates as BusinessDate. Unknown fields may appear in entries recorded by later versions.",
-    properties: Object.fromEntries([...byName].map(([name, schemas]) => [name, schemas.length === 1 ? schemas[0] : { oneOf: schemas }])),
+    properties: Object.fromEntries([...byName].map(([name, schemas]) => [name, either(schemas)])),
     additionalProperties: true,
     example: DATA_EXAMPLE,
   };
@@ -121,7 +129,7 @@ function kindSchemas(): Record<string, Schema> {
 }
 
 /** A request body's schema, by the name the route's operation refers to. */
-export function bodySchema(fields: Fields, example: Example): Schema {
+function bodySchema(fields: Fields, example: Example): Schema {
   return objectSchema(fields, true, { example });
 }
 

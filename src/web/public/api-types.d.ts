@@ -2299,9 +2299,17 @@ export interface components {
       note?: string;
       occurredOn?: components['schemas']['BusinessDate'];
       organisation?: string;
+      /** @enum {string} */
       outcome?:
-        | ('approved' | 'amended' | 'deferred' | 'rejected')
-        | ('recommended' | 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred' | 'referred_back' | 'withdrawn');
+        | 'approved'
+        | 'amended'
+        | 'deferred'
+        | 'rejected'
+        | 'recommended'
+        | 'adopted'
+        | 'adopted_with_amendments'
+        | 'referred_back'
+        | 'withdrawn';
       ownMunicipality?: components['schemas']['LocalizedName'];
       paperReference?: string;
       participantCount?: number;
@@ -2805,6 +2813,7 @@ export interface components {
       kinds: components['schemas']['MilestoneKind'][];
     };
     /**
+     * @description An exact amount as a decimal string, with at most as many decimals as the currency has (EUR 2, JPY 0), and its ISO 4217 currency.
      * @example {
      *       "amount": "125000.00",
      *       "currency": "EUR"
