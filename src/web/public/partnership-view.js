@@ -42,7 +42,7 @@ async function wholeTimeline(enc, asOf) {
 }
 
 /**
- * Reads the status, timeline and aid; after a write, waits (briefly) until the read side has caught up with it.
+ * Reads the status, timeline and aid; after a write, waits (up to some 12 s, then shows what it has) until the read side has caught up with it.
  * @param {string} id
  * @param {string} asOf YYYY-MM-DD, or '' for today
  * @param {number} [minVersion]
@@ -59,7 +59,7 @@ async function loadPartnership(id, asOf, minVersion = 0) {
     ]);
     // A partnership just created may not be on the read side yet: a 404 then means "not yet".
     const notYet = (/** @type {PromiseSettledResult<unknown>} */ r) =>
-      r.status === 'rejected' && minVersion > 0 && attempt < 40 && r.reason instanceof ApiError && r.reason.status === 404;
+      r.status === 'rejected' && minVersion > 0 && attempt < 80 && r.reason instanceof ApiError && r.reason.status === 404;
     if (notYet(detail) || notYet(timeline)) {
       await sleep(150);
       continue;
@@ -67,7 +67,7 @@ async function loadPartnership(id, asOf, minVersion = 0) {
     if (detail.status === 'rejected') throw detail.reason;
     if (timeline.status === 'rejected') throw timeline.reason;
     const caughtUp = timeline.value.version >= minVersion && detail.value.version >= minVersion;
-    if (caughtUp || attempt >= 40) return { detail: detail.value, timeline: timeline.value, aid };
+    if (caughtUp || attempt >= 80) return { detail: detail.value, timeline: timeline.value, aid };
     await sleep(150);
   }
 }
