@@ -30,7 +30,7 @@ const CORRECTION = {
 };
 
 @Schema({ name: 'TimelineCorrection', description: 'A correction of an entry; the old values stay visible.', example: CORRECTION })
-export class TimelineCorrectionSchema implements TimelineCorrection {
+class TimelineCorrectionSchema implements TimelineCorrection {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ApiProperty({ example: CORRECTION.reason }) reason: string;
   @ApiProperty({ type: 'object', additionalProperties: true, example: CORRECTION.changes, description: 'the new values' })
@@ -58,7 +58,7 @@ type Retraction = NonNullable<TimelineEntry['retraction']>;
     actor: 'Office for International Relations',
   },
 })
-export class RetractionSchema implements Retraction {
+class RetractionSchema implements Retraction {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ApiProperty({ example: 'Recorded for the wrong partnership.' }) reason: string;
   @ApiProperty({ format: 'date-time', example: '2023-03-01T09:30:00.000Z' }) recordedAt: string;
@@ -70,7 +70,7 @@ export class RetractionSchema implements Retraction {
   description: 'How a plan entry ended up: still open, rescheduled, fulfilled (by which entry) or cancelled.',
   example: { uid: UUID_EXAMPLE, status: 'fulfilled', fulfilledBy: '01956f0e-7000-7c3e-9f2d-3a4b5c6d7e8f' },
 })
-export class PlanAnnotationSchema implements PlanAnnotation {
+class PlanAnnotationSchema implements PlanAnnotation {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'the plan, stable through reschedules' }) uid: string;
   @ApiProperty({ enum: ['open', 'rescheduled', 'fulfilled', 'cancelled'], example: 'fulfilled' }) status: PlanAnnotation['status'];
   @ApiPropertyOptional({ format: 'uuid', example: '01956f0e-7000-7c3e-9f2d-3a4b5c6d7e8f', description: 'the entry that fulfilled it' })
@@ -94,7 +94,7 @@ const ENTRY = {
 };
 
 @Schema({ name: 'TimelineEntry', description: 'A milestone with its corrections and retraction.', example: ENTRY })
-export class TimelineEntrySchema implements TimelineEntry {
+class TimelineEntrySchema implements TimelineEntry {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ApiProperty({ example: 'dortmund-zhytomyr' }) partnershipId: string;
   @ApiProperty({ type: 'integer', example: 4 }) streamVersion: number;
@@ -119,7 +119,7 @@ export class TimelineEntrySchema implements TimelineEntry {
   description: 'Milestones ordered by business date (start of its precision), then by stream order.',
   example: { partnershipId: 'dortmund-zhytomyr', version: 24, asOf: null, entries: [ENTRY] },
 })
-export class TimelineSchema implements Timeline {
+class TimelineSchema implements Timeline {
   @ApiProperty({ example: 'dortmund-zhytomyr' }) partnershipId: string;
   @ApiProperty({ type: 'integer', example: 24, description: 'the stream version; also the ETag' }) version: number;
   @ClassProperty(() => AsOfSchema, { nullable: true }) asOf: Timeline['asOf'];
@@ -157,7 +157,7 @@ const METADATA = {
   example: METADATA,
   additionalProperties: true,
 })
-export class EventMetadataSchema {
+class EventMetadataSchema {
   [key: string]: unknown;
   @ApiPropertyOptional({ example: METADATA.actor }) actor?: string;
   @ApiPropertyOptional({ example: METADATA.correlationId }) correlationId?: string;
