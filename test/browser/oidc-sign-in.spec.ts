@@ -7,8 +7,8 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { ROLE_MAP, startProvider, type TestProvider } from '../support/oidc-provider.mjs';
 import { initiate, keyFor, poolOf } from '../e2e/partnerships-helpers.js';
+import { chromiumExecutable, INSTALL_TIMEOUT_MS } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
 
 let t: TestApp;
@@ -60,8 +60,8 @@ beforeAll(async () => {
   });
   await t.app.listen(port);
   partnershipId = await initiate(t, await keyFor(t, 'office', 'Setup script'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-}, 60_000);
+  browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: ARGS, headless: true });
+}, INSTALL_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -90,11 +90,12 @@ it('signs in at the provider, records a milestone as the person, survives an end
   expect(cookies.find((c) => c.name === 'pl_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
   // A milestone recorded through the page names the person.
-  await page.locator('details[data-form="aid"] summary').click();
-  const form = page.locator('#form-aid');
+  await page.locator('#record-kind').selectOption('AidDelivered');
+  const form = page.locator('#form-AidDelivered');
   await form.locator('[name="occurredOn"]').fill('2024-03');
-  await form.locator('[name="receiverName"]').fill('Odesa');
-  await form.locator('[name="amount"]').fill('1500.50');
+  await form.locator('[name="receiver.en"]').fill('Odesa');
+  await form.locator('[name="value.amount"]').fill('1500.50');
+  await form.locator('[name="modality"]').selectOption('in_kind');
   await form.getByRole('button', { name: 'Record' }).click();
   const added = page.locator('li.entry[data-type="AidDelivered"]', { hasText: 'Odesa' });
   await added.waitFor();
@@ -102,8 +103,9 @@ it('signs in at the provider, records a milestone as the person, survives an end
 
   // The session ends (revoked on the server) while a second entry is half-filled: nothing is lost.
   await form.locator('[name="occurredOn"]').fill('2024-04');
-  await form.locator('[name="receiverName"]').fill('Kherson');
-  await form.locator('[name="amount"]').fill('800.00');
+  await form.locator('[name="receiver.en"]').fill('Kherson');
+  await form.locator('[name="value.amount"]').fill('800.00');
+  await form.locator('[name="modality"]').selectOption('in_kind');
   await poolOf(t).query('DELETE FROM sessions');
   await form.getByRole('button', { name: 'Record' }).click();
   const dialog = page.locator('#session-ended');
