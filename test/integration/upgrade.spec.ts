@@ -8,6 +8,8 @@ import request from 'supertest';
 import { migrations } from '../../migrations/index.js';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import type { TestApp } from '../support/app.js';
+import { download } from '../e2e/reporting-helpers.js';
 import { catchUpThenRebuild, emptyTestDatabase, openMigrated, pgRestore, projectionRows, startAppOn } from './restore-helpers.js';
 
 const FIXTURE = join(process.cwd(), 'test/fixtures/upgrade');
@@ -71,16 +73,7 @@ it('keeps every event, chain, checkpoint, projection and report of the previous 
   try {
     for (const r of manifest.reports)
       for (const [format, sha] of Object.entries(r.files)) {
-        const res = await request(t.http)
-          .get(`/api/v1/reports/${r.id}/download?format=${format}`)
-          .set('Authorization', `Bearer ${manifest.apiKey}`)
-          .buffer(true)
-          .parse((res, cb) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => cb(null, Buffer.concat(chunks)));
-          })
-          .expect(200);
+        const res = await download({ http: t.http } as TestApp, manifest.apiKey, r.id, format).expect(200);
         expect([
           r.id,
           format,

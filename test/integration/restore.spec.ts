@@ -1,0 +1,118 @@
+// The backup-and-restore drill of docs/operations.md, performed: a ledger with data, reports and a
+// signed checkpoint is dumped with pg_dump, restored with pg_restore into a new database, and the
+// restored copy must verify against the digest file, rebuild to the same read models and serve the
+// same report files. A digest signed after the backup shows what a restore loses.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ledgerDigestMain, ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { API, keyFor, post } from '../e2e/partnerships-helpers.js';
+import { download, requestReport, waitForReport } from '../e2e/reporting-helpers.js';
+import { catchUpThenRebuild, emptyTestDatabase, openMigrated, pgDump, pgRestore, startAppOn } from './restore-helpers.js';
+
+let dir: string;
+let keyFile: string;
+let source: TestApp;
+let restored: Awaited<ReturnType<typeof emptyTestDatabase>> | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'restore-drill-test-'));
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  keyFile = join(dir, 'signing.pem');
+  writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(join(dir, 'signing.pub.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  source = await createTestApp({ env: { LEDGER_SIGNING_KEY_FILE: keyFile, LEDGER_CHECKPOINT_INTERVAL_MS: '0', DIGEST_ENABLED: 'false' } });
+});
+afterAll(async () => {
+  await source?.close();
+  await restored?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(main: typeof ledgerVerifyMain, argv: string[], url: string): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (out += t) };
+  const code = await main(
+    argv,
+    { NODE_ENV: 'test', DATABASE_URL: url, DB_MIGRATE_ON_START: 'false', LEDGER_SIGNING_KEY_FILE: keyFile },
+    io,
+  );
+  return { code, out };
+}
+
+const aid = (occurredOn: string) => ({
+  occurredOn,
+  receiver: { en: 'Mykolaiv', uk: 'Миколаїв' },
+  value: { amount: '1000.00', currency: 'EUR' },
+  modality: 'cash',
+});
+
+it('restores a dump that verifies against the signed checkpoint, rebuilds equal and serves its reports', async () => {
+  const office = await keyFor(source, 'office');
+  await seedDemo(source.app);
+  const accepted = await requestReport(source, office, { type: 'dossier', parameters: { partnershipId: 'dortmund-zhytomyr' } });
+  expect(accepted.status).toBe(202);
+  const dossier = await waitForReport(source, office, accepted.body.id);
+  const pdf = (await download(source, office, dossier.id, 'pdf').expect(200)).body as Buffer;
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+  const digest = join(dir, 'digest.json');
+  expect((await cli(ledgerDigestMain, ['--out', digest], source.db.url)).code).toBe(0);
+
+  // The nightly backup, then life goes on: one more event and a newer digest.
+  const backup = join(dir, 'nightly.pgdump');
+  await pgDump(source.db.url, backup);
+  await post(source, office, `${API}/dortmund-zhytomyr/aid-deliveries`, aid('2025-08')).expect(201);
+  const newer = join(dir, 'newer-digest.json');
+  expect((await cli(ledgerDigestMain, ['--out', newer], source.db.url)).code).toBe(0);
+
+  restored = await emptyTestDatabase('restore');
+  await pgRestore(backup, restored.url);
+
+  // Nothing to migrate: the dump carries the schema and its migration table.
+  const { dataSource, pool } = await openMigrated(restored.url);
+  try {
+    expect(await dataSource.showMigrations()).toBe(false);
+    const { live, rebuilt } = await catchUpThenRebuild(pool);
+    expect(live.timeline_entries.length).toBeGreaterThan(20);
+    expect(rebuilt).toEqual(live);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const ok = await cli(ledgerVerifyMain, ['--digest', digest], restored.url);
+  expect(ok.out).toMatch(/against checkpoint 1 \(digest file and table, .*\): matches/);
+  expect(ok.out).toContain('RESULT: intact');
+  expect(ok.code).toBe(0);
+
+  // The digest signed after the backup names what the restore lost: the event appended since.
+  const lost = await cli(ledgerVerifyMain, ['--digest', newer, '--json'], restored.url);
+  expect(lost.code).toBe(1);
+  const report = JSON.parse(lost.out) as {
+    comparisons: { source: string; ok: boolean; signed: { eventCount: number }; actual: { eventCount: number } }[];
+    checkpoints: { problems: { checkpointId: number; code: string }[] };
+  };
+  expect(report.comparisons).toContainEqual(
+    expect.objectContaining({
+      source: 'digest file',
+      ok: false,
+      signed: expect.objectContaining({ eventCount: 25 }),
+      actual: expect.objectContaining({ eventCount: 24 }),
+    }),
+  );
+  expect(report.checkpoints.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['checkpoint_missing', 'event_count_differs']));
+
+  const app = await startAppOn(restored.url);
+  try {
+    const served = { http: app.http } as TestApp;
+    const again = (await download(served, office, dossier.id, 'pdf').expect(200)).body as Buffer;
+    expect(again.equals(pdf)).toBe(true);
+    const timeline = await post(served, office, `${API}/dortmund-zhytomyr/aid-deliveries`, aid('2025-09')).expect(201);
+    expect(timeline.body.version).toBe(25);
+  } finally {
+    await app.close();
+  }
+});
