@@ -11,6 +11,7 @@ import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOpt
 import { withTransaction } from './transaction.js';
 import { eventHash, NotReproducible } from './canonical.js';
 import { newEventId } from './event-ids.js';
+import { inSpan } from '../telemetry/tracing.js';
 import { assertStreamId, expectedToSql, prepareEvents, type PreparedEvent } from './validation.js';
 
 export const EVENTS_CHANNEL = 'partnership_ledger_events';
@@ -154,6 +155,15 @@ class StatementLost extends Error {
 
 /** An append planned for a statement: its rows, the head they build on, the head they make. */
 type Planned = RowsToInsert & { item: PendingAppend; head: Head };
+
+/** What a trace shows of one append statement: its streams and the versions it writes. */
+const statementAttributes = (planned: Planned[]) => ({
+  'event_store.stream_id': planned[0].item.streamId,
+  'event_store.version': planned[0].head.version,
+  'event_store.streams': planned.map((p) => `${p.item.streamId}@${p.head.version}`),
+  'event_store.events': planned.reduce((n, p) => n + p.item.prepared.length, 0),
+  'event_store.appends': planned.length,
+});
 
 interface PendingAppend {
   streamId: string;
@@ -462,7 +472,14 @@ export class PostgresEventStore {
           const head = this.rememberedHead(item.streamId, item.expected, item.fresh) ?? read.get(item.streamId) ?? EMPTY_HEAD;
           const plan = planAppend(item.streamId, item.prepared, item.expected, head);
           if (plan.kind === 'rows') planned.push({ item, ...plan });
-          else item.resolve(await this.appendOnce(plan.query, item.streamId, item.prepared));
+          else
+            item.resolve(
+              await inSpan(
+                'event-store append',
+                () => ({ 'event_store.stream_id': item.streamId, 'event_store.events': item.prepared.length, 'event_store.appends': 1 }),
+                () => this.appendOnce(plan.query, item.streamId, item.prepared),
+              ),
+            );
         } catch (err) {
           item.reject(err);
         }
@@ -476,7 +493,11 @@ export class PostgresEventStore {
 
   private async insertTogether(planned: Planned[]): Promise<void> {
     try {
-      const rows = await this.onConnection(insertQuery(planned));
+      const rows = await inSpan(
+        'event-store append',
+        () => statementAttributes(planned),
+        () => this.onConnection(insertQuery(planned)),
+      );
       for (const { item, head } of planned) {
         const mine = withRecordedAt(
           rows.filter((r) => r.stream_id === item.streamId),

@@ -54,6 +54,8 @@ export interface ReportJob {
   jobId: string;
   /** ms to wait before the job may run (a retry's remaining backoff) */
   delay?: number;
+  /** trace context the job continues (BullMQ telemetry metadata), when tracing is on */
+  traceContext?: string | null;
 }
 
 export async function addReportJobs(queue: Queue, jobs: ReportJob[], config: AppConfig): Promise<void> {
@@ -64,7 +66,16 @@ export async function addReportJobs(queue: Queue, jobs: ReportJob[], config: App
   if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
   const opts = jobOptions(config);
   const pending = queue.addBulk(
-    jobs.map((j) => ({ name: j.name, data: j.data, opts: { ...opts, jobId: j.jobId, ...(j.delay ? { delay: j.delay } : {}) } })),
+    jobs.map((j) => ({
+      name: j.name,
+      data: j.data,
+      opts: {
+        ...opts,
+        jobId: j.jobId,
+        ...(j.delay ? { delay: j.delay } : {}),
+        ...(j.traceContext ? { telemetry: { metadata: j.traceContext } } : {}),
+      },
+    })),
   );
   pending.catch(() => undefined); // after a timeout nobody awaits it any more
   await withTimeout(pending, config.ENQUEUE_TIMEOUT_MS, 'the enqueue');
