@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ledgerDigestMain, ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import { verifyChains } from '../../src/event-store/index.js';
 import { seedDemo } from '../../src/partnerships/demo/seed.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, keyFor, post } from '../e2e/partnerships-helpers.js';
@@ -76,6 +77,10 @@ it('restores a dump that verifies against the signed checkpoint, rebuilds equal 
   const { dataSource, pool } = await openMigrated(restored.url);
   try {
     expect(await dataSource.showMigrations()).toBe(false);
+    // The chain check reports its progress (what ledger:verify draws as a bar) up to every event.
+    const seen: [number, number][] = [];
+    expect((await verifyChains(pool, { onProgress: (done, total) => seen.push([done, total]) })).ok).toBe(true);
+    expect(seen.at(-1)).toEqual([24, 24]);
     const { live, rebuilt } = await catchUpThenRebuild(pool);
     expect(live.timeline_entries.length).toBeGreaterThan(20);
     expect(rebuilt).toEqual(live);

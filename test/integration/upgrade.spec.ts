@@ -41,7 +41,9 @@ async function verify(url: string): Promise<{ code: number; report: { ok: boolea
   return { code, report: JSON.parse(out) };
 }
 
-const current = migrations.map((m) => m.name);
+// In the order TypeORM applies them: by the timestamp at the end of each name.
+const stamp = (name: string) => Number(/\d{13}$/.exec(name)?.[0]);
+const current = migrations.map((m) => m.name).sort((a, b) => stamp(a) - stamp(b));
 
 it('keeps every event, chain, checkpoint, projection and report of the previous release', async () => {
   const { dataSource, pool } = await openMigrated(db.url);
