@@ -2,6 +2,7 @@
 // signed checkpoint is dumped with pg_dump, restored with pg_restore into a new database, and the
 // restored copy must verify against the digest file, rebuild to the same read models and serve the
 // same report files. A digest signed after the backup shows what a restore loses.
+import request from 'supertest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,11 @@ it('restores a dump that verifies against the signed checkpoint, rebuilds equal 
     expect(again.equals(pdf)).toBe(true);
     const timeline = await post(served, office, `${API}/dortmund-zhytomyr/aid-deliveries`, aid('2025-09')).expect(201);
     expect(timeline.body.version).toBe(25);
+    // What the alerts in docs/operations.md watch, on the restored database.
+    const metrics = await request(app.http).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/^pl_report_outbox_pending \d+$/m);
+    expect(metrics.text).toMatch(/^pl_reports\{status="failed"\} 0$/m);
+    expect(metrics.text).toMatch(/^pl_projection_lag_seconds\{projection="partnerships"\} [\d.]+$/m);
   } finally {
     await app.close();
   }
