@@ -22,7 +22,7 @@ try {
   let bar: Progress | null = null;
   const result = await engine.rebuild(PROJECTIONS[name], (p) => {
     bar ??= progress(`${name} v${p.version}`, { unit: 'events' });
-    bar.update(p.done, p.total);
+    bar.update(p.done, p.total, p.eventsPerSecond);
   });
   (bar as Progress | null)?.stop();
   process.stdout.write(`switched ${name} to version ${result.version}: ${result.done} events at ${result.eventsPerSecond}/s\n`);

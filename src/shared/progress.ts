@@ -3,7 +3,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `rate` per second when the caller measures it better (e.g. from a start before the first update) */
+  update(done: number, total: number, rate?: number): void;
   stop(): void;
 }
 
@@ -33,8 +34,8 @@ function barProgress(title: string, unit: string, stream: NodeJS.WriteStream): P
   const started = Date.now();
   let running = false;
   return {
-    update(done, total) {
-      const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+    update(done, total, measured) {
+      const rate = measured ?? Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
       if (!running) bar.start(total, done, { rate });
       else {
         bar.setTotal(total);
@@ -54,16 +55,18 @@ function lineProgress(title: string, unit: string, stream: NodeJS.WriteStream, e
   let latest: [number, number] | null = null;
   let written: [number, number] | null = null;
   const started = Date.now();
+  let measured: number | undefined;
   const write = ([done, total]: [number, number]) => {
     const pct = total ? Math.floor((done / total) * 100) : 100;
-    const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+    const rate = measured ?? Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
     stream.write(`${title}: ${done}/${total} ${unit} (${pct}%, ${rate}/s)\n`);
     written = [done, total];
     last = Date.now();
   };
   return {
-    update(done, total) {
+    update(done, total, rate) {
       latest = [done, total];
+      measured = rate;
       if (Date.now() - last >= everyMs) write(latest);
     },
     stop() {
