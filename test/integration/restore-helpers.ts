@@ -14,6 +14,7 @@ import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
 import { dropDatabase, ensureDatabase, openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore, ProjectionEngine, ident } from '../../src/event-store/index.js';
+import { advanceTransactionCounter } from '../../src/event-store/restore.js';
 import { PROJECTIONS } from '../../src/partnerships/read-models/projections.registry.js';
 import { TEST_DB_PREFIX } from '../support/test-db.js';
 
@@ -40,8 +41,15 @@ export async function pgDump(url: string, file: string): Promise<void> {
   await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', '--file', file, url]);
 }
 
+/** pg_restore, then the step after it (`npm run db:after-restore`): the counter past the restored events. */
 export async function pgRestore(file: string, url: string): Promise<void> {
   await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '--dbname', url, file]);
+  const ds = await openDatabase(url, { migrate: false, poolSize: 1 });
+  try {
+    await advanceTransactionCounter(poolOf(ds));
+  } finally {
+    await ds.destroy();
+  }
 }
 
 /** Every row of every projection's view as text, sorted: equal snapshots mean equal read models. */

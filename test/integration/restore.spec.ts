@@ -8,7 +8,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ledgerDigestMain, ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import { openDatabase, poolOf } from '../../src/config/database.js';
 import { verifyChains } from '../../src/event-store/index.js';
+import { advanceTransactionCounter, transactionCounterGap } from '../../src/event-store/restore.js';
 import { seedDemo } from '../../src/partnerships/demo/seed.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, keyFor, post } from '../e2e/partnerships-helpers.js';
@@ -125,5 +127,26 @@ it('restores a dump that verifies against the signed checkpoint, rebuilds equal 
     expect(metrics.text).toMatch(/^pl_projection_lag_seconds\{projection="partnerships"\} [\d.]+$/m);
   } finally {
     await app.close();
+  }
+});
+
+it('moves the transaction counter past restored events, as a restore into a younger cluster needs', async () => {
+  expect(restored).toBeDefined();
+  const ds = await openDatabase(restored!.url, { migrate: false, poolSize: 1 });
+  try {
+    const pool = poolOf(ds);
+    // This cluster is already past the restored events; a younger one is not: ask for a later id.
+    expect((await transactionCounterGap(pool)).behind).toBe(0n);
+    const { current } = await transactionCounterGap(pool);
+    const until = current + 30_000n;
+    expect((await transactionCounterGap(pool, until)).behind).toBe(30_001n);
+    const seen: number[] = [];
+    const moved = await advanceTransactionCounter(pool, { until, onProgress: (done) => seen.push(done) });
+    expect(moved.to).toBeGreaterThan(until);
+    expect(seen.at(-1)).toBe(30_001);
+    const { rows } = await pool.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x');
+    expect(BigInt(rows[0].x)).toBeGreaterThan(until);
+  } finally {
+    await ds.destroy();
   }
 });
