@@ -136,14 +136,18 @@ it('moves the transaction counter past restored events, as a restore into a youn
   try {
     const pool = poolOf(ds);
     // This cluster is already past the restored events; a younger one is not: ask for a later id.
+    // (Other suites use the same cluster's counter meanwhile, so the gaps are bounds, not exact.)
     expect((await transactionCounterGap(pool)).behind).toBe(0n);
     const { current } = await transactionCounterGap(pool);
     const until = current + 30_000n;
-    expect((await transactionCounterGap(pool, until)).behind).toBe(30_001n);
-    const seen: number[] = [];
-    const moved = await advanceTransactionCounter(pool, { until, onProgress: (done) => seen.push(done) });
+    const gap = (await transactionCounterGap(pool, until)).behind;
+    expect(gap > 20_000n && gap <= 30_001n).toBe(true);
+    const seen: [number, number][] = [];
+    const moved = await advanceTransactionCounter(pool, { until, onProgress: (done, total) => seen.push([done, total]) });
     expect(moved.to).toBeGreaterThan(until);
-    expect(seen.at(-1)).toBe(30_001);
+    const [done, total] = seen.at(-1)!;
+    expect(done).toBe(total);
+    expect(total).toBeGreaterThan(0);
     const { rows } = await pool.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x');
     expect(BigInt(rows[0].x)).toBeGreaterThan(until);
   } finally {

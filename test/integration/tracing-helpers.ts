@@ -119,7 +119,8 @@ export async function startService(build: string, env: Record<string, string>, p
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine the whole suite shares, a start has taken over 30 s.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the service exited: ${out}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`)

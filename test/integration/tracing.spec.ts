@@ -18,7 +18,7 @@ let key: string;
 beforeAll(async () => {
   [db, receiver, build] = await Promise.all([createTestDatabase(), startReceiver(), buildService(ROOT)]);
   key = (await createApiKey(db.pool, { name: 'tracing test', role: 'office' })).key;
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await service?.stop();
   await receiver?.close();
@@ -156,4 +156,4 @@ it('follows one command from the HTTP request to the report job it triggered, in
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(logs.some((l) => l.trace_id === traceId && typeof l.span_id === 'string')).toBe(true);
-}, 60_000);
+}, 150_000);
