@@ -28,6 +28,7 @@ export async function prepareInfrastructure(config: AppConfig): Promise<DataSour
     poolSize: config.DB_POOL_SIZE,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
   });
   try {
     await assertRedisReachable(config.REDIS_URL);

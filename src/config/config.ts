@@ -91,6 +91,8 @@ const schema = z
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** PostgreSQL's statement_timeout for the service's connections; 0 leaves the server's setting. */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(0),
+    /** PostgreSQL's lock_timeout for the service's connections: a request held by a lock is answered in time; 0 leaves the server's. */
+    DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),

@@ -12,6 +12,8 @@ export interface PoolTimeouts {
   connectTimeoutMs?: number;
   /** PostgreSQL's statement_timeout; 0 or unset leaves the server's */
   statementTimeoutMs?: number;
+  /** PostgreSQL's lock_timeout; 0 or unset leaves the server's */
+  lockTimeoutMs?: number;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
@@ -31,6 +33,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: 
       application_name: 'partnership-ledger',
       connectionTimeoutMillis: timeouts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       ...(timeouts.statementTimeoutMs ? { statement_timeout: timeouts.statementTimeoutMs } : {}),
+      ...(timeouts.lockTimeoutMs ? { lock_timeout: timeouts.lockTimeoutMs } : {}),
     },
   };
 }

@@ -10,6 +10,7 @@ export type UnavailableReason =
   | 'connection_lost'
   | 'statement_timeout'
   | 'lock_timeout'
+  | 'lock_wait'
   | 'server_resources'
   | 'shutting_down';
 
@@ -34,6 +35,13 @@ const u = (reason: UnavailableReason, description: string, retryAfterSeconds: nu
 const DIAL_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
 // ...and on an open connection: whatever was sent may or may not have been executed.
 const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ENOTCONN']);
+
+/** The store's own answer when appends wait for a statement slot while the slots' statements wait on a lock. */
+export const APPENDS_WAIT_ON_LOCK = u(
+  'lock_wait',
+  'appends are waiting on a lock that another database session holds (the connection pool is not full)',
+  2,
+);
 
 function bySqlState(code: string): DatabaseUnavailability | null {
   if (code === '53300') return u('connections_exhausted', 'the database server has no free connections', 2);

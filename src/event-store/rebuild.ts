@@ -116,7 +116,9 @@ async function rebuildOwned(
     for (const sql of readerIndexes) await pool.query(sql);
     for (const base of def.tables) await pool.query(`ANALYZE ${ident(versioned(base, next))}`);
     await withTransaction(pool, async (c) => {
-      // Waits for live batches in flight; new ones wait for this switch and then use the new version.
+      // Waits for live batches in flight (however long, not DB_LOCK_TIMEOUT_MS); new ones wait for
+      // this switch and then use the new version.
+      await c.query(`SET LOCAL lock_timeout = 0`);
       await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SWITCH_CLASS, def.name]);
       for (;;) {
         const { applied } = await applyBatch(c, engine.store, consumerName(def.name, next), REBUILD_BATCH, (events) =>

@@ -10,6 +10,7 @@ import {
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
 import { Roles } from '../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponse } from '../shared/openapi.js';
@@ -24,6 +25,8 @@ const withTimeout = <T>(p: Promise<T>, ms: number) => withTimeoutOf(p, ms, 'the 
 
 /** Each dependency gets this long to answer; a returning one is seen on the next probe, not after a backoff. */
 const PROBE_MS = 1000;
+/** Appends waiting on a database lock this long make readiness degraded (200, status degraded). */
+const LOCK_WAIT_DEGRADED_MS = 1000;
 const CONTRIBUTOR_MS = 2000;
 
 function readyWithin(redis: Redis, ms: number): Promise<void> {
@@ -55,6 +58,7 @@ export class HealthController {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(ReadinessContributors) private readonly contributors: ReadinessContributors,
+    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
   ) {}
 
   /** Liveness: the process answers. Dependencies are the readiness check's business. */
@@ -112,7 +116,13 @@ export class HealthController {
         const { postgres, postgresPool } = await probeDatabase(this.pool, PROBE_MS);
         const indicator = (name: string, { status, ...details }: IndicatorState) =>
           status === 'up' ? this.indicators.check(name).up(details) : this.indicators.check(name).down(details);
-        return { ...indicator('postgres', postgres), ...indicator('postgresPool', postgresPool) };
+        // Serving, but writes wait on a lock another session holds: neither up nor down.
+        const lockWaitMs = this.store.appendsWaitingOnLockMs();
+        const appends =
+          lockWaitMs !== null && lockWaitMs >= LOCK_WAIT_DEGRADED_MS
+            ? this.indicators.check('postgresAppends').degraded({ message: 'appends are waiting on a database lock', lockWaitMs })
+            : this.indicators.check('postgresAppends').up();
+        return { ...indicator('postgres', postgres), ...indicator('postgresPool', postgresPool), ...appends };
       },
       async () => {
         const s = this.indicators.check('redis');

@@ -18,7 +18,7 @@ export class LivenessSchema {
 })
 export class DependencyHealthSchema {
   [detail: string]: unknown;
-  @ApiProperty({ enum: ['up', 'down'], example: 'up' }) status: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'degraded', 'down'], example: 'up' }) status: 'up' | 'degraded' | 'down';
 }
 
 const byDependency = (description: string, required = false) =>

@@ -19,6 +19,7 @@ import {
   readyAgain,
   recordAid,
   roleName,
+  sleep,
   tally,
   type Tally,
 } from './database-fault-helpers.js';
@@ -34,11 +35,11 @@ function expectTruthful(t: Tally) {
   expect({ serverErrors: t.serverErrors, withoutRetryAfter: t.withoutRetryAfter }).toEqual({ serverErrors: 0, withoutRetryAfter: 0 });
 }
 
-/** Opens a transaction that holds `LOCK TABLE events IN SHARE MODE`: appends wait, reads do not. */
-async function lockEvents(admin: pg.Pool): Promise<pg.PoolClient> {
+/** Opens a transaction that holds `LOCK TABLE events IN SHARE MODE` (or `mode`): appends wait, reads do not. */
+async function lockEvents(admin: pg.Pool, mode = 'SHARE'): Promise<pg.PoolClient> {
   const c = await admin.connect();
   await c.query('BEGIN');
-  await c.query('LOCK TABLE events IN SHARE MODE');
+  await c.query(`LOCK TABLE events IN ${mode} MODE`);
   // A lock, not a transaction id: the cluster-wide read horizon (and other suites) are untouched.
   const { rows } = await c.query('SELECT pg_current_xact_id_if_assigned() AS xid');
   expect(rows[0].xid).toBeNull();
@@ -231,6 +232,86 @@ it('statement timeout (appends wait on a held lock): 503 statement_timeout, noth
     const retried = await Promise.all(Array.from({ length: 6 }, (_, i) => recordAid(a, office, id, `slow-${i}`)));
     expect(retried.map((x) => x.status)).toEqual(Array(6).fill(201));
     expect((await eventCount(admin, [id])) - before).toBe(6);
+  } finally {
+    if (lock) {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      lock.release();
+    }
+    await admin.end();
+    await a.close();
+  }
+});
+
+it('a table lock held 10 s under load: lock_wait or lock_timeout within the lock timeout + 1 s, readiness degraded, nothing lost', async () => {
+  const LOCK_TIMEOUT_MS = 2000;
+  const HELD_MS = 10_000;
+  const a = await createTestApp({ env: { ...QUIET, DB_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS) } });
+  const admin = adminPool(a);
+  let lock: pg.PoolClient | null = null;
+  try {
+    const office = await keyFor(a, 'office');
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await initiate(a, office));
+    for (const id of ids) expect((await recordAid(a, office, id)).status).toBe(201); // states and heads are cached
+    const before = await eventCount(admin, ids);
+
+    lock = await lockEvents(admin, 'SHARE ROW EXCLUSIVE');
+    const lockedAt = Date.now();
+    const during = () => Date.now() - lockedAt < HELD_MS;
+    // Eight clients, one partnership each, every command keyed so that it can be retried afterwards.
+    const sent: { id: string; key: string; res: Response; ms: number }[] = [];
+    const clients = ids.map(async (id, i) => {
+      for (let n = 0; during(); n++) {
+        const key = `locked-${i}-${n}`;
+        const from = Date.now();
+        const res = await recordAid(a, office, id, key);
+        sent.push({ id, key, res, ms: Date.now() - from });
+      }
+    });
+    const readiness: { at: number; status: number; body: { status?: string; details?: Record<string, { status: string }> } }[] = [];
+    const probes = (async () => {
+      await sleep(2 * LOCK_TIMEOUT_MS); // past the first lock timeout, with appends waiting again
+      while (during()) {
+        const r = await request(a.http).get('/health/ready');
+        readiness.push({ at: Date.now() - lockedAt, status: r.status, body: r.body });
+        await sleep(500);
+      }
+    })();
+    await Promise.all([...clients, probes]);
+    await lock.query('ROLLBACK');
+    lock.release();
+    lock = null;
+
+    const answers = sent.map((s) => s.res);
+    const acknowledged = sent.filter((s) => s.res.status === 201);
+    const stored = (await eventCount(admin, ids)) - before;
+    const longest = Math.max(...sent.map((s) => s.ms));
+    const t = tally(
+      `LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE for ${HELD_MS / 1000} s, lock timeout ${LOCK_TIMEOUT_MS} ms`,
+      answers,
+      stored,
+      `longest answer ${longest} ms; readiness ${readiness.length}× probed, each 200 degraded (postgresAppends)`,
+    );
+    results.push(t);
+    expectTruthful(t);
+    expect(stored).toBe(acknowledged.length);
+    const reasons = new Set(answers.filter((r) => r.status === 503).map((r) => `${r.body.code}/${r.body.reason}`));
+    expect([...reasons].sort()).toEqual(['database_unavailable/lock_timeout', 'database_unavailable/lock_wait']);
+    const waited = answers.find((r) => r.body.reason === 'lock_wait')!;
+    expect(waited.body.detail).toMatch(/appends are waiting on a lock .*not full.*Nothing was written/);
+    expect(longest).toBeLessThanOrEqual(LOCK_TIMEOUT_MS + 1000);
+    expect(readiness.length).toBeGreaterThan(5);
+    expect(readiness.filter((r) => r.status === 200 && r.body.status === 'ok')).toEqual([]);
+    expect(readiness.every((r) => r.body.details?.postgresAppends?.status === 'degraded')).toBe(true);
+
+    // Every refused command retried with its key once the lock is gone: each is recorded once.
+    const refused = sent.filter((x) => x.res.status !== 201);
+    const retried: Response[] = [];
+    for (const s of refused) retried.push(await recordAid(a, office, s.id, s.key));
+    expect(retried.filter((r) => r.status !== 201)).toEqual([]);
+    expect((await eventCount(admin, ids)) - before).toBe(acknowledged.length + refused.length);
+    results.push(tally('  retries with the same keys after the lock was released', retried, refused.length));
+    expect((await request(a.http).get('/health/ready')).body.status).toBe('ok');
   } finally {
     if (lock) {
       await lock.query('ROLLBACK').catch(() => undefined);

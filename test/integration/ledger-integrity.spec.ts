@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,15 @@ async function seed(streams: Record<string, number>): Promise<void> {
     );
 }
 
+/** Runs a ledger command in-process against the suite's database, as `npm run ledger:*` would. */
+async function runCli(main: typeof ledgerVerifyMain, argv: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await main(argv, { DATABASE_URL: db.url, DB_MIGRATE_ON_START: 'false', LEDGER_SIGNING_KEY_FILE: keyFileA, ...env }, io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
 async function checkpoint(keys = keysA): Promise<SignedCheckpoint> {
   const outcome = await new LedgerCheckpointer(db.pool, keys).checkpoint({ wait: true });
   if (outcome.status === 'busy') throw new Error('writer lock held');
@@ -198,6 +207,52 @@ describe('an intact log', () => {
   });
 });
 
+describe('transaction ids across a digit boundary', () => {
+  /** One event recorded as if by transaction `xid` (below the read horizon), hashed with the store's event_hash(). */
+  const recordedBy = (xid: string, streamId: string) =>
+    db.pool.query(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id, recorded_at)
+       SELECT v.id, v.s, 1, 'Thing', v.d, event_hash(NULL, v.s, 1, v.id, 'Thing', 1, v.d, '{}'::jsonb, NULL, v.t), $3::xid8, v.t
+         FROM (SELECT $1::uuid AS id, $2::text AS s, '{"n": 1}'::jsonb AS d, now() AS t) v`,
+      [randomUUID(), streamId, xid],
+    );
+
+  it('digest, cross the boundary, append, digest: the newest event is the larger id, and verify finds the log intact', async () => {
+    // Ids around the largest power of ten below the read horizon, as in event-store.spec.ts (99/101
+    // on a cluster created minutes ago, 99999/100001 on an older one): smaller as numbers, not as text.
+    const { rows } = await db.pool.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
+    const xmin = BigInt(rows[0].xmin);
+    let boundary = 10n;
+    while (boundary * 10n + 1n < xmin) boundary *= 10n;
+    expect(boundary + 1n).toBeLessThan(xmin);
+    const [below, above] = [boundary - 1n, boundary + 1n].map(String);
+    expect([below, above].sort()).toEqual([above, below]); // text order differs
+    await recordedBy(below, 's-below');
+    await recordedBy(above, 's-above');
+    const digestFile = join(dir, 'boundary-1.json');
+    const first = await checkpoint();
+    writeFileSync(digestFile, JSON.stringify(toDigestFile(first)));
+    expect(first.payload.head.transactionId).toBe(above);
+
+    // Real transactions are past the boundary: the next append's id has more digits than `below`.
+    await seed({ 's-new': 1 });
+    const [appended] = await store.readStream('s-new');
+    expect(BigInt(appended.transactionId)).toBeGreaterThan(BigInt(above));
+    const second = await checkpoint();
+    expect(second.payload.head).toEqual({ transactionId: appended.transactionId, position: appended.globalPosition });
+
+    for (const digest of [first, second]) {
+      const r = await verifyLedger(db.pool, keysA, { digest });
+      expect(r.checkpoints.problems).toEqual([]);
+      expect(r.comparisons.every((c) => c.ok)).toBe(true);
+      expect(r.ok).toBe(true);
+    }
+    const cli = await runCli(ledgerVerifyMain, ['--digest', digestFile]);
+    expect(cli.out).toMatch(/RESULT: intact/);
+    expect(cli.code).toBe(0);
+  });
+});
+
 describe('tampering behind the store', () => {
   it('detects an edited payload', async () => {
     await seed({ 's-a': 3, 's-b': 2 });
@@ -265,6 +320,22 @@ describe('tampering behind the store', () => {
     expect([...r.brokenStreams].sort()).toEqual(['s-a', 's-b', 's-c', 's-d']);
     expect(r.chain.broken.map((b) => `${b.streamId}@${b.streamVersion}`)).toEqual(['s-a@1', 's-b@3', 's-d@1', 's-d@3']);
     expect(r.streams.map((m) => [m.streamId, m.code])).toEqual([['s-c', 'stream_truncated']]);
+  });
+
+  it('the writer refuses over a deleted last event and a recomputed chain, whether or not the log grew', async () => {
+    await seed({ 's-a': 2, 's-c': 3, 's-r': 3 });
+    await checkpoint();
+    await deleteEvent('s-c', 3);
+    await editAndRecomputeChain('s-r', 2);
+    await expect(writer.checkpoint()).rejects.toThrow(CheckpointRefusedError);
+    await seed({ 's-new': 1 });
+    const refused = await writer.checkpoint().catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(CheckpointRefusedError);
+    expect((refused as CheckpointRefusedError).problems).toEqual([
+      's-c: checkpoint 1 signed version 3; the log ends at version 2: events were deleted at the end',
+      expect.stringMatching(/^s-r: version 3 no longer has the hash checkpoint 1 signed/),
+      'checkpoint 1: signed 8 events; the log has 7 events at that checkpoint',
+    ]);
   });
 
   it('the writer refuses to sign over a tampered log instead of laundering it', async () => {
@@ -369,13 +440,7 @@ describe('configuration', () => {
 });
 
 describe('the CLI', () => {
-  const run = async (main: typeof ledgerVerifyMain, argv: string[], env: Record<string, string> = {}) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t) };
-    const code = await main(argv, { DATABASE_URL: db.url, DB_MIGRATE_ON_START: 'false', LEDGER_SIGNING_KEY_FILE: keyFileA, ...env }, io);
-    return { code, out: out.join(''), err: err.join('') };
-  };
+  const run = runCli;
 
   it('digest records a checkpoint; verify exits 0 when intact, 1 with every broken stream, 2 for a refused digest', async () => {
     await seed({ 's-a': 3, 's-b': 3, 's-c': 3 });
@@ -418,9 +483,13 @@ describe('the CLI', () => {
     expect(human.out).toMatch(/^STREAM {2}s-c: .*chain recomputed/m);
     expect(human.out).toMatch(/RESULT: NOT INTACT — 3 broken streams/);
 
-    // The digest refuses to sign over the damage.
+    // The digest refuses to sign over the damage (exit 2: it did not do as asked), naming it.
     await seed({ 's-c': 1 });
-    expect((await run(ledgerDigestMain, [])).code).toBe(1);
+    const unsigned = await run(ledgerDigestMain, []);
+    expect(unsigned.code).toBe(2);
+    expect(unsigned.err).toMatch(/^refused to sign: the log no longer extends checkpoint 1/);
+    expect(unsigned.err).toMatch(/^ {2}s-c: .*chain recomputed/m);
+    expect(unsigned.err).toMatch(/^ {2}checkpoint 1: signed 9 events; the log has 8 events/m);
 
     const foreign = join(dir, 'foreign.json');
     const c = openDigestFile(readFileSync(digestFile, 'utf8'), keysA);
@@ -428,6 +497,44 @@ describe('the CLI', () => {
     const refused = await run(ledgerVerifyMain, ['--digest', foreign]);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/refused digest file .*not a trusted key/);
+  });
+
+  it('digest refuses (exit 2) when the last event of a stream was deleted, naming the stream; --force signs and records it', async () => {
+    await seed({ 's-a': 2, 's-c': 3 });
+    expect((await run(ledgerDigestMain, [])).code).toBe(0);
+    await deleteEvent('s-c', 3);
+    // Nothing appended since, then one new event elsewhere: neither hides the shortened stream.
+    for (const grow of [false, true]) {
+      if (grow) await seed({ 's-a': 1 });
+      const d = await run(ledgerDigestMain, []);
+      expect(d.code).toBe(2);
+      expect(d.out).toBe('');
+      expect(d.err).toMatch(/^ {2}s-c: checkpoint 1 signed version 3; the log ends at version 2: events were deleted at the end$/m);
+      expect(d.err).toMatch(/^ {2}checkpoint 1: signed 5 events; the log has 4 events at that checkpoint$/m);
+      expect(d.err).not.toMatch(/s-a:/);
+    }
+    expect(Number((await db.pool.query('SELECT count(*) AS n FROM ledger_checkpoints')).rows[0].n)).toBe(1);
+
+    const forced = await run(ledgerDigestMain, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.err).toMatch(
+      /signed over a refusal \(--force\), recorded in checkpoint 2:\n {2}the log no longer extends checkpoint 1\n {2}s-c: /,
+    );
+    const signed = JSON.parse(forced.out).checkpoint;
+    expect(signed).toMatchObject({ id: 2, baseId: 2, previous: { id: 1 }, eventCount: 5, streamCount: 2 });
+    expect(signed.forced).toEqual(expect.arrayContaining([expect.stringMatching(/^s-c: checkpoint 1 signed version 3/)]));
+    // The override is signed: verification reports it as it checks the new checkpoint.
+    const v = await run(ledgerVerifyMain, []);
+    expect(v.out).toMatch(/against checkpoint 2 \(table, .*\): matches/);
+    expect(v.out).toMatch(/note: checkpoint 2 was signed over a refusal \(forced\): the log no longer extends checkpoint 1/);
+    // The table's checkpoint 1 still tells what was deleted: the verifier compares only the latest.
+    expect(v.out).toMatch(/RESULT: intact/);
+    expect(v.code).toBe(0);
+    // Later checkpoints extend the forced one as usual, and carry no override.
+    await seed({ 's-c': 1 });
+    const next = await run(ledgerDigestMain, []);
+    expect(next.code).toBe(0);
+    expect(JSON.parse(next.out).checkpoint.forced).toBeUndefined();
   });
 
   it('says that checkpoints are disabled without a key, and still checks the chains', async () => {

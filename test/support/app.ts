@@ -59,6 +59,7 @@ export async function createTestApp(
     poolSize: opts.env?.DB_POOL_SIZE ? config.DB_POOL_SIZE : 10,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
   });
   db.dataSource = dataSource;
   db.pool = poolOf(dataSource);

@@ -9,6 +9,7 @@ import {
   type SignedCheckpoint,
 } from './digest.js';
 import { NO_KEY_HINT, type LedgerKeys } from './keys.js';
+import { compare, signedHeadsSql } from './compare.js';
 import { COMPUTED_HASH_SQL, linkProblems, streamRows } from './rows.js';
 
 // Advisory-lock class of the checkpoint writer: one writer at a time across processes.
@@ -26,10 +27,10 @@ export interface CheckpointRow {
 export class CheckpointRefusedError extends Error {
   readonly code = 'checkpoint_refused';
   constructor(
-    message: string,
+    readonly summary: string,
     readonly problems: string[] = [],
   ) {
-    super(problems.length ? `${message}:\n  ${problems.join('\n  ')}` : message);
+    super(problems.length ? `${summary}:\n  ${problems.join('\n  ')}` : summary);
   }
 }
 
@@ -77,11 +78,6 @@ const DELTA_PROBLEMS_SQL = `
    WHERE computed IS DISTINCT FROM hash OR prev_hash IS DISTINCT FROM expected_prev OR stream_version <> prev_version + 1
    ORDER BY stream_id, stream_version LIMIT 20`;
 
-/** A checkpoint's full list of stream heads, in byte order of the stream ids. */
-export const signedHeadsSql = (from = '$1', to = '$2') => `
-  SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ledger_checkpoint_heads
-   WHERE checkpoint_id BETWEEN ${from} AND ${to} ORDER BY stream_id, checkpoint_id DESC`;
-
 export const CHECKPOINT_COLUMNS = 'id, payload, digest, key_id, signature';
 
 export function toCheckpointRow(r: pg.QueryResultRow): CheckpointRow {
@@ -107,9 +103,13 @@ export function laterHead(a: CheckpointPayload['head'], b: CheckpointPayload['he
   return a.position >= b.position ? a : b;
 }
 
+/** How many differing streams a refusal names; the verifier lists them all. */
+const LISTED = 20;
+
 /**
  * Writes signed checkpoints. Each one extends the previous: before signing, the writer checks that
- * the previous checkpoint is authentic, that its stored stream heads still hash to what it signed,
+ * the previous checkpoint is authentic, that the log at its snapshot still has what it signed (the
+ * count, the newest event and the head of every stream it signed, whether or not it grew since),
  * and that every event added since continues its stream from the signed head with an intact chain.
  * So a change behind the store is never laundered into a newer checkpoint: the writer refuses instead.
  */
@@ -126,13 +126,14 @@ export class LedgerCheckpointer {
   }
 
   /**
-   * wait: queue behind another writer instead of skipping. rebase: sign the log as it is now, as a
-   * new base, without checking it against the previous checkpoint (after an investigated incident).
+   * wait: queue behind another writer instead of skipping. force: when the checks refuse, sign the
+   * log as it is now anyway, as a new base, with what they found recorded in the signed payload
+   * (`forced`), for an operator who has investigated. rebase: always a new base (forced if refused).
    */
-  async checkpoint(options: { wait?: boolean; rebase?: boolean } = {}): Promise<CheckpointOutcome> {
+  async checkpoint(options: { wait?: boolean; force?: boolean; rebase?: boolean } = {}): Promise<CheckpointOutcome> {
     const signer = this.keys.signer;
     if (!signer) throw new CheckpointsDisabledError();
-    const rebase = options.rebase ?? false;
+    const override = options.force === true || options.rebase === true;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -148,40 +149,25 @@ export class LedgerCheckpointer {
       const snapshot: string = (await client.query('SELECT pg_current_snapshot()::text AS s')).rows[0].s;
       const latestRow = await latestCheckpointRow(client);
       let previous: SignedCheckpoint | null = null;
+      let refusal: CheckpointRefusedError | null = null;
       if (latestRow) {
         try {
           previous = openRow(latestRow, this.keys);
         } catch (err) {
-          if (!rebase)
-            throw new CheckpointRefusedError(`the latest checkpoint ${latestRow.id} is not authentic: ${(err as Error).message}`);
+          refusal = new CheckpointRefusedError(`the latest checkpoint ${latestRow.id} is not authentic: ${(err as Error).message}`);
         }
       }
-      const prev = rebase ? null : (previous?.payload ?? null);
-
       // Reads first: no transaction id is taken until the writes, so consumers are not held back meanwhile.
-      if (prev) {
-        const stored = headsHasher();
-        for await (const h of streamRows(client, signedHeadsSql(), [prev.baseId, prev.id]))
-          stored.add(h.stream_id, h.stream_version, h.hash);
-        if (stored.digest() !== prev.headsRoot || stored.count !== prev.streamCount)
-          throw new CheckpointRefusedError(`the stored stream heads of checkpoint ${prev.id} no longer match what it signed`);
-      }
-      if (!rebase) {
-        const { rows } = await client.query(DELTA_PROBLEMS_SQL, [snapshot, prev?.snapshot ?? null, prev?.baseId ?? 1, prev?.id ?? 0]);
-        if (rows.length)
-          throw new CheckpointRefusedError(
-            prev ? `events added since checkpoint ${prev.id} do not extend it` : 'the log has broken hash chains',
-            rows.map(
-              (r) =>
-                `${r.stream_id} v${r.stream_version} (event ${r.event_id}): ${linkProblems(r)
-                  .map((p) => p.message)
-                  .join('; ')}`,
-            ),
-          );
-      }
+      refusal ??= await this.refusal(client, snapshot, previous?.payload ?? null);
+      if (refusal && !override) throw refusal;
+      // Signed over a refusal (or rebased), the checkpoint extends nothing: it lists every head anew.
+      const prev = refusal || options.rebase ? null : (previous?.payload ?? null);
+      const forced = refusal ? [refusal.summary, ...refusal.problems] : undefined;
+
+      // ORDER BY names the table's xid8 column: the bare name is the text alias (9999 above 10001).
       const stats = await client.query(
         `SELECT count(*) OVER () AS n, transaction_id::text AS transaction_id, global_position FROM events
-          WHERE ${DELTA} ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+          WHERE ${DELTA} ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
         [snapshot, prev?.snapshot ?? null],
       );
       const added = stats.rows[0] ? Number(stats.rows[0].n) : 0;
@@ -234,6 +220,7 @@ export class LedgerCheckpointer {
         eventCount: (prev?.eventCount ?? 0) + added,
         streamCount: heads.count,
         headsRoot: heads.digest(),
+        ...(forced ? { forced } : {}),
       };
       const signed = signPayload(payload, signer);
       await client.query(
@@ -248,5 +235,35 @@ export class LedgerCheckpointer {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Why the log cannot be signed as an extension of `prev` (or, with no previous checkpoint, why
+   * it cannot be signed at all), naming what differs; null when it can.
+   */
+  private async refusal(client: pg.PoolClient, snapshot: string, prev: CheckpointPayload | null): Promise<CheckpointRefusedError | null> {
+    const problems: string[] = [];
+    if (prev) {
+      let streams = 0;
+      const { comparison, problems: found } = await compare(client, prev, 'table', (m) => {
+        if (++streams <= LISTED) problems.push(`${m.streamId}: ${m.message}`);
+      });
+      if (!comparison.storedHeadsIntact)
+        return new CheckpointRefusedError(`the stored stream heads of checkpoint ${prev.id} no longer match what it signed`);
+      if (streams > LISTED) problems.push(`… and ${streams - LISTED} more streams (npm run ledger:verify lists them all)`);
+      problems.push(...found.map((p) => `checkpoint ${prev.id}: ${p.message}`));
+    }
+    const { rows } = await client.query(DELTA_PROBLEMS_SQL, [snapshot, prev?.snapshot ?? null, prev?.baseId ?? 1, prev?.id ?? 0]);
+    for (const r of rows)
+      problems.push(
+        `${r.stream_id} v${r.stream_version} (event ${r.event_id}): ${linkProblems(r)
+          .map((p) => p.message)
+          .join('; ')}`,
+      );
+    if (!problems.length) return null;
+    return new CheckpointRefusedError(
+      prev ? `the log no longer extends checkpoint ${prev.id}` : 'the log has broken hash chains',
+      problems,
+    );
   }
 }

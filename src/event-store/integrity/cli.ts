@@ -12,7 +12,8 @@ import type { BrokenLink } from './chain.js';
 import { CheckpointRefusedError, LedgerCheckpointer } from './checkpoints.js';
 import { DigestRefusedError, openDigestFile, toDigestFile, type SignedCheckpoint } from './digest.js';
 import { NO_KEY_HINT, keyIdOf, loadLedgerKeys, type LedgerKeys } from './keys.js';
-import { verifyLedger, type StreamMismatch } from './verify.js';
+import type { StreamMismatch } from './compare.js';
+import { verifyLedger } from './verify.js';
 
 export interface CliIO {
   out(text: string): void;
@@ -21,7 +22,7 @@ export interface CliIO {
 
 export const processIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-/** Exit codes: 0 intact / done, 1 something is wrong with the log, 2 could not run as asked. */
+/** Exit codes: 0 intact / done, 1 verify found the log broken, 2 could not run as asked (a digest refused to sign included). */
 export const EXIT = { ok: 0, tampered: 1, failed: 2 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -90,12 +91,17 @@ function keygen(argv: string[], io: CliIO): number {
   }
 }
 
-const DIGEST_USAGE = 'usage: npm run ledger:digest [-- --out <digest.json>] [--rebase]\n';
+const DIGEST_USAGE = 'usage: npm run ledger:digest [-- --out <digest.json>] [--force] [--rebase]\n';
 
 /** Records a signed checkpoint of the current log (or finds the latest still current) and prints it as a digest file. */
 export async function ledgerDigestMain(argv: string[], env: Env = {}, io: CliIO = processIO): Promise<number> {
   try {
-    const v = args(argv, { out: { type: 'string' }, rebase: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    const v = args(argv, {
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      rebase: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (v.help) {
       io.err(DIGEST_USAGE);
       return EXIT.ok;
@@ -107,14 +113,25 @@ export async function ledgerDigestMain(argv: string[], env: Env = {}, io: CliIO 
       }
       let outcome;
       try {
-        outcome = await new LedgerCheckpointer(poolOf(ds), keys).checkpoint({ wait: true, rebase: v.rebase === true });
+        outcome = await new LedgerCheckpointer(poolOf(ds), keys).checkpoint({
+          wait: true,
+          force: v.force === true,
+          rebase: v.rebase === true,
+        });
       } catch (err) {
         if (!(err instanceof CheckpointRefusedError)) throw err;
-        io.err(`refused to sign: ${err.message}\nRun \`npm run ledger:verify\` to see every broken stream.\n`);
-        return EXIT.tampered;
+        io.err(
+          `refused to sign: ${err.message}\nRun \`npm run ledger:verify\` to see every broken stream. ` +
+            `Once investigated, \`-- --force\` signs the log as it is, recording this refusal in the checkpoint.\n`,
+        );
+        return EXIT.failed;
       }
       if (outcome.status === 'busy') throw new Error('unreachable: the digest command waits for the writer lock');
       const c = outcome.checkpoint;
+      if (outcome.status === 'created' && c.payload.forced)
+        io.err(
+          `signed over a refusal (${v.force ? '--force' : '--rebase'}), recorded in checkpoint ${c.payload.id}:\n  ${c.payload.forced.join('\n  ')}\n`,
+        );
       const json = JSON.stringify(toDigestFile(c), null, 2) + '\n';
       if (typeof v.out === 'string') writeFileSync(v.out, json);
       io.out(json);

@@ -22,6 +22,8 @@ export interface CheckpointPayload {
   streamCount: number;
   /** sha256 over the sorted list of stream heads, see headsHasher(). */
   headsRoot: string;
+  /** Only on a checkpoint an operator signed over a refusal (--force): what the writer's checks found. */
+  forced?: string[];
 }
 
 export interface SignedCheckpoint {

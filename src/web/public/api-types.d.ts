@@ -2257,7 +2257,7 @@ export interface components {
        * @example up
        * @enum {string}
        */
-      status: 'up' | 'down';
+      status: 'up' | 'degraded' | 'down';
     } & {
       [key: string]: unknown;
     };
