@@ -15,6 +15,7 @@ import {
   type StoredEvent,
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
+import { ApiProblem } from '../../shared/problem.js';
 import { inSpan, traceCarrier } from '../../telemetry/tracing.js';
 import {
   businessDateStart,
@@ -31,7 +32,7 @@ import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, ty
 import { derivedEventId } from './idempotency.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
-export const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 5;
 
 function toRecorded(e: StoredEvent): RecordedEvent {
   return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
@@ -96,7 +97,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
         if (earlier) return earlier;
       }
       // After a lost race the history is read again; otherwise the cached one is trusted (see decideOn).
-      const { state, decided } = await this.decideOn(streamId, command, expectedVersion, attempt > 1);
+      const { state, decided } = await this.decideOn(streamId, command, context, attempt > 1);
       const loaded = state.version;
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
 
@@ -164,7 +165,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   private async decideOn(
     streamId: string,
     command: PartnershipCommand,
-    expectedVersion: number | undefined,
+    { expectedVersion, mustExist }: Pick<CommandContext, 'expectedVersion' | 'mustExist'>,
     fresh: boolean,
   ): Promise<{ state: History; decided: PartnershipEvent[] }> {
     const cached = fresh ? undefined : this.histories.get(streamId);
@@ -173,12 +174,21 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
       if (expectedVersion !== undefined && expectedVersion !== state.version)
         throw new ConcurrencyError(streamId, expectedVersion, state.version);
+      // RFC 9110: "If-Match: *" asks for a current representation; a partnership not yet created has none.
+      if (mustExist && state.version === 0 && command.type === 'InitiatePartnership') {
+        throw new ApiProblem(
+          412,
+          'precondition_failed',
+          'Precondition failed',
+          `If-Match: * asks that partnership ${streamId} already exists, and it does not. Leave out If-Match to create it.`,
+        );
+      }
       const decided = decide(command, state, { now: this.clock.now().toISOString() });
       if (decided.length > 0 || !cached) return { state, decided };
     } catch (err) {
       if (!cached) throw err;
     }
-    return this.decideOn(streamId, command, expectedVersion, true);
+    return this.decideOn(streamId, command, { expectedVersion, mustExist }, true);
   }
 
   /**

@@ -3,12 +3,6 @@ import type { StoredEvent } from '../../../event-store/types.js';
 import { applyChanges, businessDateStart, isEventType, type BusinessDate } from '../../domain/index.js';
 import type { TimelineEntry } from './timeline.types.js';
 
-const ANNOTATIONS = new Set(['EntryCorrected', 'EntryRetracted']);
-
-export function isTimelineEvent(type: string): boolean {
-  return isEventType(type) && !ANNOTATIONS.has(type);
-}
-
 function actorOf(e: StoredEvent): string | null {
   return typeof e.metadata?.actor === 'string' ? e.metadata.actor : null;
 }
