@@ -38,6 +38,7 @@ import {
   type PartnershipSuspendedData,
   type RecordedEvent,
 } from './events.js';
+import { displayName } from './names.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
 
 // ---- commands ---------------------------------------------------------------------------------
@@ -136,9 +137,7 @@ export function summarize(state: DerivedState): StateSummary {
   };
 }
 
-function displayName(name: LocalizedName | undefined): string {
-  return name?.en ?? name?.de ?? name?.uk ?? Object.values(name ?? {})[0] ?? 'the counterpart';
-}
+const counterpartName = (name: LocalizedName | undefined): string => displayName(name) ?? 'the counterpart';
 
 const dateText = (d: BusinessDate | undefined) => (d ? formatBusinessDate(d, 'en') : 'an unknown date');
 
@@ -198,7 +197,7 @@ function violation(s: DerivedState, type: EventType, data: Readonly<Record<strin
       return s.counterpart
         ? {
             message:
-              `Partnership ${id} already has a counterpart, ${displayName(s.counterpart.name)}, ${when}. ` +
+              `Partnership ${id} already has a counterpart, ${counterpartName(s.counterpart.name)}, ${when}. ` +
               'Record a rename when its name changes; a different counterpart is a new partnership.',
             needed: 'a partnership without a counterpart',
           }

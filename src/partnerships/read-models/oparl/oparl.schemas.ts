@@ -1,6 +1,6 @@
 // The OParl 1.1 objects and list pages this service serves, as OpenAPI schemas: the fields of the
 // official schemas (https://schema.oparl.org/1.1/) that the mapping fills, with their types and
-// formats; mirrors interop/oparl/types.ts (checked at the end). Objects that are gone are served as
+// formats; mirrors oparl.types.ts (checked at the end). Objects that are gone are served as
 // tombstones (deleted: true) with only id, type, created and modified (an AgendaItem keeps order),
 // so a field the standard does not require is optional here even where live objects always carry it.
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
@@ -10,13 +10,13 @@ import {
   type OParlAgendaItem,
   type OParlBody,
   type OParlConsultation,
-  type OParlListPage,
   type OParlMeeting,
   type OParlOrganization,
   type OParlPaper,
   type OParlSystem,
   type OParlType,
-} from '../../../interop/oparl/index.js';
+} from './oparl.types.js';
+import type { OParlListPage } from './oparl.list.js';
 import { ClassProperty, Schema, type AllTrue, type Mirrors } from '../../../shared/schema.js';
 
 const ROOT = 'https://ledger.example.org/oparl/v1.1';

@@ -18,7 +18,7 @@ import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../batch.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { escapeLike } from '../sql.js';
-import { detailFrom, staticDetail } from './status.view.js';
+import { detailFrom, staticDetail } from './status.mapping.js';
 import type { PartnershipDetail, PartnershipSummary } from './status.types.js';
 
 export interface ListFilter {

@@ -9,7 +9,7 @@ import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../.
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../batch.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
-import { sortDateOf, TimelineBuilder } from './timeline-builder.js';
+import { sortDateOf, TimelineBuilder } from './timeline.mapping.js';
 import { foldDateOf, rowToEntry } from './timeline.step.js';
 import type { Timeline, TimelineEntry } from './timeline.types.js';
 

@@ -1,7 +1,7 @@
 // OParl 1.1 external object lists: the query a client may send (created_since, created_until,
 // modified_since, modified_until, elementsPerPage, page) and the page envelope
 // { data, pagination, links } with links.next on every page but the last.
-import { ValidationError, type FieldError } from '../../partnerships/domain/index.js';
+import { ValidationError, type FieldError } from '../../domain/index.js';
 
 export const OPARL_FILTERS = ['created_since', 'created_until', 'modified_since', 'modified_until'] as const;
 export type OParlFilterName = (typeof OPARL_FILTERS)[number];
