@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { poolOf } from '../event-store/pool.js';
 import { redactUrl } from './config.js';
 
 // Read models register their entities here so the app, the CLI and tests share one list.
@@ -110,14 +111,8 @@ export function guardPool(pool: pg.Pool): void {
   for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) client.on('error', swallow);
 }
 
-/**
- * The node-postgres pool inside the data source: the one pool of the process, shared by the event
- * store, the read models and the reports. Only this module knows where TypeORM keeps it; whoever owns
- * the data source (TypeORM's module in the app, the script or test that opened it) closes it.
- */
-export function poolOf(ds: DataSource): pg.Pool {
-  return (ds.driver as unknown as { master: pg.Pool }).master;
-}
+// The event store owns the pool; scripts and tests that open a data source here take it from there.
+export { poolOf };
 
 /** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
 export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number } & PoolTimeouts): Promise<DataSource> {

@@ -16,7 +16,7 @@ import { GuardedRoutes, ProblemResponse } from '../shared/openapi.js';
 import { REDIS } from '../shared/redis.js';
 import { IS_PUBLIC, Public } from '../shared/public.decorator.js';
 import { LivenessSchema, NotReadyProblemSchema, ReadinessSchema } from './health.schemas.js';
-import { ReadinessContributors } from './readiness.js';
+import { ReadinessContributors } from '../shared/readiness.js';
 
 import { probeDatabase, type IndicatorState } from './database-readiness.js';
 

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
-import { ReadinessContributors } from '../health/readiness.js';
+import { ReadinessContributors } from '../shared/readiness.js';
 import { IatiModule } from '../interop/iati/iati.module.js';
 import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { adminOnly, dashboardRouter, DASHBOARD_PATH } from './dashboard.js';
