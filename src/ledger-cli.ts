@@ -17,10 +17,10 @@ export interface CliIO {
   err(text: string): void;
 }
 
-export const processIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const processIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /** Exit codes: 0 intact / done, 1 something is wrong with the log, 2 could not run as asked. */
-export const EXIT = { ok: 0, tampered: 1, failed: 2 } as const;
+const EXIT = { ok: 0, tampered: 1, failed: 2 } as const;
 
 type Env = Record<string, string | undefined>;
 

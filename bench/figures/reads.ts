@@ -30,7 +30,7 @@ export interface ReadParams {
   storeConcurrent: boolean;
 }
 
-export interface StoreFold {
+interface StoreFold {
   /** readStream + fold in this process, `readers` at a time (null in --quick) */
   readAndFold: RunResult | null;
   /** readStream alone (null in --quick) */
@@ -57,15 +57,15 @@ export interface ReadsFigure {
   store: StoreFold;
 }
 
-export const asOfStream = (n: number) => (n === 500 ? TIMELINE_STREAM : n === 5000 ? FOLD_STREAM : `bench-asof-${n}`);
+const asOfStream = (n: number) => (n === 500 ? TIMELINE_STREAM : n === 5000 ? FOLD_STREAM : `bench-asof-${n}`);
 
-export const TIMELINE_STREAM = 'bench-timeline-500';
-export const FOLD_STREAM = 'bench-fold-5000';
+const TIMELINE_STREAM = 'bench-timeline-500';
+const FOLD_STREAM = 'bench-fold-5000';
 /** After the last business date of partnershipHistory, so the validAt fold covers every event. */
-export const VALID_AT = '2026-12-31';
+const VALID_AT = '2026-12-31';
 
 /** A partnership with `n` events: initiated, then aid deliveries, notes and cooperation areas. */
-export function partnershipHistory(streamId: string, n: number): NewEvent[] {
+function partnershipHistory(streamId: string, n: number): NewEvent[] {
   const events: NewEvent[] = [
     {
       type: 'PartnershipInitiated',
@@ -96,7 +96,7 @@ export function partnershipHistory(streamId: string, n: number): NewEvent[] {
   return events;
 }
 
-export function toRecorded(e: StoredEvent): RecordedEvent {
+function toRecorded(e: StoredEvent): RecordedEvent {
   return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
 }
 

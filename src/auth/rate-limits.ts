@@ -88,7 +88,7 @@ export function batchSize(points: number): number {
 }
 
 /** How often counts go to Redis (one pipelined round trip for every key that had requests). */
-export const SYNC_MS = 100;
+const SYNC_MS = 100;
 /** After Redis failed or timed out, requests stop waiting for it for this long (counts stay in memory). */
 const OFFLINE_MS = 1000;
 const WINDOW_MS = WINDOW_SECONDS * 1000;
@@ -280,7 +280,7 @@ export class BatchedLimit {
   }
 }
 
-export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** RateLimit-* (IETF draft) headers, and Retry-After on a refusal. */
 export function limitHeaders(r: LimitResult): Record<string, string> {

@@ -5,7 +5,7 @@ import { poolOf } from '../event-store/pool.js';
 import { redactUrl } from './config.js';
 
 // Read models register their entities here so the app, the CLI and tests share one list.
-export const entities: NonNullable<DataSourceOptions['entities']> = [];
+const entities: NonNullable<DataSourceOptions['entities']> = [];
 
 /** How the pool waits: never forever, so a request out of connections gets an answer (503). */
 export interface PoolTimeouts {
@@ -15,9 +15,9 @@ export interface PoolTimeouts {
   statementTimeoutMs?: number;
 }
 
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
-export function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = {}): DataSourceOptions {
+function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -36,7 +36,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: 
   };
 }
 
-export function createDataSource(databaseUrl: string, poolSize?: number, timeouts?: PoolTimeouts): DataSource {
+function createDataSource(databaseUrl: string, poolSize?: number, timeouts?: PoolTimeouts): DataSource {
   return new DataSource(dataSourceOptions(databaseUrl, poolSize, timeouts));
 }
 
@@ -104,7 +104,7 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
  * A connection cut while checked out (a database restart, a network blip) emits 'error' on its client;
  * unhandled, that would end the process. The query in flight still fails and its caller handles it.
  */
-export function guardPool(pool: pg.Pool): void {
+function guardPool(pool: pg.Pool): void {
   const swallow = () => undefined;
   pool.on('error', swallow);
   pool.on('connect', (client) => client.on('error', swallow));

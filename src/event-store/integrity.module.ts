@@ -23,7 +23,7 @@ export interface IntegrityOptions {
 const INTEGRITY_OPTIONS = Symbol('INTEGRITY_OPTIONS');
 
 /** Records a signed checkpoint every LEDGER_CHECKPOINT_INTERVAL_MS; one writer across processes (advisory lock). */
-export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('LedgerCheckpoints');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;

@@ -231,7 +231,7 @@ function isQueryable(client: pg.PoolClient): boolean {
   return (client as unknown as { _queryable?: boolean })._queryable !== false;
 }
 
-export function toStoredEvent(row: pg.QueryResultRow): StoredEvent {
+function toStoredEvent(row: pg.QueryResultRow): StoredEvent {
   return {
     eventId: row.event_id,
     streamId: row.stream_id,

@@ -7,7 +7,7 @@ export const REPORTS_QUEUE = 'reports';
 export const SCHEDULED_DIGEST_JOB = 'office_digest_scheduled';
 export const DIGEST_SCHEDULER_ID = 'office-digest';
 /** Our own backoff type: the worker's strategy uses the delay it wrote into the report row. */
-export const REPORT_BACKOFF = 'report-retry';
+const REPORT_BACKOFF = 'report-retry';
 
 export interface ReportJobData {
   reportId?: string;
@@ -45,7 +45,7 @@ export function reportBackoff(config: AppConfig): BackoffStrategy {
   return (attemptsMade, _type, err) => (err instanceof RetryLaterError ? err.delayMs : retryDelay(attemptsMade, config));
 }
 
-export { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
+export { withTimeout } from '../queues/timeout.js';
 import { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
 
 export interface ReportJob {

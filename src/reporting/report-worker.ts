@@ -21,7 +21,7 @@ import { jobIdForReport, reportBackoff, REPORTS_QUEUE, RetryLaterError, SCHEDULE
 import { retryDelay } from './retry.js';
 
 /** The firing time of a schedule job: its id is `repeat:<scheduler>:<millis>`. */
-export function firingTime(job: Pick<Job, 'id' | 'opts' | 'timestamp' | 'delay'>): number {
+function firingTime(job: Pick<Job, 'id' | 'opts' | 'timestamp' | 'delay'>): number {
   const fromId = /:(\d+)$/.exec(job.id ?? '');
   if (fromId) return Number(fromId[1]);
   const prev = (job.opts as { prevMillis?: number }).prevMillis;

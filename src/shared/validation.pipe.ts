@@ -17,7 +17,7 @@ export function reasonAt(key: string, reason: string): string {
 const REASON_AT = /^at:("(?:[^"\\]|\\.)*") (.+)$/s;
 
 /** class-validator's error tree → `{ field: 'value.amount' | 'signatories[0].name', reason }`. */
-export function flattenValidationErrors(errors: ValidationError[], parent = '', parentIsArray = false): FieldError[] {
+function flattenValidationErrors(errors: ValidationError[], parent = '', parentIsArray = false): FieldError[] {
   return errors.flatMap((e) => {
     const field = parentIsArray && /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
     const own = Object.entries(e.constraints ?? {}).map(([name, message]) => {

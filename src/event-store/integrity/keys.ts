@@ -22,7 +22,7 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 /** An Ed25519 private key as PKCS#8 PEM, or as one line of base64 PKCS#8 DER (handy in an env file). */
-export function parseSigningKey(text: string): KeyObject {
+function parseSigningKey(text: string): KeyObject {
   const trimmed = text.trim();
   let key: KeyObject;
   try {
@@ -37,7 +37,7 @@ export function parseSigningKey(text: string): KeyObject {
 }
 
 /** One or more Ed25519 public keys as PEM blocks in one text. */
-export function parsePublicKeys(text: string): KeyObject[] {
+function parsePublicKeys(text: string): KeyObject[] {
   const blocks = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
   if (!blocks.length) throw new Error('holds no PEM public key (-----BEGIN PUBLIC KEY-----)');
   return blocks.map((pem, i) => {
@@ -47,7 +47,7 @@ export function parsePublicKeys(text: string): KeyObject[] {
   });
 }
 
-export function readKeyFile(path: string): string {
+function readKeyFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {

@@ -5,7 +5,7 @@ import { headsHasher, type CheckpointPayload, type SignedCheckpoint } from './di
 import type { LedgerKeys } from './keys.js';
 import { streamRows } from './rows.js';
 
-export type StreamMismatchCode = 'stream_truncated' | 'stream_missing' | 'head_rewritten' | 'events_inserted' | 'stream_not_in_checkpoint';
+type StreamMismatchCode = 'stream_truncated' | 'stream_missing' | 'head_rewritten' | 'events_inserted' | 'stream_not_in_checkpoint';
 
 /** A stream whose state at a checkpoint's snapshot is not what the checkpoint signed. */
 export interface StreamMismatch {
@@ -17,7 +17,7 @@ export interface StreamMismatch {
   actual: { version: number; hash: string } | null;
 }
 
-export type CheckpointProblemCode =
+type CheckpointProblemCode =
   | 'checkpoint_invalid'
   | 'checkpoint_link_broken'
   | 'checkpoint_missing'
@@ -27,13 +27,13 @@ export type CheckpointProblemCode =
   | 'head_differs'
   | 'heads_root_differs';
 
-export interface CheckpointProblem {
+interface CheckpointProblem {
   checkpointId: number | null;
   code: CheckpointProblemCode;
   message: string;
 }
 
-export interface CheckpointComparison {
+interface CheckpointComparison {
   checkpointId: number;
   source: 'table' | 'digest file' | 'digest file and table';
   createdAt: string;

@@ -65,7 +65,7 @@ export interface IatiActivityInput {
   aid: AidEntry[];
 }
 
-export type IatiOmissionReason = 'retracted' | 'no_value';
+type IatiOmissionReason = 'retracted' | 'no_value';
 export interface IatiOmission {
   eventId: string;
   reason: IatiOmissionReason;
@@ -85,14 +85,14 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const hasValue = (e: AidEntry): e is AidEntry & { amount: string; currency: string } => e.amount !== null && e.currency !== null;
 
 /** The entries that become transactions: not retracted, with a value, oldest first. */
-export function reportableAid(entries: AidEntry[]): (AidEntry & { amount: string; currency: string })[] {
+function reportableAid(entries: AidEntry[]): (AidEntry & { amount: string; currency: string })[] {
   return entries
     .filter((e) => !e.retracted)
     .filter(hasValue)
     .sort((a, b) => cmp(firstDay(a.occurredOn), firstDay(b.occurredOn)) || cmp(a.eventId, b.eventId));
 }
 
-export function iatiActivityIdentifier(config: IatiConfig, partnershipId: string): string {
+function iatiActivityIdentifier(config: IatiConfig, partnershipId: string): string {
   const prefix = config.activityIdPrefix.replace(/-+$/, '');
   return `${prefix}-${partnershipId}`;
 }

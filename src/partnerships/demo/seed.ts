@@ -10,7 +10,7 @@ import { requestFingerprint } from '../write/idempotency.js';
 import { toEventData } from '../write/mapping.js';
 
 export const DEMO_PARTNERSHIP_ID = 'dortmund-zhytomyr';
-export const DEMO_ACTOR = 'demo seed';
+const DEMO_ACTOR = 'demo seed';
 /** Stands in for an API key id in the derived event ids: fixed, so the ids are the same on every run. */
 const SEED_KEY_ID = 'demo-seed';
 
@@ -155,7 +155,7 @@ export const DEMO_STEPS: DemoStep[] = [
   }),
 ];
 
-export type StepResult = 'recorded' | 'already recorded' | 'nothing to record';
+type StepResult = 'recorded' | 'already recorded' | 'nothing to record';
 export interface SeedReport {
   partnershipId: string;
   steps: { key: string; label: string; result: StepResult; outcome: CommandOutcome }[];

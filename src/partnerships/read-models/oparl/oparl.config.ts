@@ -63,7 +63,7 @@ export const BODY_LISTS = [
   'legislativeTermList',
   'membership',
 ] as const;
-export type BodyList = (typeof BODY_LISTS)[number];
+type BodyList = (typeof BODY_LISTS)[number];
 
 export interface OParlUrls {
   root: string;
@@ -76,7 +76,7 @@ export interface OParlUrls {
 }
 
 /** Path segment of each type: the type name in lower case, e.g. /agendaitem/… */
-export const typeSegment = (t: OParlType): string => t.toLowerCase();
+const typeSegment = (t: OParlType): string => t.toLowerCase();
 
 export function oparlUrls(config: OParlConfig): OParlUrls {
   const base = checkBaseUrl(config.baseUrl);
@@ -106,12 +106,12 @@ function checkBaseUrl(raw: string): string {
 }
 
 /** Origin of the URLs inside stored objects (.invalid never resolves: RFC 2606). */
-export const STORED_BASE = 'http://oparl.invalid';
-export const STORED_ROOT = `${STORED_BASE}/oparl/v1.1`;
+const STORED_BASE = 'http://oparl.invalid';
+const STORED_ROOT = `${STORED_BASE}/oparl/v1.1`;
 /** The one Body: all of the municipality's partnerships share it. */
 export const BODY_KEY = 'municipality';
 /** The council's name when no council decision names one. */
-export const DEFAULT_COUNCIL = 'City Council';
+const DEFAULT_COUNCIL = 'City Council';
 
 /**
  * The mapping settings the projection uses. The council is what the council decisions call it

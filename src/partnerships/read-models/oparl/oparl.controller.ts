@@ -52,7 +52,7 @@ const notFound = (what: string) => new ApiProblem(404, 'oparl_object_not_found',
 /** The routes, documented once; the controllers below add how they are reached. */
 @ApiTags('oparl')
 @ApiExtraModels(...OPARL_OBJECT_SCHEMAS)
-export abstract class OParlRoutes {
+abstract class OParlRoutes {
   constructor(@Inject(OParlQueries) protected readonly oparl: OParlQueries) {}
 
   @Get()

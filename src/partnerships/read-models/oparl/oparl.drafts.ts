@@ -24,12 +24,12 @@ export interface View {
   entry: TimelineEntry;
   data: pg.QueryResultRow;
 }
-export interface OrgDraft {
+interface OrgDraft {
   key: string;
   name: string;
   kind: OrgKind;
 }
-export interface PaperDraft {
+interface PaperDraft {
   localId: string;
   view: View;
 }
@@ -45,7 +45,7 @@ export interface ConsultDraft {
   /** the entry that records what the body did; a referral has none until the committee decides */
   decision: View | null;
 }
-export interface MeetingDraft {
+interface MeetingDraft {
   localId: string;
   orgKey: string;
   date: BusinessDate;

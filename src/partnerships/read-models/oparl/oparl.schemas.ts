@@ -142,7 +142,7 @@ const ORGANIZATION = {
   description: 'A body that deals with papers: the council, a committee, the administrative board.',
   example: ORGANIZATION,
 })
-export class OParlOrganizationSchema extends OParlCommonSchema implements OParlOrganization {
+class OParlOrganizationSchema extends OParlCommonSchema implements OParlOrganization {
   @ApiProperty({ ...typeOf('Organization') }) type: string;
   @ApiPropertyOptional(url('the Body', BODY)) body?: string;
   @ApiPropertyOptional({ example: ORGANIZATION.name }) name?: string;
@@ -165,7 +165,7 @@ const AGENDA_ITEM = {
 };
 
 @Schema({ name: 'OParlAgendaItem', description: 'An item on a meeting’s agenda: the consultation of a paper.', example: AGENDA_ITEM })
-export class OParlAgendaItemSchema extends OParlCommonSchema implements OParlAgendaItem {
+class OParlAgendaItemSchema extends OParlCommonSchema implements OParlAgendaItem {
   @ApiProperty({ ...typeOf('AgendaItem') }) type: string;
   @ApiPropertyOptional(url('the Meeting', MEETING_ID)) meeting?: string;
   @ApiProperty({ type: 'integer', example: 0, description: 'the position on the agenda (kept on a tombstone: OParl requires it)' })
@@ -188,7 +188,7 @@ const MEETING = {
 };
 
 @Schema({ name: 'OParlMeeting', description: 'A meeting of an organization, with its agenda items embedded.', example: MEETING })
-export class OParlMeetingSchema extends OParlCommonSchema implements OParlMeeting {
+class OParlMeetingSchema extends OParlCommonSchema implements OParlMeeting {
   @ApiProperty({ ...typeOf('Meeting') }) type: string;
   @ApiPropertyOptional({ example: MEETING.name }) name?: string;
   @ApiPropertyOptional({ example: 'durchgeführt', description: 'terminiert (planned) or durchgeführt (held)' }) meetingState?: string;
@@ -216,7 +216,7 @@ const CONSULTATION = {
 };
 
 @Schema({ name: 'OParlConsultation', description: 'One organization’s consultation of a paper.', example: CONSULTATION })
-export class OParlConsultationSchema extends OParlCommonSchema implements OParlConsultation {
+class OParlConsultationSchema extends OParlCommonSchema implements OParlConsultation {
   @ApiProperty({ ...typeOf('Consultation') }) type: string;
   @ApiPropertyOptional(url('the Paper', PAPER_ID)) paper?: string;
   @ApiPropertyOptional(url('the AgendaItem (absent when no meeting date is known)', AGENDA_ITEM.id)) agendaItem?: string;
@@ -239,7 +239,7 @@ const PAPER = {
 };
 
 @Schema({ name: 'OParlPaper', description: 'A draft resolution, with its consultations embedded.', example: PAPER })
-export class OParlPaperSchema extends OParlCommonSchema implements OParlPaper {
+class OParlPaperSchema extends OParlCommonSchema implements OParlPaper {
   @ApiProperty({ ...typeOf('Paper') }) type: string;
   @ApiPropertyOptional(url('the Body', BODY)) body?: string;
   @ApiPropertyOptional({ example: PAPER.name }) name?: string;
@@ -323,7 +323,7 @@ export class OParlObjectListSchema {
   @ClassProperty(() => OParlListLinksSchema) links: OParlListLinksSchema;
 }
 
-export type _OParlSchemasMirror = AllTrue<
+type _OParlSchemasMirror = AllTrue<
   [
     Mirrors<OParlSystemSchema, OParlSystem>,
     Mirrors<OParlBodySchema, OParlBody>,

@@ -1,13 +1,7 @@
 // Status rows from the domain's derived state: pure, shared by the projector and the as-of reads.
-import { businessDateEnd, effectiveStanding, openPlans, type DerivedState, type PartnershipState } from '../../domain/index.js';
+import { businessDateEnd, effectiveStanding, openPlans, type DerivedState } from '../../domain/index.js';
 import { planView, upcoming } from '../plans.js';
 import type { CurrentPaper, NextScheduled, PartnershipDetail } from './status.types.js';
-
-/** The derived part of the domain state: what the status row keeps (entries stay in the timeline). */
-export function derivedOf(state: PartnershipState): DerivedState & { version: number } {
-  const { entries: _e, entryOrder: _o, ...rest } = state;
-  return rest;
-}
 
 function currentPaper(state: DerivedState): CurrentPaper | null {
   const papers = Object.values(state.papers);

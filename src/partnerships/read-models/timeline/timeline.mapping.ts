@@ -3,12 +3,6 @@ import type { StoredEvent } from '../../../event-store/types.js';
 import { applyChanges, businessDateStart, isEventType, type BusinessDate } from '../../domain/index.js';
 import type { TimelineEntry } from './timeline.types.js';
 
-const ANNOTATIONS = new Set(['EntryCorrected', 'EntryRetracted']);
-
-export function isTimelineEvent(type: string): boolean {
-  return isEventType(type) && !ANNOTATIONS.has(type);
-}
-
 function actorOf(e: StoredEvent): string | null {
   return typeof e.metadata?.actor === 'string' ? e.metadata.actor : null;
 }
@@ -23,7 +17,7 @@ export function sortDateOf(entry: Pick<TimelineEntry, 'occurredOn'>): string | n
   return entry.occurredOn ? businessDateStart(entry.occurredOn) : null;
 }
 
-export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   const da = sortDateOf(a) ?? '9999-12-31';
   const db = sortDateOf(b) ?? '9999-12-31';
   return da < db ? -1 : da > db ? 1 : a.streamVersion - b.streamVersion;

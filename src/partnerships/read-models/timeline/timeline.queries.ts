@@ -32,7 +32,7 @@ export type TimelinePage = (Timeline & { next: TimelineKey | null }) | { notModi
 export const timelineETag = (version: number) => `"${version}"`;
 
 /** If-None-Match (a list of entity tags, weak or strong, or "*") against the current ETag. */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((t) => {
     const tag = t.trim();
