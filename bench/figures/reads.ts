@@ -8,11 +8,12 @@
 // caught up (engine.catchUp) before measuring. A store-level line (readStream + fold in this process,
 // against readStream alone) shows what folding the 5,000 events would cost instead.
 import pg from 'pg';
-import { PostgresEventStore, ProjectionEngine, type NewEvent, type StoredEvent } from '../../src/event-store/index.js';
+import { PostgresEventStore, ProjectionEngine, type NewEvent } from '../../src/event-store/index.js';
 import { openDatabase } from '../../src/config/database.js';
 import { poolOf } from '../../src/config/database.js';
-import { fold, type RecordedEvent } from '../../src/partnerships/domain/index.js';
+import { fold } from '../../src/partnerships/domain/index.js';
 import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
+import { toRecorded } from '../../src/partnerships/recorded.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 import { writeEvents } from '../lib/generate.js';
@@ -94,10 +95,6 @@ function partnershipHistory(streamId: string, n: number): NewEvent[] {
     }
   }
   return events;
-}
-
-function toRecorded(e: StoredEvent): RecordedEvent {
-  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
 }
 
 async function median5(fn: () => unknown): Promise<number> {

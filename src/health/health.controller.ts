@@ -10,7 +10,7 @@ import {
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
-import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
+import { withTimeout as withTimeoutOf } from '../shared/timeout.js';
 import { Roles } from '../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponse } from '../shared/openapi.js';
 import { REDIS } from '../shared/redis.js';

@@ -9,16 +9,8 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { Clock } from '../shared/clock.js';
-import {
-  DIGEST_SCHEDULER_ID,
-  jobIdForReport,
-  jobIsLive,
-  jobOptions,
-  readyRedis,
-  REPORTS_QUEUE,
-  SCHEDULED_DIGEST_JOB,
-  withTimeout,
-} from './queue.js';
+import { withTimeout } from '../shared/timeout.js';
+import { DIGEST_SCHEDULER_ID, jobIdForReport, jobIsLive, jobOptions, readyRedis, REPORTS_QUEUE, SCHEDULED_DIGEST_JOB } from './queue.js';
 import { scheduledDigestState } from './report-outbox.js';
 import { createReport, derivedReportId } from './report-store.js';
 

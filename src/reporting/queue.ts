@@ -45,8 +45,7 @@ export function reportBackoff(config: AppConfig): BackoffStrategy {
   return (attemptsMade, _type, err) => (err instanceof RetryLaterError ? err.delayMs : retryDelay(attemptsMade, config));
 }
 
-export { withTimeout } from '../queues/timeout.js';
-import { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
+import { EnqueueTimeoutError, withTimeout } from '../shared/timeout.js';
 
 export interface ReportJob {
   name: string;

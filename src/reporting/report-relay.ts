@@ -14,7 +14,8 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { DigestSchedule } from './digest-schedule.js';
 import { errorMessage } from './errors.js';
 import { OutboxListener } from './outbox-listener.js';
-import { addReportJobs, jobIsLive, readyRedis, REPORTS_QUEUE, withTimeout } from './queue.js';
+import { withTimeout } from '../shared/timeout.js';
+import { addReportJobs, jobIsLive, readyRedis, REPORTS_QUEUE } from './queue.js';
 import { ReportDispatcher } from './report-dispatcher.js';
 import { BUSY, deleteOutbox, outboxBacklog, readOutbox, requeueLost, unfinishedReports, withRelayLock } from './report-outbox.js';
 

@@ -19,7 +19,8 @@ import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
 import { requestReport, until } from '../e2e/reporting-helpers.js';
-import { figures, freePort, printFigures, startRedis, stopRedis, type Figures } from './reporting-fault-helpers.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
+import { figures, printFigures, type Figures } from './reporting-fault-helpers.js';
 
 const RECONCILE_MS = 1000;
 const results: Figures[] = [];

@@ -1,5 +1,5 @@
 // The commands (what someone asks to record) and decide(command, state, ctx) → events. Pure: the clock
-// arrives in ctx, ids are added by the caller when it appends. Throws domain errors; where DOMAIN.md is
+// arrives in ctx, ids are added by the caller when it appends. Throws domain errors; where the rules are
 // unsure, it records rather than blocks.
 import { businessDateStart, dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
 import {

@@ -2,7 +2,7 @@
 // (loaded as test/support/oparl-schemas.mjs explains), and every URL it references must resolve to
 // an object of the referenced type among the objects produced.
 import { loadOParlValidator, OFFICIAL_EXAMPLES, officialExample } from '../../../../test/support/oparl-schemas.mjs';
-import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../demo/seed.js';
+import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../demo/story.js';
 import { parseBusinessDate } from '../../domain/index.js';
 import type { TimelineEntry } from '../timeline/timeline.types.js';
 import { BODY_LISTS, oparlUrls, type OParlConfig } from './oparl.config.js';
@@ -47,7 +47,7 @@ function entry(
   };
 }
 
-// The demo seed's consultation milestones (DOMAIN.md), with the record times of a plausible office.
+// The demo seed's consultation milestones (docs/domain.md), with the record times of a plausible office.
 const TYPE_OF: Record<string, string> = {
   '06-draft-resolution': 'DraftResolutionPrepared',
   '07-board-review': 'BoardReviewed',

@@ -7,7 +7,7 @@ import { PostgresEventStore } from '../../../event-store/postgres-event-store.js
 import type { StoredEvent } from '../../../event-store/types.js';
 import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
-import { toRecorded } from '../batch.js';
+import { toRecorded } from '../../recorded.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
 import { sortDateOf, TimelineBuilder } from './timeline.mapping.js';
 import { foldDateOf, rowToEntry } from './timeline.step.js';
