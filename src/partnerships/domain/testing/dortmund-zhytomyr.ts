@@ -4,7 +4,7 @@ import { AREAS, DEMO_PARTNERSHIP_ID, DORTMUND, MYKOLAIV, SOLIDARITY_PAPER, TWINN
 import type { RecordedEvent } from '../events.js';
 import type { BusinessDate } from '../vocabulary.js';
 
-export { AREAS, DORTMUND, MYKOLAIV, SOLIDARITY_PAPER, TWINNING_PAPER, VINNYTSIA, ZHYTOMYR };
+export { AREAS, DORTMUND, MYKOLAIV, SOLIDARITY_PAPER, TWINNING_PAPER, ZHYTOMYR };
 export const PARTNERSHIP_ID = DEMO_PARTNERSHIP_ID;
 
 export const day = (date: string): BusinessDate => ({ date, precision: 'day' });
