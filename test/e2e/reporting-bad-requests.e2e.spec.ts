@@ -107,7 +107,7 @@ it('refuses malformed JSON and a missing or under-privileged key, writing nothin
     10_000,
     'the job to be enqueued',
   );
-  expect(after).toEqual({ reports: before.reports + 1, jobs: before.jobs + 1, intents: 0 });
+  expect(after).toEqual({ ...before, reports: before.reports + 1, jobs: before.jobs + 1, intents: 0 });
 });
 
 it('answers 404 for unknown reports and 400 for bad list and download parameters', async () => {
