@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { withTransaction } from '../event-store/transaction.js';
-import { ROLES, type Role } from '../shared/auth/roles.decorator.js';
+import { ROLES, type Role } from '../shared/auth/roles.js';
 
 const KEY_PREFIX = 'pl_';
 const KEY_PATTERN = /^pl_[A-Za-z0-9_-]{43}$/;
