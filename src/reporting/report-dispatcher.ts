@@ -27,7 +27,7 @@ export const DOSSIER_TRIGGERS = new Set([
   'PartnershipTerminated',
 ]);
 
-export interface Dispatch {
+interface Dispatch {
   reportId: string;
   jobId: string;
   dedupeKey: string;
@@ -37,7 +37,7 @@ export interface Dispatch {
 }
 
 /** Pure: which follow-up reports a batch of events asks for. */
-export function dispatchesFor(events: StoredEvent[]): Dispatch[] {
+function dispatchesFor(events: StoredEvent[]): Dispatch[] {
   return events
     .filter((e) => DOSSIER_TRIGGERS.has(e.type))
     .map((e) => ({

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ledgerDigestMain, ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import { ledgerDigestMain, ledgerVerifyMain, type CliIO } from '../../src/ledger-cli.js';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { verifyChains } from '../../src/event-store/index.js';
 import { advanceTransactionCounter, transactionCounterGap } from '../../src/event-store/restore.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { migrations } from '../../migrations/index.js';
 import { openDatabase, poolOf } from '../../src/config/database.js';
-import { ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import { ledgerVerifyMain, type CliIO } from '../../src/ledger-cli.js';
 import type { TestApp } from '../support/app.js';
 import { download } from '../e2e/reporting-helpers.js';
 import { catchUpThenRebuild, emptyTestDatabase, openMigrated, pgRestore, projectionRows, startAppOn } from './restore-helpers.js';

@@ -12,7 +12,6 @@ import {
   type AppendResult,
   type EventMetadata,
   type NewEvent,
-  type StoredEvent,
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
@@ -29,14 +28,11 @@ import {
   type RecordedEvent,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
+import { toRecorded } from '../recorded.js';
 import { derivedEventId } from './idempotency.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
 const MAX_ATTEMPTS = 5;
-
-function toRecorded(e: StoredEvent): RecordedEvent {
-  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
-}
 
 function occurredAt(data: unknown): string | null {
   const on = (data as { occurredOn?: BusinessDate } | null)?.occurredOn;
