@@ -14,7 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { answerClientErrors, checkJsonBody, checkUrl, jsonBodyOptions, requireJsonContent } from './shared/http-edge.js';
 import { assertRedisReachable } from './shared/redis.js';
 import { RouteSpanInterceptor } from './telemetry/route-span.interceptor.js';
-import { tracingActive } from './telemetry/tracing.js';
+import { tracingActive } from './shared/tracing.js';
 
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 

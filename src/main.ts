@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DependencyUnavailableError } from './config/database.js';
 import { createApp, prepareInfrastructure } from './bootstrap.js';
-import { flushTracing } from './telemetry/tracing.js';
+import { flushTracing } from './shared/tracing.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -8,7 +8,7 @@ import { EMPTY_HEAD, readHeads, type Head, type HeadCache } from './head-cache.j
 import { LockWatch } from './lock-watch.js';
 import type { ExpectedVersion } from './types.js';
 import type { PreparedEvent } from './validation.js';
-import { inSpan } from '../telemetry/tracing.js';
+import { inSpan } from '../shared/tracing.js';
 
 /** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
 const MAX_BATCH_ROWS = 1000;

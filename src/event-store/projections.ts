@@ -11,7 +11,7 @@ import {
   type ApplyContext,
   type ProjectionDefinition,
 } from './projection-definition.js';
-import { inEventBatchSpan } from '../telemetry/tracing.js';
+import { inEventBatchSpan } from '../shared/tracing.js';
 import { rebuildOwnerAlive, rebuildProjection, recoverAbandonedRebuild, type RebuildProgress, type RebuildRecovery } from './rebuild.js';
 
 export * from './projection-definition.js';

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CheckpointedConsumer, EventNotifications, PostgresEventStore, type StoredEvent } from '../event-store/index.js';
 import { Clock } from '../shared/clock.js';
-import { inEventBatchSpan, inEventTrace } from '../telemetry/tracing.js';
+import { inEventBatchSpan, inEventTrace } from '../shared/tracing.js';
 import { classifyError, errorMessage, type FailureKind } from './errors.js';
 import { jobIdForEvent } from './queue.js';
 import { createReport, derivedReportId } from './report-store.js';

@@ -5,7 +5,7 @@ import { withTransaction } from '../event-store/transaction.js';
 import { v5 as uuidv5 } from 'uuid';
 import type { FailureKind } from './errors.js';
 import type { ReportFormat, ReportStatus, ReportType } from './report-types.js';
-import { traceCarrierText } from '../telemetry/tracing.js';
+import { traceCarrierText } from '../shared/tracing.js';
 
 type Db = pg.Pool | pg.ClientBase;
 

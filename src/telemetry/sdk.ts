@@ -6,7 +6,7 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { markTracingActive } from './tracing.js';
+import { markTracingActive } from '../shared/tracing.js';
 
 /**
  * Exporter, protocol (`http/protobuf` or `http/json`), endpoint, headers, sampler and batching all

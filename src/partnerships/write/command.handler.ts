@@ -15,7 +15,7 @@ import {
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
-import { inSpan, traceCarrier } from '../../telemetry/tracing.js';
+import { inSpan, traceCarrier } from '../../shared/tracing.js';
 import {
   businessDateStart,
   decide,
