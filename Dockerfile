@@ -18,4 +18,4 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 EXPOSE 3000
 USER node
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--import", "./dist/src/telemetry/register.js", "dist/src/main.js"]

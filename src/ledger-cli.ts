@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DependencyUnavailableError, openDatabase, poolOf } from './config/database.js';
+import { progress } from './shared/progress.js';
 import type { BrokenLink } from './event-store/integrity/chain.js';
 import { CheckpointRefusedError, LedgerCheckpointer } from './event-store/integrity/checkpoints.js';
 import type { StreamMismatch } from './event-store/integrity/compare.js';
@@ -185,11 +186,15 @@ export async function ledgerVerifyMain(argv: string[], env: Env = {}, io: CliIO 
           return EXIT.failed;
         }
       }
+      // On the real command line: a bar on a terminal, plain lines otherwise (both on stderr).
+      const bar = io === processIO ? progress('checking hash chains', { unit: 'events' }) : null;
       const report = await verifyLedger(poolOf(ds), keys, {
         digest,
         onBroken: json ? undefined : (b) => io.out(linkLine(b)),
         onMismatch: json ? undefined : (m) => io.out(mismatchLine(m)),
+        onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
       });
+      bar?.stop();
       if (json) {
         io.out(JSON.stringify(report, null, 2) + '\n');
       } else {

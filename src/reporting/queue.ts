@@ -53,6 +53,8 @@ export interface ReportJob {
   jobId: string;
   /** ms to wait before the job may run (a retry's remaining backoff) */
   delay?: number;
+  /** trace context the job continues (BullMQ telemetry metadata), when tracing is on */
+  traceContext?: string | null;
 }
 
 /**
@@ -82,7 +84,16 @@ export async function addReportJobs(queue: Queue, jobs: ReportJob[], config: App
   await readyRedis(queue, config);
   const opts = jobOptions(config);
   const pending = queue.addBulk(
-    jobs.map((j) => ({ name: j.name, data: j.data, opts: { ...opts, jobId: j.jobId, ...(j.delay ? { delay: j.delay } : {}) } })),
+    jobs.map((j) => ({
+      name: j.name,
+      data: j.data,
+      opts: {
+        ...opts,
+        jobId: j.jobId,
+        ...(j.delay ? { delay: j.delay } : {}),
+        ...(j.traceContext ? { telemetry: { metadata: j.traceContext } } : {}),
+      },
+    })),
   );
   pending.catch(() => undefined); // after a timeout nobody awaits it any more
   await withTimeout(pending, config.ENQUEUE_TIMEOUT_MS, 'the enqueue');

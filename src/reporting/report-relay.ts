@@ -176,6 +176,7 @@ export class ReportRelay implements OnApplicationShutdown {
           data: { reportId: e.reportId },
           jobId: e.jobId,
           delay: e.notBefore ? Math.max(0, e.notBefore.getTime() - now) : 0,
+          traceContext: e.traceContext,
         }));
       await addReportJobs(this.queue, jobs, this.config);
       await deleteOutbox(

@@ -50,6 +50,7 @@ export class ReportWorker implements OnApplicationShutdown {
     this.worker = new Worker(REPORTS_QUEUE, (job: Job<ReportJobData>) => this.process(job), {
       connection: this.queue.opts.connection,
       prefix: this.queue.opts.prefix,
+      telemetry: this.queue.opts.telemetry,
       concurrency: this.config.REPORT_CONCURRENCY,
       lockDuration: this.config.REPORT_LOCK_MS,
       stalledInterval: this.config.REPORT_STALLED_INTERVAL_MS,

@@ -15,6 +15,7 @@ import {
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
+import { inSpan, traceCarrier } from '../../shared/tracing.js';
 import {
   businessDateStart,
   decide,
@@ -57,7 +58,16 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
+  execute(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
+    const { command } = message;
+    return inSpan(
+      `command ${command.type}`,
+      () => ({ 'partnership.id': command.partnershipId, 'command.type': command.type }),
+      () => this.executeOnce(message),
+    );
+  }
+
+  private async executeOnce(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
     try {
       return await this.run(message);
     } catch (err) {
@@ -244,6 +254,8 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       causationId: ctx.causationId ?? ctx.requestId,
       command: commandType,
       ...(ctx.idempotency ? { idempotencyKey: ctx.idempotency.key, requestFingerprint: ctx.idempotency.fingerprint } : {}),
+      // Consumers continue the command's trace from here (only while tracing is on).
+      ...traceCarrier(),
     };
   }
 }
