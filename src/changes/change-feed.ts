@@ -18,6 +18,10 @@ export interface ChangeFeedOptions {
   pollMs: number;
 }
 
+/** After a wake-up that found nothing yet: the first look again, doubling up to the cap. */
+const RETRY_MS = 25;
+const RETRY_MAX_MS = 1000;
+
 export const placeAfter = (e: StoredEvent): Checkpoint => ({ transactionId: e.transactionId, position: e.globalPosition });
 
 export class ChangeFeed {
@@ -44,12 +48,15 @@ export class ChangeFeed {
    */
   async next(after: Checkpoint, limit: number, waitMs: number, signal?: AbortSignal): Promise<ChangePage> {
     const deadline = Date.now() + waitMs;
+    let pauseMs = this.options.pollMs;
     for (;;) {
       const look = new AbortController();
       const stop = () => look.abort();
       signal?.addEventListener('abort', stop, { once: true });
       const remaining = deadline - Date.now();
-      const woken = remaining > 0 ? this.pause(Math.min(remaining, this.options.pollMs), look.signal) : null;
+      const asked = Math.min(remaining, pauseMs);
+      const paused = Date.now();
+      const woken = remaining > 0 ? this.pause(asked, look.signal) : null;
       try {
         const page = await this.read(after, limit);
         if (page.events.length || !woken || signal?.aborted) return page;
@@ -58,6 +65,10 @@ export class ChangeFeed {
         look.abort();
         signal?.removeEventListener('abort', stop);
       }
+      // Woken, yet the read found nothing: the commit is still behind the horizon (an older
+      // transaction runs). Something is coming, so look again soon, backing off, not at the next poll.
+      if (Date.now() - paused < asked) pauseMs = RETRY_MS;
+      else if (pauseMs < this.options.pollMs) pauseMs = Math.min(pauseMs * 2, RETRY_MAX_MS, this.options.pollMs);
     }
   }
 
