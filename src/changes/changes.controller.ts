@@ -33,7 +33,9 @@ const STREAM_BATCH = 200;
 const STREAM_WAIT_MS = 25_000;
 
 export class ChangesStreamQuery {
-  @ApiPropertyOptional({ description: 'a cursor (nextCursor, or an event id of the stream): start after it; absent: from the beginning' })
+  @ApiPropertyOptional({
+    description: 'a cursor (nextCursor of a page, or the id of a stream message): start after it; absent: from the beginning',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -55,10 +57,8 @@ export class ChangesQuery extends ChangesStreamQuery {
   wait?: number;
 }
 
-const STREAM_RESPONSE = {
-  schema: { type: 'string', example: STREAM_EXAMPLE },
-  description: 'text/event-stream: one message per event (data: the event as JSON, id: the cursor after it) and heartbeat comments',
-};
+/** text/event-stream: one message per event (data: the event as JSON, id: the cursor after it) and heartbeat comments. */
+const STREAM_RESPONSE = { schema: { type: 'string', example: STREAM_EXAMPLE } };
 
 const wantsStream = (accept: string | undefined) => !!accept && /(^|,)\s*text\/event-stream/i.test(accept);
 
@@ -90,7 +90,8 @@ export class ChangesController {
     description: 'for the event stream: the id of the last event received; wins over `after`',
   })
   @ApiOkResponse({
-    description: 'a page of events (application/json), or the event stream when Accept asks for text/event-stream',
+    description:
+      'a page of events (application/json), or the event stream when Accept asks for text/event-stream: one message per event (data: the event as JSON, id: the cursor after it) and heartbeat comments',
     content: { 'application/json': { schema: { $ref: getSchemaPath(ChangePageSchema) } }, 'text/event-stream': STREAM_RESPONSE },
   })
   @ProblemResponses({ 400: 'after (or Last-Event-ID), limit or wait is invalid (validation_failed)' })
@@ -131,7 +132,10 @@ export class ChangesController {
       'Last-Event-ID and continues without gaps or repeats. A comment line every CHANGES_HEARTBEAT_MS keeps proxies from closing the connection.',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the id of the last event received; wins over `after`' })
-  @ApiOkResponse({ description: 'the event stream', content: { 'text/event-stream': STREAM_RESPONSE } })
+  @ApiOkResponse({
+    description: 'one message per event (data: the event as JSON, id: the cursor after it) and heartbeat comments',
+    content: { 'text/event-stream': STREAM_RESPONSE },
+  })
   @ProblemResponses({ 400: 'after or Last-Event-ID is not a cursor this service issued (validation_failed)' })
   async stream(
     @Query() q: ChangesStreamQuery,
