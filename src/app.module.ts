@@ -39,7 +39,7 @@ export class AppModule {
         // The data source is opened (and migrated) before Nest starts, so startup errors are one clear message.
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
-        EventStoreModule.forRoot(),
+        EventStoreModule.forRoot({ databaseUrl: config.DATABASE_URL }),
         HealthModule,
         QueuesModule.forRoot(config),
         AuthModule,
@@ -52,7 +52,7 @@ export class AppModule {
         WebModule.forRoot(config),
         ReportingModule,
         MetricsModule,
-        IntegrityModule,
+        IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -12,10 +12,8 @@ import type { AppConfig } from './config/config.js';
 import { ensureDatabase, openDatabase } from './config/database.js';
 import { openApiDocument } from './openapi.js';
 import { answerClientErrors, checkJsonBody, checkUrl, jsonBodyOptions, requireJsonContent } from './shared/http-edge.js';
-import { INPUT_LIMITS } from './shared/input-limits.js';
 import { assertRedisReachable } from './shared/redis.js';
 
-export const BODY_LIMIT = INPUT_LIMITS.bodyBytes;
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Database and Redis checks before Nest starts: a missing dependency is one clear message, not a stack trace. */

@@ -2,9 +2,10 @@
 // several languages, amounts per currency. Requests write a date as a string and get it back as
 // { date, precision }; names come back in every language recorded (BCP 47 tags).
 import { ApiProperty } from '@nestjs/swagger';
-import { DATE_PRECISIONS, type BusinessDate, type DatePrecision } from './domain/index.js';
+import { DATE_PRECISIONS, LINE_MAX, LIST_MAX, type BusinessDate, type DatePrecision } from './domain/index.js';
 import { Schema, type AllTrue, type Mirrors } from '../shared/schema.js';
-import { DATE_PATTERN, LIST_MAX, NAME_MAX } from './write/fields.js';
+
+const DATE_PATTERN = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 
 @Schema({
   name: 'BusinessDate',
@@ -39,7 +40,7 @@ export const VALUE_SCHEMAS = {
     type: 'object',
     description:
       'A name in a request, per language: keys are BCP 47 language tags (de, uk, en, sr-Latn …), values non-empty texts; at least one. Responses give it back as LocalizedName.',
-    additionalProperties: { type: 'string', minLength: 1, maxLength: NAME_MAX },
+    additionalProperties: { type: 'string', minLength: 1, maxLength: LINE_MAX },
     minProperties: 1,
     maxProperties: LIST_MAX,
     example: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' },
@@ -59,4 +60,4 @@ export const VALUE_SCHEMAS = {
   },
 } as const;
 
-export type _ValueSchemasMirror = AllTrue<[Mirrors<BusinessDateSchema, BusinessDate>]>;
+type _ValueSchemasMirror = AllTrue<[Mirrors<BusinessDateSchema, BusinessDate>]>;

@@ -26,7 +26,7 @@ export const DOSSIER_TRIGGERS = new Set([
   'PartnershipTerminated',
 ]);
 
-export interface Dispatch {
+interface Dispatch {
   reportId: string;
   jobId: string;
   dedupeKey: string;
@@ -36,7 +36,7 @@ export interface Dispatch {
 }
 
 /** Pure: which follow-up reports a batch of events asks for. */
-export function dispatchesFor(events: StoredEvent[]): Dispatch[] {
+function dispatchesFor(events: StoredEvent[]): Dispatch[] {
   return events
     .filter((e) => DOSSIER_TRIGGERS.has(e.type))
     .map((e) => ({

@@ -83,7 +83,7 @@ function toReport(r: pg.QueryResultRow): Report {
   };
 }
 
-export type OutboxReason = 'requested' | 'dispatched' | 'scheduled' | 'reconciled';
+type OutboxReason = 'requested' | 'dispatched' | 'scheduled' | 'reconciled';
 
 export interface NewReport {
   id: string;

@@ -7,23 +7,11 @@ const REASONS: Record<string, string> = {
   nestedValidation: 'must be an object',
 };
 
-/**
- * The message of a check on a map (names per language) that points at one key: the pipe reports it
- * under the field `<field>.<key>`. class-validator carries only a message, so the key rides in it.
- */
-export function reasonAt(key: string, reason: string): string {
-  return `at:${JSON.stringify(key)} ${reason}`;
-}
-const REASON_AT = /^at:("(?:[^"\\]|\\.)*") (.+)$/s;
-
 /** class-validator's error tree → `{ field: 'value.amount' | 'signatories[0].name', reason }`. */
-export function flattenValidationErrors(errors: ValidationError[], parent = '', parentIsArray = false): FieldError[] {
+function flattenValidationErrors(errors: ValidationError[], parent = '', parentIsArray = false): FieldError[] {
   return errors.flatMap((e) => {
     const field = parentIsArray && /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => {
-      const sub = REASON_AT.exec(message);
-      return sub ? { field: `${field}.${JSON.parse(sub[1]!) as string}`, reason: sub[2]! } : { field, reason: REASONS[name] ?? message };
-    });
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({ field, reason: REASONS[name] ?? message }));
     const children = e.children?.length ? flattenValidationErrors(e.children, field, Array.isArray(e.value)) : [];
     return [...own, ...children];
   });

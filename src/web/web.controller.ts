@@ -1,6 +1,6 @@
 // The council staff's page: static files served by the service itself, so there is no second server
 // to start. The page is plain ES modules calling the JSON API with the key the user typed in.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Controller, Get, Header, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -11,23 +11,31 @@ import { ApiProblem } from '../shared/problem.js';
 import { Schema } from '../shared/schema.js';
 import { Public } from '../shared/public.decorator.js';
 
-/** The files the page consists of; nothing else under public/ is served. */
-const ASSETS: Record<string, string> = {
-  'app.js': 'text/javascript; charset=utf-8',
-  'api.js': 'text/javascript; charset=utf-8',
-  'i18n.js': 'text/javascript; charset=utf-8',
-  'render.js': 'text/javascript; charset=utf-8',
-  'chart.js': 'text/javascript; charset=utf-8',
-  'forms.js': 'text/javascript; charset=utf-8',
-  'app.css': 'text/css; charset=utf-8',
-  'favicon.svg': 'image/svg+xml',
+/** What the page's files are served as, by extension. */
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
 };
+
+/**
+ * The files the page consists of: the scripts, styles and icons in public/ (listed once, at start);
+ * nothing else is served: not index.ts, not the .d.ts files the type check reads, nothing in a folder.
+ */
+function assets(dir: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const name of readdirSync(dir)) {
+    const ext = /^[\w-]+\.(js|css|svg)$/.exec(name)?.[1];
+    if (ext) found[name] = TYPES[ext];
+  }
+  return found;
+}
 
 /**
  * Where the static files are: next to this module when run from source (Jest, ts) or when the build
  * copied them (dist/src/web/public); else in the source tree seen from dist/src/web.
  */
-export function publicDir(): string {
+function publicDir(): string {
   const candidates = [new URL('./public/', import.meta.url), new URL('../../../src/web/public/', import.meta.url)].map((u) =>
     fileURLToPath(u),
   );
@@ -52,6 +60,7 @@ export class MeView {
 @Controller()
 export class WebController {
   private readonly dir = publicDir();
+  private readonly assets = assets(this.dir);
   private readonly cache = new Map<string, string>();
 
   constructor(@Inject(WEB_CACHE_FILES) private readonly cacheFiles: boolean) {}
@@ -77,7 +86,7 @@ export class WebController {
   @Get('web/:name')
   @ApiExcludeEndpoint()
   asset(@Param('name') name: string, @Res() res: Response): void {
-    const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+    const type = Object.hasOwn(this.assets, name) ? this.assets[name] : undefined;
     if (!type) throw new ApiProblem(404, 'not_found', 'Not found', `There is no file "${name.slice(0, 100)}" in the web page.`);
     res.setHeader('Content-Type', type);
     res.setHeader('Cache-Control', 'no-cache');

@@ -9,9 +9,10 @@ import formats from 'ajv-formats';
 import request from 'supertest';
 import { API_TYPES_FILE, apiTypesSource } from '../../scripts/openapi-types.js';
 import { ProjectionEngine } from '../../src/event-store/projections.js';
-import { DEMO_PARTNERSHIP_ID, seedDemo } from '../../src/partnerships/demo/seed.js';
-import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID } from '../../src/partnerships/demo/story.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caughtUp } from '../support/projections.js';
 import { API, keyFor, post } from './partnerships-helpers.js';
 
 type Json = Record<string, any>;
@@ -245,10 +246,7 @@ describe('the answers of the seeded service', () => {
   });
 
   it('OParl, IATI and calendar subscriptions', async () => {
-    const engine = t.app.get(ProjectionEngine);
-    for (let i = 0; i < 400 && (await engine.status(partnershipsProjection.name)).behind > 0; i++) {
-      await engine.catchUp(partnershipsProjection);
-    }
+    await caughtUp(t.app.get(ProjectionEngine));
     const oparl = '/oparl/v1.1';
     expectDocumented(await get(oparl), oparl);
     expectDocumented(await get(`${oparl}/system`), `${oparl}/system`);

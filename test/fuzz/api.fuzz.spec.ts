@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { written } from '../support/footprint.js';
 import { API, initiate, poolOf } from '../e2e/partnerships-helpers.js';
 import { routesOf, requestsFor, type FuzzRequest, type OpenApiDocument, type Route } from './openapi-arbitraries.js';
 
@@ -70,12 +71,7 @@ function send(r: Pick<FuzzRequest, 'method' | 'path' | 'headers' | 'body' | 'inv
 }
 
 /** What a request could write. Dossiers the dispatcher files on its own (reacting to earlier events) do not count. */
-async function footprint(): Promise<string> {
-  const { rows } = await poolOf(t).query(
-    `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM api_keys) AS keys, (SELECT count(*) FROM reports WHERE requested_by <> 'dispatcher') AS reports`,
-  );
-  return JSON.stringify(rows[0]);
-}
+const footprint = async (): Promise<string> => JSON.stringify(await written(t));
 
 const CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const statuses = new Map<number, number>();

@@ -103,8 +103,8 @@ describe('CorrectEntry', () => {
       .when(correct('aid-may', { sector: 'x', agreementKind: 'project', colour: 'red' }))
       .thenThrows(ValidationError, {
         errors: [
-          { field: 'changes.agreementKind', reason: 'is not a field of AidDelivered' },
-          { field: 'changes.colour', reason: 'is not a field of AidDelivered' },
+          { field: 'changes.agreementKind', reason: 'is not a known field of AidDelivered' },
+          { field: 'changes.colour', reason: 'is not a known field of AidDelivered' },
         ],
       });
   });

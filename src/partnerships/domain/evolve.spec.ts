@@ -1,6 +1,7 @@
 import type { RecordedEvent } from './events.js';
-import { evolve, fold, tierForAgreement } from './evolve.js';
-import { effectiveStanding, initialState, openPlans } from './evolve.js';
+import { tierForAgreement } from './apply-entry.js';
+import { evolve, fold } from './evolve.js';
+import { effectiveStanding, initialState, openPlans } from './state.js';
 import {
   AREAS,
   PARTNERSHIP_ID,

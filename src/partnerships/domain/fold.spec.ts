@@ -1,5 +1,5 @@
 import { evolve, fold } from './evolve.js';
-import { initialState } from './evolve.js';
+import { initialState } from './state.js';
 import { wholeStory } from './testing/dortmund-zhytomyr.js';
 
 describe('fold shares its working copies only with itself', () => {

@@ -12,9 +12,9 @@ import {
   type AppendResult,
   type EventMetadata,
   type NewEvent,
-  type StoredEvent,
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
+import { ApiProblem } from '../../shared/problem.js';
 import {
   businessDateStart,
   decide,
@@ -27,14 +27,11 @@ import {
   type RecordedEvent,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
+import { toRecorded } from '../recorded.js';
 import { derivedEventId } from './idempotency.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
-export const MAX_ATTEMPTS = 5;
-
-function toRecorded(e: StoredEvent): RecordedEvent {
-  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
-}
+const MAX_ATTEMPTS = 5;
 
 function occurredAt(data: unknown): string | null {
   const on = (data as { occurredOn?: BusinessDate } | null)?.occurredOn;
@@ -86,7 +83,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
         if (earlier) return earlier;
       }
       // After a lost race the history is read again; otherwise the cached one is trusted (see decideOn).
-      const { state, decided } = await this.decideOn(streamId, command, expectedVersion, attempt > 1);
+      const { state, decided } = await this.decideOn(streamId, command, context, attempt > 1);
       const loaded = state.version;
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
 
@@ -154,7 +151,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   private async decideOn(
     streamId: string,
     command: PartnershipCommand,
-    expectedVersion: number | undefined,
+    { expectedVersion, mustExist }: Pick<CommandContext, 'expectedVersion' | 'mustExist'>,
     fresh: boolean,
   ): Promise<{ state: History; decided: PartnershipEvent[] }> {
     const cached = fresh ? undefined : this.histories.get(streamId);
@@ -163,12 +160,21 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
       if (expectedVersion !== undefined && expectedVersion !== state.version)
         throw new ConcurrencyError(streamId, expectedVersion, state.version);
+      // RFC 9110: "If-Match: *" asks for a current representation; a partnership not yet created has none.
+      if (mustExist && state.version === 0 && command.type === 'InitiatePartnership') {
+        throw new ApiProblem(
+          412,
+          'precondition_failed',
+          'Precondition failed',
+          `If-Match: * asks that partnership ${streamId} already exists, and it does not. Leave out If-Match to create it.`,
+        );
+      }
       const decided = decide(command, state, { now: this.clock.now().toISOString() });
       if (decided.length > 0 || !cached) return { state, decided };
     } catch (err) {
       if (!cached) throw err;
     }
-    return this.decideOn(streamId, command, expectedVersion, true);
+    return this.decideOn(streamId, command, { expectedVersion, mustExist }, true);
   }
 
   /**

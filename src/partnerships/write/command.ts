@@ -24,6 +24,8 @@ export interface CommandContext {
   source: string;
   /** From If-Match: write only if the partnership is still at this version (else 412). */
   expectedVersion?: number;
+  /** From If-Match: *: write only if the partnership exists (a creation is then refused with 412). */
+  mustExist?: boolean;
   idempotency?: IdempotencyOptions;
 }
 

@@ -16,7 +16,7 @@ export function derivedPartnershipId(keyId: string, scope: string, key: string):
 }
 
 /** JSON with sorted keys, so the same body with fields in another order is the same request. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.keys(value as object)

@@ -1,10 +1,8 @@
-// DTO → domain data: class instances become plain JSON (the store takes nothing else) and date
-// strings become { date, precision }.
+// Plain data on the way in where no route's description reads it: the demo seed's steps, and a
+// correction's changes (which fields the target has is the decider's question). Date strings become
+// { date, precision }.
 import { DATE_FIELD_NAMES, parseBusinessDate, ValidationError, type BusinessDate } from '../domain/index.js';
 import { validationProblem } from '../../shared/problem.js';
-
-/** Business-date fields: every event's (from its field spec) and a command's own (a suspension's end). */
-export const DATE_FIELDS = [...DATE_FIELD_NAMES, 'resumedOn'];
 
 function toDate(value: string, field: string): BusinessDate {
   try {
@@ -15,14 +13,17 @@ function toDate(value: string, field: string): BusinessDate {
   }
 }
 
-/** Plain event data from a validated DTO; null means "not given" in a new entry. */
-export function toEventData<T = unknown>(dto: object): T {
-  const plain = JSON.parse(JSON.stringify(dto, (_k, v) => (v === null ? undefined : v))) as Record<string, unknown>;
+/** Business-date fields: every event's (from the description) and a command's own (a suspension's end). */
+const DATE_FIELDS = [...DATE_FIELD_NAMES, 'resumedOn'];
+
+/** Plain event data with its dates parsed; null means "not given" in a new entry. */
+export function toEventData<T = unknown>(data: object): T {
+  const plain = JSON.parse(JSON.stringify(data, (_k, v: unknown) => (v === null ? undefined : v))) as Record<string, unknown>;
   for (const field of DATE_FIELDS) if (typeof plain[field] === 'string') plain[field] = toDate(plain[field] as string, field);
   return plain as T;
 }
 
-/** A correction's changes keep null (it clears an optional field); date strings are parsed like elsewhere. */
+/** A correction's changes keep null (it clears an optional field). */
 export function toChanges(changes: Record<string, unknown>): Record<string, unknown> {
   const plain = JSON.parse(JSON.stringify(changes)) as Record<string, unknown>;
   for (const field of DATE_FIELDS) if (typeof plain[field] === 'string') plain[field] = toDate(plain[field] as string, `changes.${field}`);

@@ -1,9 +1,12 @@
-// The command routes: one documented POST per milestone. Each route only names its command and its
-// body; validation, If-Match, Idempotency-Key and the answer (ETag, 200 when nothing changed) are shared.
+// The command routes: one documented POST per milestone, registered from the routes table
+// (milestone-routes.ts), plus corrections and retractions. Each body is checked against the
+// milestone's description; If-Match, Idempotency-Key and the answer (ETag, 200 when nothing changed)
+// are shared, and the command handler does the rest.
 import {
   applyDecorators,
   Body,
   Controller,
+  Get,
   HttpCode,
   Inject,
   Param,
@@ -11,43 +14,43 @@ import {
   Req,
   Res,
   UseInterceptors,
-  UsePipes,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard.js';
 import { Roles, WRITE_ROLES } from '../../shared/auth/roles.decorator.js';
 import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
-import { ApiProblem } from '../../shared/problem.js';
-import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
-import { ApiValidationPipe } from '../../shared/validation.pipe.js';
+import { ApiProblem, validationProblem } from '../../shared/problem.js';
 import {
   EntryNotFoundError,
   PARTNERSHIP_ID_PATTERN,
   PartnershipNotFoundError,
-  type CommandData,
-  type CommandType,
+  parseFields,
+  type Fields,
   type PartnershipCommand,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome } from './command.js';
-import * as D from './dtos.js';
 import { IDEMPOTENCY_KEY_PATTERN, derivedPartnershipId, requestFingerprint } from './idempotency.js';
-import { toChanges, toEventData } from './mapping.js';
+import { toChanges } from './mapping.js';
+import { milestoneKinds, type MilestoneKinds } from './milestone-kinds.js';
+import { ENTRY_ROUTES, MILESTONE_ROUTES, bodyFields, eventOf, type MilestoneRoute } from './milestone-routes.js';
 import { CommandResultSchema, ConflictProblemSchema } from './responses.schemas.js';
 
+const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
 /** A route's OpenAPI operation and its POST: summary, body with its example, the shared headers and answers. */
-function Milestone(path: string, summary: string, body: (new () => object) & { example: unknown }): MethodDecorator {
+function Milestone(path: string, summary: string, schema: string, example: unknown): MethodDecorator {
   return applyDecorators(
     Post(path),
     HttpCode(201),
     ApiOperation({ summary }),
-    ApiBody({ type: body, examples: { example: { value: body.example } } }),
+    ApiBody({ schema: schemaRef(schema), examples: { example: { value: example } } }),
     ApiHeader({
       name: 'If-Match',
       required: false,
@@ -76,6 +79,16 @@ function Milestone(path: string, summary: string, body: (new () => object) & { e
   );
 }
 
+/** The body as the description reads it (dates parsed), or a 400 naming every bad field. */
+function parseBody(fields: Fields, body: unknown, typeName: string): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw validationProblem([{ field: 'body', reason: 'must be a JSON object sent with Content-Type: application/json' }]);
+  }
+  const { value, errors } = parseFields(fields, body, typeName);
+  if (errors.length) throw validationProblem(errors);
+  return value;
+}
+
 /** The answer to every command: ETag is the new version; 200 instead of 201 when nothing was recorded. */
 class CommandAnswer implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -95,180 +108,84 @@ class CommandAnswer implements NestInterceptor {
 @ApiTags('partnership milestones')
 @ApiBearerAuth()
 @Roles(...WRITE_ROLES)
-@UsePipes(ApiValidationPipe)
 @UseInterceptors(CommandAnswer)
 @Controller('api/v1/partnerships')
 export class MilestonesController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
-  ) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  @Milestone('', 'Initiate a partnership (the council mandate or the first contact)', D.InitiatePartnershipDto)
-  async initiate(@Body() body: D.InitiatePartnershipDto, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const { partnershipId, ...data } = body;
+  @Milestone(ENTRY_ROUTES.correct.path, ENTRY_ROUTES.correct.summary, ENTRY_ROUTES.correct.schema, ENTRY_ROUTES.correct.example)
+  correct(@Param('id') id: string, @Param('eventId') eventId: string, @Body() body: unknown, @Req() req: AuthenticatedRequest) {
+    const { reason, changes } = parseBody(ENTRY_ROUTES.correct.fields, body, 'a correction') as {
+      reason: string;
+      changes: Record<string, unknown>;
+    };
+    const data = { eventId: entryIdParam(id, eventId), reason, changes: toChanges(changes) };
+    return this.execute({ type: 'CorrectEntry', partnershipId: partnershipIdParam(id), data }, commandContext(req));
+  }
+
+  @Milestone(ENTRY_ROUTES.retract.path, ENTRY_ROUTES.retract.summary, ENTRY_ROUTES.retract.schema, ENTRY_ROUTES.retract.example)
+  retract(@Param('id') id: string, @Param('eventId') eventId: string, @Body() body: unknown, @Req() req: AuthenticatedRequest) {
+    const { reason } = parseBody(ENTRY_ROUTES.retract.fields, body, 'a retraction') as { reason: string };
+    const data = { eventId: entryIdParam(id, eventId), reason };
+    return this.execute({ type: 'RetractEntry', partnershipId: partnershipIdParam(id), data }, commandContext(req));
+  }
+
+  /** One milestone route of the table: the body checked against the milestone's description, then its command. */
+  record(route: MilestoneRoute, req: AuthenticatedRequest, res: Response): Promise<CommandOutcome> {
+    const data = parseBody(bodyFields(route), req.body, eventOf(route));
     const context = commandContext(req);
+    if (route.path !== '') {
+      const command = { type: route.command, partnershipId: partnershipIdParam(req.params.id as string), data } as PartnershipCommand;
+      return this.execute(command, context);
+    }
+    const { partnershipId, ...initiated } = data as { partnershipId?: string };
     const id =
       partnershipId ??
       (context.idempotency
         ? derivedPartnershipId(context.actor.keyId ?? 'anonymous', context.idempotency.scope, context.idempotency.key)
         : uuidv7());
-    // RFC 9110: "If-Match: *" asks for a current representation; a partnership not yet created has none.
-    if (parseIfMatch(req.headers['if-match']) === '*' && (await this.store.streamVersion(partnershipIdParam(id))) === 0) {
-      throw new ApiProblem(
-        412,
-        'precondition_failed',
-        'Precondition failed',
-        `If-Match: * asks that partnership ${id} already exists, and it does not. Leave out If-Match to create it.`,
-      );
-    }
     res.setHeader('Location', `/api/v1/partnerships/${encodeURIComponent(id)}`);
-    return this.execute({ type: 'InitiatePartnership', partnershipId: id, data: toEventData(data) }, context);
-  }
-
-  @Milestone(':id/counterpart', 'Designate the counterpart municipality', D.DesignateCounterpartDto)
-  designateCounterpart(@Param('id') id: string, @Body() body: D.DesignateCounterpartDto, @Req() req: AuthenticatedRequest) {
-    return this.record('DesignateCounterpart', id, body, req);
-  }
-
-  @Milestone(':id/counterpart-renames', "Record a change of the counterpart's name", D.RenameCounterpartDto)
-  renameCounterpart(@Param('id') id: string, @Body() body: D.RenameCounterpartDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RenameCounterpart', id, body, req);
-  }
-
-  @Milestone(':id/aid-deliveries', 'Record aid delivered (the receiver may differ from the counterpart)', D.AidDeliveryDto)
-  recordAidDelivery(@Param('id') id: string, @Body() body: D.AidDeliveryDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordAidDelivery', id, body, req);
-  }
-
-  @Milestone(':id/aid-commitments', 'Record aid pledged', D.AidCommitmentDto)
-  recordAidCommitment(@Param('id') id: string, @Body() body: D.AidCommitmentDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordAidCommitment', id, body, req);
-  }
-
-  @Milestone(':id/draft-resolutions', 'Record a draft resolution (a paper is drafted once)', D.DraftResolutionDto)
-  prepareDraftResolution(@Param('id') id: string, @Body() body: D.DraftResolutionDto, @Req() req: AuthenticatedRequest) {
-    return this.record('PrepareDraftResolution', id, body, req);
-  }
-
-  @Milestone(':id/board-reviews', 'Record a review by the administrative board (or plan one)', D.BoardReviewDto)
-  recordBoardReview(@Param('id') id: string, @Body() body: D.BoardReviewDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordBoardReview', id, body, req);
-  }
-
-  @Milestone(':id/committee-referrals', 'Record a referral to a committee', D.CommitteeReferralDto)
-  referToCommittee(@Param('id') id: string, @Body() body: D.CommitteeReferralDto, @Req() req: AuthenticatedRequest) {
-    return this.record('ReferToCommittee', id, body, req);
-  }
-
-  @Milestone(':id/committee-decisions', "Record a committee's decision (or plan the meeting)", D.CommitteeDecisionDto)
-  recordCommitteeDecision(@Param('id') id: string, @Body() body: D.CommitteeDecisionDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordCommitteeDecision', id, body, req);
-  }
-
-  @Milestone(':id/council-decisions', "Record the council's decision (or plan the session)", D.CouncilDecisionDto)
-  recordCouncilDecision(@Param('id') id: string, @Body() body: D.CouncilDecisionDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordCouncilDecision', id, body, req);
-  }
-
-  @Milestone(':id/signing-schedules', 'Schedule the signing of an agreement (the date may lie ahead)', D.SigningScheduleDto)
-  scheduleSigning(@Param('id') id: string, @Body() body: D.SigningScheduleDto, @Req() req: AuthenticatedRequest) {
-    return this.record('ScheduleAgreementSigning', id, body, req);
-  }
-
-  @Milestone(
-    ':id/agreements',
-    'Record a signed agreement (above contact it needs an adopted council decision or an urgent-decision reference)',
-    D.AgreementDto,
-  )
-  recordAgreement(@Param('id') id: string, @Body() body: D.AgreementDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordAgreementSigning', id, body, req);
-  }
-
-  @Milestone(':id/areas', 'Add a cooperation area', D.AreaDto)
-  addArea(@Param('id') id: string, @Body() body: D.AreaDto, @Req() req: AuthenticatedRequest) {
-    return this.record('AddCooperationArea', id, body, req);
-  }
-
-  @Milestone(':id/areas/remove', 'Remove a cooperation area', D.AreaRemovalDto)
-  removeArea(@Param('id') id: string, @Body() body: D.AreaRemovalDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RemoveCooperationArea', id, body, req);
-  }
-
-  @Milestone(':id/participants', 'Record a participant joining', D.ParticipantDto)
-  addParticipant(@Param('id') id: string, @Body() body: D.ParticipantDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordParticipantJoined', id, body, req);
-  }
-
-  @Milestone(':id/participants/leave', 'Record a participant leaving', D.ParticipantLeaveDto)
-  removeParticipant(@Param('id') id: string, @Body() body: D.ParticipantLeaveDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordParticipantLeft', id, body, req);
-  }
-
-  @Milestone(':id/activities', 'Record an activity: exchange, delegation visit, summer camp, workshop (or plan one)', D.ActivityDto)
-  recordActivity(@Param('id') id: string, @Body() body: D.ActivityDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordActivity', id, body, req);
-  }
-
-  @Milestone(':id/funding', 'Record funding received from a programme, foundation or donor', D.FundingDto)
-  recordFunding(@Param('id') id: string, @Body() body: D.FundingDto, @Req() req: AuthenticatedRequest) {
-    return this.record('RecordFundingReceived', id, body, req);
-  }
-
-  @Milestone(':id/suspension', 'Suspend the partnership', D.SuspensionDto)
-  suspend(@Param('id') id: string, @Body() body: D.SuspensionDto, @Req() req: AuthenticatedRequest) {
-    return this.record('SuspendPartnership', id, body, req);
-  }
-
-  @Milestone(':id/resumption', 'Resume a suspended partnership', D.ResumptionDto)
-  resume(@Param('id') id: string, @Body() body: D.ResumptionDto, @Req() req: AuthenticatedRequest) {
-    return this.record('ResumePartnership', id, body, req);
-  }
-
-  @Milestone(':id/termination', 'Terminate the partnership (afterwards only corrections and retractions)', D.TerminationDto)
-  terminate(@Param('id') id: string, @Body() body: D.TerminationDto, @Req() req: AuthenticatedRequest) {
-    return this.record('TerminatePartnership', id, body, req);
-  }
-
-  @Milestone(':id/documents', 'Attach a document (its description and checksum; the file lives elsewhere)', D.DocumentDto)
-  attachDocument(@Param('id') id: string, @Body() body: D.DocumentDto, @Req() req: AuthenticatedRequest) {
-    return this.record('AttachDocument', id, body, req);
-  }
-
-  @Milestone(':id/notes', 'Add a note', D.NoteDto)
-  addNote(@Param('id') id: string, @Body() body: D.NoteDto, @Req() req: AuthenticatedRequest) {
-    return this.record('AddNote', id, body, req);
-  }
-
-  @Milestone(':id/entries/:eventId/corrections', 'Correct fields of an earlier entry (the old values stay visible)', D.CorrectionDto)
-  correct(@Param('id') id: string, @Param('eventId') eventId: string, @Body() body: D.CorrectionDto, @Req() req: AuthenticatedRequest) {
-    const data = { eventId: entryIdParam(id, eventId), reason: body.reason, changes: toChanges(body.changes) };
-    return this.execute({ type: 'CorrectEntry', partnershipId: partnershipIdParam(id), data }, commandContext(req));
-  }
-
-  @Milestone(':id/entries/:eventId/retractions', 'Retract an earlier entry (it stays in the history, marked as retracted)', D.RetractionDto)
-  retract(@Param('id') id: string, @Param('eventId') eventId: string, @Body() body: D.RetractionDto, @Req() req: AuthenticatedRequest) {
-    const data = { eventId: entryIdParam(id, eventId), reason: body.reason };
-    return this.execute({ type: 'RetractEntry', partnershipId: partnershipIdParam(id), data }, commandContext(req));
-  }
-
-  /** A milestone whose command data is the request body, dates parsed. */
-  private record(
-    type: Exclude<CommandType, 'InitiatePartnership' | 'CorrectEntry' | 'RetractEntry'>,
-    id: string,
-    body: object,
-    req: AuthenticatedRequest,
-  ) {
-    const command = {
-      type,
-      partnershipId: partnershipIdParam(id),
-      data: toEventData<CommandData<typeof type>>(body),
-    } as PartnershipCommand;
-    return this.execute(command, commandContext(req));
+    return this.execute({ type: 'InitiatePartnership', partnershipId: id, data: initiated } as PartnershipCommand, context);
   }
 
   private execute(command: PartnershipCommand, context: CommandContext): Promise<CommandOutcome> {
     return this.commands.execute(new ExecutePartnershipCommand(command, context));
+  }
+}
+
+// One method per route, so Nest sees one route and the document one named operation per milestone.
+for (const route of MILESTONE_ROUTES) {
+  const proto = MilestonesController.prototype as unknown as Record<string, unknown>;
+  const method = {
+    [route.operation](this: MilestonesController, req: AuthenticatedRequest, res: Response) {
+      return this.record(route, req, res);
+    },
+  }[route.operation];
+  Object.defineProperty(proto, route.operation, { value: method, writable: true, configurable: true });
+  Req()(proto, route.operation, 0);
+  Res({ passthrough: true })(proto, route.operation, 1);
+  const descriptor = Object.getOwnPropertyDescriptor(proto, route.operation)!;
+  applyDecorators(
+    Milestone(route.path === '' ? '' : `:id/${route.path}`, route.summary, route.schema, route.example),
+    // the path parameter is read from the request, so the document is told of it here
+    ...(route.path === '' ? [] : [ApiParam({ name: 'id', required: true, type: String })]),
+    Roles(...route.roles),
+  )(proto, route.operation, descriptor);
+}
+
+/** The form description of every milestone kind, for the web page (docs/api.md). */
+@ApiTags('partnership milestones')
+@ApiBearerAuth()
+@Controller('api/v1/milestone-kinds')
+export class MilestoneKindsController {
+  private readonly kinds = milestoneKinds(MILESTONE_ROUTES);
+
+  @Get()
+  @ApiOperation({ summary: 'The milestone kinds and their forms: fields, vocabularies, examples, who may record them' })
+  @ApiOkResponse({ schema: schemaRef('MilestoneKinds'), description: 'every milestone kind' })
+  @GuardedRoutes()
+  list(): MilestoneKinds {
+    return this.kinds;
   }
 }
 
@@ -289,7 +206,7 @@ function entryIdParam(partnershipId: string, eventId: string): string {
  * anyway, and a create refuses it (412). If-Match compares strongly (RFC 9110), so a weak `W/"3"`
  * never matches: 412, whatever the version.
  */
-export function parseIfMatch(header: string | string[] | undefined): number | '*' | undefined {
+function parseIfMatch(header: string | string[] | undefined): number | '*' | undefined {
   if (header === undefined) return undefined;
   const value = (Array.isArray(header) ? header.join(',') : header).trim();
   if (value === '*') return '*';
@@ -319,9 +236,17 @@ export function parseIfMatch(header: string | string[] | undefined): number | '*
 function commandContext(req: AuthenticatedRequest): CommandContext {
   const ifMatch = parseIfMatch(req.headers['if-match']);
   const expectedVersion = ifMatch === '*' ? undefined : ifMatch;
+  const mustExist = ifMatch === '*' ? { mustExist: true } : {};
   const ids = req as unknown as { id: string; correlationId: string };
   const actor = req.apiKey ? { name: req.apiKey.name, role: req.apiKey.role, keyId: req.apiKey.id } : { name: 'unknown' };
-  const context: CommandContext = { actor, requestId: ids.id, correlationId: ids.correlationId, source: 'api', expectedVersion };
+  const context: CommandContext = {
+    actor,
+    requestId: ids.id,
+    correlationId: ids.correlationId,
+    source: 'api',
+    expectedVersion,
+    ...mustExist,
+  };
   const rawKey = req.headers['idempotency-key'];
   if (rawKey === undefined) return context;
   const key = Array.isArray(rawKey) ? rawKey.join(',') : rawKey;

@@ -11,7 +11,7 @@ import type { CommandOutcome, RecordedEntry } from './command.js';
   name: 'RecordedEntry',
   example: { eventId: '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f', type: 'AidDelivered', streamVersion: 4 },
 })
-export class RecordedEntrySchema implements RecordedEntry {
+class RecordedEntrySchema implements RecordedEntry {
   @ApiProperty({ format: 'uuid', example: '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f' }) eventId: string;
   @ApiProperty({ example: 'AidDelivered', description: 'the event type' }) type: string;
   @ApiProperty({ type: 'integer', example: 4 }) streamVersion: number;
@@ -38,7 +38,7 @@ export class CommandResultSchema implements Omit<CommandOutcome, 'replayed'> {
   description: 'Where the partnership stood when the command was refused.',
   example: { tier: 'contact', standing: 'suspended' },
 })
-export class PartnershipStateSchema implements StateSummary {
+class PartnershipStateSchema implements StateSummary {
   @ApiProperty({ enum: TIERS, nullable: true, example: 'contact' }) tier: StateSummary['tier'];
   @ApiProperty({ enum: RECORDED_STANDINGS, nullable: true, example: 'suspended' }) standing: StateSummary['standing'];
   @ApiPropertyOptional({ enum: TIERS, example: 'solidarity', description: 'a tier the council adopted, waiting for its signing' })
@@ -58,7 +58,7 @@ const CONFLICT_EXAMPLE = {
   description: 'A later entry that the change would make impossible, and why.',
   example: CONFLICT_EXAMPLE,
 })
-export class ConflictingEntrySchema implements ConflictingEntry {
+class ConflictingEntrySchema implements ConflictingEntry {
   @ApiProperty({ format: 'uuid', example: CONFLICT_EXAMPLE.eventId }) eventId: string;
   @ApiProperty({ example: 'AidDelivered' }) type: string;
   @ClassProperty(() => BusinessDateSchema, { nullable: true }) occurredOn: ConflictingEntry['occurredOn'];
@@ -99,7 +99,7 @@ export class ConflictProblemSchema extends ProblemSchema {
   partnershipId?: string;
 }
 
-export type _WriteSchemasMirror = AllTrue<
+type _WriteSchemasMirror = AllTrue<
   [
     Mirrors<RecordedEntrySchema, RecordedEntry>,
     Mirrors<CommandResultSchema, Omit<CommandOutcome, 'replayed'>>,

@@ -213,6 +213,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/milestone-kinds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The milestone kinds and their forms: fields, vocabularies, examples, who may record them */
+    get: operations['MilestoneKindsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partnerships': {
     parameters: {
       query?: never;
@@ -961,33 +978,22 @@ export interface components {
      *     }
      */
     ActivityDto: {
-      /** @example summer_camp */
+      /** @description free text, e.g. "summer_camp", "delegation_visit", "workshop" */
       activityKind?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-08-14
-       */
+      /** @description the last day */
       endsOn?: components['schemas']['BusinessDateInput'];
-      /**
-       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
-       * @example 2023-01-10
-       */
+      /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
       madeOn?: components['schemas']['BusinessDateInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example 40 */
       participantCount?: number;
       participants?: string[];
-      /** @example Dortmund */
       place?: string;
+      /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       source?: components['schemas']['Source'];
-      /** @example Summer camp for children from Zhytomyr */
       title: string;
     };
     /**
@@ -1049,26 +1055,17 @@ export interface components {
      *     }
      */
     AgreementDto: {
-      /**
-       * @example solidarity
-       * @enum {string}
-       */
+      /** @enum {string} */
       agreementKind: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
-      /**
-       * @example online
-       * @enum {string}
-       */
+      /** @enum {string} */
       mode?: 'in_person' | 'online' | 'council_session';
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       signatories?: components['schemas']['Signatory'][];
       source?: components['schemas']['Source'];
-      /** @description lets a signing go ahead before the council decision is recorded */
+      /** @description lets a signing above contact go ahead before the council decision is recorded */
       urgentDecisionReference?: string;
       venue?: string;
     };
@@ -1092,42 +1089,18 @@ export interface components {
      *     }
      */
     AidCommitmentDto: {
-      /**
-       * @description when the pledged aid is expected
-       * @example 2023-06
-       */
+      /** @description when the pledged aid is expected */
       expectedBy?: components['schemas']['BusinessDateInput'];
-      /** @example municipal budget */
       fundingChannel?: string;
-      /**
-       * @example [
-       *       "generators",
-       *       "medical supplies"
-       *     ]
-       */
       items?: string[];
-      /**
-       * @example in_kind
-       * @enum {string}
-       */
+      /** @enum {string} */
       modality: 'cash' | 'in_kind' | 'services';
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /**
-       * @description may differ from the counterpart
-       * @example {
-       *       "de": "Winnyzja",
-       *       "uk": "Вінниця",
-       *       "en": "Vinnytsia"
-       *     }
-       */
+      /** @description may differ from the counterpart (Dortmund’s 2022 aid went to Vinnytsia and Mykolaiv) */
       receiver: components['schemas']['LocalizedNameInput'];
-      /** @example energy */
       sector?: string;
       source?: components['schemas']['Source'];
       value?: components['schemas']['Money'];
@@ -1152,37 +1125,16 @@ export interface components {
      *     }
      */
     AidDeliveryDto: {
-      /** @example municipal budget */
       fundingChannel?: string;
-      /**
-       * @example [
-       *       "generators",
-       *       "medical supplies"
-       *     ]
-       */
       items?: string[];
-      /**
-       * @example in_kind
-       * @enum {string}
-       */
+      /** @enum {string} */
       modality: 'cash' | 'in_kind' | 'services';
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /**
-       * @description may differ from the counterpart
-       * @example {
-       *       "de": "Winnyzja",
-       *       "uk": "Вінниця",
-       *       "en": "Vinnytsia"
-       *     }
-       */
+      /** @description may differ from the counterpart (Dortmund’s 2022 aid went to Vinnytsia and Mykolaiv) */
       receiver: components['schemas']['LocalizedNameInput'];
-      /** @example energy */
       sector?: string;
       source?: components['schemas']['Source'];
       value?: components['schemas']['Money'];
@@ -1488,14 +1440,11 @@ export interface components {
      *     }
      */
     AreaDto: {
-      /** @example digitalisation */
+      /** @description free text, e.g. "digitalisation"; compared case- and space-insensitively */
       area: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
     };
@@ -1507,14 +1456,10 @@ export interface components {
      *     }
      */
     AreaRemovalDto: {
-      /** @example digitalisation */
       area: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       reason?: string;
       source?: components['schemas']['Source'];
@@ -1548,29 +1493,20 @@ export interface components {
      *     }
      */
     BoardReviewDto: {
-      /** @example Verwaltungsvorstand */
       body: string;
-      /**
-       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
-       * @example 2023-01-10
-       */
+      /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
       madeOn?: components['schemas']['BusinessDateInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       /**
        * @description required unless planned
-       * @example approved
        * @enum {string}
        */
       outcome?: 'approved' | 'amended' | 'deferred' | 'rejected';
-      /** @example DS 2022-0001 */
       paperReference?: string;
-      /** @description a meeting in the calendar, not yet held */
+      /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       source?: components['schemas']['Source'];
     };
@@ -1846,28 +1782,20 @@ export interface components {
      *     }
      */
     CommitteeDecisionDto: {
-      /** @example Committee for Citizens Services */
       committee: string;
-      /**
-       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
-       * @example 2023-01-10
-       */
+      /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
       madeOn?: components['schemas']['BusinessDateInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       /**
        * @description required unless planned
-       * @example adopted
        * @enum {string}
        */
       outcome?: 'recommended' | 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred' | 'referred_back' | 'withdrawn';
-      /** @example DS 2022-0001 */
       paperReference?: string;
+      /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       resolutionReference?: string;
       resolutionText?: string;
@@ -1882,27 +1810,17 @@ export interface components {
      *     }
      */
     CommitteeReferralDto: {
-      /** @example Committee for Citizens Services */
       committee: string;
-      /**
-       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
-       * @example 2023-01-10
-       */
+      /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
       madeOn?: components['schemas']['BusinessDateInput'];
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-01
-       */
+      /** @description the committee’s meeting; may lie in the future */
       meetingDate?: components['schemas']['BusinessDateInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example DS 2022-0001 */
       paperReference?: string;
+      /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       source?: components['schemas']['Source'];
     };
@@ -2023,16 +1941,10 @@ export interface components {
      *     }
      */
     CorrectionDto: {
-      /**
-       * @description fields of the entry to replace, with the entry's own field names; null clears an optional field
-       * @example {
-       *       "occurredOn": "2023-02-23"
-       *     }
-       */
+      /** @description fields of the entry to replace, with the entry's own field names; null clears an optional field */
       changes: {
         [key: string]: unknown;
       };
-      /** @example The signing took place on 23 February, not 9 February. */
       reason: string;
     };
     /**
@@ -2073,31 +1985,24 @@ export interface components {
      *     }
      */
     CouncilDecisionDto: {
-      /** @example Rat der Stadt Dortmund */
+      /** @description e.g. "Rat der Stadt Dortmund" */
       body?: string;
-      /**
-       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
-       * @example 2023-01-10
-       */
+      /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
       madeOn?: components['schemas']['BusinessDateInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       /**
        * @description required unless planned
-       * @example adopted
        * @enum {string}
        */
       outcome?: 'recommended' | 'adopted' | 'adopted_with_amendments' | 'rejected' | 'deferred' | 'referred_back' | 'withdrawn';
-      /** @example DS 2022-0001 */
       paperReference?: string;
+      /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       /**
-       * @example solidarity
+       * @description the tier the resolution adopts; defaults to the paper’s proposed tier
        * @enum {string}
        */
       proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
@@ -2365,22 +2270,11 @@ export interface components {
      *     }
      */
     DesignateCounterpartDto: {
-      /** @example UA */
       country?: string;
-      /**
-       * @example {
-       *       "de": "Schytomyr",
-       *       "uk": "Житомир",
-       *       "en": "Zhytomyr"
-       *     }
-       */
       name: components['schemas']['LocalizedNameInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
     };
@@ -2395,27 +2289,20 @@ export interface components {
      *     }
      */
     DocumentDto: {
-      /** @example sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+      /** @description e.g. "sha256:…" */
       checksum?: string;
-      /** @example https://dms.example.org/documents/4711 */
       link?: string;
-      /** @example application/pdf */
       mediaType: string;
-      /** @example Solidarity agreement (signed).pdf */
       name: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       /**
        * Format: uuid
        * @description the entry this document belongs to
        */
       relatesTo?: string;
-      /** @example 482113 */
       sizeBytes?: number;
       source?: components['schemas']['Source'];
     };
@@ -2433,30 +2320,17 @@ export interface components {
      *     }
      */
     DraftResolutionDto: {
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example DS 2022-0001 */
+      /** @description e.g. the council-information-system paper number; a paper is drafted once */
       paperReference: string;
-      /**
-       * @example solidarity
-       * @enum {string}
-       */
+      /** @enum {string} */
       proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
-      /**
-       * @example [
-       *       "Verwaltungsvorstand",
-       *       "Ausschuss",
-       *       "Rat der Stadt"
-       *     ]
-       */
+      /** @description planned route through the bodies, in order */
       route?: string[];
       source?: components['schemas']['Source'];
-      /** @example Solidarity partnership with Zhytomyr */
       title: string;
     };
     /**
@@ -2483,187 +2357,88 @@ export interface components {
      *     }
      */
     EntryData: {
-      /** @example summer_camp */
       activityKind?: string;
-      /**
-       * @example solidarity
-       * @enum {string}
-       */
+      /** @enum {string} */
       agreementKind?: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
-      /** @example digitalisation */
       area?: string;
-      /** @example Verwaltungsvorstand */
       body?: string;
-      /**
-       * @example {
-       *       "occurredOn": {
-       *         "date": "2023-02-23",
-       *         "precision": "day"
-       *       }
-       *     }
-       */
       changes?: {
         [key: string]: unknown;
       };
-      /** @example sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
       checksum?: string;
-      /** @example Committee for Citizens Services */
       committee?: string;
-      /** @example Office for International Relations */
       coordinatingOffice?: string;
       counterpart?: components['schemas']['LocalizedName'];
-      /** @example UA */
       counterpartCountry?: string;
-      /** @example UA */
       country?: string;
-      /** @example VV 2024/02 */
       decisionReference?: string;
-      /** @description the last day of an activity */
       endsOn?: components['schemas']['BusinessDate'];
-      /** @description when pledged aid is expected */
       expectedBy?: components['schemas']['BusinessDate'];
-      /** @description a text field */
       funder?: string;
-      /** @example municipal budget */
       fundingChannel?: string;
-      /**
-       * @example [
-       *       "generators"
-       *     ]
-       */
       items?: string[];
-      /** @example https://dms.example.org/documents/4711 */
       link?: string;
-      /** @description when a plan was made */
       madeOn?: components['schemas']['BusinessDate'];
-      /** @example Council resolution 2022 */
       mandateReference?: string;
-      /** @example application/pdf */
       mediaType?: string;
       meetingDate?: components['schemas']['BusinessDate'];
-      /**
-       * @example in_kind
-       * @enum {string}
-       */
+      /** @enum {string} */
       modality?: 'cash' | 'in_kind' | 'services';
-      /**
-       * @example online
-       * @enum {string}
-       */
+      /** @enum {string} */
       mode?: 'in_person' | 'online' | 'council_session';
-      /** @description the counterpart's name (CounterpartDesignated, CounterpartRenamed) or a document's file name (DocumentAttached) */
       name?: components['schemas']['LocalizedName'] | string;
-      /** @example Free text for whoever reads the timeline later. */
       note?: string;
-      /** @description when it happened (the planned date for a plan) */
       occurredOn?: components['schemas']['BusinessDate'];
-      /** @example Technische Universität Dortmund */
       organisation?: string;
-      /** @example adopted */
-      outcome?: string;
+      /** @enum {string} */
+      outcome?:
+        | 'approved'
+        | 'amended'
+        | 'deferred'
+        | 'rejected'
+        | 'recommended'
+        | 'adopted'
+        | 'adopted_with_amendments'
+        | 'referred_back'
+        | 'withdrawn';
       ownMunicipality?: components['schemas']['LocalizedName'];
-      /** @example DS 2022-0001 */
       paperReference?: string;
-      /** @example 40 */
       participantCount?: number;
-      /**
-       * @example [
-       *       "Youth Council Dortmund"
-       *     ]
-       */
       participants?: string[];
-      /**
-       * @example academic
-       * @enum {string}
-       */
+      /** @enum {string} */
       participantType?: 'civil_society' | 'academic' | 'business' | 'healthcare' | 'school' | 'public_body';
-      /** @example dortmund-zhytomyr */
       partnershipId?: string;
-      /** @example Dortmund */
       place?: string;
-      /**
-       * @description a plan (meeting, signing, activity) not yet held
-       * @example false
-       */
       planned?: boolean;
-      /** @example dortmund-zhytomyr-2014 */
       predecessorId?: string;
-      /**
-       * @example {
-       *       "occurredOn": {
-       *         "date": "2023-02-09",
-       *         "precision": "day"
-       *       }
-       *     }
-       */
       previous?: {
         [key: string]: unknown;
       };
-      /** @description a text field */
       programme?: string;
-      /**
-       * @example solidarity
-       * @enum {string}
-       */
+      /** @enum {string} */
       proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
-      /** @description a text field */
       purpose?: string;
-      /** @example Official German spelling */
       reason?: string;
       receiver?: components['schemas']['LocalizedName'];
-      /**
-       * Format: uuid
-       * @description the entry a note or document is about
-       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
-       */
       relatesTo?: string;
-      /** @example R 2023/017 */
       resolutionReference?: string;
-      /** @example The council agrees a solidarity partnership with Zhytomyr. */
       resolutionText?: string;
-      /**
-       * @example [
-       *       "Verwaltungsvorstand",
-       *       "Rat der Stadt"
-       *     ]
-       */
       route?: string[];
-      /** @example energy */
       sector?: string;
-      /**
-       * @example own
-       * @enum {string}
-       */
+      /** @enum {string} */
       side?: 'own' | 'counterpart';
       signatories?: components['schemas']['Signatory'][];
-      /** @example 482113 */
       sizeBytes?: number;
       source?: components['schemas']['Source'];
       tally?: components['schemas']['Tally'];
-      /**
-       * Format: uuid
-       * @description corrections and retractions (events route): the entry they change
-       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
-       */
       targetEventId?: string;
-      /**
-       * @description corrections and retractions (events route): its event type
-       * @example AgreementSigned
-       */
       targetType?: string;
-      /** @example Zhytomyr asked for a follow-up call in March. */
       text?: string;
-      /**
-       * @example initiative
-       * @enum {string}
-       */
-      tier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
-      /** @example Solidarity partnership with Zhytomyr */
+      /** @enum {string} */
+      tier?: 'initiative' | 'contact';
       title?: string;
-      /** @example DB 2023/002 */
       urgentDecisionReference?: string;
       value?: components['schemas']['Money'];
-      /** @example Dortmund City Hall */
       venue?: string;
     } & {
       [key: string]: unknown;
@@ -2735,6 +2510,34 @@ export interface components {
       until: components['schemas']['BusinessDate'];
     };
     /**
+     * @description One input of a milestone form (docs/api.md, milestone kinds).
+     * @example {
+     *       "name": "receiver",
+     *       "kind": "name",
+     *       "required": true,
+     *       "personal": false,
+     *       "maxLength": 200
+     *     }
+     */
+    FormField: {
+      /** @description enum: the vocabulary the options come from, e.g. modality */
+      codes?: string;
+      /** @description object: its fields */
+      fields?: components['schemas']['FormField'][];
+      /** @description list: one entry */
+      item?: components['schemas']['FormField'];
+      /** @enum {string} */
+      kind: 'text' | 'longText' | 'texts' | 'date' | 'money' | 'name' | 'count' | 'bool' | 'enum' | 'country' | 'object' | 'list';
+      /** @description text, longText, texts, name: characters per text */
+      maxLength?: number;
+      name: string;
+      /** @description enum: the values, in order */
+      options?: string[];
+      /** @description personal data, e.g. a person’s name */
+      personal: boolean;
+      required: boolean;
+    };
+    /**
      * @example {
      *       "occurredOn": "2023-11",
      *       "funder": "European Commission",
@@ -2747,18 +2550,15 @@ export interface components {
      *     }
      */
     FundingDto: {
-      /** @example European Commission */
+      /** @description who gave it, e.g. "European Commission" */
       funder: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example CERV town twinning */
+      /** @description the funding programme or call, e.g. "CERV town twinning 2024" */
       programme?: string;
-      /** @example Youth exchange Dortmund–Zhytomyr */
+      /** @description what it pays for */
       purpose?: string;
       source?: components['schemas']['Source'];
       value?: components['schemas']['Money'];
@@ -2778,46 +2578,22 @@ export interface components {
      *     }
      */
     InitiatePartnershipDto: {
-      /** @example Office for International Relations */
       coordinatingOffice?: string;
-      /**
-       * @example {
-       *       "de": "Schytomyr",
-       *       "uk": "Житомир",
-       *       "en": "Zhytomyr"
-       *     }
-       */
       counterpart?: components['schemas']['LocalizedNameInput'];
-      /** @example UA */
       counterpartCountry?: string;
-      /** @example Council resolution 2022: seek a partnership with a Ukrainian city */
       mandateReference?: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /**
-       * @example {
-       *       "de": "Dortmund",
-       *       "uk": "Дортмунд",
-       *       "en": "Dortmund"
-       *     }
-       */
       ownMunicipality: components['schemas']['LocalizedNameInput'];
-      /**
-       * @description your own id (a slug); a UUID is assigned when left out
-       * @example dortmund-zhytomyr
-       */
+      /** @description your own id (a slug); a UUID is assigned when left out */
       partnershipId?: string;
-      /** @description id of the terminated partnership this one restarts */
+      /** @description the terminated partnership this one restarts */
       predecessorId?: string;
       source?: components['schemas']['Source'];
       /**
-       * @description higher tiers begin with a signed agreement
-       * @example initiative
+       * @description only initiative or contact: higher tiers begin with a signed agreement
        * @enum {string}
        */
       tier: 'initiative' | 'contact';
@@ -2876,6 +2652,258 @@ export interface components {
       role: 'office' | 'council' | 'reporting' | 'admin';
     };
     /**
+     * @description A milestone the page can record: its route, who may record it, its form and an example body.
+     * @example {
+     *       "type": "AidDelivered",
+     *       "path": "aid-deliveries",
+     *       "summary": "Record aid delivered (the receiver may differ from the counterpart)",
+     *       "roles": [
+     *         "office",
+     *         "admin"
+     *       ],
+     *       "plannable": false,
+     *       "creates": false,
+     *       "fields": [
+     *         {
+     *           "name": "occurredOn",
+     *           "kind": "date",
+     *           "required": true,
+     *           "personal": false
+     *         },
+     *         {
+     *           "name": "receiver",
+     *           "kind": "name",
+     *           "required": true,
+     *           "personal": false,
+     *           "maxLength": 200
+     *         },
+     *         {
+     *           "name": "value",
+     *           "kind": "money",
+     *           "required": false,
+     *           "personal": false
+     *         },
+     *         {
+     *           "name": "modality",
+     *           "kind": "enum",
+     *           "required": true,
+     *           "personal": false,
+     *           "options": [
+     *             "cash",
+     *             "in_kind",
+     *             "services"
+     *           ],
+     *           "codes": "modality"
+     *         },
+     *         {
+     *           "name": "items",
+     *           "kind": "texts",
+     *           "required": false,
+     *           "personal": false,
+     *           "maxLength": 200
+     *         },
+     *         {
+     *           "name": "sector",
+     *           "kind": "text",
+     *           "required": false,
+     *           "personal": false,
+     *           "maxLength": 200
+     *         },
+     *         {
+     *           "name": "fundingChannel",
+     *           "kind": "text",
+     *           "required": false,
+     *           "personal": false,
+     *           "maxLength": 200
+     *         },
+     *         {
+     *           "name": "note",
+     *           "kind": "longText",
+     *           "required": false,
+     *           "personal": false,
+     *           "maxLength": 10000
+     *         },
+     *         {
+     *           "name": "source",
+     *           "kind": "object",
+     *           "required": false,
+     *           "personal": false,
+     *           "fields": [
+     *             {
+     *               "name": "reference",
+     *               "kind": "text",
+     *               "required": false,
+     *               "personal": false,
+     *               "maxLength": 200
+     *             },
+     *             {
+     *               "name": "url",
+     *               "kind": "text",
+     *               "required": false,
+     *               "personal": false,
+     *               "maxLength": 2000
+     *             }
+     *           ]
+     *         }
+     *       ],
+     *       "example": {
+     *         "occurredOn": "2022-05",
+     *         "receiver": {
+     *           "de": "Winnyzja",
+     *           "uk": "Вінниця",
+     *           "en": "Vinnytsia"
+     *         },
+     *         "value": {
+     *           "amount": "125000.00",
+     *           "currency": "EUR"
+     *         },
+     *         "modality": "in_kind",
+     *         "items": [
+     *           "generators"
+     *         ],
+     *         "sector": "energy"
+     *       }
+     *     }
+     */
+    MilestoneKind: {
+      /** @description creates the partnership */
+      creates: boolean;
+      /** @description a request body */
+      example: {
+        [key: string]: unknown;
+      };
+      fields: components['schemas']['FormField'][];
+      /** @description the segment after /api/v1/partnerships/{id}/; '' creates a partnership (POST /api/v1/partnerships) */
+      path: string;
+      /** @description can be put in the calendar before it happens (planned) */
+      plannable: boolean;
+      roles: string[];
+      summary: string;
+      /** @description the event type it records */
+      type: string;
+    };
+    /**
+     * @description Every milestone kind, with the form that records it.
+     * @example {
+     *       "kinds": [
+     *         {
+     *           "type": "AidDelivered",
+     *           "path": "aid-deliveries",
+     *           "summary": "Record aid delivered (the receiver may differ from the counterpart)",
+     *           "roles": [
+     *             "office",
+     *             "admin"
+     *           ],
+     *           "plannable": false,
+     *           "creates": false,
+     *           "fields": [
+     *             {
+     *               "name": "occurredOn",
+     *               "kind": "date",
+     *               "required": true,
+     *               "personal": false
+     *             },
+     *             {
+     *               "name": "receiver",
+     *               "kind": "name",
+     *               "required": true,
+     *               "personal": false,
+     *               "maxLength": 200
+     *             },
+     *             {
+     *               "name": "value",
+     *               "kind": "money",
+     *               "required": false,
+     *               "personal": false
+     *             },
+     *             {
+     *               "name": "modality",
+     *               "kind": "enum",
+     *               "required": true,
+     *               "personal": false,
+     *               "options": [
+     *                 "cash",
+     *                 "in_kind",
+     *                 "services"
+     *               ],
+     *               "codes": "modality"
+     *             },
+     *             {
+     *               "name": "items",
+     *               "kind": "texts",
+     *               "required": false,
+     *               "personal": false,
+     *               "maxLength": 200
+     *             },
+     *             {
+     *               "name": "sector",
+     *               "kind": "text",
+     *               "required": false,
+     *               "personal": false,
+     *               "maxLength": 200
+     *             },
+     *             {
+     *               "name": "fundingChannel",
+     *               "kind": "text",
+     *               "required": false,
+     *               "personal": false,
+     *               "maxLength": 200
+     *             },
+     *             {
+     *               "name": "note",
+     *               "kind": "longText",
+     *               "required": false,
+     *               "personal": false,
+     *               "maxLength": 10000
+     *             },
+     *             {
+     *               "name": "source",
+     *               "kind": "object",
+     *               "required": false,
+     *               "personal": false,
+     *               "fields": [
+     *                 {
+     *                   "name": "reference",
+     *                   "kind": "text",
+     *                   "required": false,
+     *                   "personal": false,
+     *                   "maxLength": 200
+     *                 },
+     *                 {
+     *                   "name": "url",
+     *                   "kind": "text",
+     *                   "required": false,
+     *                   "personal": false,
+     *                   "maxLength": 2000
+     *                 }
+     *               ]
+     *             }
+     *           ],
+     *           "example": {
+     *             "occurredOn": "2022-05",
+     *             "receiver": {
+     *               "de": "Winnyzja",
+     *               "uk": "Вінниця",
+     *               "en": "Vinnytsia"
+     *             },
+     *             "value": {
+     *               "amount": "125000.00",
+     *               "currency": "EUR"
+     *             },
+     *             "modality": "in_kind",
+     *             "items": [
+     *               "generators"
+     *             ],
+     *             "sector": "energy"
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
+    MilestoneKinds: {
+      kinds: components['schemas']['MilestoneKind'][];
+    };
+    /**
      * @description An exact amount as a decimal string, with at most as many decimals as the currency has (EUR 2, JPY 0), and its ISO 4217 currency.
      * @example {
      *       "amount": "125000.00",
@@ -2883,15 +2911,9 @@ export interface components {
      *     }
      */
     Money: {
-      /**
-       * @description positive decimal string, at most two decimals
-       * @example 125000.00
-       */
+      /** @description positive decimal string, at most as many decimals as the currency has (EUR 2, JPY 0) */
       amount: string;
-      /**
-       * @description ISO 4217 code
-       * @example EUR
-       */
+      /** @description ISO 4217 code */
       currency: string;
     };
     /**
@@ -2928,10 +2950,6 @@ export interface components {
      *     }
      */
     NoteDto: {
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-03
-       */
       occurredOn: components['schemas']['BusinessDateInput'];
       /**
        * Format: uuid
@@ -2939,7 +2957,6 @@ export interface components {
        */
       relatesTo?: string;
       source?: components['schemas']['Source'];
-      /** @example Zhytomyr asked for a follow-up call in March. */
       text: string;
     };
     /**
@@ -3997,24 +4014,15 @@ export interface components {
      *     }
      */
     ParticipantDto: {
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example Technische Universität Dortmund */
+      /** @description identifies the participant together with side */
       organisation: string;
-      /**
-       * @example academic
-       * @enum {string}
-       */
+      /** @enum {string} */
       participantType: 'civil_society' | 'academic' | 'business' | 'healthcare' | 'school' | 'public_body';
-      /**
-       * @example own
-       * @enum {string}
-       */
+      /** @enum {string} */
       side: 'own' | 'counterpart';
       source?: components['schemas']['Source'];
     };
@@ -4027,20 +4035,13 @@ export interface components {
      *     }
      */
     ParticipantLeaveDto: {
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example Technische Universität Dortmund */
       organisation: string;
       reason?: string;
-      /**
-       * @example own
-       * @enum {string}
-       */
+      /** @enum {string} */
       side: 'own' | 'counterpart';
       source?: components['schemas']['Source'];
     };
@@ -4855,20 +4856,11 @@ export interface components {
      *     }
      */
     RenameCounterpartDto: {
-      /**
-       * @example {
-       *       "de": "Schytomyr",
-       *       "uk": "Житомир",
-       *       "en": "Zhytomyr"
-       *     }
-       */
+      /** @description languages given replace the old spelling; languages left out keep theirs */
       name: components['schemas']['LocalizedNameInput'];
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       reason?: string;
       source?: components['schemas']['Source'];
@@ -5199,12 +5191,9 @@ export interface components {
      */
     ResumptionDto: {
       decisionReference?: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       reason?: string;
       source?: components['schemas']['Source'];
@@ -5239,7 +5228,6 @@ export interface components {
      *     }
      */
     RetractionDto: {
-      /** @example Recorded for the wrong partnership. */
       reason: string;
     };
     /**
@@ -5376,6 +5364,7 @@ export interface components {
       venue?: string;
     };
     /**
+     * @description Who signed, for which side.
      * @example {
      *       "name": "Thomas Westphal",
      *       "role": "Lord Mayor of Dortmund",
@@ -5383,14 +5372,9 @@ export interface components {
      *     }
      */
     Signatory: {
-      /** @example Thomas Westphal */
       name: string;
-      /** @example Lord Mayor of Dortmund */
       role?: string;
-      /**
-       * @example own
-       * @enum {string}
-       */
+      /** @enum {string} */
       side?: 'own' | 'counterpart';
     };
     /**
@@ -5402,30 +5386,17 @@ export interface components {
      *     }
      */
     SigningScheduleDto: {
-      /**
-       * @example solidarity
-       * @enum {string}
-       */
+      /** @enum {string} */
       agreementKind?: 'letter_of_intent' | 'solidarity' | 'cooperation' | 'project' | 'twinning_charter';
-      /**
-       * @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)
-       * @example 2023-01-10
-       */
+      /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
       madeOn?: components['schemas']['BusinessDateInput'];
-      /**
-       * @example in_person
-       * @enum {string}
-       */
+      /** @enum {string} */
       mode?: 'in_person' | 'online' | 'council_session';
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
-      /** @example Dortmund City Hall */
       venue?: string;
     };
     /**
@@ -5436,12 +5407,8 @@ export interface components {
      *     }
      */
     Source: {
-      /**
-       * @description document or paper reference
-       * @example DS 2022-0001
-       */
+      /** @description document or paper reference */
       reference?: string;
-      /** @example https://ratsinfo.dortmund.de/ */
       url?: string;
     };
     /**
@@ -5547,21 +5514,13 @@ export interface components {
      */
     SuspensionDto: {
       decisionReference?: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example Contact lost after the city administration was dissolved */
       reason: string;
-      /**
-       * @description for a suspension recorded after it ended: the day it was resumed (recorded as a resumption in the same command)
-       * @example 2024-04
-       */
+      /** @description for a suspension recorded after it ended: the day it was resumed (recorded as a resumption in the same command) */
       resumedOn?: components['schemas']['BusinessDateInput'];
-      /** @example Contact restored */
       resumptionReason?: string;
       source?: components['schemas']['Source'];
     };
@@ -5575,13 +5534,9 @@ export interface components {
      *     }
      */
     Tally: {
-      /** @example 2 */
       abstained?: number;
-      /** @example 4 */
       against?: number;
-      /** @example 62 */
       inFavour?: number;
-      /** @example false */
       unanimous?: boolean;
     };
     /**
@@ -5593,14 +5548,10 @@ export interface components {
      */
     TerminationDto: {
       decisionReference?: string;
-      /** @example Free text for whoever reads the timeline later. */
+      /** @description free text for whoever reads the timeline later */
       note?: string;
-      /**
-       * @description YYYY, YYYY-MM or YYYY-MM-DD: as precise as it is known
-       * @example 2023-02-23
-       */
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
-      /** @example Ended by council resolution */
       reason: string;
       source?: components['schemas']['Source'];
     };
@@ -6796,6 +6747,62 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's role may not use this route (role_not_allowed) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestoneKindsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every milestone kind */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MilestoneKinds'];
         };
       };
       /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */

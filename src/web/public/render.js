@@ -164,3 +164,6 @@ export function icon(name) {
     }),
   );
 }
+
+/** @type {(ms: number) => Promise<void>} */
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

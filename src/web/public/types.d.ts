@@ -72,3 +72,20 @@ export type Lang = 'en' | 'de' | 'uk';
  * body was not JSON, so every member may be missing here.
  */
 export type Problem = Partial<Schemas['Problem']>;
+
+/** GET /api/v1/milestone-kinds: each milestone the API records, its route, roles and fields as form inputs. */
+export type MilestoneKinds = Schemas['MilestoneKinds'];
+export type MilestoneKind = Schemas['MilestoneKind'];
+
+/**
+ * One described field (Schemas['FormField']). A kind this page does not know yet still renders (as a
+ * text input); the page adds a label of its own for fields of a request rather than of a milestone
+ * (a correction's reason), and shows a help text where a description carries one.
+ */
+export type FieldDescription = Omit<Schemas['FormField'], 'kind' | 'fields' | 'item'> & {
+  kind: Schemas['FormField']['kind'] | (string & {});
+  fields?: FieldDescription[];
+  item?: FieldDescription;
+  help?: string;
+  label?: string;
+};

@@ -1,12 +1,12 @@
 // given(...events).when(command, ctx?).then(events) — decider specs without a database.
 // Test-only helper: imported by specs, never by application code.
 import { expect } from '@jest/globals';
-import type { PartnershipCommand } from '../decide.js';
+import type { PartnershipCommand } from '../commands.js';
 import { decide, type DecideContext } from '../decide.js';
 import { DomainError } from '../errors.js';
 import type { PartnershipEvent, RecordedEvent } from '../events.js';
 import { fold } from '../evolve.js';
-import type { PartnershipState } from '../evolve.js';
+import type { PartnershipState } from '../state.js';
 
 /** A fixed "now" so specs never depend on the machine's clock. */
 export const DEFAULT_NOW = '2025-07-10T09:00:00Z';
@@ -20,7 +20,7 @@ export function withIds(events: readonly GivenEvent[]): RecordedEvent[] {
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
-export interface When {
+interface When {
   /** the decider's output, for assertions the helpers below do not cover */
   readonly result: () => PartnershipEvent[];
   then(expected: PartnershipEvent[]): void;

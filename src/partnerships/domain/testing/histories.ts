@@ -2,10 +2,13 @@
 // that is consistent when recorded in date order, and the ways to record it in other orders.
 // Test-only helper: imported by specs, never by application code.
 import fc from 'fast-check';
-import { decide, type DecideContext, type PartnershipCommand } from '../decide.js';
+import type { PartnershipCommand } from '../commands.js';
+import { decide, type DecideContext } from '../decide.js';
 import { DomainError } from '../errors.js';
 import type { PartnershipEvent, RecordedEvent } from '../events.js';
-import { initialState, recordAll, type History } from '../evolve.js';
+import { recordAll } from '../evolve.js';
+import type { History } from '../history.js';
+import { initialState } from '../state.js';
 import type { BusinessDate } from '../vocabulary.js';
 
 export const HISTORY_NOW = '2025-06-01T12:00:00Z';
