@@ -24,9 +24,9 @@ import { ChangeFeed, placeAfter } from './change-feed.js';
 import { changesCursor, placeOf } from './changes.cursor.js';
 import { ChangePageSchema, STREAM_EXAMPLE, type ChangePageBody } from './changes.schemas.js';
 
-export const CHANGES_PAGE_DEFAULT = 100;
-export const CHANGES_PAGE_MAX = 1000;
-export const CHANGES_WAIT_MAX_S = 30;
+const CHANGES_PAGE_DEFAULT = 100;
+const CHANGES_PAGE_MAX = 1000;
+const CHANGES_WAIT_MAX_S = 30;
 /** Events a stream reads at a time. */
 const STREAM_BATCH = 200;
 /** How long a stream waits for events before it looks again (heartbeats keep the connection alive meanwhile). */
@@ -163,11 +163,13 @@ export class ChangesController {
       'X-Accel-Buffering': 'no',
     });
     res.socket?.setNoDelay(true);
+    // A broken connection ends the stream; without a listener its error would be thrown.
+    res.on('error', gone);
     const write = async (chunk: string) => {
-      if (res.write(chunk) || session.signal.aborted) return;
+      if (session.signal.aborted || res.destroyed || res.write(chunk)) return;
       await Promise.race([once(res, 'drain'), once(session.signal, 'abort')]);
     };
-    const heartbeat = setInterval(() => void write(': heartbeat\n\n'), this.config.CHANGES_HEARTBEAT_MS);
+    const heartbeat = setInterval(() => void write(': heartbeat\n\n').catch(gone), this.config.CHANGES_HEARTBEAT_MS);
     let at = start;
     try {
       await write('retry: 3000\n\n');

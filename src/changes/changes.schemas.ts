@@ -48,4 +48,4 @@ export class ChangePageSchema {
 /** What the stream sends: one `message` per event, its `id` the cursor after it. */
 export const STREAM_EXAMPLE = `retry: 3000\n\nid: ${CURSOR_EXAMPLE}\ndata: ${JSON.stringify(EVENT_EXAMPLE)}\n\n` + ': heartbeat\n\n';
 
-export type _ChangesSchemasMirror = AllTrue<[Mirrors<ChangePageSchema, ChangePageBody>]>;
+type _ChangesSchemasMirror = AllTrue<[Mirrors<ChangePageSchema, ChangePageBody>]>;

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { ChangeFeed } from '../../src/changes/change-feed.js';
 import { EventNotifications, PostgresEventStore } from '../../src/event-store/index.js';
-import { DEMO_PARTNERSHIP_ID as DZ, seedDemo } from '../../src/partnerships/demo/seed.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/story.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf } from './partnerships-helpers.js';
 
@@ -24,7 +25,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}`;
 });
-afterAll(async () => t?.close());
+let closed = false;
+afterAll(async () => {
+  if (!closed) await t?.close();
+});
 
 /**
  * Every event id in the store's global order, once all are readable: the feed holds back commits
@@ -204,7 +208,7 @@ async function openStream(path: string, headers: Record<string, string> = {}) {
     }
   })();
   const events = () => messages.filter((m) => m.data).map((m) => ({ id: m.id!, event: JSON.parse(m.data!) }));
-  return { res, messages, events, close: async () => (ac.abort(), await done) };
+  return { res, messages, events, ended: done, close: async () => (ac.abort(), await done) };
 }
 
 describe('Server-Sent Events', () => {
@@ -255,6 +259,21 @@ describe('Server-Sent Events', () => {
     await again.close();
   });
 
+  it('ends open streams and long polls when the service shuts down', async () => {
+    const feed = t.app.get(ChangeFeed);
+    const stream = await openStream(`${CHANGES}/stream`);
+    const { cursor } = await follow(1000);
+    const poll = get(`${CHANGES}?wait=30&after=${encodeURIComponent(cursor)}`).then((r) => r);
+    await until(() => feed.openSessions === 2);
+    const started = Date.now();
+    feed.closeAll(); // what the module does before the HTTP server closes
+    const answer = await poll;
+    expect(answer.body).toEqual({ events: [], nextCursor: cursor, more: false });
+    await stream.ended; // the server ended the stream: no abort from this side
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(feed.openSessions).toBe(0);
+  });
+
   it('refuses a bad Last-Event-ID or after with 400 naming it', async () => {
     const bad = await openStream(`${CHANGES}/stream`, { 'last-event-id': 'forged.cursor' });
     expect(bad.res.status).toBe(400);
@@ -264,3 +283,14 @@ describe('Server-Sent Events', () => {
     expect(await after.res.json()).toMatchObject({ errors: [{ field: 'after' }] });
   });
 });
+
+// Last: it closes the service.
+it('closes the service while a stream is still open', async () => {
+  const feed = t.app.get(ChangeFeed);
+  const stream = await openStream(`${CHANGES}/stream`);
+  await until(() => feed.openSessions === 1);
+  closed = true;
+  const closing = t.close();
+  await stream.ended;
+  await closing;
+}, 20_000);

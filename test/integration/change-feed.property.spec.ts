@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { ChangeFeed } from '../../src/changes/change-feed.js';
 import { changesCursor, placeOf } from '../../src/changes/changes.cursor.js';
-import { EventNotifications, PostgresEventStore, withTransaction, type Checkpoint } from '../../src/event-store/index.js';
+import { EventNotifications, PostgresEventStore, type Checkpoint } from '../../src/event-store/index.js';
+import { withTransaction } from '../../src/event-store/transaction.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 const RUNS = Math.max(4, Math.round(Number(process.env.PROPERTY_RUNS ?? 40) / 5));
