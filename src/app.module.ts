@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module.js';
+import { ChangesModule } from './changes/changes.module.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         PartnershipsWriteModule,
         PartnershipsReadModule,
+        ChangesModule,
         OParlModule.forRoot(config),
         IatiModule,
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),

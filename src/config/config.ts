@@ -99,6 +99,8 @@ const schema = z
     /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
     PROJECTIONS_ENABLED: bool.default(true),
     PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    /** How often the change feed's event stream sends a comment line, so proxies keep an idle connection open. */
+    CHANGES_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     /** Attempts a report gets for an unexpected (unclassified) error; temporary failures do not count. */
     REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     /** First retry delay after a failed attempt; doubles each time up to REPORT_BACKOFF_MAX_MS. */

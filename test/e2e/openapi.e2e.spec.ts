@@ -238,6 +238,8 @@ describe('the answers of the seeded service', () => {
     expectDocumented(await get('/api/v1/reports'), '/api/v1/reports');
 
     expectDocumented(await get('/api/v1/projections'), '/api/v1/projections');
+    expectDocumented(await get('/api/v1/changes?limit=2'), '/api/v1/changes');
+    expectDocumented(await get('/api/v1/changes?after=forged.cursor'), '/api/v1/changes');
     expectDocumented(await request(t.http).get('/health'), '/health');
     expectDocumented(await request(t.http).get('/health/ready'), '/health/ready');
     expectDocumented(await get('/health/ready/details'), '/health/ready/details');

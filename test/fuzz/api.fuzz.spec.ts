@@ -49,14 +49,19 @@ function send(r: Pick<FuzzRequest, 'method' | 'path' | 'headers' | 'body' | 'inv
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
+        const answer = () =>
           resolve({
             status: res.statusCode ?? 0,
             type: String(res.headers['content-type'] ?? ''),
             text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        // An event stream (the change feed) stays open: its first chunk is its answer, then it is left.
+        if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+          res.once('data', (c: Buffer) => (chunks.push(c), answer(), req.destroy()));
+          return;
+        }
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', answer);
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
