@@ -18,11 +18,22 @@ module.exports = {
     {
       name: 'event-store-knows-no-features',
       comment:
-        'src/event-store/ is the generic store and projection engine; the partnerships and reporting features ' +
-        'build on it, never the other way round.',
+        'src/event-store/ is the generic store and projection engine, the lowest layer: it imports only itself and ' +
+        'src/shared/. Features, health, configuration, interop and the process wiring build on it, never the other ' +
+        'way round; what it needs from them (the database URL, the ledger keys, a readiness hook) is handed in.',
       severity: 'error',
       from: { path: '^src/event-store/' },
-      to: { path: '^src/(partnerships|reporting)/' },
+      to: { path: '^src/', pathNot: ['^src/event-store/', '^src/shared/'] },
+    },
+    {
+      name: 'partnerships-know-no-interop',
+      comment:
+        'src/interop/ maps what the partnerships hold into outside standards (IATI); it builds on the partnerships, ' +
+        'never the other way round. A read model (such as OParl, which has its own projection) lives in its ' +
+        'read-model folder whole.',
+      severity: 'error',
+      from: { path: '^src/partnerships/' },
+      to: { path: '^src/interop/' },
     },
     {
       name: 'no-circular',

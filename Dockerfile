@@ -4,7 +4,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY migrations migrations
 COPY scripts scripts
@@ -18,4 +18,4 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 EXPOSE 3000
 USER node
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--import", "./dist/src/telemetry/register.js", "dist/src/main.js"]

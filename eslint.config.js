@@ -55,6 +55,14 @@ export default defineConfig(
     },
   },
 
+  // Files that grow past this become grab-bags; split them by concern instead (the generated client
+  // types are not written by hand).
+  {
+    files: ['src/**/*.ts', WEB],
+    ignores: ['src/web/public/api-types.d.ts'],
+    rules: { 'max-lines': ['error', { max: 450 }] },
+  },
+
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

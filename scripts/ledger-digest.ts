@@ -1,5 +1,5 @@
 // `npm run ledger:digest`: see docs/integrity.md.
 import 'reflect-metadata';
-import { ledgerDigestMain } from '../src/event-store/integrity/cli.js';
+import { ledgerDigestMain } from '../src/ledger-cli.js';
 
 process.exitCode = await ledgerDigestMain(process.argv.slice(2), process.env);

@@ -1,5 +1,5 @@
 // `npm run ledger:keygen`: see docs/integrity.md.
 import 'reflect-metadata';
-import { ledgerKeygenMain } from '../src/event-store/integrity/cli.js';
+import { ledgerKeygenMain } from '../src/ledger-cli.js';
 
 process.exitCode = await ledgerKeygenMain(process.argv.slice(2), process.env);

@@ -6,6 +6,7 @@ import { openDatabase } from '../src/config/database.js';
 import { poolOf } from '../src/config/database.js';
 import { PostgresEventStore, ProjectionBusyError, ProjectionEngine } from '../src/event-store/index.js';
 import { PROJECTIONS } from '../src/partnerships/read-models/projections.registry.js';
+import { progress, type Progress } from '../src/shared/progress.js';
 
 const name = process.argv[2];
 if (!name || !PROJECTIONS[name]) {
@@ -17,10 +18,14 @@ try {
   const ds = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: 4 });
   const store = new PostgresEventStore(poolOf(ds));
   const engine = new ProjectionEngine(store, null);
+  // A bar on a terminal, a line every few seconds otherwise (docs/operations.md).
+  let bar: Progress | null = null;
   const result = await engine.rebuild(PROJECTIONS[name], (p) => {
-    process.stdout.write(`\r${name} v${p.version}: ${p.done}/${p.total} events, ${p.eventsPerSecond}/s   `);
+    bar ??= progress(`${name} v${p.version}`, { unit: 'events' });
+    bar.update(p.done, p.total, p.eventsPerSecond);
   });
-  process.stdout.write(`\nswitched ${name} to version ${result.version}: ${result.done} events at ${result.eventsPerSecond}/s\n`);
+  (bar as Progress | null)?.stop();
+  process.stdout.write(`switched ${name} to version ${result.version}: ${result.done} events at ${result.eventsPerSecond}/s\n`);
   store.close();
   await ds.destroy();
 } catch (err) {

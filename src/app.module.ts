@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module.js';
+import { ChangesModule } from './changes/changes.module.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -38,19 +39,20 @@ export class AppModule {
         // The data source is opened (and migrated) before Nest starts, so startup errors are one clear message.
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
-        EventStoreModule.forRoot(),
+        EventStoreModule.forRoot({ databaseUrl: config.DATABASE_URL }),
         HealthModule,
         QueuesModule.forRoot(config),
         AuthModule,
         PartnershipsWriteModule,
         PartnershipsReadModule,
+        ChangesModule,
         OParlModule.forRoot(config),
         IatiModule,
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
         ReportingModule,
         MetricsModule,
-        IntegrityModule,
+        IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

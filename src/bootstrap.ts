@@ -12,10 +12,10 @@ import type { AppConfig } from './config/config.js';
 import { ensureDatabase, openDatabase } from './config/database.js';
 import { openApiDocument } from './openapi.js';
 import { answerClientErrors, checkJsonBody, checkUrl, jsonBodyOptions, requireJsonContent } from './shared/http-edge.js';
-import { INPUT_LIMITS } from './shared/input-limits.js';
 import { assertRedisReachable } from './shared/redis.js';
+import { RouteSpanInterceptor } from './telemetry/route-span.interceptor.js';
+import { tracingActive } from './shared/tracing.js';
 
-export const BODY_LIMIT = INPUT_LIMITS.bodyBytes;
 const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Database and Redis checks before Nest starts: a missing dependency is one clear message, not a stack trace. */
@@ -74,6 +74,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.useBodyParser('json', jsonBodyOptions as NestExpressBodyParserOptionsFor<'json'>);
   app.use(checkJsonBody);
   answerClientErrors(app.getHttpServer());
+  if (tracingActive()) app.useGlobalInterceptors(new RouteSpanInterceptor());
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DependencyUnavailableError } from './config/database.js';
 import { createApp, prepareInfrastructure } from './bootstrap.js';
+import { flushTracing } from './shared/tracing.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
     app
       .close()
+      .then(() => flushTracing())
       .then(() => process.exit(0))
       .catch((err) => {
         process.stderr.write(`Error during shutdown after ${signal}: ${err}\n`);

@@ -25,7 +25,7 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
-        EventStoreModule.forRoot(),
+        EventStoreModule.forRoot({ databaseUrl: config.DATABASE_URL }),
         HealthModule,
         QueuesModule.forRoot(config),
         PartnershipsReadModule,

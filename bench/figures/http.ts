@@ -31,7 +31,7 @@ export interface HttpFigure {
   lag: LagFigure;
 }
 
-export interface LagFigure {
+interface LagFigure {
   /** commits per second asked for (open loop) and achieved */
   targetRate: number;
   achievedRate: number;

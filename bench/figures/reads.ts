@@ -8,11 +8,12 @@
 // caught up (engine.catchUp) before measuring. A store-level line (readStream + fold in this process,
 // against readStream alone) shows what folding the 5,000 events would cost instead.
 import pg from 'pg';
-import { PostgresEventStore, ProjectionEngine, type NewEvent, type StoredEvent } from '../../src/event-store/index.js';
+import { PostgresEventStore, ProjectionEngine, type NewEvent } from '../../src/event-store/index.js';
 import { openDatabase } from '../../src/config/database.js';
 import { poolOf } from '../../src/config/database.js';
-import { fold, type RecordedEvent } from '../../src/partnerships/domain/index.js';
+import { fold } from '../../src/partnerships/domain/index.js';
 import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
+import { toRecorded } from '../../src/partnerships/recorded.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 import { writeEvents } from '../lib/generate.js';
@@ -30,7 +31,7 @@ export interface ReadParams {
   storeConcurrent: boolean;
 }
 
-export interface StoreFold {
+interface StoreFold {
   /** readStream + fold in this process, `readers` at a time (null in --quick) */
   readAndFold: RunResult | null;
   /** readStream alone (null in --quick) */
@@ -57,15 +58,15 @@ export interface ReadsFigure {
   store: StoreFold;
 }
 
-export const asOfStream = (n: number) => (n === 500 ? TIMELINE_STREAM : n === 5000 ? FOLD_STREAM : `bench-asof-${n}`);
+const asOfStream = (n: number) => (n === 500 ? TIMELINE_STREAM : n === 5000 ? FOLD_STREAM : `bench-asof-${n}`);
 
-export const TIMELINE_STREAM = 'bench-timeline-500';
-export const FOLD_STREAM = 'bench-fold-5000';
+const TIMELINE_STREAM = 'bench-timeline-500';
+const FOLD_STREAM = 'bench-fold-5000';
 /** After the last business date of partnershipHistory, so the validAt fold covers every event. */
-export const VALID_AT = '2026-12-31';
+const VALID_AT = '2026-12-31';
 
 /** A partnership with `n` events: initiated, then aid deliveries, notes and cooperation areas. */
-export function partnershipHistory(streamId: string, n: number): NewEvent[] {
+function partnershipHistory(streamId: string, n: number): NewEvent[] {
   const events: NewEvent[] = [
     {
       type: 'PartnershipInitiated',
@@ -94,10 +95,6 @@ export function partnershipHistory(streamId: string, n: number): NewEvent[] {
     }
   }
   return events;
-}
-
-export function toRecorded(e: StoredEvent): RecordedEvent {
-  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
 }
 
 async function median5(fn: () => unknown): Promise<number> {

@@ -20,7 +20,7 @@ export interface RunOptions {
   durationMs: number;
 }
 
-export function percentile(sorted: Float64Array | number[], p: number): number {
+function percentile(sorted: Float64Array | number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
-export interface GenEvent {
+interface GenEvent {
   type: string;
   data: Record<string, unknown>;
 }
@@ -12,7 +12,7 @@ export interface GenEvent {
 const MONTHS = Array.from({ length: 36 }, (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
 
 /** Event `i` (0-based) of partnership `id`: initiated first, then notes and aid deliveries (1 in 3 a note). */
-export function generatedEvent(id: string, i: number): GenEvent {
+function generatedEvent(id: string, i: number): GenEvent {
   if (i === 0)
     return {
       type: 'PartnershipInitiated',
@@ -44,7 +44,7 @@ function payload(id: string, from: number, to: number): string {
 }
 
 /** Writes `events` events to stream `id` in calls of up to 1,000 events, on one client. */
-export async function writeStream(db: pg.Pool | pg.ClientBase, id: string, events: number): Promise<void> {
+async function writeStream(db: pg.Pool | pg.ClientBase, id: string, events: number): Promise<void> {
   for (let from = 0; from < events; from += 1000) {
     const to = Math.min(events, from + 1000);
     await db.query('SELECT count(*) FROM append_events($1, $2, $3::jsonb)', [

@@ -4,9 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { withTransaction } from '../event-store/transaction.js';
-import { ROLES, type Role } from '../shared/auth/roles.decorator.js';
+import { ROLES, type Role } from '../shared/auth/roles.js';
 
-export const KEY_PREFIX = 'pl_';
+const KEY_PREFIX = 'pl_';
 const KEY_PATTERN = /^pl_[A-Za-z0-9_-]{43}$/;
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,7 +58,7 @@ export class ApiKeyStateError extends Error {
   }
 }
 
-export function generateKey(): string {
+function generateKey(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
@@ -66,7 +66,7 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-export function isRole(value: unknown): value is Role {
+function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
@@ -74,7 +74,7 @@ const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, 
 const MAX_DURATION_MS = 3650 * 86_400_000;
 
 /** "90d", "12h", "30m", "2w" → milliseconds; the one duration syntax of the CLI and the API. */
-export function parseDuration(field: string, value: unknown, opts: { allowZero?: boolean } = {}): number {
+function parseDuration(field: string, value: unknown, opts: { allowZero?: boolean } = {}): number {
   const m = typeof value === 'string' ? /^(\d{1,6})([mhdw])$/.exec(value.trim()) : null;
   const ms = m ? Number(m[1]) * UNITS[m[2]] : NaN;
   if (!m || ms > MAX_DURATION_MS || (ms === 0 && !opts.allowZero)) {
@@ -188,7 +188,7 @@ export async function rotateApiKey(
 }
 
 /** The key a presented secret belongs to, in whatever state, or null (unknown or not even shaped like a key). */
-export async function findKeyBySecret(db: Db, presented: string): Promise<ApiKey | null> {
+async function findKeyBySecret(db: Db, presented: string): Promise<ApiKey | null> {
   if (!KEY_PATTERN.test(presented)) return null;
   const { rows } = await db.query('SELECT * FROM api_keys WHERE key_hash = $1', [hashKey(presented)]);
   return rows[0] ? toKey(rows[0]) : null;
@@ -207,7 +207,7 @@ export type KeyCheck = { ok: true; key: ApiKey; state: KeyState } | { ok: false;
 // Keys are read on every request; a short-lived cache saves a round trip per request. The cache
 // holds the stored row, and its state is judged against `now` on every hit, so expiry is exact.
 // A revocation or rotation in this process clears it at once; other processes see it within KEY_CACHE_MS.
-export const KEY_CACHE_MS = 5000;
+const KEY_CACHE_MS = 5000;
 const keyCache = new Map<string, { key: ApiKey | null; until: number }>();
 const touched = new Map<string, number>();
 
@@ -229,7 +229,7 @@ export async function checkKeyCached(db: Db, presented: string, now: Date, wallM
   return isUsable(state) ? { ok: true, key, state } : { ok: false, key, state };
 }
 
-export function forgetCachedKeys(): void {
+function forgetCachedKeys(): void {
   keyCache.clear();
 }
 

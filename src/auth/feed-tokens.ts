@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { CONTROL_CHARACTERS, hashKey } from './api-keys.js';
 
-export const FEED_TOKEN_PREFIX = 'plf_';
+const FEED_TOKEN_PREFIX = 'plf_';
 const TOKEN_PATTERN = /^plf_[A-Za-z0-9_-]{43}$/;
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The same rule as partnership ids (src/partnerships/domain/vocabulary.ts). */

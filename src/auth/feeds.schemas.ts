@@ -66,7 +66,7 @@ export class CalendarFeedListSchema {
   @ClassProperty(() => CalendarFeedSchema, { isArray: true }) feeds: CalendarFeedSchema[];
 }
 
-export type _FeedSchemasMirror = AllTrue<
+type _FeedSchemasMirror = AllTrue<
   [
     Mirrors<CalendarFeedSchema, FeedView>,
     Mirrors<CreatedCalendarFeedSchema, FeedView & { token: string } & SubscriptionUrls>,

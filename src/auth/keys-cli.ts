@@ -2,7 +2,7 @@
 // database and the output streams as arguments so tests run them against their own database.
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { ROLES } from '../shared/auth/roles.decorator.js';
+import { ROLES } from '../shared/auth/roles.js';
 import { runWithDatabase, type CliIo } from './cli.js';
 import {
   ApiKeyInputError,

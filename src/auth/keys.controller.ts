@@ -62,7 +62,7 @@ export class CreateKeyDto {
 }
 
 @Schema({ example: { grace: '7d', expiresIn: '90d' } })
-export class RotateKeyDto {
+class RotateKeyDto {
   @ApiPropertyOptional({
     example: '7d',
     description: `How long the old key keeps working (default ${DEFAULT_ROTATION_GRACE}; 0d stops it at once).`,

@@ -56,7 +56,7 @@ export class ApiKeyListSchema {
   @ClassProperty(() => ApiKeySchema, { isArray: true }) keys: ApiKeySchema[];
 }
 
-export type _KeySchemasMirror = AllTrue<
+type _KeySchemasMirror = AllTrue<
   [
     Mirrors<ApiKeySchema, KeyView>,
     Mirrors<CreatedApiKeySchema, KeyView & { key: string }>,

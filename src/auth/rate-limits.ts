@@ -8,6 +8,7 @@ import { RLWrapperTimeouts, RateLimiterMemory, RateLimiterRedis, RateLimiterRes 
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiProblem } from '../shared/problem.js';
 import { REDIS } from '../shared/redis.js';
+import { withTimeout } from '../shared/timeout.js';
 
 const WINDOW_SECONDS = 60;
 /** A Redis that accepts the connection but does not answer must not hold requests: insurance after this. */
@@ -88,7 +89,7 @@ export function batchSize(points: number): number {
 }
 
 /** How often counts go to Redis (one pipelined round trip for every key that had requests). */
-export const SYNC_MS = 100;
+const SYNC_MS = 100;
 /** After Redis failed or timed out, requests stop waiting for it for this long (counts stay in memory). */
 const OFFLINE_MS = 1000;
 const WINDOW_MS = WINDOW_SECONDS * 1000;
@@ -116,13 +117,7 @@ interface Window {
   opening: Promise<void> | null;
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+const redisAnswer = <T>(p: Promise<T>): Promise<T> => withTimeout(p, REDIS_TIMEOUT_MS, 'Redis', (m) => new Error(m));
 
 /**
  * `points` per minute per key, counted in memory and sent to Redis in batches: a request waits for
@@ -194,7 +189,7 @@ export class BatchedLimit {
       let opened!: () => void;
       w.opening = new Promise((r) => (opened = r));
       try {
-        const [n, ttl] = await withTimeout(this.add(this.redis, key, 1), REDIS_TIMEOUT_MS);
+        const [n, ttl] = await redisAnswer(this.add(this.redis, key, 1));
         w.shared = n;
         w.endsAt = Date.now() + ttl;
         this.recovered();
@@ -244,7 +239,7 @@ export class BatchedLimit {
     for (const { key, n } of batch) void this.add(pipeline, key, n);
     let results: [Error | null, unknown][] | null = null;
     try {
-      results = await withTimeout(pipeline.exec(), REDIS_TIMEOUT_MS);
+      results = await redisAnswer(pipeline.exec());
       this.recovered();
     } catch (err) {
       this.failed(err);
@@ -280,7 +275,7 @@ export class BatchedLimit {
   }
 }
 
-export const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** RateLimit-* (IETF draft) headers, and Retry-After on a refusal. */
 export function limitHeaders(r: LimitResult): Record<string, string> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePublicKeys, parseSigningKey, readKeyFile } from '../event-store/integrity/keys.js';
+import { LedgerKeyError, loadLedgerKeys, type LedgerKeys } from '../event-store/integrity/keys.js';
 import { signInProblems, signInSettings } from './sign-in.js';
 
 const bool = z
@@ -49,16 +49,6 @@ const localizedNameJson = z.string().transform((v, ctx) => {
   }
   return parsed as Record<string, string>;
 });
-
-/** A key (or a file holding one) that parses; the reason, never the key, goes into the message. */
-const keyText = (parse: (text: string) => unknown, fromFile: boolean) =>
-  z.string().superRefine((value, ctx) => {
-    try {
-      parse(fromFile ? readKeyFile(value) : value);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    }
-  });
 
 const DEFAULT_CURSOR_SECRET = 'partnership-ledger-cursors';
 
@@ -110,6 +100,8 @@ const schema = z
     /** Run the projection runners in this process (one owner at a time across processes, by advisory lock). */
     PROJECTIONS_ENABLED: bool.default(true),
     PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(1000),
+    /** How often the change feed's event stream sends a comment line, so proxies keep an idle connection open. */
+    CHANGES_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     /** Attempts a report gets for an unexpected (unclassified) error; temporary failures do not count. */
     REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     /** First retry delay after a failed attempt; doubles each time up to REPORT_BACKOFF_MAX_MS. */
@@ -127,11 +119,11 @@ const schema = z
     ENQUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
     DIGEST_ENABLED: bool.default(true),
     /** Ed25519 private key (PKCS#8 PEM) that signs ledger checkpoints; kept outside the database. */
-    LEDGER_SIGNING_KEY_FILE: keyText(parseSigningKey, true).optional(),
+    LEDGER_SIGNING_KEY_FILE: z.string().optional(),
     /** The same key inline (PEM or one line of base64 DER), for secret stores that inject variables. */
-    LEDGER_SIGNING_KEY: keyText(parseSigningKey, false).optional(),
+    LEDGER_SIGNING_KEY: z.string().optional(),
     /** Public keys (PEM) whose checkpoints a verifier accepts besides the signing key's: rotated-out keys, or an auditor's only key. */
-    LEDGER_PUBLIC_KEYS_FILE: keyText(parsePublicKeys, true).optional(),
+    LEDGER_PUBLIC_KEYS_FILE: z.string().optional(),
     /** How often the service records a signed checkpoint when events were appended; 0 turns it off. */
     LEDGER_CHECKPOINT_INTERVAL_MS: z.coerce
       .number()
@@ -188,6 +180,18 @@ const schema = z
   .refine((c) => !(c.LEDGER_SIGNING_KEY_FILE && c.LEDGER_SIGNING_KEY), {
     message: 'set LEDGER_SIGNING_KEY_FILE or LEDGER_SIGNING_KEY, not both',
     path: ['LEDGER_SIGNING_KEY'],
+  })
+  // The keys are read and parsed here, once; the checkpointer and the ledger commands take the result.
+  .transform((c, ctx) => {
+    let ledgerKeys: LedgerKeys = { signer: null, trusted: new Map() };
+    try {
+      ledgerKeys = loadLedgerKeys(c);
+    } catch (err) {
+      if (!(err instanceof LedgerKeyError)) throw err;
+      // the reason, never the key, goes into the message
+      ctx.addIssue({ code: 'custom', message: err.message, path: [err.setting] });
+    }
+    return { ...c, ledgerKeys };
   });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { poolOf } from '../event-store/pool.js';
 import { redactUrl } from './config.js';
 
 // Read models register their entities here so the app, the CLI and tests share one list.
-export const entities: NonNullable<DataSourceOptions['entities']> = [];
+const entities: NonNullable<DataSourceOptions['entities']> = [];
 
 /** How the pool waits: never forever, so a request out of connections gets an answer (503). */
 export interface PoolTimeouts {
@@ -16,9 +17,9 @@ export interface PoolTimeouts {
   lockTimeoutMs?: number;
 }
 
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
-export function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = {}): DataSourceOptions {
+function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -38,7 +39,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10, timeouts: 
   };
 }
 
-export function createDataSource(databaseUrl: string, poolSize?: number, timeouts?: PoolTimeouts): DataSource {
+function createDataSource(databaseUrl: string, poolSize?: number, timeouts?: PoolTimeouts): DataSource {
   return new DataSource(dataSourceOptions(databaseUrl, poolSize, timeouts));
 }
 
@@ -106,21 +107,15 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
  * A connection cut while checked out (a database restart, a network blip) emits 'error' on its client;
  * unhandled, that would end the process. The query in flight still fails and its caller handles it.
  */
-export function guardPool(pool: pg.Pool): void {
+function guardPool(pool: pg.Pool): void {
   const swallow = () => undefined;
   pool.on('error', swallow);
   pool.on('connect', (client) => client.on('error', swallow));
   for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) client.on('error', swallow);
 }
 
-/**
- * The node-postgres pool inside the data source: the one pool of the process, shared by the event
- * store, the read models and the reports. Only this module knows where TypeORM keeps it; whoever owns
- * the data source (TypeORM's module in the app, the script or test that opened it) closes it.
- */
-export function poolOf(ds: DataSource): pg.Pool {
-  return (ds.driver as unknown as { master: pg.Pool }).master;
-}
+// The event store owns the pool; scripts and tests that open a data source here take it from there.
+export { poolOf };
 
 /** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
 export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number } & PoolTimeouts): Promise<DataSource> {

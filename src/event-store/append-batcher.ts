@@ -8,6 +8,7 @@ import { EMPTY_HEAD, readHeads, type Head, type HeadCache } from './head-cache.j
 import { LockWatch } from './lock-watch.js';
 import type { ExpectedVersion } from './types.js';
 import type { PreparedEvent } from './validation.js';
+import { inSpan } from '../shared/tracing.js';
 
 /** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
 const MAX_BATCH_ROWS = 1000;
@@ -30,6 +31,15 @@ const perAppendError = (err: unknown) => {
 
 /** An append planned for a statement: its rows, the head they build on, the head they make. */
 type Planned = RowsToInsert & { item: PendingAppend; head: Head };
+
+/** What a trace shows of one append statement: its streams and the versions it writes. */
+const statementAttributes = (planned: Planned[]) => ({
+  'event_store.stream_id': planned[0].item.streamId,
+  'event_store.version': planned[0].head.version,
+  'event_store.streams': planned.map((p) => `${p.item.streamId}@${p.head.version}`),
+  'event_store.events': planned.reduce((n, p) => n + p.item.prepared.length, 0),
+  'event_store.appends': planned.length,
+});
 
 export interface PendingAppend {
   streamId: string;
@@ -151,7 +161,14 @@ export class AppendBatcher {
           const head = this.heads.remembered(item.streamId, item.expected, item.fresh) ?? read.get(item.streamId) ?? EMPTY_HEAD;
           const plan = planAppend(item.streamId, item.prepared, item.expected, head);
           if (plan.kind === 'rows') planned.push({ item, ...plan });
-          else item.resolve(await appendOnce(this.pool, plan.query, item.streamId, item.prepared));
+          else
+            item.resolve(
+              await inSpan(
+                'event-store append',
+                () => ({ 'event_store.stream_id': item.streamId, 'event_store.events': item.prepared.length, 'event_store.appends': 1 }),
+                () => appendOnce(this.pool, plan.query, item.streamId, item.prepared),
+              ),
+            );
         } catch (err) {
           item.reject(err);
         }
@@ -166,10 +183,15 @@ export class AppendBatcher {
   private async insertTogether(planned: Planned[]): Promise<void> {
     const statement = this.lockWatch.start();
     try {
-      const rows = await onConnection(this.pool, insertQuery(planned), (pid) => {
-        statement.pid = pid;
-        statement.startedAt = Date.now();
-      });
+      const rows = await inSpan(
+        'event-store append',
+        () => statementAttributes(planned),
+        () =>
+          onConnection(this.pool, insertQuery(planned), (pid) => {
+            statement.pid = pid;
+            statement.startedAt = Date.now();
+          }),
+      );
       this.lockWatch.end(statement);
       for (const { item, head } of planned) {
         const mine = withRecordedAt(

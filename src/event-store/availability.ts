@@ -3,7 +3,7 @@
 // HTTP edge answers 503 for the first kind; the store uses the second to know when an append's
 // outcome is unknown.
 
-export type UnavailableReason =
+type UnavailableReason =
   | 'pool_exhausted'
   | 'connections_exhausted'
   | 'unreachable'

@@ -43,7 +43,7 @@ export async function readCheckpoint(db: pg.ClientBase | pg.Pool, name: string):
   return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].global_position) } : { ...START };
 }
 
-export async function writeCheckpoint(db: pg.ClientBase, name: string, cp: Checkpoint): Promise<void> {
+async function writeCheckpoint(db: pg.ClientBase, name: string, cp: Checkpoint): Promise<void> {
   await db.query(
     `INSERT INTO consumer_checkpoints (name, transaction_id, global_position, updated_at) VALUES ($1, $2::xid8, $3, now())
      ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
@@ -183,7 +183,7 @@ export class CheckpointedConsumer {
 }
 
 /** A pause that ends early when the signal aborts (so stop() never waits out a backoff). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });

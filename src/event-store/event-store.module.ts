@@ -1,9 +1,8 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { poolOf } from '../config/database.js';
 import { EventNotifications } from './notifications.js';
+import { poolOf } from './pool.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -25,7 +24,8 @@ class NotificationsLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(): DynamicModule {
+  /** `databaseUrl`: where LISTEN connects (the pool comes from TypeORM's data source). */
+  static forRoot(options: { databaseUrl: string }): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
@@ -33,8 +33,8 @@ export class EventStoreModule {
         { provide: PostgresEventStore, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
         {
           provide: EventNotifications,
-          inject: [APP_CONFIG, PostgresEventStore],
-          useFactory: (config: AppConfig, store: PostgresEventStore) => new EventNotifications(config.DATABASE_URL, store),
+          inject: [PostgresEventStore],
+          useFactory: (store: PostgresEventStore) => new EventNotifications(options.databaseUrl, store),
         },
         NotificationsLifecycle,
       ],

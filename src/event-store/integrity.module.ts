@@ -1,13 +1,29 @@
-import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  Optional,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type pg from 'pg';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { ReadinessContributors } from '../health/readiness.js';
+import { ReadinessContributors } from '../shared/readiness.js';
 import { PG_POOL } from './event-store.module.js';
 import { CheckpointRefusedError, LedgerCheckpointer } from './integrity/checkpoints.js';
-import { NO_KEY_HINT, loadLedgerKeys } from './integrity/keys.js';
+import { NO_KEY_HINT, type LedgerKeys } from './integrity/keys.js';
+
+/** What the integrity module needs from configuration, handed in by whoever loaded it. */
+export interface IntegrityOptions {
+  /** the parsed keys (loadConfig parses them once) */
+  keys: LedgerKeys;
+  /** how often to record a checkpoint; 0: never on a timer */
+  checkpointIntervalMs: number;
+}
+const INTEGRITY_OPTIONS = Symbol('INTEGRITY_OPTIONS');
 
 /** Records a signed checkpoint every LEDGER_CHECKPOINT_INTERVAL_MS; one writer across processes (advisory lock). */
-export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('LedgerCheckpoints');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -17,7 +33,7 @@ export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnAppl
 
   constructor(
     @Inject(LedgerCheckpointer) private readonly checkpointer: LedgerCheckpointer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(INTEGRITY_OPTIONS) private readonly options: IntegrityOptions,
     @Optional() @Inject(ReadinessContributors) private readonly readiness?: ReadinessContributors,
   ) {}
 
@@ -26,7 +42,7 @@ export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnAppl
       this.logger.warn(`ledger checkpoints are unsigned and disabled: ${NO_KEY_HINT}`);
       return;
     }
-    if (this.config.LEDGER_CHECKPOINT_INTERVAL_MS === 0) {
+    if (this.options.checkpointIntervalMs === 0) {
       this.logger.log('periodic ledger checkpoints are off (LEDGER_CHECKPOINT_INTERVAL_MS=0); `npm run ledger:digest` still records one');
       return;
     }
@@ -35,7 +51,7 @@ export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnAppl
       Promise.resolve({ ledgerCheckpoints: { status: 'up', lastCheckpoint: this.last, lastError: this.lastError } }),
     );
     this.schedule();
-    this.logger.log(`ledger checkpoints every ${this.config.LEDGER_CHECKPOINT_INTERVAL_MS} ms`);
+    this.logger.log(`ledger checkpoints every ${this.options.checkpointIntervalMs} ms`);
   }
 
   async onApplicationShutdown() {
@@ -69,24 +85,27 @@ export class LedgerCheckpointScheduler implements OnApplicationBootstrap, OnAppl
         this.running = null;
         this.schedule();
       });
-    }, this.config.LEDGER_CHECKPOINT_INTERVAL_MS);
+    }, this.options.checkpointIntervalMs);
     this.timer.unref();
   }
 }
 
 /**
- * Signed checkpoints of the event log (docs/integrity.md). Needs the event store's PG_POOL and
- * APP_CONFIG (both global); without a signing key it logs that checkpoints are disabled and does nothing.
+ * Signed checkpoints of the event log (docs/integrity.md). Needs the event store's PG_POOL (global);
+ * without a signing key it logs that checkpoints are disabled and does nothing. Adds its line to
+ * /health/ready when a ReadinessContributors is provided.
  */
-@Module({
-  providers: [
-    {
-      provide: LedgerCheckpointer,
-      inject: [PG_POOL, APP_CONFIG],
-      useFactory: (pool: pg.Pool, config: AppConfig) => new LedgerCheckpointer(pool, loadLedgerKeys(config)),
-    },
-    LedgerCheckpointScheduler,
-  ],
-  exports: [LedgerCheckpointer],
-})
-export class IntegrityModule {}
+@Module({})
+export class IntegrityModule {
+  static forRoot(options: IntegrityOptions): DynamicModule {
+    return {
+      module: IntegrityModule,
+      providers: [
+        { provide: INTEGRITY_OPTIONS, useValue: options },
+        { provide: LedgerCheckpointer, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new LedgerCheckpointer(pool, options.keys) },
+        LedgerCheckpointScheduler,
+      ],
+      exports: [LedgerCheckpointer],
+    };
+  }
+}

@@ -12,7 +12,7 @@ import { withTransaction } from './transaction.js';
 import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, ReadStreamOptions, StoredEvent } from './types.js';
 import { assertStreamId, expectedToSql, prepareEvents } from './validation.js';
 
-export { READ_ALL_SQL, toStoredEvent } from './reads.js';
+export { READ_ALL_SQL } from './reads.js';
 
 export const EVENTS_CHANNEL = 'partnership_ledger_events';
 

@@ -11,6 +11,7 @@ import {
   type ApplyContext,
   type ProjectionDefinition,
 } from './projection-definition.js';
+import { inEventBatchSpan } from '../shared/tracing.js';
 import { rebuildOwnerAlive, rebuildProjection, recoverAbandonedRebuild, type RebuildProgress, type RebuildRecovery } from './rebuild.js';
 
 export * from './projection-definition.js';
@@ -67,7 +68,13 @@ export class ProjectionEngine {
           if (!rows[0]) throw new Error(`projection ${def.name} is not registered (missing migration?)`);
           return consumerName(def.name, rows[0].active_version);
         },
-        handle: (events, client, name) => def.apply(events, this.applyContext(client, versionOf(name))),
+        // A live batch continues the traces of the commands it applies; a rebuild's replays history.
+        handle: (events, client, name) =>
+          mode === 'live'
+            ? inEventBatchSpan(`projection batch ${def.name}`, events, { 'projection.name': name }, () =>
+                def.apply(events, this.applyContext(client, versionOf(name))),
+              )
+            : def.apply(events, this.applyContext(client, versionOf(name))),
       },
       {
         name: def.name,

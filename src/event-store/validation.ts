@@ -2,8 +2,8 @@ import { validate as isUuid } from 'uuid';
 import { EventStoreInputError } from './errors.js';
 import type { NewEvent } from './types.js';
 
-export const MAX_STREAM_ID_LENGTH = 200;
-export const MAX_EVENTS_PER_APPEND = 1000;
+const MAX_STREAM_ID_LENGTH = 200;
+const MAX_EVENTS_PER_APPEND = 1000;
 // Control characters break logs, URLs and the canonical hash text; no stream id needs them.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9_.:-]{0,199}$/;
@@ -25,7 +25,7 @@ export function expectedToSql(expected: unknown): string {
 }
 
 /** Rejects what JSON or jsonb would silently change or refuse, naming the path of the offending value. */
-export function assertJson(value: unknown, path: string, seen = new Set<object>()): void {
+function assertJson(value: unknown, path: string, seen = new Set<object>()): void {
   switch (typeof value) {
     case 'string':
       if (value.includes('\u0000')) throw new EventStoreInputError(path, 'strings must not contain the NUL character (\\u0000)');

@@ -11,13 +11,13 @@ import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
-import { withTimeout as withTimeoutOf } from '../queues/timeout.js';
+import { withTimeout as withTimeoutOf } from '../shared/timeout.js';
 import { Roles } from '../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponse } from '../shared/openapi.js';
 import { REDIS } from '../shared/redis.js';
 import { IS_PUBLIC, Public } from '../shared/public.decorator.js';
 import { LivenessSchema, NotReadyProblemSchema, ReadinessSchema } from './health.schemas.js';
-import { ReadinessContributors } from './readiness.js';
+import { ReadinessContributors } from '../shared/readiness.js';
 
 import { probeDatabase, type IndicatorState } from './database-readiness.js';
 

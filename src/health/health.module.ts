@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
-import { ReadinessContributors } from './readiness.js';
+import { ReadinessContributors } from '../shared/readiness.js';
 
 @Global()
 @Module({

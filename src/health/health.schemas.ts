@@ -16,7 +16,7 @@ export class LivenessSchema {
   example: { status: 'up' },
   additionalProperties: true,
 })
-export class DependencyHealthSchema {
+class DependencyHealthSchema {
   [detail: string]: unknown;
   @ApiProperty({ enum: ['up', 'degraded', 'down'], example: 'up' }) status: 'up' | 'degraded' | 'down';
 }
@@ -68,4 +68,4 @@ export class NotReadyProblemSchema extends ProblemSchema {
   @byDependency('every dependency') details?: HealthIndicatorResult;
 }
 
-export type _HealthSchemasMirror = AllTrue<[Mirrors<ReadinessSchema, HealthCheckResult>]>;
+type _HealthSchemasMirror = AllTrue<[Mirrors<ReadinessSchema, HealthCheckResult>]>;

@@ -1,4 +1,4 @@
-// Small text helpers shared by the IATI and OParl mappings: names in the languages we hold, and
+// Small text helpers of the exports: names in the languages we hold, and
 // what a date known only to the month or year means in words.
 import { businessDateStart, formatBusinessDate, type BusinessDate, type LocalizedName } from '../partnerships/domain/index.js';
 
@@ -13,15 +13,6 @@ export function heldNames(name: LocalizedName | null | undefined): [string, stri
     .map(([lang, v]) => [lang, typeof v === 'string' ? v.trim() : ''] as [string, string])
     .filter(([, v]) => v !== '')
     .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** One spelling for places where only one fits: the preferred language if held, else the first held. */
-export function oneName(name: LocalizedName | null | undefined, prefer: string[] = ['de', 'en', 'uk']): string | null {
-  for (const lang of prefer) {
-    const v = name?.[lang]?.trim();
-    if (v) return v;
-  }
-  return heldNames(name)[0]?.[1] ?? null;
 }
 
 /** YYYY-MM-DD of the first day the date covers: 2022-05 → 2022-05-01, 2022 → 2022-01-01. */

@@ -7,6 +7,7 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { ProjectionEngine, horizonHolder } from '../event-store/projections.js';
 import { PROJECTIONS } from '../partnerships/read-models/projections.registry.js';
 import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
+import { outboxBacklog } from '../reporting/report-outbox.js';
 import { Public } from '../shared/public.decorator.js';
 
 /** One registry per app instance (tests run several apps in one process). */
@@ -47,6 +48,36 @@ export class Metrics {
         },
       });
     }
+    // The report pipeline (docs/operations.md#alerts): intents waiting for Redis, and reports by state.
+    new client.Gauge({
+      name: 'pl_report_outbox_pending',
+      help: 'Report jobs written to the outbox and not yet handed to the queue',
+      registers: [this.registry],
+      async collect() {
+        this.set((await outboxBacklog(pool)).pending);
+      },
+    });
+    new client.Gauge({
+      name: 'pl_report_outbox_oldest_seconds',
+      help: 'Age of the oldest report job still in the outbox (0 when empty)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await outboxBacklog(pool)).oldestSeconds ?? 0);
+      },
+    });
+    new client.Gauge({
+      name: 'pl_reports',
+      help: 'Reports queued, running or failed',
+      labelNames: ['status'],
+      registers: [this.registry],
+      async collect() {
+        const { rows } = await pool.query<{ status: string; n: number }>(
+          `SELECT s.status, count(r.id)::int AS n FROM unnest(ARRAY['queued', 'running', 'failed']) AS s(status)
+             LEFT JOIN reports r ON r.status = s.status GROUP BY s.status`,
+        );
+        for (const r of rows) this.set({ status: r.status }, r.n);
+      },
+    });
     new client.Gauge({
       name: 'pl_oldest_transaction_age_seconds',
       help: 'Age of the oldest open transaction with an id (it holds the read horizon back)',

@@ -60,4 +60,4 @@ export const VALUE_SCHEMAS = {
   },
 } as const;
 
-export type _ValueSchemasMirror = AllTrue<[Mirrors<BusinessDateSchema, BusinessDate>]>;
+type _ValueSchemasMirror = AllTrue<[Mirrors<BusinessDateSchema, BusinessDate>]>;

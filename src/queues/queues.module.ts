@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
+import { bullTelemetry } from '../telemetry/bullmq.js';
 
 /**
  * BullMQ's connection, once for every queue. Keys live under REDIS_PREFIX so several deployments
@@ -16,6 +17,7 @@ export class QueuesModule {
       imports: [
         BullModule.forRoot({
           prefix: config.REDIS_PREFIX,
+          ...bullTelemetry(),
           connection: {
             host: url.hostname,
             port: Number(url.port || 6379),

@@ -17,7 +17,7 @@ export const DASHBOARD_PATH = '/admin/queues';
  * The key comes as "Authorization: Bearer <key>" (scripts) or as the password of HTTP Basic auth
  * (a browser asks for it natively; the user name is ignored).
  */
-export function presentedKey(header: string | undefined): string | null {
+function presentedKey(header: string | undefined): string | null {
   if (!header) return null;
   const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
   if (bearer) return bearer[1];

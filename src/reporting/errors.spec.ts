@@ -6,7 +6,7 @@ import pg from 'pg';
 import { loadConfig } from '../config/config.js';
 import { EventStoreInputError } from '../event-store/errors.js';
 import { PartnershipNotFoundError, ValidationError } from '../partnerships/domain/index.js';
-import { EnqueueTimeoutError } from '../queues/timeout.js';
+import { EnqueueTimeoutError } from '../shared/timeout.js';
 import { classifyError, errorMessage, NotReadyError, PermanentReportError } from './errors.js';
 import { attemptsFor, JITTER, nominalDelay, retryDelay, spanOf } from './retry.js';
 

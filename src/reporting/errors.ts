@@ -5,7 +5,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { EventStoreInputError } from '../event-store/errors.js';
 import { PartnershipNotFoundError, ValidationError } from '../partnerships/domain/index.js';
-import { EnqueueTimeoutError } from '../queues/timeout.js';
+import { EnqueueTimeoutError } from '../shared/timeout.js';
 
 /** A failure worth retrying later (the projection has not caught up yet). */
 export class NotReadyError extends Error {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-export const OUTBOX_CHANNEL = 'report_outbox';
+const OUTBOX_CHANNEL = 'report_outbox';
 
 /**
  * LISTENs for the outbox trigger's NOTIFY, which PostgreSQL delivers right after the inserting

@@ -7,7 +7,7 @@ export const REPORTS_QUEUE = 'reports';
 export const SCHEDULED_DIGEST_JOB = 'office_digest_scheduled';
 export const DIGEST_SCHEDULER_ID = 'office-digest';
 /** Our own backoff type: the worker's strategy uses the delay it wrote into the report row. */
-export const REPORT_BACKOFF = 'report-retry';
+const REPORT_BACKOFF = 'report-retry';
 
 export interface ReportJobData {
   reportId?: string;
@@ -45,8 +45,7 @@ export function reportBackoff(config: AppConfig): BackoffStrategy {
   return (attemptsMade, _type, err) => (err instanceof RetryLaterError ? err.delayMs : retryDelay(attemptsMade, config));
 }
 
-export { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
-import { EnqueueTimeoutError, withTimeout } from '../queues/timeout.js';
+import { EnqueueTimeoutError, withTimeout } from '../shared/timeout.js';
 
 export interface ReportJob {
   name: string;
@@ -54,17 +53,47 @@ export interface ReportJob {
   jobId: string;
   /** ms to wait before the job may run (a retry's remaining backoff) */
   delay?: number;
+  /** trace context the job continues (BullMQ telemetry metadata), when tracing is on */
+  traceContext?: string | null;
+}
+
+/**
+ * The queue's Redis client, refused at once while disconnected: a command left in the offline queue
+ * would run whenever Redis returns, long after the caller gave up.
+ */
+export async function readyRedis(queue: Queue, config: Pick<AppConfig, 'ENQUEUE_TIMEOUT_MS'>) {
+  const client = await withTimeout(queue.getBackend().client, config.ENQUEUE_TIMEOUT_MS, 'the connection');
+  if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
+  return client;
+}
+
+const LIVE_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
+
+/** Whether BullMQ still has the job in a state that will run it (or is running it under a live lock). */
+export async function jobIsLive(queue: Queue, jobId: string, config: Pick<AppConfig, 'ENQUEUE_TIMEOUT_MS'>): Promise<boolean> {
+  const state = await queue.getJobState(jobId);
+  if (LIVE_STATES.has(state)) return true;
+  if (state !== 'active') return false; // completed, failed or unknown (gone)
+  const client = await readyRedis(queue, config);
+  return (await client.get(`${queue.toKey(jobId)}:lock`)) !== null;
 }
 
 export async function addReportJobs(queue: Queue, jobs: ReportJob[], config: AppConfig): Promise<void> {
   if (jobs.length === 0) return;
-  // Refuse at once while disconnected: a command left in the offline queue would run whenever Redis
-  // returns, long after the caller gave up. The outbox row stays and the relay tries again.
-  const client = await withTimeout(queue.getBackend().client, config.ENQUEUE_TIMEOUT_MS, 'the connection');
-  if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
+  // The outbox row stays when Redis is away, and the relay tries again.
+  await readyRedis(queue, config);
   const opts = jobOptions(config);
   const pending = queue.addBulk(
-    jobs.map((j) => ({ name: j.name, data: j.data, opts: { ...opts, jobId: j.jobId, ...(j.delay ? { delay: j.delay } : {}) } })),
+    jobs.map((j) => ({
+      name: j.name,
+      data: j.data,
+      opts: {
+        ...opts,
+        jobId: j.jobId,
+        ...(j.delay ? { delay: j.delay } : {}),
+        ...(j.traceContext ? { telemetry: { metadata: j.traceContext } } : {}),
+      },
+    })),
   );
   pending.catch(() => undefined); // after a timeout nobody awaits it any more
   await withTimeout(pending, config.ENQUEUE_TIMEOUT_MS, 'the enqueue');

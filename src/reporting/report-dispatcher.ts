@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CheckpointedConsumer, EventNotifications, PostgresEventStore, type StoredEvent } from '../event-store/index.js';
 import { Clock } from '../shared/clock.js';
+import { inEventBatchSpan, inEventTrace } from '../shared/tracing.js';
 import { classifyError, errorMessage, type FailureKind } from './errors.js';
 import { jobIdForEvent } from './queue.js';
 import { createReport, derivedReportId } from './report-store.js';
@@ -26,7 +27,7 @@ export const DOSSIER_TRIGGERS = new Set([
   'PartnershipTerminated',
 ]);
 
-export interface Dispatch {
+interface Dispatch {
   reportId: string;
   jobId: string;
   dedupeKey: string;
@@ -36,7 +37,7 @@ export interface Dispatch {
 }
 
 /** Pure: which follow-up reports a batch of events asks for. */
-export function dispatchesFor(events: StoredEvent[]): Dispatch[] {
+function dispatchesFor(events: StoredEvent[]): Dispatch[] {
   return events
     .filter((e) => DOSSIER_TRIGGERS.has(e.type))
     .map((e) => ({
@@ -68,7 +69,7 @@ export class ReportDispatcher implements OnApplicationShutdown {
     this.consumer = new CheckpointedConsumer(
       store,
       notifications,
-      { handle: (events, client) => this.handle(events, client) },
+      { handle: (events, client) => inEventBatchSpan('report dispatch batch', events, {}, () => this.handle(events, client)) },
       {
         name: DISPATCHER_NAME,
         batchSize: 200,
@@ -86,16 +87,20 @@ export class ReportDispatcher implements OnApplicationShutdown {
     for (const d of dispatchesFor(events)) {
       // An existing row (a replay) is left as it is: produced, failed, or queued with a job the
       // reconciler watches over.
-      await createReport(client, {
-        id: d.reportId,
-        type: 'dossier',
-        parameters: { partnershipId: d.partnershipId, triggeredBy: d.eventId, minVersion: d.minVersion },
-        requestedBy: 'dispatcher',
-        dedupeKey: d.dedupeKey,
-        createdAt: this.clock.now(),
-        jobId: d.jobId,
-        reason: 'dispatched',
-      });
+      const event = events.find((e) => e.eventId === d.eventId)!;
+      // The report's job continues the trace of the command that recorded the event.
+      await inEventTrace(event.metadata, () =>
+        createReport(client, {
+          id: d.reportId,
+          type: 'dossier',
+          parameters: { partnershipId: d.partnershipId, triggeredBy: d.eventId, minVersion: d.minVersion },
+          requestedBy: 'dispatcher',
+          dedupeKey: d.dedupeKey,
+          createdAt: this.clock.now(),
+          jobId: d.jobId,
+          reason: 'dispatched',
+        }),
+      );
     }
   }
 

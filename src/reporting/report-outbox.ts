@@ -32,15 +32,25 @@ export interface OutboxEntry {
   notBefore: Date | null;
   type: ReportType;
   status: ReportStatus;
+  /** the writer's trace context, for the job (null while tracing is off) */
+  traceContext: string | null;
 }
 
 export async function readOutbox(db: Db, limit: number): Promise<OutboxEntry[]> {
   const { rows } = await db.query(
-    `SELECT o.id::text, o.report_id, o.job_id, o.not_before, r.type, r.status
+    `SELECT o.id::text, o.report_id, o.job_id, o.not_before, o.trace_context, r.type, r.status
        FROM report_outbox o JOIN reports r ON r.id = o.report_id ORDER BY o.id LIMIT $1`,
     [limit],
   );
-  return rows.map((r) => ({ id: r.id, reportId: r.report_id, jobId: r.job_id, notBefore: r.not_before, type: r.type, status: r.status }));
+  return rows.map((r) => ({
+    id: r.id,
+    reportId: r.report_id,
+    jobId: r.job_id,
+    notBefore: r.not_before,
+    type: r.type,
+    status: r.status,
+    traceContext: r.trace_context,
+  }));
 }
 
 export async function deleteOutbox(db: Db, ids: string[]): Promise<void> {

@@ -32,8 +32,6 @@ import {
 } from './report-types.js';
 
 // Lives with the error classification; re-exported where it was defined first.
-export { NotReadyError };
-
 export interface Produced {
   files: NewFile[];
   summary: Record<string, unknown>;

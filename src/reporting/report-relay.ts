@@ -2,51 +2,25 @@
 // hands the intents to BullMQ after commit (woken by NOTIFY and in-process, polling as a fallback),
 // and every REPORT_RECONCILE_MS checks that each queued or running report still has a live job in
 // Redis, enqueuing again whatever Redis lost (a restart without persistence, FLUSHALL, failover),
-// and that the digest schedule still exists. One relay/reconciler at a time across processes.
+// and that the digest schedule still exists (digest-schedule.ts). One relay/reconciler at a time
+// across processes.
 import { EventEmitter } from 'node:events';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { CronExpressionParser } from 'cron-parser';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
-import { Clock } from '../shared/clock.js';
+import { DigestSchedule } from './digest-schedule.js';
 import { errorMessage } from './errors.js';
 import { OutboxListener } from './outbox-listener.js';
-import {
-  addReportJobs,
-  DIGEST_SCHEDULER_ID,
-  jobIdForReport,
-  jobOptions,
-  REPORTS_QUEUE,
-  SCHEDULED_DIGEST_JOB,
-  withTimeout,
-  EnqueueTimeoutError,
-} from './queue.js';
+import { withTimeout } from '../shared/timeout.js';
+import { addReportJobs, jobIsLive, readyRedis, REPORTS_QUEUE } from './queue.js';
 import { ReportDispatcher } from './report-dispatcher.js';
-import {
-  BUSY,
-  deleteOutbox,
-  outboxBacklog,
-  readOutbox,
-  requeueLost,
-  scheduledDigestState,
-  unfinishedReports,
-  withRelayLock,
-} from './report-outbox.js';
-import { createReport, derivedReportId } from './report-store.js';
+import { BUSY, deleteOutbox, outboxBacklog, readOutbox, requeueLost, unfinishedReports, withRelayLock } from './report-outbox.js';
 
 const BATCH = 200;
 const RECONCILE_LIMIT = 5000;
-const LIVE_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
-
-/** The report id and dedupe key of the digest for one firing of the schedule (as the worker derives them). */
-export function digestFiring(slotMs: number): { dedupeKey: string; reportId: string; firingJobId: string } {
-  const firingJobId = `repeat:${DIGEST_SCHEDULER_ID}:${slotMs}`;
-  const dedupeKey = `schedule/${firingJobId}`;
-  return { dedupeKey, reportId: derivedReportId(dedupeKey), firingJobId };
-}
 
 export interface ReconcileResult {
   checked: number;
@@ -75,31 +49,28 @@ export class ReportRelay implements OnApplicationShutdown {
   private woken = false;
   private reconcileDue = 0;
   private failing = false;
-  private readonly state: Omit<RelayStatus, 'running' | 'listening'> = {
+  private readonly state: Omit<RelayStatus, 'running' | 'listening' | 'scheduleRecreated'> = {
     lastPassAt: null,
     lastError: null,
     handedOver: 0,
     lastReconcileAt: null,
     requeued: 0,
     lastRequeued: [],
-    scheduleRecreated: 0,
   };
   private redisReadyHook: (() => void) | null = null;
-  /** set once this process has seen (or set) the schedule: a later absence is a loss */
-  private scheduleSeen = false;
 
   constructor(
     @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(ReportDispatcher) private readonly dispatcher: ReportDispatcher,
-    @Inject(Clock) private readonly clock: Clock,
+    @Inject(DigestSchedule) private readonly digest: DigestSchedule,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.wakeup.setMaxListeners(0);
   }
 
   status(): RelayStatus {
-    return { running: this.running, listening: !!this.listener?.connected, ...this.state };
+    return { running: this.running, listening: !!this.listener?.connected, ...this.state, scheduleRecreated: this.digest.recreated };
   }
 
   /** Runs a relay pass soon (an outbox row was just committed). */
@@ -159,7 +130,7 @@ export class ReportRelay implements OnApplicationShutdown {
         if (this.running && Date.now() >= this.reconcileDue) {
           this.reconcileDue = Date.now() + this.config.REPORT_RECONCILE_MS;
           await this.reconcileOnce();
-          await this.checkDigestSchedule();
+          if ((await this.digest.check()).caughtUp) this.wake();
         }
         if (this.failing) this.logger.log('report relay recovered');
         this.failing = false;
@@ -205,6 +176,7 @@ export class ReportRelay implements OnApplicationShutdown {
           data: { reportId: e.reportId },
           jobId: e.jobId,
           delay: e.notBefore ? Math.max(0, e.notBefore.getTime() - now) : 0,
+          traceContext: e.traceContext,
         }));
       await addReportJobs(this.queue, jobs, this.config);
       await deleteOutbox(
@@ -218,21 +190,6 @@ export class ReportRelay implements OnApplicationShutdown {
     return result;
   }
 
-  private async redis() {
-    const client = await withTimeout(this.queue.getBackend().client, this.config.ENQUEUE_TIMEOUT_MS, 'the connection');
-    if (client.status !== 'ready') throw new EnqueueTimeoutError(`Redis is not connected (${client.status})`);
-    return client;
-  }
-
-  /** Whether BullMQ still has the job in a state that will run it (or is running it under a live lock). */
-  private async jobIsLive(jobId: string): Promise<boolean> {
-    const state = await this.queue.getJobState(jobId);
-    if (LIVE_STATES.has(state)) return true;
-    if (state !== 'active') return false; // completed, failed or unknown (gone)
-    const client = await this.redis();
-    return (await client.get(`${this.queue.toKey(jobId)}:lock`)) !== null;
-  }
-
   /**
    * Finds queued and running reports whose job Redis no longer has (or whose worker's lock expired)
    * and enqueues them again through the outbox. Returns BUSY when another process reconciles.
@@ -241,12 +198,12 @@ export class ReportRelay implements OnApplicationShutdown {
     const result = await withRelayLock(this.pool, async (client) => {
       const rows = await unfinishedReports(client, RECONCILE_LIMIT);
       if (!rows.length) return { checked: 0, requeued: [] };
-      await this.redis();
+      await readyRedis(this.queue, this.config);
       const lost: { id: string; jobId: string | null }[] = [];
       for (let i = 0; i < rows.length; i += 50) {
         const chunk = rows.slice(i, i + 50);
         const live = await withTimeout(
-          Promise.all(chunk.map((r) => (r.jobId ? this.jobIsLive(r.jobId) : Promise.resolve(false)))),
+          Promise.all(chunk.map((r) => (r.jobId ? jobIsLive(this.queue, r.jobId, this.config) : Promise.resolve(false)))),
           this.config.ENQUEUE_TIMEOUT_MS,
           'the job lookups',
         );
@@ -267,64 +224,6 @@ export class ReportRelay implements OnApplicationShutdown {
       this.wake();
     }
     return result;
-  }
-
-  /**
-   * The digest schedule lives in Redis: recreate it when it is missing (or its pattern changed), and
-   * make up the latest firing if it was lost with Redis. Every process that runs workers with the
-   * digest enabled checks; both steps are idempotent.
-   */
-  async checkDigestSchedule(): Promise<{ recreated: boolean; caughtUp: string | null }> {
-    if (!this.config.WORKERS_ENABLED || !this.config.DIGEST_ENABLED) return { recreated: false, caughtUp: null };
-    await this.redis();
-    const timeout = this.config.ENQUEUE_TIMEOUT_MS;
-    const existing = await withTimeout(this.queue.getJobScheduler(DIGEST_SCHEDULER_ID), timeout, 'the digest schedule');
-    let recreated = false;
-    if (!existing || existing.pattern !== this.config.DIGEST_CRON) {
-      await withTimeout(
-        this.queue.upsertJobScheduler(
-          DIGEST_SCHEDULER_ID,
-          { pattern: this.config.DIGEST_CRON },
-          { name: SCHEDULED_DIGEST_JOB, data: {}, opts: jobOptions(this.config) },
-        ),
-        timeout,
-        'the digest schedule',
-      );
-      recreated = true;
-      if (existing) this.logger.log(`digest schedule changed to "${this.config.DIGEST_CRON}"`);
-      else if (!this.scheduleSeen) this.logger.log(`digest schedule set: "${this.config.DIGEST_CRON}"`);
-      else {
-        this.state.scheduleRecreated++;
-        this.logger.warn(`reconciler recreated the digest job scheduler "${DIGEST_SCHEDULER_ID}": it was missing from Redis`);
-      }
-    }
-    this.scheduleSeen = true;
-    return { recreated, caughtUp: await this.catchUpDigest() };
-  }
-
-  /** Creates the digest of the latest past firing when it never ran and the schedule was live before it. */
-  async catchUpDigest(): Promise<string | null> {
-    const now = this.clock.now();
-    const slot = CronExpressionParser.parse(this.config.DIGEST_CRON, { currentDate: now }).prev().getTime();
-    // Leave the firing itself time to run.
-    if (now.getTime() - slot < Math.max(60_000, this.config.REPORT_RECONCILE_MS)) return null;
-    const { dedupeKey, reportId, firingJobId } = digestFiring(slot);
-    const { slotDone, earlier } = await scheduledDigestState(this.pool, dedupeKey, new Date(slot));
-    if (slotDone || !earlier) return null;
-    if (await withTimeout(this.jobIsLive(firingJobId), this.config.ENQUEUE_TIMEOUT_MS, 'the firing')) return null;
-    const { created } = await createReport(this.pool, {
-      id: reportId,
-      type: 'office_digest',
-      parameters: {},
-      requestedBy: 'schedule',
-      dedupeKey,
-      jobId: jobIdForReport(reportId),
-      reason: 'scheduled',
-    });
-    if (!created) return null;
-    this.logger.warn(`the digest due at ${new Date(slot).toISOString()} never ran (lost with Redis); producing it now as ${reportId}`);
-    this.wake();
-    return reportId;
   }
 
   /** Unhandled outbox rows and their age, for readiness. */

@@ -5,6 +5,7 @@ import { withTransaction } from '../event-store/transaction.js';
 import { v5 as uuidv5 } from 'uuid';
 import type { FailureKind } from './errors.js';
 import type { ReportFormat, ReportStatus, ReportType } from './report-types.js';
+import { traceCarrierText } from '../shared/tracing.js';
 
 type Db = pg.Pool | pg.ClientBase;
 
@@ -83,7 +84,7 @@ function toReport(r: pg.QueryResultRow): Report {
   };
 }
 
-export type OutboxReason = 'requested' | 'dispatched' | 'scheduled' | 'reconciled';
+type OutboxReason = 'requested' | 'dispatched' | 'scheduled' | 'reconciled';
 
 export interface NewReport {
   id: string;
@@ -108,7 +109,7 @@ export async function createReport(db: Db, input: NewReport): Promise<{ report: 
        INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, created_at, job_id)
        VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7)
        ON CONFLICT DO NOTHING RETURNING id, job_id)
-     INSERT INTO report_outbox (report_id, job_id, reason) SELECT id, job_id, $8 FROM r RETURNING report_id`,
+     INSERT INTO report_outbox (report_id, job_id, reason, trace_context) SELECT id, job_id, $8, $9 FROM r RETURNING report_id`,
     [
       input.id,
       input.type,
@@ -118,6 +119,7 @@ export async function createReport(db: Db, input: NewReport): Promise<{ report: 
       input.createdAt ?? null,
       input.jobId,
       input.reason,
+      traceCarrierText(),
     ],
   );
   const existing = rows.length

@@ -71,8 +71,6 @@ export interface IatiReportParameters {
   partnershipId?: string;
 }
 
-export type ReportParameters = DossierParameters | AidSummaryParameters | DigestParameters | ReminderParameters | IatiReportParameters;
-
 export interface ValidRequest {
   type: ReportType;
   parameters: Record<string, unknown>;

@@ -14,13 +14,14 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { classifyError, errorMessage } from './errors.js';
 import { ReportProducer } from './report-producer.js';
-import { digestFiring, ReportRelay } from './report-relay.js';
+import { digestFiring } from './digest-schedule.js';
+import { ReportRelay } from './report-relay.js';
 import { claimReport, completeReport, createReport, deferReport, failReport, setProgress, type Report } from './report-store.js';
 import { jobIdForReport, reportBackoff, REPORTS_QUEUE, RetryLaterError, SCHEDULED_DIGEST_JOB, type ReportJobData } from './queue.js';
 import { retryDelay } from './retry.js';
 
 /** The firing time of a schedule job: its id is `repeat:<scheduler>:<millis>`. */
-export function firingTime(job: Pick<Job, 'id' | 'opts' | 'timestamp' | 'delay'>): number {
+function firingTime(job: Pick<Job, 'id' | 'opts' | 'timestamp' | 'delay'>): number {
   const fromId = /:(\d+)$/.exec(job.id ?? '');
   if (fromId) return Number(fromId[1]);
   const prev = (job.opts as { prevMillis?: number }).prevMillis;
@@ -49,6 +50,7 @@ export class ReportWorker implements OnApplicationShutdown {
     this.worker = new Worker(REPORTS_QUEUE, (job: Job<ReportJobData>) => this.process(job), {
       connection: this.queue.opts.connection,
       prefix: this.queue.opts.prefix,
+      telemetry: this.queue.opts.telemetry,
       concurrency: this.config.REPORT_CONCURRENCY,
       lockDuration: this.config.REPORT_LOCK_MS,
       stalledInterval: this.config.REPORT_STALLED_INTERVAL_MS,

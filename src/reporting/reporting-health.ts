@@ -6,7 +6,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { withTimeout } from '../queues/timeout.js';
+import { withTimeout } from '../shared/timeout.js';
 import { errorMessage } from './errors.js';
 import { REPORTS_QUEUE } from './queue.js';
 import { ReportDispatcher } from './report-dispatcher.js';

@@ -5,11 +5,12 @@ import type { Queue } from 'bullmq';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
-import { ReadinessContributors } from '../health/readiness.js';
+import { ReadinessContributors } from '../shared/readiness.js';
 import { IatiModule } from '../interop/iati/iati.module.js';
 import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { adminOnly, dashboardRouter, DASHBOARD_PATH } from './dashboard.js';
 import { REPORTS_QUEUE } from './queue.js';
+import { DigestSchedule } from './digest-schedule.js';
 import { ReportDispatcher } from './report-dispatcher.js';
 import { ReportProducer } from './report-producer.js';
 import { ReportRelay } from './report-relay.js';
@@ -65,7 +66,7 @@ class ReportingLifecycle implements OnModuleInit, OnApplicationBootstrap {
 @Module({
   imports: [BullModule.registerQueue({ name: REPORTS_QUEUE }), PartnershipsReadModule, IatiModule],
   controllers: [ReportsController],
-  providers: [ReportProducer, ReportWorker, ReportDispatcher, ReportRelay, ReportingHealth, ReportingLifecycle],
+  providers: [ReportProducer, ReportWorker, ReportDispatcher, DigestSchedule, ReportRelay, ReportingHealth, ReportingLifecycle],
   exports: [ReportWorker, ReportDispatcher, ReportRelay],
 })
 export class ReportingModule {}

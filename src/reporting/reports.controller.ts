@@ -37,7 +37,7 @@ import {
 } from './reports.schemas.js';
 
 /** Who may ask for reports; everyone who may read partnerships may read and download them. */
-export const REPORT_REQUEST_ROLES: Role[] = ['reporting', 'office', 'admin'];
+const REPORT_REQUEST_ROLES: Role[] = ['reporting', 'office', 'admin'];
 const BASE = '/api/v1/reports';
 
 function view(r: Report): ReportView {

@@ -47,7 +47,7 @@ const PARAMETERS = { from: '2022-01-01', to: '2022-12-31', kind: 'delivered' };
   example: PARAMETERS,
   additionalProperties: false,
 })
-export class ReportParametersSchema {
+class ReportParametersSchema {
   @ApiPropertyOptional({ example: 'dortmund-zhytomyr' }) partnershipId?: string;
   @ApiPropertyOptional({ example: '2022-01-01', description: 'aid_summary: first day (YYYY, YYYY-MM or YYYY-MM-DD)' }) from?: string;
   @ApiPropertyOptional({ example: '2022-12-31', description: 'aid_summary: last day (YYYY, YYYY-MM or YYYY-MM-DD)' }) to?: string;
@@ -75,7 +75,7 @@ export class ReportRequestSchema {
 }
 
 @Schema({ name: 'ReportLinks', example: LINKS })
-export class ReportLinksSchema implements ReportLinks {
+class ReportLinksSchema implements ReportLinks {
   @ApiProperty({ example: LINKS.self }) self: string;
   @ApiProperty({ example: LINKS.download, description: "the type's first format; add ?format= for another" }) download: string;
 }
@@ -89,7 +89,7 @@ const FILE = {
 };
 
 @Schema({ name: 'ReportFile', example: FILE })
-export class ReportFileSchema implements ReportFileView {
+class ReportFileSchema implements ReportFileView {
   @ApiProperty({ enum: FORMATS, example: 'csv' }) format: ReportFormat;
   @ApiProperty({ example: FILE.mediaType }) mediaType: string;
   @ApiProperty({ example: FILE.fileName }) fileName: string;
@@ -177,7 +177,7 @@ export class ReportPageSchema {
   @ApiProperty({ type: String, nullable: true, example: null }) nextCursor: string | null;
 }
 
-export type _ReportSchemasMirror = AllTrue<
+type _ReportSchemasMirror = AllTrue<
   [
     Mirrors<ReportLinksSchema, ReportLinks>,
     Mirrors<ReportFileSchema, ReportFileView>,

@@ -9,7 +9,7 @@ import { bodyProblems, INPUT_LIMITS, pathHasControlCharacter, pathProblems, quer
 import { ApiProblem, PROBLEM_CONTENT_TYPE, problemType, validationProblem } from './problem.js';
 
 /** The media types a command body may have. */
-export const JSON_TYPES = ['application/json', 'application/*+json'];
+const JSON_TYPES = ['application/json', 'application/*+json'];
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 type Flagged = IncomingMessage & { invalidUtf8?: boolean };

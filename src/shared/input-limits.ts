@@ -29,12 +29,12 @@ export const INPUT_LIMITS = {
 } as const;
 
 /** C0, DEL and C1: no query parameter or name needs them, and NUL cannot be stored at all. */
-export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 /** Half of a UTF-16 pair without its other half: no valid Unicode text holds one, and jsonb refuses it. */
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Keys that reach Object.prototype when copied into a plain object; never a field of this API. */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const MAX_FIELD_PATH = 300;
 

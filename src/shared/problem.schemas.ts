@@ -4,7 +4,7 @@ import { Schema, type AllTrue, type Mirrors } from './schema.js';
 import type { FieldError, ProblemDetails } from './problem.js';
 
 @Schema({ name: 'FieldError', example: { field: 'value.amount', reason: 'must have at most 2 decimals for EUR' } })
-export class FieldErrorSchema implements FieldError {
+class FieldErrorSchema implements FieldError {
   @ApiProperty({ example: 'value.amount', description: 'the field, as a path: value.amount, signatories[0].name, If-Match' })
   field: string;
   @ApiProperty({ example: 'must have at most 2 decimals for EUR', description: 'why, read after the field name' })
@@ -43,4 +43,4 @@ export class ProblemSchema implements ProblemDetails {
   requestId?: string;
 }
 
-export type _ProblemSchemasMirror = AllTrue<[Mirrors<FieldErrorSchema, FieldError>]>;
+type _ProblemSchemasMirror = AllTrue<[Mirrors<FieldErrorSchema, FieldError>]>;

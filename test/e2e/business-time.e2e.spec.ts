@@ -1,7 +1,8 @@
 // Business time over HTTP: history recorded late, out of order or re-planned still gives the right
 // status, calendar and feed (issue: business-date truth). The clock is fixed to 1 June 2026.
 import request from 'supertest';
-import { seedDemo, DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/seed.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/story.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, newId, post } from './partnerships-helpers.js';

@@ -7,8 +7,8 @@ import request from 'supertest';
 import { createApiKey, revokeApiKey } from '../../src/auth/api-keys.js';
 import { runFeedsCommand } from '../../src/auth/feeds-cli.js';
 import { ProjectionEngine } from '../../src/event-store/projections.js';
-import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caughtUp } from '../support/projections.js';
 import { API, initiate, keyFor, newId, poolOf, post } from './partnerships-helpers.js';
 
 const BASE = 'https://ledger.example.org';
@@ -16,16 +16,6 @@ let t: TestApp;
 let office: string;
 let council: string;
 let admin: string;
-
-async function caughtUp() {
-  const engine = t.app.get(ProjectionEngine);
-  for (let i = 0; i < 400; i++) {
-    await engine.catchUp(partnershipsProjection);
-    if ((await engine.status(partnershipsProjection.name)).behind === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('projection did not catch up');
-}
 
 /** A day `n` days from today, YYYY-MM-DD: plans must lie ahead to be in the feed. */
 const daysAhead = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -85,7 +75,7 @@ describe('subscribing with a feed token', () => {
     review = ok(
       await post(t, office, `${API}/${id}/board-reviews`, { occurredOn: daysAhead(40), body: 'Verwaltungsvorstand', planned: true }),
     );
-    await caughtUp();
+    await caughtUp(t.app.get(ProjectionEngine));
     feed = await createFeed(council);
   });
 
@@ -114,7 +104,7 @@ describe('subscribing with a feed token', () => {
       }),
     );
     ok(await post(t, office, `${API}/${id}/entries/${review}/retractions`, { reason: 'The board will not meet on it.' }));
-    await caughtUp();
+    await caughtUp(t.app.get(ProjectionEngine));
     const after = parseFeed((await subscribe(feed.url)).text).filter((e) => e.summary.startsWith(`${id}:`));
     const [signingBefore, reviewBefore] = before;
     const signingAfter = after.find((e) => e.uid === signingBefore.uid)!;
@@ -163,7 +153,7 @@ describe('what a feed token may see', () => {
     const mine = await initiate(t, office, newId('feed'));
     const theirs = await initiate(t, office, newId('feed'));
     for (const p of [mine, theirs]) ok(await post(t, office, `${API}/${p}/signing-schedules`, { occurredOn: daysAhead(20) }));
-    await caughtUp();
+    await caughtUp(t.app.get(ProjectionEngine));
     const { key, apiKey } = await createApiKey(poolOf(t), { name: 'leaving colleague', role: 'council' });
     const feed = await createFeed(key, { name: 'Partnership calendar', partnershipId: mine });
     const summaries = parseFeed((await subscribe(feed.url)).text).map((e) => e.summary.split(':')[0]);

@@ -3,7 +3,8 @@
 // Vinnytsia and Mykolaiv with their amounts and currencies; a retracted delivery is absent.
 import request from 'supertest';
 import { create } from 'xmlbuilder2';
-import { DEMO_PARTNERSHIP_ID as DZ, seedDemo } from '../../src/partnerships/demo/seed.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/story.js';
 import { validateIatiActivities } from '../support/iati-xsd.mjs';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, keyFor, post } from './partnerships-helpers.js';

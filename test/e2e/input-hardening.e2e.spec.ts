@@ -6,7 +6,8 @@ import net from 'node:net';
 import request from 'supertest';
 import { EXAMPLES } from '../support/examples.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { API, countEvents, initiate, keyFor, newId, poolOf, post } from './partnerships-helpers.js';
+import { written } from '../support/footprint.js';
+import { API, countEvents, initiate, keyFor, newId, post } from './partnerships-helpers.js';
 
 const PROBLEM = /^application\/problem\+json/;
 let t: TestApp;
@@ -22,20 +23,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function footprint() {
-  const { rows } = await poolOf(t).query(
-    `SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM api_keys) AS keys,
-            (SELECT count(*)::int FROM reports WHERE requested_by <> 'dispatcher') AS reports`,
-  );
-  return rows[0] as { events: number; keys: number; reports: number };
-}
-
-let before: Awaited<ReturnType<typeof footprint>>;
+let before: Awaited<ReturnType<typeof written>>;
 beforeEach(async () => {
-  before = await footprint();
+  before = await written(t);
 });
 afterEach(async () => {
-  expect(await footprint()).toEqual(before);
+  expect(await written(t)).toEqual(before);
   expect((await request(t.http).get('/health')).status).toBe(200);
 });
 

@@ -7,9 +7,9 @@ import request from 'supertest';
 import { PG_POOL } from '../../src/event-store/event-store.module.js';
 import { ProjectionEngine } from '../../src/event-store/projections.js';
 import { seedDemo } from '../../src/partnerships/demo/seed.js';
-import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { loadOParlValidator, oparlTypeOf } from '../support/oparl-schemas.mjs';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caughtUp } from '../support/projections.js';
 import { API, initiate, keyFor, newId, post } from './partnerships-helpers.js';
 
 const BASE = 'https://ledger.example.org';
@@ -20,16 +20,6 @@ type Ref = { at: string; url: string; target: string };
 let t: TestApp;
 let reader: string;
 let office: string;
-
-async function caughtUp(app: TestApp) {
-  const engine = app.app.get(ProjectionEngine);
-  for (let i = 0; i < 400; i++) {
-    await engine.catchUp(partnershipsProjection);
-    if ((await engine.status(partnershipsProjection.name)).behind === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('projection did not catch up');
-}
 
 /** GET of an absolute URL of this service, as a client that knows only the URL would. */
 async function fetchUrl(url: string, key: string | null = reader): Promise<Json> {
@@ -89,7 +79,7 @@ beforeAll(async () => {
   reader = await keyFor(t, 'council');
   office = await keyFor(t, 'office');
   await seedDemo(t.app);
-  await caughtUp(t);
+  await caughtUp(t.app.get(ProjectionEngine));
 });
 afterAll(async () => t?.close());
 
@@ -221,14 +211,14 @@ describe('OParl 1.1 of the demo seed', () => {
         outcome: 'adopted',
       }),
     );
-    await caughtUp(t);
+    await caughtUp(t.app.get(ProjectionEngine));
     const live = await fetchUrl(`${ROOT}/consultation/${decision}`);
     expect(live.deleted).toBeUndefined();
     const before = new Date(Date.now() - 1000).toISOString();
 
     const retracted = await post(t, office, `${API}/${id}/entries/${decision}/retractions`, { reason: 'Recorded for the wrong paper.' });
     expect(retracted.status).toBe(201);
-    await caughtUp(t);
+    await caughtUp(t.app.get(ProjectionEngine));
 
     const gone = await fetchUrl(`${ROOT}/consultation/${decision}`);
     expect(gone).toMatchObject({ id: live.id, type: live.type, deleted: true, created: live.created });
@@ -256,11 +246,11 @@ describe('OParl 1.1 of the demo seed', () => {
     expect(r.status).toBe(201);
     const review = r.body.events[0].eventId as string;
     for (const body of ['Board B', 'Board C']) {
-      await caughtUp(t);
+      await caughtUp(t.app.get(ProjectionEngine));
       const c = await post(t, office, `${API}/${id}/entries/${review}/corrections`, { reason: 'The name was wrong.', changes: { body } });
       expect(c.status).toBe(201);
     }
-    await caughtUp(t);
+    await caughtUp(t.app.get(ProjectionEngine));
     const [a, b, c] = await Promise.all(['board-a', 'board-b', 'board-c'].map((k) => fetchUrl(`${ROOT}/organization/${k}`)));
     expect(a.deleted).toBe(true);
     expect(b.deleted).toBe(true);
@@ -282,7 +272,7 @@ describe('OParl 1.1 of the demo seed', () => {
     // any event will do: here a note, which the OParl mapping itself ignores
     const note = await post(t, office, `${API}/dortmund-zhytomyr/notes`, { occurredOn: '2025-08', text: 'Autumn planning call' });
     expect(note.status).toBe(201);
-    await caughtUp(t);
+    await caughtUp(t.app.get(ProjectionEngine));
     expect(await snapshot()).toEqual(before);
   });
 });

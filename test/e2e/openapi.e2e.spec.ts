@@ -9,9 +9,10 @@ import formats from 'ajv-formats';
 import request from 'supertest';
 import { API_TYPES_FILE, apiTypesSource } from '../../scripts/openapi-types.js';
 import { ProjectionEngine } from '../../src/event-store/projections.js';
-import { DEMO_PARTNERSHIP_ID, seedDemo } from '../../src/partnerships/demo/seed.js';
-import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID } from '../../src/partnerships/demo/story.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caughtUp } from '../support/projections.js';
 import { API, keyFor, post } from './partnerships-helpers.js';
 
 type Json = Record<string, any>;
@@ -237,16 +238,15 @@ describe('the answers of the seeded service', () => {
     expectDocumented(await get('/api/v1/reports'), '/api/v1/reports');
 
     expectDocumented(await get('/api/v1/projections'), '/api/v1/projections');
+    expectDocumented(await get('/api/v1/changes?limit=2'), '/api/v1/changes');
+    expectDocumented(await get('/api/v1/changes?after=forged.cursor'), '/api/v1/changes');
     expectDocumented(await request(t.http).get('/health'), '/health');
     expectDocumented(await request(t.http).get('/health/ready'), '/health/ready');
     expectDocumented(await get('/health/ready/details'), '/health/ready/details');
   });
 
   it('OParl, IATI and calendar subscriptions', async () => {
-    const engine = t.app.get(ProjectionEngine);
-    for (let i = 0; i < 400 && (await engine.status(partnershipsProjection.name)).behind > 0; i++) {
-      await engine.catchUp(partnershipsProjection);
-    }
+    await caughtUp(t.app.get(ProjectionEngine));
     const oparl = '/oparl/v1.1';
     expectDocumented(await get(oparl), oparl);
     expectDocumented(await get(`${oparl}/system`), `${oparl}/system`);

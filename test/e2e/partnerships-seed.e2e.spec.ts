@@ -1,7 +1,8 @@
 // Acceptance 4: after the demo seed the Dortmund–Zhytomyr events read back in order, with both the
 // planned 9 February 2023 signing and the actual 23 February 2023 one; a second run writes nothing.
 import { PostgresEventStore } from '../../src/event-store/index.js';
-import { DEMO_PARTNERSHIP_ID, DEMO_STEPS, seedDemo } from '../../src/partnerships/demo/seed.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../src/partnerships/demo/story.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { countEvents } from './partnerships-helpers.js';
 

@@ -1,10 +1,10 @@
 // Rate limits through HTTP: failed authentications per address (429 before any key lookup), and
 // both limits still holding while Redis is gone (the in-memory insurance limiter takes over).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { keyFor } from './partnerships-helpers.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -61,45 +61,6 @@ describe('repeated bad keys from one address', () => {
     expect((await request(t.http).get('/health/ready')).status).toBe(200);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server for this suite: stopping it must not disturb the other suites' Redis. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 5000);
-    child.stdout!.on('data', (c) => {
-      out += c;
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describe('limits while Redis is down', () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { PostgresEventStore } from '../../src/event-store/index.js';
-import { seedDemo, DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/seed.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/story.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, newId, post, poolOf } from './partnerships-helpers.js';
 

@@ -1,11 +1,10 @@
 // Acceptance 5: bad report requests get 400/404 problem+json and leave nothing behind: no report row,
 // no enqueue intent, no job in the queue. Also: who may do what, and the admin-only queue dashboard.
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { REPORTS_QUEUE } from '../../src/reporting/queue.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { initiate, keyFor, poolOf } from './partnerships-helpers.js';
+import { footprint } from '../support/footprint.js';
+import { initiate, keyFor } from './partnerships-helpers.js';
 import { REPORTS, requestReport, until } from './reporting-helpers.js';
 
 let t: TestApp;
@@ -26,16 +25,6 @@ beforeAll(async () => {
   existing = await initiate(t, office);
 });
 afterAll(async () => t?.close());
-
-async function footprint() {
-  const queue = t.app.get<Queue>(getQueueToken(REPORTS_QUEUE));
-  const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
-  const jobs = Object.values(counts).reduce((a, b) => a + b, 0);
-  const { rows } = await poolOf(t).query(
-    'SELECT (SELECT count(*)::int FROM reports) AS n, (SELECT count(*)::int FROM report_outbox) AS intents',
-  );
-  return { jobs, reports: rows[0].n as number, intents: rows[0].intents as number };
-}
 
 const BAD: [string, unknown, number, string, string | null][] = [
   ['unknown type', { type: 'annual_report' }, 400, 'validation_failed', 'type'],
@@ -81,18 +70,18 @@ const BAD: [string, unknown, number, string, string | null][] = [
 ];
 
 it.each(BAD)('%s: problem+json, nothing enqueued or stored', async (_label, body, status, code, field) => {
-  const before = await footprint();
+  const before = await footprint(t);
   const res = await requestReport(t, reporting, body);
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(res.body).toMatchObject({ status, code, type: expect.stringContaining('problem:') });
   if (field) expect(res.body.errors.map((e: any) => e.field)).toContain(field);
   expect(res.headers.location).toBeUndefined();
-  expect(await footprint()).toEqual(before);
+  expect(await footprint(t)).toEqual(before);
 });
 
 it('refuses malformed JSON and a missing or under-privileged key, writing nothing', async () => {
-  const before = await footprint();
+  const before = await footprint(t);
   const bad = await request(t.http)
     .post(REPORTS)
     .set('Authorization', `Bearer ${reporting}`)
@@ -104,21 +93,21 @@ it('refuses malformed JSON and a missing or under-privileged key, writing nothin
   const forbidden = await requestReport(t, council, { type: 'reminders' });
   expect(forbidden.status).toBe(403);
   expect(forbidden.body.code).toBe('role_not_allowed');
-  expect(await footprint()).toEqual(before);
+  expect(await footprint(t)).toEqual(before);
   // ...and the same request from an allowed key does enqueue: the footprint is a real measurement.
   const ok = await requestReport(t, office, { type: 'dossier', parameters: { partnershipId: existing } });
   expect(ok.status).toBe(202);
-  expect((await footprint()).reports).toBe(before.reports + 1);
+  expect((await footprint(t)).reports).toBe(before.reports + 1);
   // The job follows the commit through the outbox relay, a moment after the answer.
   const after = await until(
     async () => {
-      const f = await footprint();
+      const f = await footprint(t);
       return f.jobs === before.jobs + 1 && f.intents === 0 ? f : null; // handed over, and the intent cleared
     },
     10_000,
     'the job to be enqueued',
   );
-  expect(after).toEqual({ reports: before.reports + 1, jobs: before.jobs + 1, intents: 0 });
+  expect(after).toEqual({ ...before, reports: before.reports + 1, jobs: before.jobs + 1, intents: 0 });
 });
 
 it('answers 404 for unknown reports and 400 for bad list and download parameters', async () => {

@@ -3,7 +3,8 @@
 import request from 'supertest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addDecimal, dayOf } from '../../src/partnerships/domain/index.js';
-import { DEMO_STEPS, seedDemo } from '../../src/partnerships/demo/seed.js';
+import { seedDemo } from '../../src/partnerships/demo/seed.js';
+import { DEMO_STEPS } from '../../src/partnerships/demo/story.js';
 import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, newId, post } from './partnerships-helpers.js';

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { written } from '../support/footprint.js';
 import { API, initiate, poolOf } from '../e2e/partnerships-helpers.js';
 import { routesOf, requestsFor, type FuzzRequest, type OpenApiDocument, type Route } from './openapi-arbitraries.js';
 
@@ -48,14 +49,19 @@ function send(r: Pick<FuzzRequest, 'method' | 'path' | 'headers' | 'body' | 'inv
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
+        const answer = () =>
           resolve({
             status: res.statusCode ?? 0,
             type: String(res.headers['content-type'] ?? ''),
             text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        // An event stream (the change feed) stays open: its first chunk is its answer, then it is left.
+        if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+          res.once('data', (c: Buffer) => (chunks.push(c), answer(), req.destroy()));
+          return;
+        }
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', answer);
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
@@ -65,12 +71,7 @@ function send(r: Pick<FuzzRequest, 'method' | 'path' | 'headers' | 'body' | 'inv
 }
 
 /** What a request could write. Dossiers the dispatcher files on its own (reacting to earlier events) do not count. */
-async function footprint(): Promise<string> {
-  const { rows } = await poolOf(t).query(
-    `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM api_keys) AS keys, (SELECT count(*) FROM reports WHERE requested_by <> 'dispatcher') AS reports`,
-  );
-  return JSON.stringify(rows[0]);
-}
+const footprint = async (): Promise<string> => JSON.stringify(await written(t));
 
 const CODE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const statuses = new Map<number, number>();

@@ -7,8 +7,9 @@ import { v5 as uuidv5 } from 'uuid';
 import { PostgresEventStore, ProjectionEngine } from '../../src/event-store/index.js';
 import { decide, DomainError, fold, stateAt, type PartnershipCommand, type RecordedEvent } from '../../src/partnerships/domain/index.js';
 import { HISTORY_NOW, daysToCompare, historyArb, recordInOrder, type Step } from '../../src/partnerships/domain/testing/histories.js';
-import { toRecorded } from '../../src/partnerships/read-models/batch.js';
+import { toRecorded } from '../../src/partnerships/recorded.js';
 import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
+import { caughtUp } from '../support/projections.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -28,15 +29,6 @@ afterAll(async () => {
   store?.close();
   await db?.drop();
 });
-
-async function catchUp(): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    await engine.catchUp(partnershipsProjection);
-    if ((await engine.status('partnerships')).behind === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('projection did not catch up');
-}
 
 interface Generated {
   id: string;
@@ -155,9 +147,9 @@ it(
       afterwards.push((await write(g)).afterwards);
       days.set(g.id, daysToCompare(g.order));
     }
-    await catchUp();
+    await caughtUp(engine, 600);
     for (const then of afterwards) await then();
-    await catchUp();
+    await caughtUp(engine, 600);
     for (const g of generated) await compare(g.id, days.get(g.id)!);
     const live = await snapshot();
     expect(live.history.length).toBeGreaterThan(RUNS);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type pg from 'pg';
-import { APP_CONFIG, ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { PG_POOL } from '../../src/event-store/event-store.module.js';
 import { IntegrityModule } from '../../src/event-store/integrity.module.js';
-import { ledgerDigestMain, ledgerKeygenMain, ledgerVerifyMain, type CliIO } from '../../src/event-store/integrity/cli.js';
+import { ledgerDigestMain, ledgerKeygenMain, ledgerVerifyMain, type CliIO } from '../../src/ledger-cli.js';
 import {
   CheckpointRefusedError,
   DigestRefusedError,
@@ -571,14 +571,16 @@ describe('the Nest module', () => {
     const config = loadConfig({ DATABASE_URL: db.url, LEDGER_SIGNING_KEY_FILE: keyFileA, LEDGER_CHECKPOINT_INTERVAL_MS: '1000' });
     @Global()
     @Module({
-      providers: [
-        { provide: PG_POOL, useValue: db.pool },
-        { provide: APP_CONFIG, useValue: config },
-      ],
-      exports: [PG_POOL, APP_CONFIG],
+      providers: [{ provide: PG_POOL, useValue: db.pool }],
+      exports: [PG_POOL],
     })
     class Infrastructure {}
-    const moduleRef = await Test.createTestingModule({ imports: [Infrastructure, IntegrityModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        Infrastructure,
+        IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
+      ],
+    }).compile();
     moduleRef.useLogger(false);
     await moduleRef.init();
     try {

@@ -12,7 +12,7 @@ import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
 import { requestReport, until, waitForReport } from '../e2e/reporting-helpers.js';
-import { freePort, startRedis, stopRedis } from './reporting-fault-helpers.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 
 const allJobIds = async (queue: Queue) =>
   (await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'])).map((j) => j.id!).sort();

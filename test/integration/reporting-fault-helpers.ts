@@ -1,9 +1,8 @@
-// Helpers for the reporting fault suites: a private redis-server to flush or kill, a report worker
-// process (a Nest application context, as `npm run start:worker` runs it) whose database connection
-// a test can take away without touching the shared servers, and the figures each fault test reports.
+// Helpers for the reporting fault suites: a report worker process (a Nest application context, as
+// `npm run start:worker` runs it) whose database connection a test can take away without touching
+// the shared servers, and the figures each fault test reports. The private redis-server to flush or
+// kill is in test/support/redis-server.ts.
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type pg from 'pg';
@@ -11,45 +10,6 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { openDatabase } from '../../src/config/database.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import type { TestApp } from '../support/app.js';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private redis-server without persistence: stopping or flushing it disturbs no other suite. */
-export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 5000);
-    child.stdout!.on('data', (c) => {
-      out += c;
-      if (out.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-export async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 export interface WorkerProcess {
   app: INestApplicationContext;

@@ -13,12 +13,14 @@ import { PostgresEventStore } from '../../src/event-store/index.js';
 import { DIGEST_SCHEDULER_ID, jobIdForEvent, jobIdForReport, REPORTS_QUEUE } from '../../src/reporting/queue.js';
 import { ReportDispatcher } from '../../src/reporting/report-dispatcher.js';
 import { BUSY } from '../../src/reporting/report-outbox.js';
-import { digestFiring, ReportRelay } from '../../src/reporting/report-relay.js';
+import { digestFiring, DigestSchedule } from '../../src/reporting/digest-schedule.js';
+import { ReportRelay } from '../../src/reporting/report-relay.js';
 import { ReportWorker } from '../../src/reporting/report-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, initiate, keyFor, poolOf, post } from '../e2e/partnerships-helpers.js';
 import { requestReport, until } from '../e2e/reporting-helpers.js';
-import { figures, freePort, printFigures, startRedis, stopRedis, type Figures } from './reporting-fault-helpers.js';
+import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
+import { figures, printFigures, type Figures } from './reporting-fault-helpers.js';
 
 const RECONCILE_MS = 1000;
 const results: Figures[] = [];
@@ -270,6 +272,6 @@ it('makes up the digest of a firing lost with Redis, once, when the schedule was
   );
   expect(made).toEqual({ id: reportId, requested_by: 'schedule' });
   await until(() => allDone([reportId]), 20_000, 'the made-up digest');
-  expect(await relay.catchUpDigest()).toBeNull(); // once only
+  expect(await t.app.get(DigestSchedule).catchUp()).toBeNull(); // once only
   results.push(await figures(poolOf(t), 'digest firing lost with Redis', [reportId]));
 });

@@ -27,7 +27,12 @@ export interface ChainOptions {
   onBroken?: (link: BrokenLink) => void;
   /** How many links and streams the report keeps in memory; the counts always cover all. */
   maxListed?: number;
+  /** Called every PROGRESS_EVERY events checked (and at the end), with the number of events to check. */
+  onProgress?: (checked: number, total: number) => void;
 }
+
+/** The chain query returns only broken links; with onProgress also every this many rows, as a heartbeat. */
+const PROGRESS_EVERY = 5000;
 
 /**
  * Recomputes every event's hash and checks, per stream, that versions run 1, 2, 3 … without holes
@@ -57,12 +62,16 @@ export async function verifyChains(db: pg.Pool | pg.ClientBase, options: ChainOp
       ) chain
       WHERE last_row OR computed IS DISTINCT FROM hash OR prev_hash IS DISTINCT FROM expected_prev
          OR stream_version <> prev_version + 1`;
+    const params = options.streamId === undefined ? [] : [options.streamId];
+    const onProgress = options.onProgress;
+    const total = onProgress ? Number((await client.query(`SELECT count(*) AS n FROM events ${where}`, params)).rows[0].n) : 0;
     let lastStream: string | null = null;
-    for await (const r of streamRows(client, sql, options.streamId === undefined ? [] : [options.streamId])) {
+    for await (const r of streamRows(client, onProgress ? `${sql} OR nth_event % ${PROGRESS_EVERY} = 0` : sql, params)) {
       if (r.last_row) {
         report.eventsChecked = Number(r.nth_event);
         report.streamsChecked = Number(r.nth_stream);
       }
+      onProgress?.(Number(r.nth_event), Math.max(total, Number(r.nth_event)));
       const problems = linkProblems(r);
       if (!problems.length) continue;
       const link: BrokenLink = {

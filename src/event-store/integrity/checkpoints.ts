@@ -34,7 +34,7 @@ export class CheckpointRefusedError extends Error {
   }
 }
 
-export class CheckpointsDisabledError extends Error {
+class CheckpointsDisabledError extends Error {
   readonly code = 'checkpoints_disabled';
   constructor() {
     super(`checkpoints are disabled: ${NO_KEY_HINT}`);
@@ -91,13 +91,13 @@ export function openRow(row: CheckpointRow, keys: LedgerKeys): SignedCheckpoint 
   return { payload, text: row.text, digest: row.digest, keyId: row.keyId, signature: row.signature };
 }
 
-export async function latestCheckpointRow(db: pg.Pool | pg.ClientBase): Promise<CheckpointRow | null> {
+async function latestCheckpointRow(db: pg.Pool | pg.ClientBase): Promise<CheckpointRow | null> {
   const { rows } = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY id DESC LIMIT 1`);
   return rows[0] ? toCheckpointRow(rows[0]) : null;
 }
 
 /** Compares two gap-safe positions: the later of the pair. */
-export function laterHead(a: CheckpointPayload['head'], b: CheckpointPayload['head']): CheckpointPayload['head'] {
+function laterHead(a: CheckpointPayload['head'], b: CheckpointPayload['head']): CheckpointPayload['head'] {
   const [ta, tb] = [BigInt(a.transactionId), BigInt(b.transactionId)];
   if (ta !== tb) return ta > tb ? a : b;
   return a.position >= b.position ? a : b;

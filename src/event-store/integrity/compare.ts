@@ -9,7 +9,7 @@ export const signedHeadsSql = (from = '$1', to = '$2') => `
   SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM ledger_checkpoint_heads
    WHERE checkpoint_id BETWEEN ${from} AND ${to} ORDER BY stream_id, checkpoint_id DESC`;
 
-export type StreamMismatchCode = 'stream_truncated' | 'stream_missing' | 'head_rewritten' | 'events_inserted' | 'stream_not_in_checkpoint';
+type StreamMismatchCode = 'stream_truncated' | 'stream_missing' | 'head_rewritten' | 'events_inserted' | 'stream_not_in_checkpoint';
 
 /** A stream whose state at a checkpoint's snapshot is not what the checkpoint signed. */
 export interface StreamMismatch {
@@ -21,7 +21,7 @@ export interface StreamMismatch {
   actual: { version: number; hash: string } | null;
 }
 
-export type CheckpointProblemCode =
+type CheckpointProblemCode =
   | 'checkpoint_invalid'
   | 'checkpoint_link_broken'
   | 'checkpoint_missing'

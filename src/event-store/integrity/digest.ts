@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize';
 import type { LedgerKeys } from './keys.js';
 
 export const CHECKPOINT_FORMAT = 'partnership-ledger/checkpoint/v1';
-export const DIGEST_FILE_FORMAT = 'partnership-ledger/digest/v1';
+const DIGEST_FILE_FORMAT = 'partnership-ledger/digest/v1';
 
 /** What a checkpoint signs: the global head of the log and a hash over every stream's head. */
 export interface CheckpointPayload {
@@ -47,13 +47,13 @@ export class DigestRefusedError extends Error {
   readonly code = 'digest_refused';
 }
 
-export function canonicalText(payload: CheckpointPayload): string {
+function canonicalText(payload: CheckpointPayload): string {
   const text = canonicalize(payload);
   if (text === undefined) throw new Error('checkpoint payload cannot be serialized');
   return text;
 }
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function signPayload(payload: CheckpointPayload, signer: NonNullable<LedgerKeys['signer']>): SignedCheckpoint {
   const text = canonicalText(payload);

@@ -4,4 +4,3 @@ export * from './compare.js';
 export * from './digest.js';
 export * from './keys.js';
 export * from './verify.js';
-export { linkProblems, type LinkProblem, type LinkProblemCode } from './rows.js';

@@ -22,7 +22,7 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 /** An Ed25519 private key as PKCS#8 PEM, or as one line of base64 PKCS#8 DER (handy in an env file). */
-export function parseSigningKey(text: string): KeyObject {
+function parseSigningKey(text: string): KeyObject {
   const trimmed = text.trim();
   let key: KeyObject;
   try {
@@ -37,7 +37,7 @@ export function parseSigningKey(text: string): KeyObject {
 }
 
 /** One or more Ed25519 public keys as PEM blocks in one text. */
-export function parsePublicKeys(text: string): KeyObject[] {
+function parsePublicKeys(text: string): KeyObject[] {
   const blocks = text.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g) ?? [];
   if (!blocks.length) throw new Error('holds no PEM public key (-----BEGIN PUBLIC KEY-----)');
   return blocks.map((pem, i) => {
@@ -47,7 +47,7 @@ export function parsePublicKeys(text: string): KeyObject[] {
   });
 }
 
-export function readKeyFile(path: string): string {
+function readKeyFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
@@ -55,19 +55,43 @@ export function readKeyFile(path: string): string {
   }
 }
 
-/** Keys from configuration (already validated by loadConfig). No key configured means no signer: nothing is generated. */
+/** A key setting that cannot be read or parsed; says which setting and why, never the key. */
+export class LedgerKeyError extends Error {
+  constructor(
+    readonly setting: keyof LedgerKeyConfig,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function parsed<T>(setting: keyof LedgerKeyConfig, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new LedgerKeyError(setting, (err as Error).message);
+  }
+}
+
+/**
+ * Reads and parses the configured keys: loadConfig does it once and hands the result on. No key
+ * configured means no signer: nothing is generated. Throws LedgerKeyError for a bad setting.
+ */
 export function loadLedgerKeys(config: LedgerKeyConfig): LedgerKeys {
   const trusted = new Map<string, KeyObject>();
   let signer: LedgerKeys['signer'] = null;
-  const secret = config.LEDGER_SIGNING_KEY_FILE ? readKeyFile(config.LEDGER_SIGNING_KEY_FILE) : config.LEDGER_SIGNING_KEY;
+  const fromFile = config.LEDGER_SIGNING_KEY_FILE;
+  const setting = fromFile ? 'LEDGER_SIGNING_KEY_FILE' : 'LEDGER_SIGNING_KEY';
+  const secret = fromFile ? parsed(setting, () => readKeyFile(fromFile)) : config.LEDGER_SIGNING_KEY;
   if (secret) {
-    const privateKey = parseSigningKey(secret);
+    const privateKey = parsed(setting, () => parseSigningKey(secret));
     const publicKey = createPublicKey(privateKey);
     signer = { privateKey, publicKey, keyId: keyIdOf(publicKey) };
     trusted.set(signer.keyId, publicKey);
   }
-  if (config.LEDGER_PUBLIC_KEYS_FILE)
-    for (const key of parsePublicKeys(readKeyFile(config.LEDGER_PUBLIC_KEYS_FILE))) trusted.set(keyIdOf(key), key);
+  const publicFile = config.LEDGER_PUBLIC_KEYS_FILE;
+  if (publicFile)
+    for (const key of parsed('LEDGER_PUBLIC_KEYS_FILE', () => parsePublicKeys(readKeyFile(publicFile)))) trusted.set(keyIdOf(key), key);
   return { signer, trusted };
 }
 

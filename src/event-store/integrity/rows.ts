@@ -20,7 +20,7 @@ export async function* streamRows<T extends pg.QueryResultRow = pg.QueryResultRo
   }
 }
 
-export type LinkProblemCode = 'version_gap' | 'version_out_of_order' | 'prev_hash_mismatch' | 'hash_mismatch';
+type LinkProblemCode = 'version_gap' | 'version_out_of_order' | 'prev_hash_mismatch' | 'hash_mismatch';
 
 export interface LinkProblem {
   code: LinkProblemCode;

@@ -30,6 +30,8 @@ export interface VerifyLedgerOptions {
   digest?: SignedCheckpoint;
   onBroken?: (link: BrokenLink) => void;
   onMismatch?: (m: StreamMismatch) => void;
+  /** progress of the chain check, the long part (see ChainOptions) */
+  onProgress?: (checked: number, total: number) => void;
   maxListed?: number;
 }
 
@@ -41,7 +43,7 @@ export async function verifyLedger(pool: pg.Pool, keys: LedgerKeys, options: Ver
   const max = options.maxListed ?? 10_000;
   const client = await pool.connect();
   try {
-    const chain = await verifyChains(client, { onBroken: options.onBroken, maxListed: max });
+    const chain = await verifyChains(client, { onBroken: options.onBroken, onProgress: options.onProgress, maxListed: max });
     const report: LedgerReport = {
       ok: true,
       chain,

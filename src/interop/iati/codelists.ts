@@ -7,7 +7,7 @@ import type { AidModality, Standing } from '../../partnerships/domain/index.js';
 export const IATI_VERSION = '2.03';
 
 export const TRANSACTION_TYPE = { outgoingCommitment: '2', disbursement: '3' } as const;
-export const ACTIVITY_STATUS = { pipeline: '1', implementation: '2', closed: '4', suspended: '6' } as const;
+const ACTIVITY_STATUS = { pipeline: '1', implementation: '2', closed: '4', suspended: '6' } as const;
 export const ACTIVITY_DATE_TYPE = { plannedStart: '1', actualStart: '2', actualEnd: '4' } as const;
 export const ORGANISATION_ROLE = { funding: '1', accountable: '2' } as const;
 export const DESCRIPTION_TYPE_GENERAL = '1';

@@ -2,7 +2,7 @@
 // back as XML to check what it says.
 import { create } from 'xmlbuilder2';
 import { validateIatiActivities } from '../../../test/support/iati-xsd.mjs';
-import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../partnerships/demo/seed.js';
+import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../partnerships/demo/story.js';
 import { parseBusinessDate, ValidationError, type LocalizedName } from '../../partnerships/domain/index.js';
 import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
 import {

@@ -1,9 +1,16 @@
 // IATI 2.03 activity XML for the aid a municipality gives within its partnerships: one
 // iati-activity per partnership, one transaction per aid entry. Pure: read models in, a string out.
 import { create } from 'xmlbuilder2';
-import { DomainError, ValidationError, type BusinessDate, type LocalizedName, type Standing } from '../../partnerships/domain/index.js';
+import {
+  displayName,
+  DomainError,
+  ValidationError,
+  type BusinessDate,
+  type LocalizedName,
+  type Standing,
+} from '../../partnerships/domain/index.js';
 import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
-import { firstDay, heldNames, oneName, precisionNote } from '../text.js';
+import { firstDay, heldNames, precisionNote } from '../text.js';
 import {
   ACTIVITY_DATE_TYPE,
   activityStatusFor,
@@ -58,7 +65,7 @@ export interface IatiActivityInput {
   aid: AidEntry[];
 }
 
-export type IatiOmissionReason = 'retracted' | 'no_value';
+type IatiOmissionReason = 'retracted' | 'no_value';
 export interface IatiOmission {
   eventId: string;
   reason: IatiOmissionReason;
@@ -78,14 +85,14 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const hasValue = (e: AidEntry): e is AidEntry & { amount: string; currency: string } => e.amount !== null && e.currency !== null;
 
 /** The entries that become transactions: not retracted, with a value, oldest first. */
-export function reportableAid(entries: AidEntry[]): (AidEntry & { amount: string; currency: string })[] {
+function reportableAid(entries: AidEntry[]): (AidEntry & { amount: string; currency: string })[] {
   return entries
     .filter((e) => !e.retracted)
     .filter(hasValue)
     .sort((a, b) => cmp(firstDay(a.occurredOn), firstDay(b.occurredOn)) || cmp(a.eventId, b.eventId));
 }
 
-export function iatiActivityIdentifier(config: IatiConfig, partnershipId: string): string {
+function iatiActivityIdentifier(config: IatiConfig, partnershipId: string): string {
   const prefix = config.activityIdPrefix.replace(/-+$/, '');
   return `${prefix}-${partnershipId}`;
 }
@@ -220,10 +227,13 @@ function activityDates(p: IatiPartnership, rows: AidEntry[]): [string, BusinessD
   return dates;
 }
 
+/** The name in `lang` when held, else the export's preferred spelling (German first). */
+const nameIn = (name: LocalizedName, lang: string) => displayName(name, [lang, 'de', 'en', 'uk']);
+
 function titles(own: LocalizedName, counterpart: LocalizedName | null): Record<'en' | 'de' | 'uk', string | null> {
   const pair = (lang: 'en' | 'de' | 'uk') => {
-    const a = own[lang] ?? oneName(own);
-    const b = counterpart ? (counterpart[lang] ?? oneName(counterpart)) : null;
+    const a = nameIn(own, lang);
+    const b = counterpart ? nameIn(counterpart, lang) : null;
     return { a, b };
   };
   const en = pair('en');
@@ -238,10 +248,10 @@ function titles(own: LocalizedName, counterpart: LocalizedName | null): Record<'
 
 function descriptions(own: LocalizedName, counterpart: LocalizedName | null, country: string | null): Record<'en' | 'de', string> {
   const c = country ? ` (${country.toUpperCase()})` : '';
-  const enOwn = own.en ?? oneName(own);
-  const deOwn = own.de ?? oneName(own);
-  const enCp = counterpart ? (counterpart.en ?? oneName(counterpart)) : null;
-  const deCp = counterpart ? (counterpart.de ?? oneName(counterpart)) : null;
+  const enOwn = nameIn(own, 'en');
+  const deOwn = nameIn(own, 'de');
+  const enCp = counterpart ? nameIn(counterpart, 'en') : null;
+  const deCp = counterpart ? nameIn(counterpart, 'de') : null;
   return {
     en: enCp
       ? `Aid delivered and pledged by ${enOwn} within its municipal partnership with ${enCp}${c}. Receivers may be other places than the partner city.`

@@ -20,7 +20,7 @@ export class IatiNotConfiguredError extends Error {
 }
 
 /** The widest period: an export without from/to covers all the aid recorded. */
-export const ALL_TIME = { from: '0001-01-01', to: '9999-12-31' };
+const ALL_TIME = { from: '0001-01-01', to: '9999-12-31' };
 
 @Injectable()
 export class IatiExport {

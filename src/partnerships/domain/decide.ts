@@ -1,5 +1,5 @@
 // decide(command, state, ctx) → events. Pure: the clock arrives in ctx, ids are added by the caller
-// when it appends. Throws domain errors; where DOMAIN.md is unsure, it records rather than blocks.
+// when it appends. Throws domain errors; where the rules are unsure, it records rather than blocks.
 import { businessDateStart, dayOf, isAfterDay, isValidBusinessDate } from './dates.js';
 import { HistoryConflictError, PartnershipAlreadyExistsError, PartnershipNotFoundError, ValidationError } from './errors.js';
 import type { History } from './history.js';

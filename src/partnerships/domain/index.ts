@@ -1,5 +1,6 @@
 // Public API of the partnerships domain (pure: no framework, no I/O, no clock).
 export * from './vocabulary.js';
+export * from './names.js';
 export * from './dates.js';
 export * from './decimal.js';
 export * from './money.js';

@@ -1,4 +1,4 @@
-// Architecture rule (ARCHITECTURE.md §2, §9): the domain is pure. It imports no framework, driver or
+// Architecture rule (docs/architecture.md, Conventions): the domain is pure. It imports no framework, driver or
 // Node built-in, and never reads the clock or randomness — those come in with the command and ctx.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';

@@ -7,6 +7,7 @@ import { foldDate, isPlan } from './business-order.js';
 import { deriveAt, recordAll, splitAt } from './evolve.js';
 import { PLANNABLE, validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
 import type { EntryRecord, History } from './history.js';
+import { displayName } from './names.js';
 import { nameKey, participantKey, type DerivedState } from './state.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
 
@@ -31,9 +32,7 @@ function summarize(state: DerivedState): StateSummary {
   };
 }
 
-function displayName(name: LocalizedName | undefined): string {
-  return name?.en ?? name?.de ?? name?.uk ?? Object.values(name ?? {})[0] ?? 'the counterpart';
-}
+const counterpartName = (name: LocalizedName | undefined): string => displayName(name) ?? 'the counterpart';
 
 export const dateText = (d: BusinessDate | undefined) => (d ? formatBusinessDate(d, 'en') : 'an unknown date');
 
@@ -93,7 +92,7 @@ export function violation(s: DerivedState, type: EventType, data: Readonly<Recor
       return s.counterpart
         ? {
             message:
-              `Partnership ${id} already has a counterpart, ${displayName(s.counterpart.name)}, ${when}. ` +
+              `Partnership ${id} already has a counterpart, ${counterpartName(s.counterpart.name)}, ${when}. ` +
               'Record a rename when its name changes; a different counterpart is a new partnership.',
             needed: 'a partnership without a counterpart',
           }

@@ -31,8 +31,8 @@ export interface AsOf {
  * The days a query may name: wide enough for any partnership's history and plans, narrow enough
  * that date arithmetic on them (a calendar's end, a day's record time) never leaves the calendar.
  */
-export const QUERY_DAY_MIN = '1900-01-01';
-export const QUERY_DAY_MAX = '2199-12-31';
+const QUERY_DAY_MIN = '1900-01-01';
+const QUERY_DAY_MAX = '2199-12-31';
 const inQueryRange = (day: string) => day >= QUERY_DAY_MIN && day <= QUERY_DAY_MAX;
 
 @ValidatorConstraint({ name: 'calendarDay' })
@@ -47,7 +47,7 @@ export class CalendarDay implements ValidatorConstraintInterface {
 
 /** A record time (already checked as ISO 8601) on a day within the query range. */
 @ValidatorConstraint({ name: 'recordTimeInRange' })
-export class RecordTimeInRange implements ValidatorConstraintInterface {
+class RecordTimeInRange implements ValidatorConstraintInterface {
   validate(v: unknown) {
     const t = typeof v === 'string' ? Date.parse(v) : NaN;
     return !Number.isNaN(t) && inQueryRange(new Date(t).toISOString().slice(0, 10));
@@ -96,7 +96,7 @@ export class AsOfQuery implements AsOf {
 }
 
 /** The events the ledger had recorded by `knownAt` (corrections and retractions after it left out). */
-export function knownBy(events: StoredEvent[], knownAt: string): StoredEvent[] {
+function knownBy(events: StoredEvent[], knownAt: string): StoredEvent[] {
   const at = new Date(knownAt).getTime();
   return events.filter((e) => e.recordedAt.getTime() <= at);
 }

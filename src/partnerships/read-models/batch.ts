@@ -1,7 +1,6 @@
 // What one batch of the partnerships projection hands from step to step.
 import type { ApplyContext } from '../../event-store/projections.js';
 import type { StoredEvent } from '../../event-store/types.js';
-import type { RecordedEvent } from '../domain/index.js';
 import type { TimelineEntry } from './timeline/timeline.types.js';
 
 export interface PartnershipsBatch {
@@ -17,9 +16,4 @@ export interface ChangedEntry extends TimelineEntry {
   foldDate: string;
   /** null for an entry the batch added */
   previousFoldDate: string | null;
-}
-
-/** A stored event as the domain folds it. */
-export function toRecorded(e: StoredEvent): RecordedEvent {
-  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
 }

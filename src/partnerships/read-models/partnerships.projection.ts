@@ -11,7 +11,7 @@ import { applyStatus } from './status/status.step.js';
 import { applyTimeline } from './timeline/timeline.step.js';
 import type { PartnershipsBatch } from './batch.js';
 
-export const PARTNERSHIPS_PROJECTION = 'partnerships';
+const PARTNERSHIPS_PROJECTION = 'partnerships';
 
 export const partnershipsProjection: ProjectionDefinition = {
   name: PARTNERSHIPS_PROJECTION,

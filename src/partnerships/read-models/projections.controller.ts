@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
-import { withTimeout } from '../../queues/timeout.js';
+import { withTimeout } from '../../shared/timeout.js';
 import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem } from '../../shared/problem.js';

@@ -28,7 +28,7 @@ const REBUILDING = {
 };
 
 @Schema({ name: 'RebuildProgress', description: 'A rebuild beside the live projection.', example: REBUILDING })
-export class RebuildProgressSchema implements Rebuilding {
+class RebuildProgressSchema implements Rebuilding {
   @ApiProperty({ type: 'integer', example: 3, description: 'the version being built' }) version: number;
   @ApiProperty({ type: 'integer', example: 1200 }) done: number;
   @ApiProperty({ type: 'integer', example: 5000 }) total: number;
@@ -86,7 +86,7 @@ export class RebuildAcceptedSchema implements RebuildAccepted {
   @ApiProperty({ example: '/api/v1/projections', description: 'where the progress shows' }) progressUrl: string;
 }
 
-export type _ProjectionSchemasMirror = AllTrue<
+type _ProjectionSchemasMirror = AllTrue<
   [
     Mirrors<CheckpointSchema, EngineStatus['checkpoint']>,
     Mirrors<RebuildProgressSchema, Rebuilding>,

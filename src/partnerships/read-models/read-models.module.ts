@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { EventNotifications } from '../../event-store/notifications.js';
 import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
 import { ProjectionEngine, horizonHolder } from '../../event-store/projections.js';
-import { ReadinessContributors } from '../../health/readiness.js';
+import { ReadinessContributors } from '../../shared/readiness.js';
 import { AidLedgerController } from './aid-ledger/aid-ledger.controller.js';
 import { AidLedgerQueries } from './aid-ledger/aid-ledger.queries.js';
 import { PartnershipSource } from './as-of.js';

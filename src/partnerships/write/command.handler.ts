@@ -12,10 +12,10 @@ import {
   type AppendResult,
   type EventMetadata,
   type NewEvent,
-  type StoredEvent,
 } from '../../event-store/index.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
+import { inSpan, traceCarrier } from '../../shared/tracing.js';
 import {
   businessDateStart,
   decide,
@@ -28,14 +28,11 @@ import {
   type RecordedEvent,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
+import { toRecorded } from '../recorded.js';
 import { derivedEventId } from './idempotency.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
 const MAX_ATTEMPTS = 5;
-
-function toRecorded(e: StoredEvent): RecordedEvent {
-  return { eventId: e.eventId, type: e.type, data: e.data, recordedAt: e.recordedAt.toISOString() } as RecordedEvent;
-}
 
 function occurredAt(data: unknown): string | null {
   const on = (data as { occurredOn?: BusinessDate } | null)?.occurredOn;
@@ -61,7 +58,16 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
+  execute(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
+    const { command } = message;
+    return inSpan(
+      `command ${command.type}`,
+      () => ({ 'partnership.id': command.partnershipId, 'command.type': command.type }),
+      () => this.executeOnce(message),
+    );
+  }
+
+  private async executeOnce(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
     try {
       return await this.run(message);
     } catch (err) {
@@ -248,6 +254,8 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       causationId: ctx.causationId ?? ctx.requestId,
       command: commandType,
       ...(ctx.idempotency ? { idempotencyKey: ctx.idempotency.key, requestFingerprint: ctx.idempotency.fingerprint } : {}),
+      // Consumers continue the command's trace from here (only while tracing is on).
+      ...traceCarrier(),
     };
   }
 }

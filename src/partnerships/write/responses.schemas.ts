@@ -99,7 +99,7 @@ export class ConflictProblemSchema extends ProblemSchema {
   partnershipId?: string;
 }
 
-export type _WriteSchemasMirror = AllTrue<
+type _WriteSchemasMirror = AllTrue<
   [
     Mirrors<RecordedEntrySchema, RecordedEntry>,
     Mirrors<CommandResultSchema, Omit<CommandOutcome, 'replayed'>>,

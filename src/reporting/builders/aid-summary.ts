@@ -5,7 +5,7 @@ import { addDecimal } from '../../partnerships/domain/index.js';
 import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
 import type { AidSummaryParameters } from '../report-types.js';
 
-export interface AidSummaryGroup {
+interface AidSummaryGroup {
   receiver: string;
   /** YYYY-MM, or YYYY when only the year is known */
   month: string;
@@ -16,7 +16,7 @@ export interface AidSummaryGroup {
   total: string | null;
 }
 
-export interface AidDimensionTotal {
+interface AidDimensionTotal {
   key: string | null;
   count: number;
   totals: Record<string, string>;

@@ -7,7 +7,7 @@ import type { TimelineEntry } from '../../partnerships/read-models/timeline/time
 import { dateText, esc, humanize, nameText, page, table } from './html.js';
 import { describeEntry } from './dossier.js';
 
-export interface DigestChange {
+interface DigestChange {
   partnershipId: string;
   eventId: string;
   type: string;
@@ -113,7 +113,7 @@ export function renderDigestHtml(m: DigestModel): string {
   );
 }
 
-export interface StalledPartnership {
+interface StalledPartnership {
   partnershipId: string;
   partners: string;
   lastMilestoneOn: string | null;

@@ -185,7 +185,7 @@ export function renderDossierHtml(m: DossierModel): string {
  * dossier must print Житомир, Вінниця and Łódź as written. Read once, from the npm package.
  */
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-export function dossierFonts(): { regular: Buffer; bold: Buffer } {
+function dossierFonts(): { regular: Buffer; bold: Buffer } {
   if (!fonts) {
     const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
     fonts = { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };

@@ -1,6 +1,6 @@
 // A small, dependency-free HTML page for printable reports: escaped text, inline print styles
 // (the CSP allows inline styles, no scripts), and nothing that needs the network.
-import { formatBusinessDate, type BusinessDate, type LocalizedName } from '../../partnerships/domain/index.js';
+import { displayName, formatBusinessDate, type BusinessDate, type LocalizedName } from '../../partnerships/domain/index.js';
 
 export function esc(value: unknown): string {
   return (
@@ -10,10 +10,11 @@ export function esc(value: unknown): string {
 
 export const dateText = (d: BusinessDate | null | undefined): string => (d ? formatBusinessDate(d, 'en') : '—');
 
+/** The English (else first held) spelling, with the German and Ukrainian ones that differ after it. */
 export function nameText(n: LocalizedName | null | undefined): string {
-  if (!n) return '—';
-  const main = n.en ?? n.de ?? n.uk ?? '—';
-  const others = [n.de, n.uk].filter((v) => v && v !== main);
+  const main = displayName(n);
+  if (!n || main === null) return '—';
+  const others = ['de', 'uk'].map((lang) => n[lang]?.trim()).filter((v) => v && v !== main);
   return others.length ? `${main} (${others.join(' / ')})` : main;
 }
 

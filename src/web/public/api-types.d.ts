@@ -104,6 +104,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every event after a cursor, in global order; wait= long-polls; Accept: text/event-stream streams them
+     * @description Gap-safe: an event whose transaction commits late is still delivered after the cursor, never skipped. Follow nextCursor; with wait=N (seconds, at most 30) an empty answer comes only after N seconds without events.
+     */
+    get: operations['ChangesController_changes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/changes/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every event after a cursor as Server-Sent Events; resumes from Last-Event-ID
+     * @description Each message is one event as JSON, its id the cursor after it: an EventSource that reconnects sends it back as Last-Event-ID and continues without gaps or repeats. A comment line every CHANGES_HEARTBEAT_MS keeps proxies from closing the connection.
+     */
+    get: operations['ChangesController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/keys': {
     parameters: {
       query?: never;
@@ -1643,6 +1683,57 @@ export interface components {
       uid: string;
       /** @example Dortmund City Hall */
       venue?: string;
+    };
+    /**
+     * @description Events of every partnership in the global order, after the cursor given. Pass nextCursor as `after` to read on; an empty page keeps the cursor it was asked with.
+     * @example {
+     *       "events": [
+     *         {
+     *           "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "streamId": "dortmund-zhytomyr",
+     *           "streamVersion": 4,
+     *           "globalPosition": 17,
+     *           "transactionId": "7431",
+     *           "type": "AidDelivered",
+     *           "schemaVersion": 1,
+     *           "data": {
+     *             "occurredOn": {
+     *               "date": "2022-05",
+     *               "precision": "month"
+     *             },
+     *             "value": {
+     *               "amount": "125000.00",
+     *               "currency": "EUR"
+     *             },
+     *             "modality": "in_kind"
+     *           },
+     *           "metadata": {
+     *             "actor": "Office for International Relations",
+     *             "source": "api"
+     *           },
+     *           "occurredAt": "2022-05-01T00:00:00.000Z",
+     *           "recordedAt": "2022-06-01T08:00:00.000Z",
+     *           "prevHash": "c0a7f3…",
+     *           "hash": "5be2d1…"
+     *         }
+     *       ],
+     *       "nextCursor": "eyJ0IjoiNzQzMSIsInAiOjE3fQ.Xq3vQ0l9m2tWc8kYb1R4aA",
+     *       "more": false
+     *     }
+     */
+    ChangePage: {
+      /** @description as /api/v1/partnerships/{id}/events shows them */
+      events: components['schemas']['StoredEvent'][];
+      /**
+       * @description more events were ready than this page holds: read on at once
+       * @example false
+       */
+      more: boolean;
+      /**
+       * @description opaque and signed: where the next read starts; never null
+       * @example eyJ0IjoiNzQzMSIsInAiOjE3fQ.Xq3vQ0l9m2tWc8kYb1R4aA
+       */
+      nextCursor: string;
     };
     /**
      * @description A position in the gap-safe global order of events.
@@ -6189,6 +6280,152 @@ export interface operations {
       };
       /** @description no such subscription, or one another key created (feed_not_found) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ChangesController_changes: {
+    parameters: {
+      query?: {
+        /** @description a cursor (nextCursor of a page, or the id of a stream message): start after it; absent: from the beginning */
+        after?: string;
+        limit?: number;
+        /** @description seconds to wait for an event when none is there yet (long poll); answered as soon as one is */
+        wait?: number;
+      };
+      header?: {
+        /** @description for the event stream: the id of the last event received; wins over `after` */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of events (application/json), or the event stream when Accept asks for text/event-stream: one message per event (data: the event as JSON, id: the cursor after it) and heartbeat comments */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangePage'];
+          'text/event-stream': string;
+        };
+      };
+      /** @description after (or Last-Event-ID), limit or wait is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ChangesController_stream: {
+    parameters: {
+      query?: {
+        /** @description a cursor (nextCursor of a page, or the id of a stream message): start after it; absent: from the beginning */
+        after?: string;
+      };
+      header?: {
+        /** @description the id of the last event received; wins over `after` */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one message per event (data: the event as JSON, id: the cursor after it) and heartbeat comments */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description after or Last-Event-ID is not a cursor this service issued (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
         headers: {
           [name: string]: unknown;
         };

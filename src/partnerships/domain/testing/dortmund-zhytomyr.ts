@@ -1,31 +1,15 @@
-// The Dortmund–Zhytomyr story from DOMAIN.md as events, for specs and demos.
-// Dates and the course of events follow the story; paper numbers, amounts and items are illustrative.
+// The demo story (src/partnerships/demo/story.ts) as events, for specs: its names, papers and
+// cooperation areas come from there. Amounts and items are the specs' own (cents that sum exactly).
+import { AREAS, DEMO_PARTNERSHIP_ID, DORTMUND, MYKOLAIV, SOLIDARITY_PAPER, TWINNING_PAPER, VINNYTSIA, ZHYTOMYR } from '../../demo/story.js';
 import type { RecordedEvent } from '../events.js';
-import type { BusinessDate, LocalizedName } from '../vocabulary.js';
+import type { BusinessDate } from '../vocabulary.js';
 
-export const PARTNERSHIP_ID = 'dortmund-zhytomyr';
+export { AREAS, DORTMUND, MYKOLAIV, SOLIDARITY_PAPER, TWINNING_PAPER, ZHYTOMYR };
+export const PARTNERSHIP_ID = DEMO_PARTNERSHIP_ID;
 
 export const day = (date: string): BusinessDate => ({ date, precision: 'day' });
 export const month = (date: string): BusinessDate => ({ date, precision: 'month' });
 export const year = (date: string): BusinessDate => ({ date, precision: 'year' });
-
-export const DORTMUND: LocalizedName = { de: 'Dortmund', uk: 'Дортмунд', en: 'Dortmund' };
-export const ZHYTOMYR: LocalizedName = { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' };
-export const VINNYTSIA: LocalizedName = { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' };
-export const MYKOLAIV: LocalizedName = { de: 'Mykolajiw', uk: 'Миколаїв', en: 'Mykolaiv' };
-
-export const SOLIDARITY_PAPER = 'DS-2022-0001';
-export const TWINNING_PAPER = 'DS-2025-0001';
-
-export const AREAS = [
-  'digitalisation',
-  'urban planning and building maintenance',
-  'business and innovation promotion',
-  'mobility',
-  'culture',
-  "children's summer camps in Dortmund",
-  'healthcare',
-];
 
 /** 2022 up to the first signing: initiative → contact, aid elsewhere, the paper's route. */
 export const beforeSolidaritySigning: RecordedEvent[] = [

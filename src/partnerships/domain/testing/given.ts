@@ -20,7 +20,7 @@ export function withIds(events: readonly GivenEvent[]): RecordedEvent[] {
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
-export interface When {
+interface When {
   /** the decider's output, for assertions the helpers below do not cover */
   readonly result: () => PartnershipEvent[];
   then(expected: PartnershipEvent[]): void;

@@ -23,7 +23,7 @@ const ENTRY = {
 };
 
 @Schema({ name: 'AidEntry', description: 'One delivery or commitment.', example: ENTRY })
-export class AidEntrySchema implements AidEntry {
+class AidEntrySchema implements AidEntry {
   @ApiProperty({ format: 'uuid', example: ENTRY.eventId }) eventId: string;
   @ApiProperty({ example: 'dortmund-zhytomyr' }) partnershipId: string;
   @ApiProperty({ enum: ['delivered', 'committed'], example: 'delivered' }) kind: AidEntry['kind'];
@@ -47,7 +47,7 @@ export class AidEntrySchema implements AidEntry {
   description: 'The filters the answer was computed for.',
   example: { from: '2022-01-01', to: '2022-12-31', kind: 'delivered', groupBy: 'receiver' },
 })
-export class AidQuerySchema implements AidQuery {
+class AidQuerySchema implements AidQuery {
   @ApiPropertyOptional({ example: 'dortmund-zhytomyr' }) partnershipId?: string;
   @ApiPropertyOptional({ example: 'Vinnytsia' }) receiver?: string;
   @ApiPropertyOptional({ example: '2022-01-01', description: 'inclusive business date YYYY-MM-DD' }) from?: string;
@@ -61,7 +61,7 @@ export class AidQuerySchema implements AidQuery {
 const GROUP = { key: 'Vinnytsia', count: 2, totals: { EUR: '250000.00' } };
 
 @Schema({ name: 'AidGroup', description: 'The rows of one receiver, month, currency or sector, with their totals.', example: GROUP })
-export class AidGroupSchema implements AidGroup {
+class AidGroupSchema implements AidGroup {
   @ApiProperty({ type: String, nullable: true, example: 'Vinnytsia', description: 'null: rows without a value for the grouping' })
   key: string | null;
   @ApiProperty({ type: 'integer', example: 2 }) count: number;
@@ -80,7 +80,7 @@ export class AidResultSchema implements AidResult {
   @ClassProperty(() => AidGroupSchema, { isArray: true, required: false, description: 'only with groupBy' }) groups?: AidGroup[];
 }
 
-export type _AidSchemasMirror = AllTrue<
+type _AidSchemasMirror = AllTrue<
   [
     Mirrors<AidEntrySchema, AidEntry>,
     Mirrors<AidQuerySchema, AidQuery>,

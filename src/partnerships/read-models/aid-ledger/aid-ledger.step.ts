@@ -1,7 +1,8 @@
 // The aid ledger step: one row per aid delivery or pledge, with the timeline's corrected values, so
 // sums and filters run on typed columns (numeric amounts, currencies, receivers).
+import { displayName } from '../../domain/index.js';
 import type { PartnershipsBatch } from '../batch.js';
-import { sortDateOf } from '../timeline/timeline-builder.js';
+import { sortDateOf } from '../timeline/timeline.mapping.js';
 
 const AID_KINDS: Record<string, 'delivered' | 'committed'> = { AidDelivered: 'delivered', AidCommitted: 'committed' };
 
@@ -17,7 +18,7 @@ export async function applyAidLedger({ changedEntries, ctx: { client, table } }:
         partnership_id: t.partnershipId,
         kind: AID_KINDS[t.type],
         receiver,
-        receiver_key: receiver.en ?? receiver.de ?? receiver.uk ?? null,
+        receiver_key: displayName(receiver),
         occurred_on: on,
         sort_date: sortDateOf(t),
         month: on && on.precision !== 'year' ? on.date.slice(0, 7) : null,

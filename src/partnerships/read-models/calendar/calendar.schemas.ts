@@ -37,4 +37,4 @@ export class CalendarItemSchema implements CalendarItem {
   @ApiPropertyOptional({ example: 'Dortmund City Hall' }) venue?: string;
 }
 
-export type _CalendarSchemasMirror = AllTrue<[Mirrors<CalendarItemSchema, CalendarItem>]>;
+type _CalendarSchemasMirror = AllTrue<[Mirrors<CalendarItemSchema, CalendarItem>]>;

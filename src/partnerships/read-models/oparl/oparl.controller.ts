@@ -7,12 +7,12 @@ import { Controller, Get, Inject, Injectable, Param, Query, UseGuards, type CanA
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RateLimits, limitHeaders, tooMany } from '../../../auth/rate-limits.js';
-import { parseOParlListQuery, type OParlListQuery } from '../../../interop/oparl/index.js';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../../../shared/problem.js';
 import { Public } from '../../../shared/public.decorator.js';
 import { ValidationError } from '../../domain/index.js';
+import { parseOParlListQuery, type OParlListQuery } from './oparl.list.js';
 import { BODY_LIST_TYPES, OBJECT_SEGMENTS, OParlQueries } from './oparl.queries.js';
 import {
   OPARL_OBJECT_SCHEMAS,
@@ -52,7 +52,7 @@ const notFound = (what: string) => new ApiProblem(404, 'oparl_object_not_found',
 /** The routes, documented once; the controllers below add how they are reached. */
 @ApiTags('oparl')
 @ApiExtraModels(...OPARL_OBJECT_SCHEMAS)
-export abstract class OParlRoutes {
+abstract class OParlRoutes {
   constructor(@Inject(OParlQueries) protected readonly oparl: OParlQueries) {}
 
   @Get()

@@ -4,19 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
-import {
-  mapToOParl,
-  oparlListPage,
-  type OParlBody,
-  type OParlListPage,
-  type OParlListQuery,
-  type OParlObject,
-  type OParlSystem,
-  type OParlType,
-} from '../../../interop/oparl/index.js';
-import { oneName } from '../../../interop/text.js';
-import type { LocalizedName } from '../../domain/index.js';
-import { BODY_KEY, publishUrls, storedConfig } from './oparl.stored.js';
+import { displayName, type LocalizedName } from '../../domain/index.js';
+import { BODY_KEY, publishUrls, storedConfig } from './oparl.config.js';
+import { oparlListPage, type OParlListPage, type OParlListQuery } from './oparl.list.js';
+import { mapToOParl } from './oparl.mapping.js';
+import type { OParlBody, OParlObject, OParlSystem, OParlType } from './oparl.types.js';
 
 /** The Body's external lists (path segment → the type listed); the ledger holds no persons, files, places, terms or memberships. */
 export const BODY_LIST_TYPES: Record<string, OParlType | null> = {
@@ -106,7 +98,7 @@ export class OParlQueries {
       `SELECT own_municipality FROM partnership_status WHERE own_municipality IS NOT NULL
         GROUP BY own_municipality ORDER BY count(*) DESC, own_municipality::text LIMIT 1`,
     );
-    return rows[0] ? oneName(rows[0].own_municipality as LocalizedName, ['de', 'en', 'uk']) : null;
+    return rows[0] ? displayName(rows[0].own_municipality as LocalizedName, ['de', 'en', 'uk']) : null;
   }
 
   /** The list of bodies (System.body): this service has one. */

@@ -1,6 +1,6 @@
 // The OParl 1.1 objects and list pages this service serves, as OpenAPI schemas: the fields of the
 // official schemas (https://schema.oparl.org/1.1/) that the mapping fills, with their types and
-// formats; mirrors interop/oparl/types.ts (checked at the end). Objects that are gone are served as
+// formats; mirrors oparl.types.ts (checked at the end). Objects that are gone are served as
 // tombstones (deleted: true) with only id, type, created and modified (an AgendaItem keeps order),
 // so a field the standard does not require is optional here even where live objects always carry it.
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
@@ -10,13 +10,13 @@ import {
   type OParlAgendaItem,
   type OParlBody,
   type OParlConsultation,
-  type OParlListPage,
   type OParlMeeting,
   type OParlOrganization,
   type OParlPaper,
   type OParlSystem,
   type OParlType,
-} from '../../../interop/oparl/index.js';
+} from './oparl.types.js';
+import type { OParlListPage } from './oparl.list.js';
 import { ClassProperty, Schema, type AllTrue, type Mirrors } from '../../../shared/schema.js';
 
 const ROOT = 'https://ledger.example.org/oparl/v1.1';
@@ -142,7 +142,7 @@ const ORGANIZATION = {
   description: 'A body that deals with papers: the council, a committee, the administrative board.',
   example: ORGANIZATION,
 })
-export class OParlOrganizationSchema extends OParlCommonSchema implements OParlOrganization {
+class OParlOrganizationSchema extends OParlCommonSchema implements OParlOrganization {
   @ApiProperty({ ...typeOf('Organization') }) type: string;
   @ApiPropertyOptional(url('the Body', BODY)) body?: string;
   @ApiPropertyOptional({ example: ORGANIZATION.name }) name?: string;
@@ -165,7 +165,7 @@ const AGENDA_ITEM = {
 };
 
 @Schema({ name: 'OParlAgendaItem', description: 'An item on a meeting’s agenda: the consultation of a paper.', example: AGENDA_ITEM })
-export class OParlAgendaItemSchema extends OParlCommonSchema implements OParlAgendaItem {
+class OParlAgendaItemSchema extends OParlCommonSchema implements OParlAgendaItem {
   @ApiProperty({ ...typeOf('AgendaItem') }) type: string;
   @ApiPropertyOptional(url('the Meeting', MEETING_ID)) meeting?: string;
   @ApiProperty({ type: 'integer', example: 0, description: 'the position on the agenda (kept on a tombstone: OParl requires it)' })
@@ -188,7 +188,7 @@ const MEETING = {
 };
 
 @Schema({ name: 'OParlMeeting', description: 'A meeting of an organization, with its agenda items embedded.', example: MEETING })
-export class OParlMeetingSchema extends OParlCommonSchema implements OParlMeeting {
+class OParlMeetingSchema extends OParlCommonSchema implements OParlMeeting {
   @ApiProperty({ ...typeOf('Meeting') }) type: string;
   @ApiPropertyOptional({ example: MEETING.name }) name?: string;
   @ApiPropertyOptional({ example: 'durchgeführt', description: 'terminiert (planned) or durchgeführt (held)' }) meetingState?: string;
@@ -216,7 +216,7 @@ const CONSULTATION = {
 };
 
 @Schema({ name: 'OParlConsultation', description: 'One organization’s consultation of a paper.', example: CONSULTATION })
-export class OParlConsultationSchema extends OParlCommonSchema implements OParlConsultation {
+class OParlConsultationSchema extends OParlCommonSchema implements OParlConsultation {
   @ApiProperty({ ...typeOf('Consultation') }) type: string;
   @ApiPropertyOptional(url('the Paper', PAPER_ID)) paper?: string;
   @ApiPropertyOptional(url('the AgendaItem (absent when no meeting date is known)', AGENDA_ITEM.id)) agendaItem?: string;
@@ -239,7 +239,7 @@ const PAPER = {
 };
 
 @Schema({ name: 'OParlPaper', description: 'A draft resolution, with its consultations embedded.', example: PAPER })
-export class OParlPaperSchema extends OParlCommonSchema implements OParlPaper {
+class OParlPaperSchema extends OParlCommonSchema implements OParlPaper {
   @ApiProperty({ ...typeOf('Paper') }) type: string;
   @ApiPropertyOptional(url('the Body', BODY)) body?: string;
   @ApiPropertyOptional({ example: PAPER.name }) name?: string;
@@ -323,7 +323,7 @@ export class OParlObjectListSchema {
   @ClassProperty(() => OParlListLinksSchema) links: OParlListLinksSchema;
 }
 
-export type _OParlSchemasMirror = AllTrue<
+type _OParlSchemasMirror = AllTrue<
   [
     Mirrors<OParlSystemSchema, OParlSystem>,
     Mirrors<OParlBodySchema, OParlBody>,

@@ -1,5 +1,5 @@
 // The OParl step: one row per OParl 1.1 object of the municipality's one Body, derived from the
-// consultation milestones of all partnerships (src/interop/oparl maps them). Objects depend on each
+// consultation milestones of all partnerships (oparl.mapping.ts maps them). Objects depend on each
 // other across partnerships (one council meeting holds many papers), so a batch that touches a
 // consultation milestone recomputes the whole body from the timeline rows written just before it in
 // the same transaction, and writes only the rows that changed. Consultation milestones are few (a
@@ -10,12 +10,14 @@
 // corrected twice) are found in the table (objects stored by earlier batches) and, for corrections
 // within this batch (a rebuild, or the first fill), by mapping the entries as they stood at each
 // correction's record time.
-import { mapToOParl, oparlRows, OPARL_EVENT_TYPES, type OParlObject } from '../../../interop/oparl/index.js';
 import { applyChanges } from '../../domain/index.js';
 import type { PartnershipsBatch } from '../batch.js';
 import { rowToEntry } from '../timeline/timeline.step.js';
 import type { TimelineEntry } from '../timeline/timeline.types.js';
-import { OPARL_TYPES, pathOf, storedConfig } from './oparl.stored.js';
+import { pathOf, storedConfig } from './oparl.config.js';
+import { OPARL_EVENT_TYPES, OPARL_EVENTS } from './oparl.drafts.js';
+import { mapToOParl, oparlRows } from './oparl.mapping.js';
+import type { OParlObject } from './oparl.types.js';
 
 interface Row {
   id: string;
@@ -66,7 +68,7 @@ function entriesAt(entries: TimelineEntry[], at: string): TimelineEntry[] {
 
 export async function applyOParl({ events, changedEntries, ctx: { client, table } }: PartnershipsBatch): Promise<void> {
   const t = table('oparl_objects');
-  const mine = changedEntries.filter((e) => OPARL_TYPES.has(e.type));
+  const mine = changedEntries.filter((e) => OPARL_EVENTS.has(e.type));
   if (!mine.length) {
     // A log recorded before this read model existed: fill it once, with the first batch after the
     // upgrade. One round trip, as every live batch without a consultation asks. The timeline is

@@ -15,10 +15,10 @@ import {
   type Tier,
 } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
-import { toRecorded } from '../batch.js';
+import { toRecorded } from '../../recorded.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { escapeLike } from '../sql.js';
-import { detailFrom, staticDetail } from './status.view.js';
+import { detailFrom, staticDetail } from './status.mapping.js';
 import type { PartnershipDetail, PartnershipSummary } from './status.types.js';
 
 export interface ListFilter {

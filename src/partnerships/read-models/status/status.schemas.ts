@@ -25,7 +25,7 @@ const NEXT = {
 };
 
 @Schema({ name: 'NextScheduled', description: 'The next open plan of the partnership.', example: NEXT })
-export class NextScheduledSchema implements NextScheduled {
+class NextScheduledSchema implements NextScheduled {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ApiProperty({
     example: 'AgreementSigningScheduled',
@@ -45,7 +45,7 @@ const PAPER = {
 };
 
 @Schema({ name: 'CurrentPaper', description: 'A draft resolution and how far it has come.', example: PAPER })
-export class CurrentPaperSchema implements CurrentPaper {
+class CurrentPaperSchema implements CurrentPaper {
   @ApiProperty({ example: 'DS 2022-0001' }) reference: string;
   @ApiProperty({ example: PAPER.title }) title: string;
   @ApiProperty({ example: 'council_decided', description: 'drafted | board_reviewed | referred | committee_decided | council_decided' })
@@ -59,7 +59,7 @@ export class CurrentPaperSchema implements CurrentPaper {
   description: 'A name the counterpart carried before a rename, with the period it was in use.',
   example: { name: { de: 'Shitomir' }, from: null, until: { date: '2023-05', precision: 'month' } },
 })
-export class FormerNameSchema implements FormerName {
+class FormerNameSchema implements FormerName {
   @RefProperty('LocalizedName') name: LocalizedName;
   @ClassProperty(() => BusinessDateSchema, { nullable: true, description: 'null: since the beginning' }) from: BusinessDate | null;
   @ClassProperty(() => BusinessDateSchema) until: BusinessDate;
@@ -70,7 +70,7 @@ export class FormerNameSchema implements FormerName {
   description: 'A higher tier the council adopted, waiting for its signed agreement.',
   example: { tier: 'solidarity', decidedOn: { date: '2023-02-09', precision: 'day' }, paperReference: 'DS 2022-0001' },
 })
-export class PendingUpgradeSchema implements PendingUpgrade {
+class PendingUpgradeSchema implements PendingUpgrade {
   @ApiProperty({ enum: TIERS, example: 'solidarity' }) tier: Tier;
   @ClassProperty(() => BusinessDateSchema) decidedOn: BusinessDate;
   @ApiPropertyOptional({ example: 'DS 2022-0001' }) paperReference?: string;
@@ -87,7 +87,7 @@ const AGREEMENT = {
 };
 
 @Schema({ name: 'Agreement', description: 'A signed agreement.', example: AGREEMENT })
-export class AgreementSchema implements Agreement {
+class AgreementSchema implements Agreement {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ApiProperty({ example: 'solidarity', description: 'the agreement kind' }) kind: string;
   @ClassProperty(() => BusinessDateSchema) signedOn: BusinessDate;
@@ -120,7 +120,7 @@ const SUMMARY = {
 };
 
 @Schema({ name: 'PartnershipSummary', description: 'A partnership as the list shows it.', example: SUMMARY })
-export class PartnershipSummarySchema implements PartnershipSummary {
+class PartnershipSummarySchema implements PartnershipSummary {
   @ApiProperty({ example: 'dortmund-zhytomyr' }) partnershipId: string;
   @ApiProperty({ type: 'integer', example: 24, description: 'the stream version; also the ETag' }) version: number;
   @ApiProperty({ enum: TIERS, example: 'solidarity' }) tier: Tier;
@@ -165,7 +165,7 @@ export class PartnershipPageSchema {
     paperReference: 'DS 2022-0001',
   },
 })
-export class CouncilDecisionSchema implements CouncilDecision {
+class CouncilDecisionSchema implements CouncilDecision {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ClassProperty(() => BusinessDateSchema) decidedOn: BusinessDate;
   @ApiProperty({ example: 'adopted' }) outcome: string;
@@ -183,7 +183,7 @@ export class CouncilDecisionSchema implements CouncilDecision {
     mode: 'council_session',
   },
 })
-export class ScheduledSigningSchema implements ScheduledSigning {
+class ScheduledSigningSchema implements ScheduledSigning {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ClassProperty(() => BusinessDateSchema, { description: 'the planned date' }) plannedOn: BusinessDate;
   @ApiPropertyOptional({ example: 'solidarity' }) agreementKind?: string;
@@ -202,7 +202,7 @@ const PLAN = {
 };
 
 @Schema({ name: 'Plan', description: 'A live plan: a signing, consultation or activity still ahead or overdue.', example: PLAN })
-export class PlanSchema implements PlanView {
+class PlanSchema implements PlanView {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'stable through reschedules' }) uid: string;
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'the current plan entry' }) eventId: string;
   @ApiProperty({ example: 'ActivityHeld', description: 'the event type' }) kind: string;
@@ -223,7 +223,7 @@ export class PlanSchema implements PlanView {
     joinedOn: { date: '2023', precision: 'year' },
   },
 })
-export class ParticipantSchema implements Participant {
+class ParticipantSchema implements Participant {
   @ApiProperty({ example: 'Technische Universität Dortmund' }) organisation: string;
   @ApiProperty({ example: 'academic' }) participantType: string;
   @ApiProperty({ example: 'own', description: 'own | counterpart' }) side: string;
@@ -268,7 +268,7 @@ export class PartnershipDetailSchema extends PartnershipSummarySchema implements
   @ClassProperty(() => AsOfSchema, { nullable: true }) asOf: PartnershipDetail['asOf'];
 }
 
-export type _StatusSchemasMirror = AllTrue<
+type _StatusSchemasMirror = AllTrue<
   [
     Mirrors<NextScheduledSchema, NextScheduled>,
     Mirrors<CurrentPaperSchema, CurrentPaper>,

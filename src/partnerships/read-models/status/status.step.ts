@@ -13,7 +13,7 @@ import {
 } from '../../domain/index.js';
 import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
 import type { TimelineEntry } from '../timeline/timeline.types.js';
-import { searchText, staticDetail } from './status.view.js';
+import { searchText, staticDetail } from './status.mapping.js';
 
 /** An entry of this batch as the fold needs it. */
 function entryRecord(t: TimelineEntry): EntryRecord {

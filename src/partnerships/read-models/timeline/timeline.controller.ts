@@ -14,8 +14,8 @@ import { TimelineQueries, timelineETag, type TimelineKey } from './timeline.quer
 import { PartnershipEventsSchema, TimelinePageSchema } from './timeline.schemas.js';
 
 /** Entries per timeline page unless `limit` says otherwise. */
-export const TIMELINE_PAGE_DEFAULT = 100;
-export const TIMELINE_PAGE_MAX = 1000;
+const TIMELINE_PAGE_DEFAULT = 100;
+const TIMELINE_PAGE_MAX = 1000;
 
 export class TimelineQuery extends AsOfQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: TIMELINE_PAGE_MAX, default: TIMELINE_PAGE_DEFAULT })

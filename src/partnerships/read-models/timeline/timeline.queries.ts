@@ -8,9 +8,9 @@ import type { StoredEvent } from '../../../event-store/types.js';
 import { withActorNames } from '../../../people/people.js';
 import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
-import { toRecorded } from '../batch.js';
+import { toRecorded } from '../../recorded.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
-import { sortDateOf, TimelineBuilder } from './timeline-builder.js';
+import { sortDateOf, TimelineBuilder } from './timeline.mapping.js';
 import { foldDateOf, rowToEntry } from './timeline.step.js';
 import type { Timeline, TimelineEntry } from './timeline.types.js';
 
@@ -33,7 +33,7 @@ export type TimelinePage = (Timeline & { next: TimelineKey | null }) | { notModi
 export const timelineETag = (version: number) => `"${version}"`;
 
 /** If-None-Match (a list of entity tags, weak or strong, or "*") against the current ETag. */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((t) => {
     const tag = t.trim();

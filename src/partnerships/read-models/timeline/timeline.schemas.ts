@@ -217,7 +217,7 @@ export class PartnershipEventsSchema {
   @ClassProperty(() => StoredEventSchema, { isArray: true }) events: StoredEventSchema[];
 }
 
-export type _TimelineSchemasMirror = AllTrue<
+type _TimelineSchemasMirror = AllTrue<
   [
     Mirrors<TimelineCorrectionSchema, TimelineCorrection>,
     Mirrors<RetractionSchema, Retraction>,

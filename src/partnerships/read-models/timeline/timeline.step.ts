@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import { foldDate, type EventType } from '../../domain/index.js';
 import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
-import { TimelineBuilder, sortDateOf } from './timeline-builder.js';
+import { TimelineBuilder, sortDateOf } from './timeline.mapping.js';
 import type { TimelineEntry } from './timeline.types.js';
 
 export function rowToEntry(r: pg.QueryResultRow): TimelineEntry {

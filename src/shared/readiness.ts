@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthIndicatorFunction } from '@nestjs/terminus';
 
-/** Modules (projections, queues) add their own details to /health/ready without the health module knowing them. */
+/**
+ * Modules (projections, queues, ledger checkpoints) add their own details to /health/ready without
+ * the health module knowing them; here, below both, so neither imports the other.
+ */
 @Injectable()
 export class ReadinessContributors {
   private readonly fns: HealthIndicatorFunction[] = [];

@@ -2,8 +2,7 @@
 // standard's; see docs/interop.md for where each value comes from.
 
 export const OPARL_SCHEMA = 'https://schema.oparl.org/1.1/';
-export const OPARL_TYPES = ['System', 'Body', 'Organization', 'Meeting', 'AgendaItem', 'Paper', 'Consultation'] as const;
-export type OParlType = (typeof OPARL_TYPES)[number];
+export type OParlType = 'System' | 'Body' | 'Organization' | 'Meeting' | 'AgendaItem' | 'Paper' | 'Consultation';
 export const typeUri = (t: OParlType): string => `${OPARL_SCHEMA}${t}`;
 
 interface Common {

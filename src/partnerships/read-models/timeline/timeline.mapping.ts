@@ -17,7 +17,7 @@ export function sortDateOf(entry: Pick<TimelineEntry, 'occurredOn'>): string | n
   return entry.occurredOn ? businessDateStart(entry.occurredOn) : null;
 }
 
-export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   const da = sortDateOf(a) ?? '9999-12-31';
   const db = sortDateOf(b) ?? '9999-12-31';
   return da < db ? -1 : da > db ? 1 : a.streamVersion - b.streamVersion;

@@ -1,10 +1,10 @@
 // OParl 1.1 external object lists: the query a client may send (created_since, created_until,
 // modified_since, modified_until, elementsPerPage, page) and the page envelope
 // { data, pagination, links } with links.next on every page but the last.
-import { ValidationError, type FieldError } from '../../partnerships/domain/index.js';
+import { ValidationError, type FieldError } from '../../domain/index.js';
 
-export const OPARL_FILTERS = ['created_since', 'created_until', 'modified_since', 'modified_until'] as const;
-export type OParlFilterName = (typeof OPARL_FILTERS)[number];
+const OPARL_FILTERS = ['created_since', 'created_until', 'modified_since', 'modified_until'] as const;
+type OParlFilterName = (typeof OPARL_FILTERS)[number];
 export type OParlListFilters = Partial<Record<OParlFilterName, string>>;
 
 export interface OParlListQuery {
@@ -20,9 +20,9 @@ export interface OParlListPage<T> {
   links: { first: string; prev?: string; self: string; next?: string; last: string };
 }
 
-export const DEFAULT_ELEMENTS_PER_PAGE = 100;
+const DEFAULT_ELEMENTS_PER_PAGE = 100;
 /** OParl: a server should serve between 10 and 1000 objects per page. */
-export const MAX_ELEMENTS_PER_PAGE = 1000;
+const MAX_ELEMENTS_PER_PAGE = 1000;
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 

@@ -1,4 +1,4 @@
-import { TimelineBuilder } from './timeline-builder.js';
+import { TimelineBuilder } from './timeline.mapping.js';
 import type { StoredEvent } from '../../../event-store/types.js';
 
 let v = 0;

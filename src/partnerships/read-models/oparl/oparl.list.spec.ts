@@ -1,5 +1,5 @@
-import { ValidationError } from '../../partnerships/domain/index.js';
-import { matchesOParlFilters, oparlListPage, paginateOParl, parseOParlListQuery, type OParlListQuery } from './oparl-list.js';
+import { ValidationError } from '../../domain/index.js';
+import { matchesOParlFilters, oparlListPage, paginateOParl, parseOParlListQuery, type OParlListQuery } from './oparl.list.js';
 
 const LIST = 'https://partnerships.example.org/oparl/v1.1/body/dortmund/paper';
 const objects = Array.from({ length: 5 }, (_, i) => ({

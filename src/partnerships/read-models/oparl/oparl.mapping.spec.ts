@@ -1,14 +1,15 @@
 // Every object the mapping produces is validated against the official OParl 1.1 JSON schemas
 // (loaded as test/support/oparl-schemas.mjs explains), and every URL it references must resolve to
 // an object of the referenced type among the objects produced.
-import { loadOParlValidator, OFFICIAL_EXAMPLES, officialExample } from '../../../test/support/oparl-schemas.mjs';
-import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../partnerships/demo/seed.js';
-import { parseBusinessDate } from '../../partnerships/domain/index.js';
-import type { TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
-import { BODY_LISTS, oparlUrls, type OParlConfig } from './config.js';
-import { mapToOParl, oparlRows, organizationKey } from './oparl-mapping.js';
-import { matchesOParlFilters } from './oparl-list.js';
-import type { OParlAgendaItem, OParlConsultation, OParlMeeting, OParlObjects, OParlPaper } from './types.js';
+import { loadOParlValidator, OFFICIAL_EXAMPLES, officialExample } from '../../../../test/support/oparl-schemas.mjs';
+import { DEMO_PARTNERSHIP_ID, DEMO_STEPS } from '../../demo/story.js';
+import { parseBusinessDate } from '../../domain/index.js';
+import type { TimelineEntry } from '../timeline/timeline.types.js';
+import { BODY_LISTS, oparlUrls, type OParlConfig } from './oparl.config.js';
+import { organizationKey } from './oparl.drafts.js';
+import { mapToOParl, oparlRows } from './oparl.mapping.js';
+import { matchesOParlFilters } from './oparl.list.js';
+import type { OParlAgendaItem, OParlConsultation, OParlMeeting, OParlObjects, OParlPaper } from './oparl.types.js';
 
 const BASE = 'https://partnerships.example.org';
 const CONFIG: OParlConfig = {
@@ -46,7 +47,7 @@ function entry(
   };
 }
 
-// The demo seed's consultation milestones (DOMAIN.md), with the record times of a plausible office.
+// The demo seed's consultation milestones (docs/domain.md), with the record times of a plausible office.
 const TYPE_OF: Record<string, string> = {
   '06-draft-resolution': 'DraftResolutionPrepared',
   '07-board-review': 'BoardReviewed',

@@ -4,25 +4,25 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../../config/config.js';
-import { DependencyUnavailableError, openDatabase } from '../../config/database.js';
-import { poolOf } from '../../config/database.js';
-import type { BrokenLink } from './chain.js';
-import { CheckpointRefusedError, LedgerCheckpointer } from './checkpoints.js';
-import { DigestRefusedError, openDigestFile, toDigestFile, type SignedCheckpoint } from './digest.js';
-import { NO_KEY_HINT, keyIdOf, loadLedgerKeys, type LedgerKeys } from './keys.js';
-import type { StreamMismatch } from './compare.js';
-import { verifyLedger } from './verify.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { DependencyUnavailableError, openDatabase, poolOf } from './config/database.js';
+import { progress } from './shared/progress.js';
+import type { BrokenLink } from './event-store/integrity/chain.js';
+import { CheckpointRefusedError, LedgerCheckpointer } from './event-store/integrity/checkpoints.js';
+import type { StreamMismatch } from './event-store/integrity/compare.js';
+import { DigestRefusedError, openDigestFile, toDigestFile, type SignedCheckpoint } from './event-store/integrity/digest.js';
+import { NO_KEY_HINT, keyIdOf, type LedgerKeys } from './event-store/integrity/keys.js';
+import { verifyLedger } from './event-store/integrity/verify.js';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
 }
 
-export const processIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const processIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /** Exit codes: 0 intact / done, 1 verify found the log broken, 2 could not run as asked (a digest refused to sign included). */
-export const EXIT = { ok: 0, tampered: 1, failed: 2 } as const;
+const EXIT = { ok: 0, tampered: 1, failed: 2 } as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -32,7 +32,7 @@ function args(argv: string[], options: ParseArgsConfig['options']) {
 
 async function withDatabase<T>(env: Env, fn: (ds: DataSource, keys: LedgerKeys) => Promise<T>): Promise<T> {
   const config = loadConfig(env);
-  const keys = loadLedgerKeys(config);
+  const keys = config.ledgerKeys;
   const ds = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: 2 });
   try {
     return await fn(ds, keys);
@@ -186,11 +186,15 @@ export async function ledgerVerifyMain(argv: string[], env: Env = {}, io: CliIO 
           return EXIT.failed;
         }
       }
+      // On the real command line: a bar on a terminal, plain lines otherwise (both on stderr).
+      const bar = io === processIO ? progress('checking hash chains', { unit: 'events' }) : null;
       const report = await verifyLedger(poolOf(ds), keys, {
         digest,
         onBroken: json ? undefined : (b) => io.out(linkLine(b)),
         onMismatch: json ? undefined : (m) => io.out(mismatchLine(m)),
+        onProgress: bar ? (done, total) => bar.update(done, total) : undefined,
       });
+      bar?.stop();
       if (json) {
         io.out(JSON.stringify(report, null, 2) + '\n');
       } else {

@@ -1,0 +1,97 @@
+// The weekly digest's schedule. It lives in Redis (a BullMQ job scheduler), so it can be lost with
+// Redis: the relay's reconcile pass calls check(), which recreates a missing schedule and makes up
+// the latest firing when it never ran. Both steps are idempotent; any process with workers may run them.
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { CronExpressionParser } from 'cron-parser';
+import type pg from 'pg';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PG_POOL } from '../event-store/event-store.module.js';
+import { Clock } from '../shared/clock.js';
+import { withTimeout } from '../shared/timeout.js';
+import { DIGEST_SCHEDULER_ID, jobIdForReport, jobIsLive, jobOptions, readyRedis, REPORTS_QUEUE, SCHEDULED_DIGEST_JOB } from './queue.js';
+import { scheduledDigestState } from './report-outbox.js';
+import { createReport, derivedReportId } from './report-store.js';
+
+/** The report id and dedupe key of the digest for one firing of the schedule (as the worker derives them). */
+export function digestFiring(slotMs: number): { dedupeKey: string; reportId: string; firingJobId: string } {
+  const firingJobId = `repeat:${DIGEST_SCHEDULER_ID}:${slotMs}`;
+  const dedupeKey = `schedule/${firingJobId}`;
+  return { dedupeKey, reportId: derivedReportId(dedupeKey), firingJobId };
+}
+
+@Injectable()
+export class DigestSchedule {
+  private readonly logger = new Logger('ReportRelay');
+  /** set once this process has seen (or set) the schedule: a later absence is a loss */
+  private seen = false;
+  /** how often the schedule was found missing after it had been seen */
+  recreated = 0;
+
+  constructor(
+    @InjectQueue(REPORTS_QUEUE) private readonly queue: Queue,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Recreates the schedule when it is missing (or its pattern changed), then catches up the latest
+   * firing. Only in processes that run workers with the digest enabled.
+   */
+  async check(): Promise<{ recreated: boolean; caughtUp: string | null }> {
+    if (!this.config.WORKERS_ENABLED || !this.config.DIGEST_ENABLED) return { recreated: false, caughtUp: null };
+    await readyRedis(this.queue, this.config);
+    const timeout = this.config.ENQUEUE_TIMEOUT_MS;
+    const existing = await withTimeout(this.queue.getJobScheduler(DIGEST_SCHEDULER_ID), timeout, 'the digest schedule');
+    let recreated = false;
+    if (!existing || existing.pattern !== this.config.DIGEST_CRON) {
+      await withTimeout(
+        this.queue.upsertJobScheduler(
+          DIGEST_SCHEDULER_ID,
+          { pattern: this.config.DIGEST_CRON },
+          { name: SCHEDULED_DIGEST_JOB, data: {}, opts: jobOptions(this.config) },
+        ),
+        timeout,
+        'the digest schedule',
+      );
+      recreated = true;
+      if (existing) this.logger.log(`digest schedule changed to "${this.config.DIGEST_CRON}"`);
+      else if (!this.seen) this.logger.log(`digest schedule set: "${this.config.DIGEST_CRON}"`);
+      else {
+        this.recreated++;
+        this.logger.warn(`reconciler recreated the digest job scheduler "${DIGEST_SCHEDULER_ID}": it was missing from Redis`);
+      }
+    }
+    this.seen = true;
+    return { recreated, caughtUp: await this.catchUp() };
+  }
+
+  /**
+   * Creates the digest of the latest past firing when it never ran and the schedule was live before
+   * it; returns its report id (the caller wakes the relay), or null.
+   */
+  async catchUp(): Promise<string | null> {
+    const now = this.clock.now();
+    const slot = CronExpressionParser.parse(this.config.DIGEST_CRON, { currentDate: now }).prev().getTime();
+    // Leave the firing itself time to run.
+    if (now.getTime() - slot < Math.max(60_000, this.config.REPORT_RECONCILE_MS)) return null;
+    const { dedupeKey, reportId, firingJobId } = digestFiring(slot);
+    const { slotDone, earlier } = await scheduledDigestState(this.pool, dedupeKey, new Date(slot));
+    if (slotDone || !earlier) return null;
+    if (await withTimeout(jobIsLive(this.queue, firingJobId, this.config), this.config.ENQUEUE_TIMEOUT_MS, 'the firing')) return null;
+    const { created } = await createReport(this.pool, {
+      id: reportId,
+      type: 'office_digest',
+      parameters: {},
+      requestedBy: 'schedule',
+      dedupeKey,
+      jobId: jobIdForReport(reportId),
+      reason: 'scheduled',
+    });
+    if (!created) return null;
+    this.logger.warn(`the digest due at ${new Date(slot).toISOString()} never ran (lost with Redis); producing it now as ${reportId}`);
+    return reportId;
+  }
+}
