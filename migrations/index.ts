@@ -11,6 +11,7 @@ import { ReportOutbox1764000007000 } from './1764000007000-ReportOutbox.js';
 import { OParlObjects1764000008000 } from './1764000008000-OParlObjects.js';
 import { IatiReports1764000009000 } from './1764000009000-IatiReports.js';
 import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTokens.js';
+import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSessions.js';
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 
 export const migrations = [
@@ -25,5 +26,6 @@ export const migrations = [
   OParlObjects1764000008000,
   IatiReports1764000009000,
   CalendarFeedTokens1764000010000,
+  PeopleAndSessions1764000011000,
   OutboxTraceContext1764000015000,
 ];

@@ -12,8 +12,12 @@ import { IS_PUBLIC } from '../shared/public.decorator.js';
 import { checkKeyCached, touchKey, type ApiKey, type KeyCheck } from './api-keys.js';
 import { checkFeedToken, touchFeedToken, type FeedCheck, type FeedScope, type FeedToken } from './feed-tokens.js';
 import { RateLimits, tooMany, type LimitResult } from './rate-limits.js';
+import { KEY_ONLY } from './session/key-only.js';
+import { SessionAuth } from './session/session-auth.js';
+import { primaryRole, type Session } from './session/sessions.js';
 
-export type AuthenticatedRequest = Request & { apiKey?: ApiKey; feedToken?: FeedToken };
+/** Who asks: a machine's API key, a calendar's feed token, or a person's session (never more than one). */
+export type AuthenticatedRequest = Request & { apiKey?: ApiKey; feedToken?: FeedToken; personSession?: Session };
 
 const REALM = 'Bearer realm="partnership-ledger"';
 const INVALID_TOKEN = `${REALM}, error="invalid_token"`;
@@ -57,6 +61,7 @@ export class ApiKeyGuard implements CanActivate {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(RateLimits) private readonly limits: RateLimits,
+    @Inject(SessionAuth) private readonly sessions: SessionAuth,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -68,6 +73,9 @@ export class ApiKeyGuard implements CanActivate {
     const header = req.headers.authorization;
     const feedScope = this.reflector.getAllAndOverride<FeedScope | undefined>(FEED_TOKEN_SCOPE, targets);
     if (!header && feedScope && req.query?.token !== undefined) return this.feedToken(req, feedScope);
+    // A Bearer key wins over a cookie: scripts carry no ambient credential, so they need no CSRF token.
+    const sessionCookie = header ? undefined : this.sessions.cookie(req);
+    if (sessionCookie !== undefined) return this.session(req, sessionCookie, targets);
     if (!header) throw unauthorized('missing_api_key', 'This route needs an API key: send it as "Authorization: Bearer <key>".');
 
     const address = `ip:${req.ip ?? 'unknown'}`;
@@ -117,6 +125,55 @@ export class ApiKeyGuard implements CanActivate {
         `This route needs a key with the role ${roles.join(' or ')}; the key "${key.name}" has the role ${key.role}.`,
         undefined,
         { requiredRoles: roles, role: key.role },
+      );
+    }
+    return true;
+  }
+
+  /** A person's request from the page: the session cookie (and, for changes, the CSRF token). */
+  private async session(
+    req: AuthenticatedRequest,
+    secret: string,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): Promise<boolean> {
+    let session: Session;
+    try {
+      session = await this.sessions.authenticate(req, secret);
+    } catch (err) {
+      if (err instanceof ApiProblem) throw err;
+      this.logger.warn(`session not checked: ${(err as Error).message}`);
+      const u = databaseUnavailability(err);
+      throw new ApiProblem(
+        503,
+        'auth_unavailable',
+        'Service unavailable',
+        'The session cannot be checked right now; retry shortly.',
+        undefined,
+        u ? { reason: u.reason } : {},
+        {
+          'Retry-After': String(u?.retryAfterSeconds ?? 5),
+        },
+      );
+    }
+    req.personSession = session;
+    if (this.reflector.getAllAndOverride<boolean>(KEY_ONLY, targets)) {
+      throw new ApiProblem(
+        403,
+        'api_key_required',
+        'Forbidden',
+        'This route is for API keys (scripts and integrations); a signed-in session cannot use it.',
+      );
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !session.roles.some((r) => roles.includes(r))) {
+      const role = primaryRole(session.roles);
+      throw new ApiProblem(
+        403,
+        'role_not_allowed',
+        'Forbidden',
+        `This route needs the role ${roles.join(' or ')}; you have the role ${session.roles.join(', ') || 'none'}.`,
+        undefined,
+        { requiredRoles: roles, role },
       );
     }
     return true;

@@ -28,6 +28,7 @@ import type { AuthenticatedRequest } from './api-key.guard.js';
 import { CONTROL_CHARACTERS } from './api-keys.js';
 import { CalendarFeedListSchema, CreatedCalendarFeedSchema } from './feeds.schemas.js';
 import { createFeedToken, FeedTokenInputError, feedView, listFeedTokens, revokeFeedToken, subscriptionUrls } from './feed-tokens.js';
+import { KeyOnly } from './session/key-only.js';
 
 const NO_CONTROLS = new RegExp(`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, 'u');
 
@@ -54,6 +55,8 @@ const notFound = (id: string) =>
 @ApiBearerAuth()
 @GuardedRoutes()
 @Roles(...READ_ROLES)
+// Subscriptions belong to the key that made them; people's own subscriptions are not built yet.
+@KeyOnly()
 @UsePipes(ApiValidationPipe)
 @Controller('api/v1/calendar/feeds')
 export class FeedsController {

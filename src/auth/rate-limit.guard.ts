@@ -22,10 +22,10 @@ export class RateLimitGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
     // Per key, so one busy client behind a shared NAT cannot starve the others; by IP only without a key.
-    const tracker = req.apiKey ? `key:${req.apiKey.id}` : `ip:${req.ip ?? 'unknown'}`;
+    const tracker = req.apiKey ? `key:${req.apiKey.id}` : req.personSession ? req.personSession.actorId : `ip:${req.ip ?? 'unknown'}`;
     const r = await this.limits.requests.consume(tracker);
     if (!r.allowed) {
-      const who = req.apiKey ? 'This API key' : 'This address';
+      const who = req.apiKey ? 'This API key' : req.personSession ? 'You' : 'This address';
       throw tooMany('rate_limited', (s) => `${who} may make ${r.limit} requests per minute; wait ${s} s and retry.`, r);
     }
     for (const [k, v] of Object.entries(limitHeaders(r))) res.setHeader(k, v);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LedgerKeyError, loadLedgerKeys, type LedgerKeys } from '../event-store/integrity/keys.js';
+import { signInProblems, signInSettings } from './sign-in.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -166,6 +167,11 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/, 'letters, digits, . _ : - only')
       .optional(),
+    /** Sign-in: OIDC_*, SESSION_*, KEY_SIGN_IN (src/config/sign-in.ts). */
+    ...signInSettings,
+  })
+  .superRefine((c, ctx) => {
+    for (const p of signInProblems(c)) ctx.addIssue({ code: 'custom', message: p.message, path: [p.path] });
   })
   .refine((c) => c.REPORT_BACKOFF_MAX_MS >= c.REPORT_BACKOFF_MS, {
     message: 'must not be smaller than REPORT_BACKOFF_MS',

@@ -140,7 +140,7 @@ export class ReportsController {
         id,
         type,
         parameters,
-        requestedBy: req.apiKey?.name ?? 'unknown',
+        requestedBy: req.apiKey?.name ?? req.personSession?.actorId ?? 'unknown',
         jobId: jobIdForReport(id),
         reason: 'requested',
       }));

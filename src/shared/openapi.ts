@@ -25,8 +25,8 @@ export function ProblemResponses(responses: Record<number, string | [string, Typ
 /** What every route behind the API-key guard may answer before it runs. */
 export const GuardedRoutes = () =>
   ProblemResponses({
-    401: 'no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked)',
-    403: "the key's role may not use this route (role_not_allowed)",
+    401: 'no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session)',
+    403: "the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site)",
     429: 'too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures)',
     503: 'the key cannot be checked right now (auth_unavailable); retry shortly',
   });

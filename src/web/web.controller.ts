@@ -1,14 +1,12 @@
 // The council staff's page: static files served by the service itself, so there is no second server
-// to start. The page is plain ES modules calling the JSON API with the key the user typed in.
+// to start. The page is plain ES modules calling the JSON API with the session cookie (or, where no
+// identity provider is configured, the key the user typed in).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Controller, Get, Header, Inject, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
-import { GuardedRoutes } from '../shared/openapi.js';
 import { ApiProblem } from '../shared/problem.js';
-import { Schema } from '../shared/schema.js';
 import { Public } from '../shared/public.decorator.js';
 
 /** What the page's files are served as, by extension. */
@@ -46,16 +44,6 @@ function publicDir(): string {
 
 export const WEB_CACHE_FILES = Symbol('WEB_CACHE_FILES');
 
-@Schema({
-  name: 'Me',
-  description: 'The holder and role of the API key sent.',
-  example: { name: 'Office for International Relations', role: 'office' },
-})
-export class MeView {
-  @ApiProperty({ example: 'Office for International Relations' }) name: string;
-  @ApiProperty({ enum: ['office', 'council', 'reporting', 'admin'], example: 'council' }) role: string;
-}
-
 @ApiTags('web')
 @Controller()
 export class WebController {
@@ -91,17 +79,5 @@ export class WebController {
     res.setHeader('Content-Type', type);
     res.setHeader('Cache-Control', 'no-cache');
     res.send(this.file(name));
-  }
-
-  /** Who the key belongs to: the page shows the name and offers the forms to office and admin keys. */
-  @Get('api/v1/me')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The name and role of the API key sent' })
-  @ApiOkResponse({ type: MeView })
-  @GuardedRoutes()
-  me(@Req() req: AuthenticatedRequest): MeView {
-    const key = req.apiKey;
-    if (!key) throw new ApiProblem(401, 'missing_api_key', 'Unauthorized', 'This route needs an API key.');
-    return { name: key.name, role: key.role };
   }
 }

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { WEB_CACHE_FILES, WebController } from './web.controller.js';
 
-/** The timeline page for council staff at `/`, and `GET /api/v1/me` for the page's sign-in. */
+/** The timeline page for council staff at `/` (sign-in and `GET /api/v1/me` are in the auth module). */
 @Module({})
 export class WebModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -84,7 +84,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     const { expectedVersion, idempotency } = context;
     const streamId = command.partnershipId;
     const idFor = idempotency
-      ? (i: number) => derivedEventId(context.actor.keyId ?? 'anonymous', idempotency.scope, idempotency.key, i)
+      ? (i: number) => derivedEventId(context.actor.keyId ?? context.actor.personId ?? 'anonymous', idempotency.scope, idempotency.key, i)
       : undefined;
 
     for (let attempt = 1; ; attempt++) {

@@ -14,8 +14,8 @@ export interface IdempotencyOptions {
 
 /** Who asked, under which ids, and on which conditions: recorded in every event's metadata. */
 export interface CommandContext {
-  /** the name recorded as the event's actor, with the key that authenticated it */
-  actor: { name: string; role?: string; keyId?: string };
+  /** the actor recorded on the event: a key's name with the key's id, or a person's `person:<uuid>` */
+  actor: { name: string; role?: string; keyId?: string; personId?: string };
   requestId: string;
   correlationId: string;
   /** what caused the command; the request id unless a consumer reacted to an event */

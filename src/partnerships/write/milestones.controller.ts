@@ -24,6 +24,7 @@ import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard.js';
+import { primaryRole } from '../../auth/session/sessions.js';
 import { Roles, WRITE_ROLES } from '../../shared/auth/roles.decorator.js';
 import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../../shared/problem.js';
@@ -142,7 +143,11 @@ export class MilestonesController {
     const id =
       partnershipId ??
       (context.idempotency
-        ? derivedPartnershipId(context.actor.keyId ?? 'anonymous', context.idempotency.scope, context.idempotency.key)
+        ? derivedPartnershipId(
+            context.actor.keyId ?? context.actor.personId ?? 'anonymous',
+            context.idempotency.scope,
+            context.idempotency.key,
+          )
         : uuidv7());
     res.setHeader('Location', `/api/v1/partnerships/${encodeURIComponent(id)}`);
     return this.execute({ type: 'InitiatePartnership', partnershipId: id, data: initiated } as PartnershipCommand, context);
@@ -232,13 +237,19 @@ function parseIfMatch(header: string | string[] | undefined): number | '*' | und
   return Number(m[1] ?? m[2]);
 }
 
-/** Who asks (the API key the guard found), the request's ids, If-Match and Idempotency-Key. */
+/** Who asks (the API key or person the guard found), the request's ids, If-Match and Idempotency-Key. */
 function commandContext(req: AuthenticatedRequest): CommandContext {
   const ifMatch = parseIfMatch(req.headers['if-match']);
   const expectedVersion = ifMatch === '*' ? undefined : ifMatch;
   const mustExist = ifMatch === '*' ? { mustExist: true } : {};
   const ids = req as unknown as { id: string; correlationId: string };
-  const actor = req.apiKey ? { name: req.apiKey.name, role: req.apiKey.role, keyId: req.apiKey.id } : { name: 'unknown' };
+  const person = req.personSession;
+  // A key is recorded by its name; a person only by their pseudonymous id (the name may be erased).
+  const actor = req.apiKey
+    ? { name: req.apiKey.name, role: req.apiKey.role, keyId: req.apiKey.id }
+    : person
+      ? { name: person.actorId, role: primaryRole(person.roles) ?? undefined, personId: person.personId }
+      : { name: 'unknown' };
   const context: CommandContext = {
     actor,
     requestId: ids.id,

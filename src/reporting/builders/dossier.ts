@@ -67,6 +67,9 @@ export function buildDossierModel(partnership: PartnershipDetail, timeline: Time
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
 /** One line describing an entry from its (corrected) data: what a reader needs, not every field. */
+/** "recorded by <display name>, <date>": a person's current name (the timeline resolved it) or a key's name. */
+const recordedLine = (e: TimelineEntry) => `${e.actor ? `recorded by ${e.actor}, ` : 'recorded '}${e.recordedAt.slice(0, 10)}`;
+
 export function describeEntry(e: TimelineEntry): string {
   const d = e.data as pg.QueryResultRow;
   const parts: string[] = [];
@@ -166,7 +169,7 @@ export function renderDossierHtml(m: DossierModel): string {
         `<span${cls}>${esc(dateText(e.occurredOn))}</span>`,
         `<span${cls}>${esc(humanize(e.type))}</span>${flags ? ` <span class="note">(${esc(flags)})</span>` : ''}`,
         esc(describeEntry(e)),
-        `<span class="note">${esc(e.recordedAt.slice(0, 10))}${e.actor ? ` · ${esc(e.actor)}` : ''}</span>`,
+        `<span class="note">${esc(recordedLine(e))}</span>`,
       ];
     }),
   );
@@ -266,6 +269,7 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
       .font('Body')
       .fillColor('#333')
       .text(details || '—', { indent: 14 })
+      .text(recordedLine(e), { indent: 14 })
       .fillColor('black')
       .moveDown(0.2);
   }

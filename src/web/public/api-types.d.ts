@@ -203,8 +203,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The name and role of the API key sent */
-    get: operations['WebController_me'];
+    /** Who is asking: the API key sent, or the signed-in person */
+    get: operations['MeController_me'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2636,20 +2636,53 @@ export interface components {
       [key: string]: string;
     };
     /**
-     * @description The holder and role of the API key sent.
+     * @description Who is asking: the holder and role of the API key sent, or the signed-in person.
      * @example {
      *       "name": "Office for International Relations",
      *       "role": "office"
      *     }
      */
     Me: {
-      /** @example Office for International Relations */
+      /**
+       * @description the pseudonymous id events record
+       * @example person:0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e6f
+       */
+      actorId?: string;
+      /** @description send as X-CSRF-Token with every change made with the session cookie */
+      csrfToken?: string;
+      /**
+       * Format: date-time
+       * @description the session ends then unless another request comes first
+       */
+      idleEndsAt?: string;
+      /**
+       * @description present for a signed-in person
+       * @enum {string}
+       */
+      kind?: 'person';
+      /**
+       * @description the key's name, or the person's display name
+       * @example Office for International Relations
+       */
       name: string;
       /**
+       * @description the key's role, or the person's most powerful role
        * @example council
        * @enum {string}
        */
       role: 'office' | 'council' | 'reporting' | 'admin';
+      /** @description every role the person has */
+      roles?: ('office' | 'council' | 'reporting' | 'admin')[];
+      /**
+       * Format: date-time
+       * @description the session ends then at the latest
+       */
+      sessionExpiresAt?: string;
+      /**
+       * @description the person's subject at the identity provider
+       * @example f3b1c2d4-…
+       */
+      subject?: string;
     };
     /**
      * @description A milestone the page can record: its route, who may record it, its form and an example body.
@@ -5810,7 +5843,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5819,7 +5852,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5880,7 +5913,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5889,7 +5922,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5958,7 +5991,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5967,7 +6000,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6030,7 +6063,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6085,7 +6118,7 @@ export interface operations {
           'application/json': components['schemas']['CalendarFeedList'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6094,7 +6127,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6153,7 +6186,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6162,7 +6195,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6227,7 +6260,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6236,7 +6269,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6311,7 +6344,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6320,7 +6353,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6382,7 +6415,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6391,7 +6424,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6437,7 +6470,7 @@ export interface operations {
           'application/json': components['schemas']['ApiKeyList'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6446,7 +6479,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6505,7 +6538,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6514,7 +6547,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6579,7 +6612,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6588,7 +6621,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6658,7 +6691,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6667,7 +6700,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6732,7 +6765,7 @@ export interface operations {
       };
     };
   };
-  WebController_me: {
+  MeController_me: {
     parameters: {
       query?: never;
       header?: never;
@@ -6749,7 +6782,7 @@ export interface operations {
           'application/json': components['schemas']['Me'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6758,7 +6791,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6805,7 +6838,7 @@ export interface operations {
           'application/json': components['schemas']['MilestoneKinds'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6814,7 +6847,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6880,7 +6913,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6889,7 +6922,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6963,7 +6996,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6972,7 +7005,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7093,7 +7126,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7102,7 +7135,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7187,7 +7220,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7196,7 +7229,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7330,7 +7363,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7339,7 +7372,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7473,7 +7506,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7482,7 +7515,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7616,7 +7649,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7625,7 +7658,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7732,7 +7765,7 @@ export interface operations {
           'application/xml': string;
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7741,7 +7774,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7826,7 +7859,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7835,7 +7868,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7969,7 +8002,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -7978,7 +8011,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8112,7 +8145,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8121,7 +8154,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8255,7 +8288,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8264,7 +8297,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8398,7 +8431,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8407,7 +8440,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8541,7 +8574,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8550,7 +8583,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8684,7 +8717,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8693,7 +8726,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8827,7 +8860,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8836,7 +8869,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -8970,7 +9003,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -8979,7 +9012,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9113,7 +9146,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9122,7 +9155,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9257,7 +9290,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9266,7 +9299,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9401,7 +9434,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9410,7 +9443,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9528,7 +9561,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9537,7 +9570,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9622,7 +9655,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9631,7 +9664,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9765,7 +9798,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9774,7 +9807,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -9908,7 +9941,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -9917,7 +9950,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10051,7 +10084,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10060,7 +10093,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10194,7 +10227,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10203,7 +10236,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10337,7 +10370,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10346,7 +10379,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10480,7 +10513,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10489,7 +10522,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10623,7 +10656,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10632,7 +10665,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10766,7 +10799,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10775,7 +10808,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10830,7 +10863,7 @@ export interface operations {
           'application/json': components['schemas']['ProjectionStatus'][];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10839,7 +10872,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10888,7 +10921,7 @@ export interface operations {
           'application/json': components['schemas']['RebuildAccepted'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10897,7 +10930,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10975,7 +11008,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -10984,7 +11017,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11044,7 +11077,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11053,7 +11086,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11128,7 +11161,7 @@ export interface operations {
           'application/json': components['schemas']['Report'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11137,7 +11170,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11211,7 +11244,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11220,7 +11253,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11331,7 +11364,7 @@ export interface operations {
           'application/json': components['schemas']['Readiness'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11340,7 +11373,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11390,7 +11423,7 @@ export interface operations {
           'application/json': components['schemas']['OParlSystem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11399,7 +11432,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11454,7 +11487,7 @@ export interface operations {
             | components['schemas']['OParlConsultation'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11463,7 +11496,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11540,7 +11573,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11549,7 +11582,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11597,7 +11630,7 @@ export interface operations {
           'application/json': components['schemas']['OParlBody'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11606,7 +11639,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11696,7 +11729,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11705,7 +11738,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11760,7 +11793,7 @@ export interface operations {
           'application/json': components['schemas']['OParlSystem'];
         };
       };
-      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked) */
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -11769,7 +11802,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's role may not use this route (role_not_allowed) */
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
         headers: {
           [name: string]: unknown;

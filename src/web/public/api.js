@@ -1,5 +1,6 @@
 // @ts-check
-// The JSON API as the page uses it: the key from sessionStorage, problem+json turned into ApiError.
+// The JSON API as the page uses it: the session cookie (with its CSRF token) or, without single
+// sign-on, the key from sessionStorage; problem+json turned into ApiError.
 /** @import { Problem, FieldError } from './types.js' */
 
 const KEY_STORAGE = 'pl.apiKey';
@@ -48,6 +49,25 @@ export class ApiError extends Error {
 /** The service could not be reached at all. */
 export class NetworkError extends Error {}
 
+/** The CSRF token of the signed-in person's session (session.js sets it); sent with every change. */
+/** @type {string | null} */
+let csrfToken = null;
+/** @param {string | null} token */
+export function setCsrfToken(token) {
+  csrfToken = token;
+}
+
+/**
+ * With a session (single sign-on): called when a request answers 401; resolves true once the person
+ * signed in again, and the request is then sent once more, so a half-filled form is not lost.
+ * @type {((error: ApiError) => Promise<boolean>) | null}
+ */
+let sessionEnded = null;
+/** @param {(error: ApiError) => Promise<boolean>} fn */
+export function whenSessionEnds(fn) {
+  sessionEnded = fn;
+}
+
 /** Called when any request answers 401: the page goes back to the sign-in form with the reason. */
 /** @type {(error: ApiError) => void} */
 let onUnauthorized = () => {};
@@ -63,6 +83,7 @@ export function whenUnauthorized(fn) {
  * @property {string | null} [key] the API key; the stored one by default
  * @property {boolean} [raw] answer the Response itself (for downloads) instead of its parsed body
  * @property {Record<string, string>} [headers]
+ * @property {boolean} [retried] set on the one retry after signing in again
  */
 
 /**
@@ -72,10 +93,11 @@ export function whenUnauthorized(fn) {
  * @param {RequestOptions} [options]
  * @returns {Promise<unknown>}
  */
-export async function request(path, { method = 'GET', body, key = getKey(), raw = false, headers = {} } = {}) {
+export async function request(path, { method = 'GET', body, key = getKey(), raw = false, headers = {}, retried = false } = {}) {
   /** @type {Record<string, string>} */
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (key) h.Authorization = `Bearer ${key}`;
+  else if (csrfToken && method !== 'GET' && method !== 'HEAD') h['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) h['Content-Type'] = 'application/json';
   let res;
   try {
@@ -97,7 +119,9 @@ export async function request(path, { method = 'GET', body, key = getKey(), raw 
       }
     }
     const error = new ApiError(res.status, problem ?? { status: res.status, title: res.statusText || `HTTP ${res.status}` });
-    if (res.status === 401 && key === getKey()) onUnauthorized(error);
+    if (res.status === 401 && !key && sessionEnded) {
+      if (!retried && (await sessionEnded(error))) return request(path, { method, body, key, raw, headers, retried: true });
+    } else if (res.status === 401 && key === getKey()) onUnauthorized(error);
     throw error;
   }
   if (raw) return res;

@@ -11,6 +11,7 @@ import { partnershipView, showWhenRead } from './partnership-view.js';
 import { createSection, milestoneKinds, recordable } from './record.js';
 import { clear, h } from './render.js';
 import { main, parseHash } from './routes.js';
+import { noSignIn, sessionActive, sessionNote, signOut as endSession, startSession } from './session.js';
 import { onKeyRefused, renderSignIn, restoreSession, session, signOut, signedIn } from './signin.js';
 
 /** Bumped by every navigation, so a slow earlier one does not overwrite a newer view. */
@@ -67,8 +68,9 @@ function renderChrome() {
   /** @type {HTMLSelectElement} */ (document.getElementById('lang')).value = lang();
   const who = /** @type {HTMLElement} */ (document.getElementById('who'));
   const out = /** @type {HTMLElement} */ (document.getElementById('sign-out'));
-  if (session.me && getKey()) {
+  if (session.me && signedIn()) {
     who.textContent = t('signedInAs', { name: session.me.name, role: t(`role_${session.me.role}`) });
+    who.title = sessionNote(session.me);
     out.textContent = t('signOut');
     out.hidden = false;
   } else {
@@ -94,6 +96,7 @@ async function start() {
     void route({ focus: false });
   });
   /** @type {HTMLElement} */ (document.getElementById('sign-out')).addEventListener('click', () => {
+    if (sessionActive()) return void endSession(); // here and at the identity provider
     signOut();
     location.hash = '#/';
     showSignIn();
@@ -105,7 +108,11 @@ async function start() {
   });
   window.addEventListener('hashchange', () => void route());
   try {
-    await restoreSession();
+    // With an identity provider: the signed-in person (or off to sign in); else the key, if kept.
+    const started = await startSession();
+    if (started.mode === 'oidc') session.me = started.me;
+    else if (!started.keySignIn) return void clear(main()).append(noSignIn());
+    else await restoreSession();
   } catch (err) {
     renderChrome();
     clear(main()).append(errorBox(err));

@@ -5,6 +5,7 @@ import { ApiError, get, getKey, setKey, whenUnauthorized } from './api.js';
 import { t } from './i18n.js';
 import { asyncListener, clear, h } from './render.js';
 import { main } from './routes.js';
+import { sessionActive } from './session.js';
 
 /** @import { Me } from './types.js' */
 
@@ -14,8 +15,8 @@ const API = '/api/v1';
 /** @type {{ me: Me | null, signInMessage: (string | Node)[] | null }} */
 export const session = { me: null, signInMessage: null };
 
-/** @returns {boolean} a key is kept and was accepted */
-export const signedIn = () => Boolean(getKey() && session.me);
+/** @returns {boolean} a key is kept and was accepted, or a session through the identity provider (session.js) */
+export const signedIn = () => Boolean(session.me && (getKey() || sessionActive()));
 
 /**
  * The sign-in form; `onSignedIn` draws the page once the key is accepted.

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
 import { PostgresEventStore } from '../../../event-store/postgres-event-store.js';
 import type { StoredEvent } from '../../../event-store/types.js';
+import { withActorNames } from '../../../people/people.js';
 import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../../recorded.js';
@@ -83,6 +84,12 @@ export class TimelineQueries {
    * answers before reading any entry: a client polling an unchanged timeline costs two index probes.
    */
   async page(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {
+    const page = await this.pageWithActorIds(id, asOf, req);
+    // People are recorded by actor id; their names are looked up at read time (they may change).
+    return 'notModified' in page ? page : { ...page, entries: await withActorNames(this.pool, page.entries) };
+  }
+
+  private async pageWithActorIds(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {
     if (!asOf?.knownAt) {
       // The common read: the stream's head and the projected status in one round trip, then the entries.
       const day = asOf?.validAt || null;
@@ -176,7 +183,7 @@ export class TimelineQueries {
       `SELECT * FROM timeline_entries WHERE changed_at > $1 ORDER BY changed_at, partnership_id, stream_version`,
       [recordedAfter],
     );
-    return rows.map(rowToEntry);
+    return withActorNames(this.pool, rows.map(rowToEntry));
   }
 }
 
