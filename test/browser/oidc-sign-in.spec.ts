@@ -79,10 +79,10 @@ it('signs in at the provider, records a milestone as the person, survives an end
   // Opening the page leads to the provider's login, and back to the page asked for.
   await page.goto(`${base}/#/p/${encodeURIComponent(partnershipId)}`);
   await page.waitForURL(`${idp.issuer}/**`);
-  await signInAtProvider(page, 'olga');
+  await signInAtProvider(page, 'office');
   await page.locator('#timeline').waitFor();
   expect(page.url()).toBe(`${base}/#/p/${encodeURIComponent(partnershipId)}`);
-  expect(await page.locator('#who').textContent()).toBe('Signed in as Olga Office (office)');
+  expect(await page.locator('#who').textContent()).toBe('Signed in as Office Tester (office)');
   expect(await page.locator('#sign-out').isVisible()).toBe(true);
   expect(await page.locator('#api-key').count()).toBe(0);
   const cookies = await context.cookies(base);
@@ -99,7 +99,7 @@ it('signs in at the provider, records a milestone as the person, survives an end
   await form.getByRole('button', { name: 'Record' }).click();
   const added = page.locator('li.entry[data-type="AidDelivered"]', { hasText: 'Odesa' });
   await added.waitFor();
-  expect(await added.locator('.entry-recorded').textContent()).toContain('Olga Office');
+  expect(await added.locator('.entry-recorded').textContent()).toContain('Office Tester');
 
   // The session ends (revoked on the server) while a second entry is half-filled: nothing is lost.
   await form.locator('[name="occurredOn"]').fill('2024-04');
@@ -111,12 +111,12 @@ it('signs in at the provider, records a milestone as the person, survives an end
   const dialog = page.locator('#session-ended');
   await dialog.waitFor();
   const [popup] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Sign in again' }).click()]);
-  // The provider still knows Olga, so the small window signs her in again by itself (or asks once more).
+  // The provider still knows the tester, so the small window signs them in again by itself (or asks once more).
   await popup.waitForLoadState();
-  if (await popup.locator('input[name="login"]').count()) await signInAtProvider(popup, 'olga');
+  if (await popup.locator('input[name="login"]').count()) await signInAtProvider(popup, 'office');
   const kherson = page.locator('li.entry[data-type="AidDelivered"]', { hasText: 'Kherson' });
   await kherson.waitFor();
-  expect(await kherson.locator('.entry-recorded').textContent()).toContain('Olga Office');
+  expect(await kherson.locator('.entry-recorded').textContent()).toContain('Office Tester');
   expect(await dialog.count()).toBe(0);
 
   // The API agrees: the events name the person's pseudonymous id, the timeline their name.

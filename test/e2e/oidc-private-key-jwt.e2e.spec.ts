@@ -60,14 +60,14 @@ async function appWithKey(file: string) {
 
 it('signs in with the registered key', async () => {
   const t = await appWithKey('registered.pem');
-  const { me } = await signIn(t, 'olga');
-  expect(me).toMatchObject({ name: 'Olga Office', role: 'office' });
+  const { me } = await signIn(t, 'office');
+  expect(me).toMatchObject({ name: 'Office Tester', role: 'office' });
 });
 
 it('is refused by the provider with a key it does not know', async () => {
   const t = await appWithKey('stranger.pem');
   const begun = await beginSignIn(t);
-  const back = await signInAt(begun.authorizeUrl, 'olga', CALLBACK);
+  const back = await signInAt(begun.authorizeUrl, 'office', CALLBACK);
   const res = await callback(t, back, begun.attemptCookie);
   expect(res.status).toBe(400);
   expect(res.body.code).toBe('sign_in_failed');

@@ -58,7 +58,7 @@ async function foreignIdToken(issuer: string, client: typeof LEDGER, nonce: stri
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
   }).toString();
-  const back = await signInAt(url, 'olga', client.redirect_uris[0]);
+  const back = await signInAt(url, 'office', client.redirect_uris[0]);
   return idTokenFor(issuer, client, back, verifier);
 }
 
@@ -66,7 +66,7 @@ describe('the provider’s answer', () => {
   it('refuses a callback whose state is not the one this browser was sent with', async () => {
     const before = await sessionRows();
     const begun = await beginSignIn(s.t);
-    const back = await signInAt(begun.authorizeUrl, 'olga', CALLBACK);
+    const back = await signInAt(begun.authorizeUrl, 'office', CALLBACK);
     back.searchParams.set('state', randomBytes(32).toString('base64url'));
     await expectNoSession(await callback(s.t, back, begun.attemptCookie), before, 'sign_in_failed');
   });
@@ -75,7 +75,7 @@ describe('the provider’s answer', () => {
     const before = await sessionRows();
     const begun = await beginSignIn(s.t);
     s.idp.tamper.idToken = await foreignIdToken(s.idp.issuer, LEDGER, randomBytes(16).toString('base64url'));
-    const back = await signInAt(begun.authorizeUrl, 'olga', CALLBACK);
+    const back = await signInAt(begun.authorizeUrl, 'office', CALLBACK);
     await expectNoSession(await callback(s.t, back, begun.attemptCookie), before, 'sign_in_failed');
   });
 
@@ -83,7 +83,7 @@ describe('the provider’s answer', () => {
     const before = await sessionRows();
     const begun = await beginSignIn(s.t);
     s.idp.tamper.idToken = await foreignIdToken(s.idp.issuer, OTHER_APP, begun.authorizeUrl.searchParams.get('nonce')!);
-    const back = await signInAt(begun.authorizeUrl, 'olga', CALLBACK);
+    const back = await signInAt(begun.authorizeUrl, 'office', CALLBACK);
     await expectNoSession(await callback(s.t, back, begun.attemptCookie), before, 'sign_in_failed');
   });
 
@@ -91,13 +91,13 @@ describe('the provider’s answer', () => {
     const before = await sessionRows();
     const begun = await beginSignIn(s.t);
     s.idp.tamper.idToken = await foreignIdToken(other.issuer, LEDGER, begun.authorizeUrl.searchParams.get('nonce')!);
-    const back = await signInAt(begun.authorizeUrl, 'olga', CALLBACK);
+    const back = await signInAt(begun.authorizeUrl, 'office', CALLBACK);
     await expectNoSession(await callback(s.t, back, begun.attemptCookie), before, 'sign_in_failed');
   });
 
   it('refuses a replayed callback: the attempt is used once, and the code too', async () => {
     const begun = await beginSignIn(s.t);
-    const back = await signInAt(begun.authorizeUrl, 'olga', CALLBACK);
+    const back = await signInAt(begun.authorizeUrl, 'office', CALLBACK);
     expect((await callback(s.t, back, begun.attemptCookie)).status).toBe(303);
     const before = await sessionRows();
     // The same answer again, with the same cookie: that sign-in is over.
@@ -131,12 +131,12 @@ describe('returnTo', () => {
 
 describe('session fixation', () => {
   it('never adopts a session id the browser had before signing in: a new one is issued and the old one ends', async () => {
-    // Mallory signs in and plants her session cookie in Olga's browser.
-    const mallory = await signIn(s.t, 'carl');
-    const olga = await signIn(s.t, 'olga', { cookie: mallory.cookie });
-    expect(olga.cookie).not.toBe(mallory.cookie);
-    expect(olga.me.name).toBe('Olga Office');
-    const planted = await request(s.t.http).get('/api/v1/me').set('Cookie', mallory.cookie);
+    // An attacker signs in and plants their session cookie in the victim's browser.
+    const attacker = await signIn(s.t, 'council');
+    const office = await signIn(s.t, 'office', { cookie: attacker.cookie });
+    expect(office.cookie).not.toBe(attacker.cookie);
+    expect(office.me.name).toBe('Office Tester');
+    const planted = await request(s.t.http).get('/api/v1/me').set('Cookie', attacker.cookie);
     expect(planted.status).toBe(401);
     // The sign-in attempt's cookie is not a session either.
     const begun = await beginSignIn(s.t);
@@ -154,7 +154,7 @@ describe('cross-site request forgery', () => {
     ({
       cookie,
       me: { csrfToken: csrf },
-    } = await signIn(s.t, 'olga'));
+    } = await signIn(s.t, 'office'));
   });
 
   it.each([
@@ -191,7 +191,7 @@ describe('cross-site request forgery', () => {
 
 describe('after signing out', () => {
   it('the old cookie gets 401 on /api/v1/me and can change nothing', async () => {
-    const { cookie, me } = await signIn(s.t, 'olga');
+    const { cookie, me } = await signIn(s.t, 'office');
     expect((await pagePost(s.t, '/auth/logout', cookie, me.csrfToken)).status).toBe(200);
     const res = await request(s.t.http).get('/api/v1/me').set('Cookie', cookie);
     expect(res.status).toBe(401);
@@ -205,12 +205,12 @@ describe('a person whose groups map to no role', () => {
   it('gets a page saying they have no access and whom to ask, and no session', async () => {
     const before = await sessionRows();
     const begun = await beginSignIn(s.t);
-    const back = await signInAt(begun.authorizeUrl, 'nina', CALLBACK);
+    const back = await signInAt(begun.authorizeUrl, 'norole', CALLBACK);
     const res = await callback(s.t, back, begun.attemptCookie);
     expect(res.status).toBe(403);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toContain('No access');
-    expect(res.text).toContain('Nina Nogroup');
+    expect(res.text).toContain('Tester Without Role');
     expect(res.text).toContain('the ledger team (ledger@city.test)');
     expect(setCookies(res).get(SESSION)).toBeUndefined();
     expect(await sessionRows()).toBe(before);
@@ -228,7 +228,7 @@ describe('expiry (injected clock)', () => {
   const me = (cookie: string) => request(e.t.http).get('/api/v1/me').set('Cookie', cookie);
 
   it('ends a session after 30 minutes without a request; each request restarts that clock', async () => {
-    const { cookie } = await signIn(e.t, 'olga');
+    const { cookie } = await signIn(e.t, 'office');
     later(29);
     expect((await me(cookie)).status).toBe(200);
     later(29);
@@ -242,7 +242,7 @@ describe('expiry (injected clock)', () => {
   });
 
   it('ends a busy session 12 hours after sign-in all the same', async () => {
-    const { cookie } = await signIn(e.t, 'olga');
+    const { cookie } = await signIn(e.t, 'office');
     for (let m = 20; m < 12 * 60; m += 20) {
       later(20);
       expect((await me(cookie)).status).toBe(200);

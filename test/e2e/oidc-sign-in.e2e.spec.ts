@@ -32,7 +32,7 @@ describe('signing in', () => {
   });
 
   it('opens a session in a __Host- cookie (HttpOnly, Secure, SameSite=Lax, Path=/) and returns to the page asked for', async () => {
-    const { res, me } = await signIn(s.t, 'olga', { returnTo: '/#/dortmund-zhytomyr' });
+    const { res, me } = await signIn(s.t, 'office', { returnTo: '/#/dortmund-zhytomyr' });
     expect(res.headers.location).toBe('/#/dortmund-zhytomyr');
     const raw = setCookies(res).get(SESSION)!.raw;
     expect(raw).toMatch(/; HttpOnly/);
@@ -40,12 +40,12 @@ describe('signing in', () => {
     expect(raw).toMatch(/; SameSite=Lax/);
     expect(raw).toMatch(/; Path=\//);
     expect(raw).not.toMatch(/Domain=/i);
-    expect(me).toMatchObject({ kind: 'person', name: 'Olga Office', role: 'office', roles: ['office'], subject: 'olga' });
+    expect(me).toMatchObject({ kind: 'person', name: 'Office Tester', role: 'office', roles: ['office'], subject: 'office' });
     expect(me.actorId).toMatch(/^person:[0-9a-f-]{36}$/);
   });
 
   it('never hands the provider’s tokens to the browser', async () => {
-    const { res, cookie } = await signIn(s.t, 'carl');
+    const { res, cookie } = await signIn(s.t, 'council');
     const me = await request(s.t.http).get('/api/v1/me').set('Cookie', cookie);
     const seen = JSON.stringify([res.headers, res.text, me.headers, me.body]);
     const { rows } = await poolOf(s.t).query('SELECT id_token FROM sessions WHERE id_token IS NOT NULL LIMIT 1');
@@ -55,7 +55,7 @@ describe('signing in', () => {
   });
 
   it('maps several groups to several roles (the most powerful one shown first)', async () => {
-    const { me } = await signIn(s.t, 'ada');
+    const { me } = await signIn(s.t, 'admin');
     expect(me.role).toBe('admin');
     expect([...me.roles].sort()).toEqual(['admin', 'office']);
   });
@@ -65,7 +65,7 @@ describe('the person is the actor', () => {
   it('records a milestone with the person’s pseudonymous id; the timeline names them from the people table', async () => {
     const office = await keyFor(s.t, 'office');
     const id = await initiate(s.t, office);
-    const { cookie, me } = await signIn(s.t, 'olga');
+    const { cookie, me } = await signIn(s.t, 'office');
     const res = await pagePost(s.t, `${API}/${id}/notes`, cookie, me.csrfToken, EXAMPLES.note);
     expect(res.status).toBe(201);
 
@@ -73,7 +73,7 @@ describe('the person is the actor', () => {
     const last = events[events.length - 1];
     expect(last.metadata.actor).toBe(me.actorId);
     expect(last.metadata.role).toBe('office');
-    expect(JSON.stringify(last)).not.toContain('Olga');
+    expect(JSON.stringify(last)).not.toContain('Office Tester');
 
     const api = await request(s.t.http).get(`${API}/${id}/events`).set('Authorization', `Bearer ${office}`);
     expect(api.body.events.at(-1).metadata.actor).toBe(me.actorId);
@@ -81,21 +81,21 @@ describe('the person is the actor', () => {
     const timeline = await request(s.t.http).get(`${API}/${id}/timeline`).set('Cookie', cookie);
     expect(timeline.status).toBe(200);
     const note = timeline.body.entries.find((e: { eventId: string }) => e.eventId === last.event_id);
-    expect(note.actor).toBe('Olga Office');
+    expect(note.actor).toBe('Office Tester');
     // Keys keep their names.
     expect(timeline.body.entries[0].actor).toBe('office test key');
 
     // A corrected (or erased) name shows at once; the log is untouched.
-    await poolOf(s.t).query('UPDATE person SET display_name = $1 WHERE id = $2', ['Olga Office-Renamed', me.actorId.slice(7)]);
+    await poolOf(s.t).query('UPDATE person SET display_name = $1 WHERE id = $2', ['Office Tester-Renamed', me.actorId.slice(7)]);
     const again = await request(s.t.http).get(`${API}/${id}/timeline`).set('Authorization', `Bearer ${office}`);
-    expect(again.body.entries.find((e: { eventId: string }) => e.eventId === note.eventId).actor).toBe('Olga Office-Renamed');
+    expect(again.body.entries.find((e: { eventId: string }) => e.eventId === note.eventId).actor).toBe('Office Tester-Renamed');
     expect((await eventsOf(s.t, id)).at(-1)!.metadata.actor).toBe(me.actorId);
   });
 
   it('refuses a write to a person whose role only reads, writing nothing', async () => {
     const office = await keyFor(s.t, 'office');
     const id = await initiate(s.t, office);
-    const { cookie, me } = await signIn(s.t, 'carl');
+    const { cookie, me } = await signIn(s.t, 'council');
     const before = await countEvents(s.t);
     const res = await pagePost(s.t, `${API}/${id}/notes`, cookie, me.csrfToken, EXAMPLES.note);
     expect(res.status).toBe(403);
@@ -117,7 +117,7 @@ describe('the person is the actor', () => {
 
 describe('signing out', () => {
   it('ends the session here and sends the browser to the provider’s logout', async () => {
-    const { cookie, me } = await signIn(s.t, 'rita');
+    const { cookie, me } = await signIn(s.t, 'reporting');
     const res = await pagePost(s.t, '/auth/logout', cookie, me.csrfToken);
     expect(res.status).toBe(200);
     expect(res.body.signedOut).toBe(true);

@@ -5,11 +5,11 @@ import { Provider } from 'oidc-provider';
 
 /** Test people: login → claims. `roles` holds the IdP groups the service maps to its roles. */
 const PEOPLE = {
-  olga: { name: 'Olga Office', email: 'olga@city.test', roles: ['ledger-office'] },
-  carl: { name: 'Carl Council', email: 'carl@city.test', roles: ['ledger-council'] },
-  rita: { name: 'Rita Reporting', email: 'rita@city.test', roles: ['ledger-reporting'] },
-  ada: { name: 'Ada Admin', email: 'ada@city.test', roles: ['ledger-admin', 'ledger-office'] },
-  nina: { name: 'Nina Nogroup', email: 'nina@city.test', roles: ['canteen-committee'] },
+  office: { name: 'Office Tester', email: 'office@city.test', roles: ['ledger-office'] },
+  council: { name: 'Council Tester', email: 'council@city.test', roles: ['ledger-council'] },
+  reporting: { name: 'Reporting Tester', email: 'reporting@city.test', roles: ['ledger-reporting'] },
+  admin: { name: 'Admin Tester', email: 'admin@city.test', roles: ['ledger-admin', 'ledger-office'] },
+  norole: { name: 'Tester Without Role', email: 'norole@city.test', roles: ['canteen-committee'] },
 };
 
 export const ROLE_MAP = JSON.stringify({
