@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LedgerKeyError, loadLedgerKeys, type LedgerKeys } from '../event-store/integrity/keys.js';
 import { signInProblems, signInSettings } from './sign-in.js';
+import { jsonObject } from './json-object.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -27,28 +28,11 @@ const publicBaseUrl = url(['http:', 'https:'])
   .transform((v) => new URL(v).href.replace(/\/+$/, ''));
 
 /** `{"de":"…","en":"…"}`: language tag → name. */
-const localizedNameJson = z.string().transform((v, ctx) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    parsed = null;
-  }
-  const ok =
-    !!parsed &&
-    typeof parsed === 'object' &&
-    !Array.isArray(parsed) &&
-    Object.entries(parsed).length > 0 &&
-    Object.entries(parsed).every(([k, n]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k) && typeof n === 'string' && n.trim() !== '');
-  if (!ok) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be a JSON object of language → name, e.g. {"de":"Stadt Dortmund","en":"City of Dortmund"}',
-    });
-    return z.NEVER;
-  }
-  return parsed as Record<string, string>;
-});
+const localizedNameJson = jsonObject<string>(
+  (k, n) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k) && typeof n === 'string' && n.trim() !== '',
+  'must be a JSON object of language → name, e.g. {"de":"Stadt Dortmund","en":"City of Dortmund"}',
+  { nonEmpty: true },
+);
 
 const DEFAULT_CURSOR_SECRET = 'partnership-ledger-cursors';
 

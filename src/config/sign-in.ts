@@ -2,6 +2,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { jsonObject } from './json-object.js';
 
 const ROLE_NAMES = ['office', 'council', 'reporting', 'admin'] as const;
 
@@ -10,27 +11,10 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** `{"<IdP group or role>": "office" | "council" | "reporting" | "admin"}`. */
-const roleMap = z.string().transform((v, ctx) => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    parsed = null;
-  }
-  const ok =
-    !!parsed &&
-    typeof parsed === 'object' &&
-    !Array.isArray(parsed) &&
-    Object.entries(parsed).every(([k, r]) => k.length > 0 && (ROLE_NAMES as readonly unknown[]).includes(r));
-  if (!ok) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `must be a JSON object of IdP group → role (${ROLE_NAMES.join(', ')}), e.g. {"ledger-office":"office"}`,
-    });
-    return z.NEVER;
-  }
-  return parsed as Record<string, (typeof ROLE_NAMES)[number]>;
-});
+const roleMap = jsonObject<(typeof ROLE_NAMES)[number]>(
+  (k, r) => k.length > 0 && (ROLE_NAMES as readonly unknown[]).includes(r),
+  `must be a JSON object of IdP group → role (${ROLE_NAMES.join(', ')}), e.g. {"ledger-office":"office"}`,
+);
 
 const issuerUrl = z.string().refine((v) => {
   try {

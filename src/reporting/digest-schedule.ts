@@ -21,6 +21,20 @@ export function digestFiring(slotMs: number): { dedupeKey: string; reportId: str
   return { dedupeKey, reportId: derivedReportId(dedupeKey), firingJobId };
 }
 
+/** The digest's report row for one firing; `created` is false when that firing already made it. */
+export function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; reportId: string }) {
+  const { dedupeKey, reportId } = firing;
+  return createReport(pool, {
+    id: reportId,
+    type: 'office_digest',
+    parameters: {},
+    requestedBy: 'schedule',
+    dedupeKey,
+    jobId: jobIdForReport(reportId),
+    reason: 'scheduled',
+  });
+}
+
 @Injectable()
 export class DigestSchedule {
   private readonly logger = new Logger('ReportRelay');
@@ -81,15 +95,7 @@ export class DigestSchedule {
     const { slotDone, earlier } = await scheduledDigestState(this.pool, dedupeKey, new Date(slot));
     if (slotDone || !earlier) return null;
     if (await withTimeout(jobIsLive(this.queue, firingJobId, this.config), this.config.ENQUEUE_TIMEOUT_MS, 'the firing')) return null;
-    const { created } = await createReport(this.pool, {
-      id: reportId,
-      type: 'office_digest',
-      parameters: {},
-      requestedBy: 'schedule',
-      dedupeKey,
-      jobId: jobIdForReport(reportId),
-      reason: 'scheduled',
-    });
+    const { created } = await createDigestReport(this.pool, { dedupeKey, reportId });
     if (!created) return null;
     this.logger.warn(`the digest due at ${new Date(slot).toISOString()} never ran (lost with Redis); producing it now as ${reportId}`);
     return reportId;

@@ -14,10 +14,10 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { classifyError, errorMessage } from './errors.js';
 import { ReportProducer } from './report-producer.js';
-import { digestFiring } from './digest-schedule.js';
+import { createDigestReport, digestFiring } from './digest-schedule.js';
 import { ReportRelay } from './report-relay.js';
-import { claimReport, completeReport, createReport, deferReport, failReport, setProgress, type Report } from './report-store.js';
-import { jobIdForReport, reportBackoff, REPORTS_QUEUE, RetryLaterError, SCHEDULED_DIGEST_JOB, type ReportJobData } from './queue.js';
+import { claimReport, completeReport, deferReport, failReport, setProgress, type Report } from './report-store.js';
+import { reportBackoff, REPORTS_QUEUE, RetryLaterError, SCHEDULED_DIGEST_JOB, type ReportJobData } from './queue.js';
 import { retryDelay } from './retry.js';
 
 /** The firing time of a schedule job: its id is `repeat:<scheduler>:<millis>`. */
@@ -116,15 +116,7 @@ export class ReportWorker implements OnApplicationShutdown {
   private async fireDigest(job: Job): Promise<Record<string, unknown>> {
     const { dedupeKey, reportId } = digestFiring(firingTime(job));
     try {
-      const { created } = await createReport(this.pool, {
-        id: reportId,
-        type: 'office_digest',
-        parameters: {},
-        requestedBy: 'schedule',
-        dedupeKey,
-        jobId: jobIdForReport(reportId),
-        reason: 'scheduled',
-      });
+      const { created } = await createDigestReport(this.pool, { dedupeKey, reportId });
       if (created) this.relay.wake();
       return { reportId, created };
     } catch (err) {
