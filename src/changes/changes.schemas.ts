@@ -2,26 +2,10 @@
 // /api/v1/partnerships/{id}/events shows it (StoredEvent), so both routes show a reader the same fields.
 import { ApiProperty } from '@nestjs/swagger';
 import type { StoredEvent } from '../event-store/types.js';
-import { StoredEventSchema } from '../partnerships/read-models/timeline/timeline.schemas.js';
+import { STORED_EVENT_EXAMPLE, StoredEventSchema } from '../partnerships/read-models/timeline/timeline.schemas.js';
 import { ClassProperty, Schema, type AllTrue, type Mirrors } from '../shared/schema.js';
 
 const CURSOR_EXAMPLE = 'eyJ0IjoiNzQzMSIsInAiOjE3fQ.Xq3vQ0l9m2tWc8kYb1R4aA';
-
-const EVENT_EXAMPLE = {
-  eventId: '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f',
-  streamId: 'dortmund-zhytomyr',
-  streamVersion: 4,
-  globalPosition: 17,
-  transactionId: '7431',
-  type: 'AidDelivered',
-  schemaVersion: 1,
-  data: { occurredOn: { date: '2022-05', precision: 'month' }, value: { amount: '125000.00', currency: 'EUR' }, modality: 'in_kind' },
-  metadata: { actor: 'Office for International Relations', source: 'api' },
-  occurredAt: '2022-05-01T00:00:00.000Z',
-  recordedAt: '2022-06-01T08:00:00.000Z',
-  prevHash: 'c0a7f3…',
-  hash: '5be2d1…',
-};
 
 export interface ChangePageBody {
   events: StoredEvent[];
@@ -34,7 +18,7 @@ export interface ChangePageBody {
   description:
     'Events of every partnership in the global order, after the cursor given. Pass nextCursor as `after` to read on; ' +
     'an empty page keeps the cursor it was asked with.',
-  example: { events: [EVENT_EXAMPLE], nextCursor: CURSOR_EXAMPLE, more: false },
+  example: { events: [STORED_EVENT_EXAMPLE], nextCursor: CURSOR_EXAMPLE, more: false },
 })
 export class ChangePageSchema {
   @ClassProperty(() => StoredEventSchema, { isArray: true, description: 'as /api/v1/partnerships/{id}/events shows them' })
@@ -46,6 +30,6 @@ export class ChangePageSchema {
 }
 
 /** What the stream sends: one `message` per event, its `id` the cursor after it. */
-export const STREAM_EXAMPLE = `retry: 3000\n\nid: ${CURSOR_EXAMPLE}\ndata: ${JSON.stringify(EVENT_EXAMPLE)}\n\n` + ': heartbeat\n\n';
+export const STREAM_EXAMPLE = `retry: 3000\n\nid: ${CURSOR_EXAMPLE}\ndata: ${JSON.stringify(STORED_EVENT_EXAMPLE)}\n\n` + ': heartbeat\n\n';
 
 type _ChangesSchemasMirror = AllTrue<[Mirrors<ChangePageSchema, ChangePageBody>]>;

@@ -29,6 +29,16 @@ export class AsOfSchema {
 }
 
 /** Schemas that are not objects of fixed fields, so not classes: referenced by name (RefProperty). */
+/** An entry's data as stored (an aid delivery): the example of every schema that shows one. */
+export const ENTRY_DATA_EXAMPLE = {
+  occurredOn: { date: '2022-05', precision: 'month' },
+  receiver: { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' },
+  value: { amount: '125000.00', currency: 'EUR' },
+  modality: 'in_kind',
+  items: ['generators'],
+  sector: 'energy',
+};
+
 export const VALUE_SCHEMAS = {
   BusinessDateInput: {
     type: 'string',

@@ -4,6 +4,7 @@
 import { EVENT_FIELDS, EVENT_TYPES, VALUE_OBJECTS, type Field, type Fields, type JsonSchema } from '../domain/index.js';
 import { ENTRY_ROUTES, MILESTONE_ROUTES, bodyFields, type Example } from './milestone-routes.js';
 import { milestoneKinds } from './milestone-kinds.js';
+import { ENTRY_DATA_EXAMPLE } from '../values.schemas.js';
 
 type Schema = Record<string, unknown>;
 
@@ -28,15 +29,6 @@ function objectSchema(fields: Fields, wire: boolean, o: { description?: string; 
     example: o.example,
   };
 }
-
-const DATA_EXAMPLE = {
-  occurredOn: { date: '2022-05', precision: 'month' },
-  receiver: { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' },
-  value: { amount: '125000.00', currency: 'EUR' },
-  modality: 'in_kind',
-  items: ['generators'],
-  sector: 'energy',
-};
 
 /** One of several schemas; values of several vocabularies (a board's and a council's outcome) are one enum. */
 function either(schemas: Schema[]): Schema {
@@ -65,7 +57,7 @@ function entryDataSchema(): Schema {
       "An entry's fields: those of its event type (see the command bodies), dates as BusinessDate. Unknown fields may appear in entries recorded by later versions.",
     properties: Object.fromEntries([...byName].map(([name, schemas]) => [name, either(schemas)])),
     additionalProperties: true,
-    example: DATA_EXAMPLE,
+    example: ENTRY_DATA_EXAMPLE,
   };
 }
 

@@ -1701,14 +1701,28 @@ export interface components {
      *               "date": "2022-05",
      *               "precision": "month"
      *             },
+     *             "receiver": {
+     *               "de": "Winnyzja",
+     *               "uk": "Вінниця",
+     *               "en": "Vinnytsia"
+     *             },
      *             "value": {
      *               "amount": "125000.00",
      *               "currency": "EUR"
      *             },
-     *             "modality": "in_kind"
+     *             "modality": "in_kind",
+     *             "items": [
+     *               "generators"
+     *             ],
+     *             "sector": "energy"
      *           },
      *           "metadata": {
      *             "actor": "Office for International Relations",
+     *             "role": "office",
+     *             "keyId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *             "requestId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *             "correlationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
+     *             "causationId": "0f8e2c1a-5b7d-4e3f-9a21-6c4d8b2e7f10",
      *             "source": "api"
      *           },
      *           "occurredAt": "2022-05-01T00:00:00.000Z",

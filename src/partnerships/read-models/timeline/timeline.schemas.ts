@@ -4,20 +4,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { StoredEvent } from '../../../event-store/types.js';
 import { ClassProperty, RefProperty, Schema, type AllTrue, type Json, type Mirrors } from '../../../shared/schema.js';
 import type { BusinessDate } from '../../domain/index.js';
-import { AsOfSchema, BusinessDateSchema } from '../../values.schemas.js';
+import { AsOfSchema, BusinessDateSchema, ENTRY_DATA_EXAMPLE } from '../../values.schemas.js';
 import type { PlanAnnotation } from '../plans.js';
 import type { Timeline, TimelineCorrection, TimelineEntry } from './timeline.types.js';
 
 const UUID_EXAMPLE = '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f';
 // An entry's data is described by the milestones' own description (write/openapi-schemas.ts, EntryData).
-const DATA_EXAMPLE = {
-  occurredOn: { date: '2022-05', precision: 'month' },
-  receiver: { de: 'Winnyzja', uk: 'Вінниця', en: 'Vinnytsia' },
-  value: { amount: '125000.00', currency: 'EUR' },
-  modality: 'in_kind',
-  items: ['generators'],
-  sector: 'energy',
-};
 
 const CORRECTION = {
   eventId: UUID_EXAMPLE,
@@ -84,7 +76,7 @@ const ENTRY = {
   type: 'AidDelivered',
   occurredOn: { date: '2022-05', precision: 'month' },
   planned: false,
-  data: DATA_EXAMPLE,
+  data: ENTRY_DATA_EXAMPLE,
   corrections: [],
   corrected: false,
   retracted: false,
@@ -166,7 +158,8 @@ class EventMetadataSchema {
   @ApiPropertyOptional({ example: 'api', description: 'api, seed, …' }) source?: string;
 }
 
-const EVENT = {
+/** A stored event as the API shows it (the aid delivery above). */
+export const STORED_EVENT_EXAMPLE = {
   eventId: UUID_EXAMPLE,
   streamId: 'dortmund-zhytomyr',
   streamVersion: 4,
@@ -174,7 +167,7 @@ const EVENT = {
   transactionId: '7431',
   type: 'AidDelivered',
   schemaVersion: 1,
-  data: DATA_EXAMPLE,
+  data: ENTRY_DATA_EXAMPLE,
   metadata: METADATA,
   occurredAt: '2022-05-01T00:00:00.000Z',
   recordedAt: '2022-06-01T08:00:00.000Z',
@@ -182,7 +175,11 @@ const EVENT = {
   hash: '5be2d1…',
 };
 
-@Schema({ name: 'StoredEvent', description: 'An event as the store keeps it, with its place in the hash chain.', example: EVENT })
+@Schema({
+  name: 'StoredEvent',
+  description: 'An event as the store keeps it, with its place in the hash chain.',
+  example: STORED_EVENT_EXAMPLE,
+})
 export class StoredEventSchema implements Json<StoredEvent> {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
   @ApiProperty({ example: 'dortmund-zhytomyr', description: 'the partnership id' }) streamId: string;
@@ -197,20 +194,25 @@ export class StoredEventSchema implements Json<StoredEvent> {
     type: String,
     format: 'date-time',
     nullable: true,
-    example: EVENT.occurredAt,
+    example: STORED_EVENT_EXAMPLE.occurredAt,
     description: 'business time, as far as known',
   })
   occurredAt: string | null;
-  @ApiProperty({ format: 'date-time', example: EVENT.recordedAt, description: 'record time' }) recordedAt: string;
-  @ApiProperty({ type: String, nullable: true, example: EVENT.prevHash, description: "the previous event's hash (null for the first)" })
+  @ApiProperty({ format: 'date-time', example: STORED_EVENT_EXAMPLE.recordedAt, description: 'record time' }) recordedAt: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: STORED_EVENT_EXAMPLE.prevHash,
+    description: "the previous event's hash (null for the first)",
+  })
   prevHash: string | null;
-  @ApiProperty({ example: EVENT.hash }) hash: string;
+  @ApiProperty({ example: STORED_EVENT_EXAMPLE.hash }) hash: string;
 }
 
 @Schema({
   name: 'PartnershipEvents',
   description: "A partnership's raw audit trail.",
-  example: { partnershipId: 'dortmund-zhytomyr', events: [EVENT] },
+  example: { partnershipId: 'dortmund-zhytomyr', events: [STORED_EVENT_EXAMPLE] },
 })
 export class PartnershipEventsSchema {
   @ApiProperty({ example: 'dortmund-zhytomyr' }) partnershipId: string;
