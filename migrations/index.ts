@@ -13,6 +13,7 @@ import { IatiReports1764000009000 } from './1764000009000-IatiReports.js';
 import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTokens.js';
 import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSessions.js';
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
+import { Organisations1764000016000 } from './1764000016000-Organisations.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -28,4 +29,5 @@ export const migrations = [
   CalendarFeedTokens1764000010000,
   PeopleAndSessions1764000011000,
   OutboxTraceContext1764000015000,
+  Organisations1764000016000,
 ];

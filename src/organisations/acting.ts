@@ -1,0 +1,30 @@
+// The organisation a request acts for, and the organisations that may see a partnership's stream.
+// Features depend on these two functions only, so how organisations are chosen (membership, header,
+// partner links) can change without touching them.
+import type { Request } from 'express';
+import type pg from 'pg';
+
+/** The instance's first organisation; existing single-city data moves into it on upgrade. */
+export const INSTANCE_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+
+export interface ActingOrganisation {
+  id: string;
+  slug: string;
+}
+
+type WithOrganisation = Request & { organisation?: ActingOrganisation };
+
+/** Set by the authentication guard once it knows who asks. */
+export function setActingOrganisation(req: Request, organisation: ActingOrganisation): void {
+  (req as WithOrganisation).organisation = organisation;
+}
+
+/** The organisation this request acts for; until several exist, the instance's first. */
+export function actingOrganisation(req: Request): ActingOrganisation {
+  return (req as WithOrganisation).organisation ?? { id: INSTANCE_ORGANISATION_ID, slug: 'default' };
+}
+
+/** Organisations that may read a partnership's stream (its owner, and its partner once linked). */
+export function streamOrganisations(_db: pg.Pool | pg.ClientBase, _streamId: string): Promise<string[]> {
+  return Promise.resolve([INSTANCE_ORGANISATION_ID]);
+}
