@@ -52,7 +52,7 @@ async function holdLock(url: string, ms: number): Promise<void> {
   }
 }
 
-export async function inject(kind: FaultKind, t: FaultTargets): Promise<FaultRecord> {
+async function inject(kind: FaultKind, t: FaultTargets): Promise<FaultRecord> {
   const at = Date.now();
   let note: string | undefined;
   switch (kind) {

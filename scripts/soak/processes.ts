@@ -92,7 +92,7 @@ export class ServiceProcess {
 }
 
 /** GET /health/ready of one API process: true for 200 with status ok (degraded still counts as not recovered). */
-export async function ready(api: ServiceProcess): Promise<boolean> {
+async function ready(api: ServiceProcess): Promise<boolean> {
   try {
     const res = await fetch(`${api.url}/health/ready`, { signal: AbortSignal.timeout(3000) });
     if (res.status !== 200) return false;
