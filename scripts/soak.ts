@@ -52,6 +52,18 @@ const redis = new PrivateRedis();
 const proxies = Array.from({ length: 4 }, () => new CommitDropProxy(() => postgres.port));
 const services: ServiceProcess[] = [];
 let exitCode = 1;
+let endsAt = Infinity;
+// Ctrl-C ends the load early and still runs the checks and the clean-up; a second one ends it now.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (endsAt > Date.now()) {
+      say(`${signal}: ending the load after the current fault, then checking (again to stop at once)`);
+      endsAt = Date.now();
+      return;
+    }
+    for (const s of services) void s.kill();
+    void postgres.destroy(true).finally(() => process.exit(130));
+  });
 
 try {
   say(`private PostgreSQL in ${postgres.dir}, logs in ${scratch}`);
@@ -129,7 +141,7 @@ try {
   }
 
   const started = Date.now();
-  const endsAt = started + minutes * 60_000;
+  endsAt = Math.min(endsAt, started + minutes * 60_000);
   say(`load and faults for ${minutes} min: ${kinds.join(', ')}`);
   load.start(Number(opts.clients));
   const bar = progress('soak', { unit: 's', lineEveryMs: 30_000 });
