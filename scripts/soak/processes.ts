@@ -34,8 +34,11 @@ export class ServiceProcess {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** Starts the process and resolves when it serves HTTP (API) or says it runs (worker). */
-  async start(timeoutMs = 120_000): Promise<number> {
+  /**
+   * Starts the process and resolves when it serves HTTP (API) or says it runs (worker). Generous:
+   * on a 2-core machine shared with other work a start has taken over two minutes.
+   */
+  async start(timeoutMs = 300_000): Promise<number> {
     const started = Date.now();
     const main = join(this.spec.dist, 'src', this.spec.kind === 'api' ? 'main.js' : 'worker.js');
     const env = { PATH: process.env.PATH ?? '', ...this.spec.env, ...(this.spec.port ? { PORT: String(this.spec.port) } : {}) };
