@@ -79,7 +79,7 @@ export function summarise(r: SoakResult): { text: string; ok: boolean } {
     const took = lasted.length ? `${ms(lasted[Math.floor((lasted.length - 1) / 2)]!)}, ${ms(lasted[lasted.length - 1]!)}` : '-';
     const notes = of.filter((f) => f.note && !f.note.includes('reply dropped') && !f.note.includes('restarted')).length;
     lines.push(
-      `  ${kind.padEnd(28)} ${String(of.length).padStart(3)}; took ${took}; ready after ${spread(times)}${of.length - times.length ? `; ${of.length - times.length} never` : ''}${notes ? `; ${notes} without effect` : ''}`,
+      `  ${kind.padEnd(28)} ${String(of.length).padStart(3)}; took ${took}; ready after ${spread(times)}${of.length - times.length ? `; ${of.length - times.length} never` : ''}${notes ? `; ${notes} not as planned (restart slower than the limit, or nothing to drop; see the log)` : ''}`,
     );
   }
   lines.push(
