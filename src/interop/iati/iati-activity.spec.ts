@@ -61,6 +61,7 @@ const demoDeliveries: AidEntry[] = DEMO_STEPS.filter((s) => s.command === 'Recor
     fundingChannel: d.fundingChannel ?? null,
     items: d.items ?? [],
     retracted: false,
+    receipt: { status: 'awaiting', receivedOn: null, confirmations: [] },
   };
 });
 const demoPartnership: IatiPartnership = {
@@ -87,6 +88,7 @@ const entry = (o: Partial<AidEntry>): AidEntry => ({
   fundingChannel: null,
   items: [],
   retracted: false,
+  receipt: { status: 'awaiting', receivedOn: null, confirmations: [] },
   ...o,
 });
 
