@@ -1,62 +1,55 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Receipt confirmations (AidReceiptConfirmed): the aid ledger gains each delivery's receipt status
- * and its live confirmations, and the status's folded state gains the deliveries. States stored before
- * had no deliveries, so the partnerships projection is emptied and its checkpoint reset: the runner
- * replays the log at the next start (single-partnership reads fold the stream meanwhile), as the
- * read-model migration of 1764000004000 did. The columns go into the active version's table (and a
- * version being built) so later rebuilds copy them with LIKE … INCLUDING ALL.
+ * Receipt confirmations (AidReceiptConfirmed). The aid ledger gains each delivery's receipt status and
+ * its live confirmations; the status's folded states gain the deliveries (`deliveries`) and the
+ * summary their counts (`aidReceipts`). No confirmation exists before this release, so every delivery
+ * awaits one: the columns and states are filled in place, as the fold would compute them, and the
+ * projection needs no replay. The columns go into the active version's table (and one being built),
+ * so later rebuilds copy them with LIKE … INCLUDING ALL.
  */
 export class AidReceipts1764000020000 implements MigrationInterface {
   name = 'AidReceipts1764000020000';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const v of await versions(q)) {
-      await q.query(`ALTER TABLE aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt text
+    const { active, building } = await versions(q);
+    for (const v of [active, ...(building ? [building] : [])]) {
+      await q.query(`ALTER TABLE IF EXISTS aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt text
         CHECK (receipt IN ('awaiting', 'partly_confirmed', 'confirmed'))`);
-      await q.query(`ALTER TABLE aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt_confirmations jsonb NOT NULL DEFAULT '[]'::jsonb`);
+      await q.query(`ALTER TABLE IF EXISTS aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt_confirmations jsonb NOT NULL DEFAULT '[]'::jsonb`);
     }
-    await q.query(`CREATE OR REPLACE VIEW aid_ledger AS SELECT * FROM aid_ledger_v${await active(q)}`);
-    await resetProjection(q);
+    await q.query(`CREATE OR REPLACE VIEW aid_ledger AS SELECT * FROM aid_ledger_v${active}`);
+    await q.query(`UPDATE aid_ledger_v${active} SET receipt = 'awaiting' WHERE kind = 'delivered'`);
+    // The live deliveries in force on each state's date (a history row holds the state after its day).
+    const deliveries = (day: string) => `coalesce((
+      SELECT jsonb_object_agg(t.event_id::text, jsonb_build_object('deliveredOn', t.occurred_on, 'confirmations', '[]'::jsonb))
+        FROM timeline_entries_v${active} t
+       WHERE t.partnership_id = s.partnership_id AND t.type = 'AidDelivered' AND NOT t.retracted ${day}), '{}'::jsonb)`;
+    await q.query(
+      `UPDATE partnership_status_history_v${active} s SET state = s.state || jsonb_build_object('deliveries', ${deliveries('AND t.fold_date <= s.valid_from')})`,
+    );
+    await q.query(`UPDATE partnership_status_v${active} s SET state = s.state || jsonb_build_object('deliveries', ${deliveries('')})`);
+    await q.query(`UPDATE partnership_status_v${active} s SET summary = s.summary || jsonb_build_object('aidReceipts',
+      jsonb_build_object('awaiting', (SELECT count(*) FROM jsonb_object_keys(s.state->'deliveries')), 'partlyConfirmed', 0, 'confirmed', 0))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const v = await active(q);
+    const { active, building } = await versions(q);
     // A view cannot drop columns in place: the previous shape is recreated over the table.
     await q.query(`DROP VIEW IF EXISTS aid_ledger`);
-    for (const version of await versions(q)) {
-      await q.query(`ALTER TABLE aid_ledger_v${version} DROP COLUMN IF EXISTS receipt_confirmations`);
-      await q.query(`ALTER TABLE aid_ledger_v${version} DROP COLUMN IF EXISTS receipt`);
+    for (const v of [active, ...(building ? [building] : [])]) {
+      await q.query(`ALTER TABLE IF EXISTS aid_ledger_v${v} DROP COLUMN IF EXISTS receipt_confirmations`);
+      await q.query(`ALTER TABLE IF EXISTS aid_ledger_v${v} DROP COLUMN IF EXISTS receipt`);
     }
-    await q.query(`CREATE VIEW aid_ledger AS SELECT * FROM aid_ledger_v${v}`);
-    await resetProjection(q);
+    await q.query(`CREATE VIEW aid_ledger AS SELECT * FROM aid_ledger_v${active}`);
+    await q.query(`UPDATE partnership_status_history_v${active} SET state = state - 'deliveries'`);
+    await q.query(`UPDATE partnership_status_v${active} SET state = state - 'deliveries', summary = summary - 'aidReceipts'`);
   }
 }
 
-const TABLES = ['partnership_status', 'partnership_status_history', 'timeline_entries', 'aid_ledger', 'calendar_items', 'oparl_objects'];
-
-async function active(q: QueryRunner): Promise<number> {
-  const rows: { active_version: number }[] = await q.query(`SELECT active_version FROM projections WHERE name = 'partnerships'`);
-  return rows[0]?.active_version ?? 1;
-}
-
-async function versions(q: QueryRunner): Promise<number[]> {
+async function versions(q: QueryRunner): Promise<{ active: number; building: number | null }> {
   const rows: { active_version: number; building_version: number | null }[] = await q.query(
     `SELECT active_version, building_version FROM projections WHERE name = 'partnerships'`,
   );
-  return [rows[0]?.active_version ?? 1, ...(rows[0]?.building_version ? [rows[0].building_version] : [])];
-}
-
-/** Empties the active tables and drops a half-built version, so the runner replays the log from the start. */
-async function resetProjection(q: QueryRunner): Promise<void> {
-  const v = await active(q);
-  const building: { building_version: number | null }[] = await q.query(
-    `SELECT building_version FROM projections WHERE name = 'partnerships'`,
-  );
-  const stale = building[0]?.building_version;
-  if (stale) for (const base of TABLES) await q.query(`DROP TABLE IF EXISTS ${base}_v${stale}`);
-  await q.query(`TRUNCATE ${TABLES.map((t) => `${t}_v${v}`).join(', ')}`);
-  await q.query(`UPDATE projections SET building_version = NULL, rebuild_error = NULL WHERE name = 'partnerships'`);
-  await q.query(`DELETE FROM consumer_checkpoints WHERE name LIKE 'partnerships@v%'`);
+  return { active: rows[0]?.active_version ?? 1, building: rows[0]?.building_version ?? null };
 }
