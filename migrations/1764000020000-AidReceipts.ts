@@ -16,7 +16,9 @@ export class AidReceipts1764000020000 implements MigrationInterface {
     for (const v of [active, ...(building ? [building] : [])]) {
       await q.query(`ALTER TABLE IF EXISTS aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt text
         CHECK (receipt IN ('awaiting', 'partly_confirmed', 'confirmed'))`);
-      await q.query(`ALTER TABLE IF EXISTS aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt_confirmations jsonb NOT NULL DEFAULT '[]'::jsonb`);
+      await q.query(
+        `ALTER TABLE IF EXISTS aid_ledger_v${v} ADD COLUMN IF NOT EXISTS receipt_confirmations jsonb NOT NULL DEFAULT '[]'::jsonb`,
+      );
     }
     await q.query(`CREATE OR REPLACE VIEW aid_ledger AS SELECT * FROM aid_ledger_v${active}`);
     await q.query(`UPDATE aid_ledger_v${active} SET receipt = 'awaiting' WHERE kind = 'delivered'`);

@@ -132,7 +132,9 @@ it('shows a partly confirmed delivery as partly confirmed in the ledger, timelin
   expect((await validateIatiActivities(xml)).errors).toEqual([]);
   const rules = checkIatiRuleset(xml, standardRuleset());
   expect(rules.failures).toEqual([]);
-  expect(xml).toContain('Receipt partly confirmed by the receiver (last received 20 May 2022). Discrepancies: Two of the twelve generators');
+  expect(xml).toContain(
+    'Receipt partly confirmed by the receiver (last received 20 May 2022). Discrepancies: Two of the twelve generators',
+  );
   expect(xml).toContain('Empfang vom Empfänger teilweise bestätigt');
 });
 

@@ -136,7 +136,7 @@ function applies(c: Case, el: Node, o: RulesetOptions): boolean {
   const known = o.idSets?.['ORG-ID'] ?? new Set<string>();
   if (c.idCondition === 'NOT_EXISTING_ORG_ID') return texts.every((t) => !known.has(t));
   if (c.idCondition === 'NOT_EXISTING_ORG_ID_PREFIX') return texts.every((t) => ![...known].some((id) => t.startsWith(`${id}-`)));
-  throw new NotCheckable(`idCondition ${String(c.idCondition)} is not defined`);
+  throw new NotCheckable(`idCondition ${JSON.stringify(c.idCondition)} is not defined`);
 }
 
 /** `$1` in the keys `subs` names, replaced by one value `foreach` selected. */

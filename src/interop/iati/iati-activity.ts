@@ -305,8 +305,12 @@ function receiptText(r: ReceiptView, lang: 'en' | 'de'): string {
   const de = lang === 'de';
   const head = {
     awaiting: de ? 'Empfang vom Empfänger noch nicht bestätigt.' : 'Receipt not yet confirmed by the receiver.',
-    partly_confirmed: de ? `Empfang vom Empfänger teilweise bestätigt (zuletzt empfangen: ${on}).` : `Receipt partly confirmed by the receiver (last received ${on}).`,
-    confirmed: de ? `Empfang vom Empfänger bestätigt (vollständig empfangen: ${on}).` : `Receipt confirmed by the receiver (received in full ${on}).`,
+    partly_confirmed: de
+      ? `Empfang vom Empfänger teilweise bestätigt (zuletzt empfangen: ${on}).`
+      : `Receipt partly confirmed by the receiver (last received ${on}).`,
+    confirmed: de
+      ? `Empfang vom Empfänger bestätigt (vollständig empfangen: ${on}).`
+      : `Receipt confirmed by the receiver (received in full ${on}).`,
   }[r.status];
   return [
     head,

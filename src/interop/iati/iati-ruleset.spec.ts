@@ -159,7 +159,9 @@ describe('the IATI export meets the Standard ruleset and the XSD', () => {
       GENERATED_AT,
     );
     await expectConformant(xml);
-    expect(xml).toContain('Receipt partly confirmed by the receiver (last received 20 May 2022). Discrepancies: Two generators arrived damaged.');
+    expect(xml).toContain(
+      'Receipt partly confirmed by the receiver (last received 20 May 2022). Discrepancies: Two generators arrived damaged.',
+    );
     expect(xml).toContain('Receipt confirmed by the receiver (received in full 3 June 2022).');
     expect(xml).toContain('Receipt not yet confirmed by the receiver.');
     expect(xml).not.toContain('ref="p-2"');
@@ -167,7 +169,11 @@ describe('the IATI export meets the Standard ruleset and the XSD', () => {
 
   it('for a partnership without a partner country, a terminated one, one with only a pledge ahead, and a period', async () => {
     await expectConformant(
-      buildIatiActivityXml({ partnership: partnership({ counterpart: null, counterpartCountry: null }), aid: [aid({})] }, CONFIG, GENERATED_AT),
+      buildIatiActivityXml(
+        { partnership: partnership({ counterpart: null, counterpartCountry: null }), aid: [aid({})] },
+        CONFIG,
+        GENERATED_AT,
+      ),
     );
     await expectConformant(
       buildIatiActivityXml(

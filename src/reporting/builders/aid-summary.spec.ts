@@ -61,7 +61,9 @@ describe('aid summary CSV bytes', () => {
     const rows = text.split('\r\n');
     expect(rows[0]).toBe('receiver;month;currency;sector;count;total;confirmed;partly_confirmed;awaiting_confirmation;receipts');
     expect(rows).toContain('Вінниця;2022-05;EUR;emergency relief;1;125000,00;0;0;1;');
-    expect(rows).toContain('Миколаїв;2022-06;EUR;emergency relief;1;80000,50;0;1;0;June 2022: partly confirmed, received 20 June 2022 (2 of 12 missing)');
+    expect(rows).toContain(
+      'Миколаїв;2022-06;EUR;emergency relief;1;80000,50;0;1;0;June 2022: partly confirmed, received 20 June 2022 (2 of 12 missing)',
+    );
     expect(rows.at(-1)).toBe(''); // the last row ends with CRLF too
     // the only bare LF is the one inside the quoted multi-line cell
     expect(text.replace(/\r\n/g, '').match(/\n/g)).toHaveLength(1);

@@ -41,7 +41,7 @@ export interface DossierModel {
   timeline: Timeline;
 }
 
-export interface DossierDelivery {
+interface DossierDelivery {
   eventId: string;
   deliveredOn: string;
   receiver: string;
@@ -79,7 +79,7 @@ function deliveriesOf(timeline: Timeline): DossierDelivery[] {
 }
 
 /** "partly confirmed, received 20 May 2022 — 20 May 2022: two generators missing". */
-export function receiptLine(d: DossierDelivery): string {
+function receiptLine(d: DossierDelivery): string {
   const parts = [d.receiptText + (d.receivedOn ? `, received ${d.receivedOn}` : '')];
   if (d.discrepancies.length) parts.push(d.discrepancies.join('; '));
   if (d.documentReferences.length) parts.push(`document ${d.documentReferences.join(', ')}`);
@@ -319,8 +319,7 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
 
   heading('Deliveries and their receipt');
   if (!m.deliveries.length) doc.text('None.');
-  for (const d of m.deliveries)
-    doc.text(`${d.deliveredOn} — ${d.receiver}${d.value ? `, ${d.value}` : ''}: ${receiptLine(d)}`);
+  for (const d of m.deliveries) doc.text(`${d.deliveredOn} — ${d.receiver}${d.value ? `, ${d.value}` : ''}: ${receiptLine(d)}`);
 
   heading(`Timeline (${m.timeline.entries.length} entries)`);
   for (const e of m.timeline.entries) {

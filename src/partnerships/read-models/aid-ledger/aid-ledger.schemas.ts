@@ -54,7 +54,10 @@ class AidEntrySchema implements AidEntry {
   @ApiProperty({ type: String, nullable: true, example: null }) fundingChannel: string | null;
   @ApiProperty({ type: [String], example: ['generators'] }) items: string[];
   @ApiProperty({ example: false }) retracted: boolean;
-  @ClassProperty(() => ReceiptSchema, { nullable: true, description: "a delivery's receipt as its receiver confirmed it; null for a pledge" })
+  @ClassProperty(() => ReceiptSchema, {
+    nullable: true,
+    description: "a delivery's receipt as its receiver confirmed it; null for a pledge",
+  })
   receipt: ReceiptView | null;
 }
 

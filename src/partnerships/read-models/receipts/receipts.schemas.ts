@@ -5,7 +5,7 @@ import { RECEIPT_EXTENTS, type BusinessDate, type ReceiptConfirmation, type Rece
 import { BusinessDateSchema } from '../../values.schemas.js';
 import type { ReceiptCounts, ReceiptView } from './receipts.js';
 
-export const RECEIPT_STATUSES: ReceiptStatus[] = ['awaiting', 'partly_confirmed', 'confirmed'];
+const RECEIPT_STATUSES: ReceiptStatus[] = ['awaiting', 'partly_confirmed', 'confirmed'];
 
 const CONFIRMATION = {
   eventId: '0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b',
