@@ -103,13 +103,14 @@ it('sums the aid summary exactly to the seeded deliveries, grouped by receiver, 
   const text = (csv.body as Buffer).toString('utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const [header, ...rows] = text.slice(1).trim().split('\r\n');
-  expect(header).toBe('receiver;month;currency;sector;count;total');
+  expect(header).toBe('receiver;month;currency;sector;count;total;confirmed;partly_confirmed;awaiting_confirmation;receipts');
+  // the demo records no receipt confirmation: every delivery awaits one
   expect(rows).toEqual([
-    'Mykolaiv;2022-06;EUR;water and sanitation;1;80000,00',
-    'Mykolaiv;2022-11;EUR;winter relief;1;60000,00',
-    'Vinnytsia;2022-05;EUR;emergency relief;1;125000,00',
+    'Mykolaiv;2022-06;EUR;water and sanitation;1;80000,00;0;0;1;',
+    'Mykolaiv;2022-11;EUR;winter relief;1;60000,00;0;0;1;',
+    'Vinnytsia;2022-05;EUR;emergency relief;1;125000,00;0;0;1;',
   ]);
-  const csvTotal = rows.map((r) => r.split(';').at(-1)!.replace(',', '.')).reduce((a, b) => addDecimal(a, b), '0');
+  const csvTotal = rows.map((r) => r.split(';')[5].replace(',', '.')).reduce((a, b) => addDecimal(a, b), '0');
   expect(csvTotal).toBe(expected);
 
   const json = JSON.parse(((await download(t, reporting, report.id, 'json')).body as Buffer).toString('utf8'));
