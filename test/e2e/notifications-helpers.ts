@@ -1,0 +1,45 @@
+// Helpers for the notification suites: a signed-in person (a real person row and session), their
+// requests with the session cookie and CSRF token, and council decisions on a partnership.
+import request from 'supertest';
+import { createSession } from '../../src/auth/session/sessions.js';
+import { upsertPerson } from '../../src/people/people.js';
+import type { Role } from '../../src/shared/auth/roles.js';
+import type { TestApp } from '../support/app.js';
+import { API, poolOf, post } from './partnerships-helpers.js';
+
+export interface SignedIn {
+  personId: string;
+  cookie: string;
+  csrf: string;
+}
+
+export async function signIn(t: TestApp, who: { subject: string; name: string; email: string | null; roles?: Role[] }): Promise<SignedIn> {
+  const pool = poolOf(t);
+  const person = await upsertPerson(
+    pool,
+    { issuer: 'https://idp.test', subject: who.subject, displayName: who.name, email: who.email },
+    new Date(),
+  );
+  const { secret } = await createSession(pool, { personId: person.id, roles: who.roles ?? ['council'], idToken: null }, new Date(), {
+    idleMs: 3_600_000,
+    absoluteMs: 86_400_000 * 30,
+  });
+  const cookie = `pl_session=${secret}`;
+  const me = await request(t.http).get('/api/v1/me').set('Cookie', cookie);
+  if (me.status !== 200) throw new Error(`sign-in failed: ${me.status} ${JSON.stringify(me.body)}`);
+  return { personId: person.id, cookie, csrf: me.body.csrfToken };
+}
+
+export function putSubscription(t: TestApp, who: SignedIn, body: unknown) {
+  return request(t.http)
+    .put('/api/v1/me/subscriptions')
+    .set('Cookie', who.cookie)
+    .set('X-CSRF-Token', who.csrf)
+    .send(body as object);
+}
+
+export async function decide(t: TestApp, key: string, partnership: string, occurredOn: string) {
+  const res = await post(t, key, `${API}/${partnership}/council-decisions`, { occurredOn, outcome: 'adopted', proposedTier: 'solidarity' });
+  if (res.status !== 201) throw new Error(`decision refused: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
