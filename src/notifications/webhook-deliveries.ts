@@ -114,6 +114,13 @@ export async function recordAttempt(
 ): Promise<AttemptOutcomeRecord> {
   return withTransaction(pool, async (tx) => {
     const attempts = c.attempts + 1;
+    // The endpoint's row first, in every transaction: attempts of one endpoint's deliveries that
+    // finish together queue here instead of locking each other's deliveries in opposite order.
+    const locked = await tx.query(`SELECT state FROM webhook_endpoints WHERE organisation_id = $1 AND id = $2 FOR UPDATE`, [
+      c.organisationId,
+      c.endpoint.id,
+    ]);
+    const endpointGone = locked.rows[0]?.state !== 'enabled';
     await tx.query(
       `INSERT INTO webhook_attempts (organisation_id, delivery_id, attempt, attempted_at, outcome, status_code, duration_ms, error)
        SELECT $1, $2, coalesce(max(attempt), 0) + 1, $3, $4, $5, $6, $7 FROM webhook_attempts WHERE organisation_id = $1 AND delivery_id = $2`,
@@ -131,7 +138,8 @@ export async function recordAttempt(
       ]);
       return { state: 'delivered', disabled: null };
     }
-    const dead = attempts >= MAX_ATTEMPTS;
+    // A delivery whose endpoint was disabled meanwhile joins the dead letters with the rest.
+    const dead = attempts >= MAX_ATTEMPTS || endpointGone;
     await tx.query(
       `UPDATE webhook_deliveries SET attempts = $3, locked_until = NULL, last_status = $4, last_error = $5,
               state = CASE WHEN $6 THEN 'dead' ELSE 'pending' END, dead_at = CASE WHEN $6 THEN $7::timestamptz END,
@@ -139,12 +147,13 @@ export async function recordAttempt(
         WHERE organisation_id = $1 AND id = $2`,
       [c.organisationId, c.id, attempts, result.statusCode, result.error, dead, now, dead ? 0 : RETRY_SCHEDULE_MS[attempts - 1]],
     );
+    if (endpointGone) return { state: 'dead', disabled: null };
     const { rows } = await tx.query(
       `UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, $3) WHERE organisation_id = $1 AND id = $2 RETURNING *`,
       [c.organisationId, c.endpoint.id, now],
     );
     const endpoint = rows[0];
-    if (!endpoint || endpoint.state !== 'enabled' || now.getTime() - endpoint.failing_since.getTime() < disableAfterMs) {
+    if (now.getTime() - endpoint.failing_since.getTime() < disableAfterMs) {
       return { state: dead ? 'dead' : 'pending', disabled: null };
     }
     const reason = `only failures since ${endpoint.failing_since.toISOString()}; last: ${result.error ?? result.outcome}`;

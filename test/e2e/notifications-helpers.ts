@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createSession } from '../../src/auth/session/sessions.js';
 import { upsertPerson } from '../../src/people/people.js';
 import type { Role } from '../../src/shared/auth/roles.js';
+import { Clock } from '../../src/shared/clock.js';
 import type { TestApp } from '../support/app.js';
 import { API, poolOf, post } from './partnerships-helpers.js';
 
@@ -15,12 +16,13 @@ export interface SignedIn {
 
 export async function signIn(t: TestApp, who: { subject: string; name: string; email: string | null; roles?: Role[] }): Promise<SignedIn> {
   const pool = poolOf(t);
+  const now = t.app.get(Clock).now(); // the app's clock, which a suite may have moved on
   const person = await upsertPerson(
     pool,
     { issuer: 'https://idp.test', subject: who.subject, displayName: who.name, email: who.email },
-    new Date(),
+    now,
   );
-  const { secret } = await createSession(pool, { personId: person.id, roles: who.roles ?? ['council'], idToken: null }, new Date(), {
+  const { secret } = await createSession(pool, { personId: person.id, roles: who.roles ?? ['council'], idToken: null }, now, {
     idleMs: 3_600_000,
     absoluteMs: 86_400_000 * 30,
   });
