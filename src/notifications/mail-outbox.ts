@@ -24,9 +24,9 @@ export interface OutboxMail {
 const RETRY_MS = 30_000;
 const RETRY_MAX_MS = 3_600_000;
 /** After this many failed sends the mail is dropped with its last error (kept for the admins to see). */
-export const MAIL_ATTEMPTS = 20;
+const MAIL_ATTEMPTS = 20;
 
-export const messageIdFor = (id: string, domain: string) => `<${id}@${domain}>`;
+const messageIdFor = (id: string, domain: string) => `<${id}@${domain}>`;
 
 /** Adds an entry to the person's gathering mail (opening one when none is open); a repeat adds nothing. */
 export async function addEntry(

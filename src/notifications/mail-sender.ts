@@ -14,7 +14,7 @@ export function mailDomain(config: Pick<AppConfig, 'MAIL_FROM' | 'PUBLIC_BASE_UR
   return m ? m[1] : new URL(config.PUBLIC_BASE_URL).hostname;
 }
 
-export const partnershipLink = (base: string, id: string) => `${base}/#/p/${encodeURIComponent(id)}`;
+const partnershipLink = (base: string, id: string) => `${base}/#/p/${encodeURIComponent(id)}`;
 
 export interface MailStats {
   sent: number;

@@ -3,7 +3,7 @@
 import { EVENT_LABELS } from './event-labels.js';
 import type { MailLanguage } from './subscriptions.js';
 
-export interface EntryLine {
+interface EntryLine {
   partnershipId: string;
   eventType: string;
   occurredAt: Date | null;

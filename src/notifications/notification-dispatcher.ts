@@ -14,7 +14,7 @@ import { entrySubscribers } from './subscriptions.js';
 import { addDelivery } from './webhook-deliveries.js';
 import { endpointsFor } from './webhooks.js';
 
-export const NOTIFICATION_DISPATCHER = 'notification-dispatcher';
+const NOTIFICATION_DISPATCHER = 'notification-dispatcher';
 
 @Injectable()
 export class NotificationDispatcher implements OnApplicationShutdown {

@@ -18,7 +18,7 @@ export interface Subscription {
   updatedAt: Date | null;
 }
 
-export const NO_SUBSCRIPTION: Subscription = {
+const NO_SUBSCRIPTION: Subscription = {
   partnerships: [],
   kinds: null,
   deadlines: false,

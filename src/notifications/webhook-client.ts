@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { bareHost, checkedAddresses, RefusedAddressError, type Resolver, type UrlPolicy } from './ssrf.js';
 
-export type AttemptOutcome = 'delivered' | 'http_error' | 'timeout' | 'network' | 'refused';
+type AttemptOutcome = 'delivered' | 'http_error' | 'timeout' | 'network' | 'refused';
 
 export interface AttemptResult {
   outcome: AttemptOutcome;

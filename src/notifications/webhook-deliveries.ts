@@ -12,7 +12,7 @@ type Db = pg.Pool | pg.ClientBase;
 /** The waits after the 1st, 2nd, … failed attempt (Standard Webhooks' suggestion, about 28 h in all). */
 export const RETRY_SCHEDULE_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000] as const;
 /** A delivery is dead after this many failed attempts. */
-export const MAX_ATTEMPTS = RETRY_SCHEDULE_MS.length + 1;
+const MAX_ATTEMPTS = RETRY_SCHEDULE_MS.length + 1;
 
 const NAMESPACE = '6f1d3c52-5b8e-4a8f-9a43-7f4f3c0de1a1';
 

@@ -8,7 +8,7 @@ const PREFIX = 'whsec_';
 /** A new signing secret: 32 random bytes, base64, with the spec's `whsec_` prefix. */
 export const newWebhookSecret = () => PREFIX + randomBytes(32).toString('base64');
 
-export function signature(secret: string, id: string, timestampSeconds: number, body: string): string {
+function signature(secret: string, id: string, timestampSeconds: number, body: string): string {
   const key = Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
   return 'v1,' + createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`, 'utf8').digest('base64');
 }

@@ -8,7 +8,7 @@ import { newWebhookSecret } from './webhook-signing.js';
 type Db = pg.Pool | pg.ClientBase;
 
 /** How long a rotated-out secret keeps signing. */
-export const ROTATION_HOURS = 24;
+const ROTATION_HOURS = 24;
 
 export interface Endpoint {
   id: string;

@@ -13,7 +13,7 @@ export interface TestSmtp {
 
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
-  const state: TestSmtp = { url: '', mails, onData: null, close: async () => undefined };
+  const state: TestSmtp = { url: '', mails, onData: null, close: () => Promise.resolve() };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],

@@ -10,7 +10,11 @@ export interface Received {
   path: string;
   id: string;
   signature: string;
-  body: any;
+  body: {
+    type: string;
+    timestamp: string;
+    data: { globalPosition: number; streamId: string; type: string; data: Record<string, unknown> };
+  };
   /** the secrets (by index in `secrets`) whose signature verified */
   verifiedWith: number[];
   answered: number | null;
@@ -25,7 +29,7 @@ export interface Receiver {
 }
 
 export async function startReceiver(): Promise<Receiver> {
-  const r: Receiver = { url: '', received: [], modes: {}, secrets: [], close: async () => undefined };
+  const r: Receiver = { url: '', received: [], modes: {}, secrets: [], close: () => Promise.resolve() };
   const verify = (raw: string, headers: IncomingHttpHeaders) =>
     r.secrets.flatMap((secret, i) => {
       try {
