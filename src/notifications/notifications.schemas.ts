@@ -37,6 +37,7 @@ export class WebhookInput {
     url: 'https://ratsinfo.example.org/hooks/ledger',
     events: ['*'],
     state: 'enabled',
+    createdAt: '2026-12-04T09:00:00.000Z',
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   },
 })
@@ -58,7 +59,20 @@ export class WebhookView {
 @Schema({
   name: 'WebhookDelivery',
   description: 'One event for one endpoint, with its attempts (on the single delivery).',
-  example: { id: '6f1d3c52-…', messageId: 'msg_6f1d3c52…', eventType: 'CouncilDecided', state: 'dead', attempts: 8 },
+  example: {
+    id: '6f1d3c52-5b8e-5a8f-9a43-7f4f3c0de1a1',
+    messageId: 'msg_6f1d3c525b8e5a8f9a437f4f3c0de1a1',
+    eventId: '0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e6f',
+    eventType: 'CouncilDecided',
+    state: 'dead',
+    attempts: 8,
+    nextAttemptAt: null,
+    lastStatus: 500,
+    lastError: 'answered 500',
+    createdAt: '2026-12-04T09:00:00.000Z',
+    deliveredAt: null,
+    deadAt: '2026-12-05T13:35:05.000Z',
+  },
 })
 export class DeliveryView {
   @ApiProperty() id: string;

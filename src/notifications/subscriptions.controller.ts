@@ -1,7 +1,7 @@
 // A person's subscriptions (the page's settings, or a script acting with the person's session) and
 // the one-click unsubscribe link of every mail (RFC 8058), which works without signing in.
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
@@ -85,7 +85,10 @@ export class SubscriptionsController {
   @Get('unsubscribe')
   @Public()
   @ApiOperation({ summary: "The page behind a mail's unsubscribe link: one button, so link scanners unsubscribe nobody" })
-  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description: 'a page with one button that posts the one-click unsubscribe',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   @ProblemResponses({ 400: 'the token is not one this service signed (validation_failed)' })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
@@ -102,6 +105,14 @@ export class SubscriptionsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058): ends all mail to the person the token names; no sign-in' })
+  @ApiOkResponse({
+    description: 'unsubscribed; changed: false when there was nothing to end',
+    schema: {
+      type: 'object',
+      properties: { unsubscribed: { type: 'boolean', enum: [true] }, changed: { type: 'boolean' } },
+      required: ['unsubscribed', 'changed'],
+    },
+  })
   @ProblemResponses({ 400: 'the token is not one this service signed (validation_failed)' })
   @Header('Cache-Control', 'no-store')
   async oneClick(@Query('token') token: unknown): Promise<{ unsubscribed: true; changed: boolean }> {

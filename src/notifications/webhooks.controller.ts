@@ -1,7 +1,17 @@
 // Webhook endpoints of the acting organisation (admins only): register, list, read, delete, rotate
 // the secret, enable again; and each endpoint's deliveries, dead letters and redelivery.
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
@@ -127,6 +137,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deletes an endpoint with its deliveries' })
+  @ApiNoContentResponse({ description: 'deleted' })
   @ProblemResponses({ 404: 'no such endpoint (not_found)' })
   async remove(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<void> {
     if (!UUID.test(id) || !(await deleteEndpoint(this.pool, actingOrganisation(req).id, id))) throw notFound(`The webhook endpoint ${id}`);
@@ -196,7 +207,7 @@ export class WebhooksController {
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @ApiOperation({ summary: 'Puts a dead delivery back in line now, with a fresh retry schedule and the same webhook-id' })
-  @ApiOkResponse({ type: DeliveryView })
+  @ApiAcceptedResponse({ type: DeliveryView })
   @ProblemResponses({
     404: 'no such endpoint or delivery (not_found)',
     409: 'the delivery is not dead, or the endpoint is disabled (delivery_not_dead, endpoint_disabled)',

@@ -6006,11 +6006,18 @@ export interface components {
     /**
      * @description One event for one endpoint, with its attempts (on the single delivery).
      * @example {
-     *       "id": "6f1d3c52-…",
-     *       "messageId": "msg_6f1d3c52…",
+     *       "id": "6f1d3c52-5b8e-5a8f-9a43-7f4f3c0de1a1",
+     *       "messageId": "msg_6f1d3c525b8e5a8f9a437f4f3c0de1a1",
+     *       "eventId": "0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e6f",
      *       "eventType": "CouncilDecided",
      *       "state": "dead",
-     *       "attempts": 8
+     *       "attempts": 8,
+     *       "nextAttemptAt": null,
+     *       "lastStatus": 500,
+     *       "lastError": "answered 500",
+     *       "createdAt": "2026-12-04T09:00:00.000Z",
+     *       "deliveredAt": null,
+     *       "deadAt": "2026-12-05T13:35:05.000Z"
      *     }
      */
     WebhookDelivery: {
@@ -6044,6 +6051,7 @@ export interface components {
      *         "*"
      *       ],
      *       "state": "enabled",
+     *       "createdAt": "2026-12-04T09:00:00.000Z",
      *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
      *     }
      */
@@ -11721,6 +11729,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description a page with one button that posts the one-click unsubscribe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
       /** @description the token is not one this service signed (validation_failed) */
       400: {
         headers: {
@@ -11741,6 +11758,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description unsubscribed; changed: false when there was nothing to end */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            changed: boolean;
+            /** @enum {boolean} */
+            unsubscribed: true;
+          };
+        };
+      };
       /** @description the token is not one this service signed (validation_failed) */
       400: {
         headers: {
@@ -11961,6 +11991,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
         headers: {
@@ -12165,7 +12202,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
