@@ -91,19 +91,6 @@ export interface Subscriber {
   language: MailLanguage;
 }
 
-/** Active subscribers of the organisation who want entries of `type` on `partnershipId`. */
-export async function entrySubscribers(db: Db, organisationId: string, partnershipId: string, type: string): Promise<Subscriber[]> {
-  const { rows } = await db.query(
-    `SELECT s.person_id, s.language FROM notification_subscriptions s JOIN person p ON p.id = s.person_id
-      WHERE s.organisation_id = $1 AND s.active AND p.email IS NOT NULL
-        AND (s.partnerships IS NULL OR $2 = ANY (s.partnerships))
-        AND (s.kinds IS NULL OR $3 = ANY (s.kinds))
-        AND (s.partnerships IS NULL OR cardinality(s.partnerships) > 0)`,
-    [organisationId, partnershipId, type],
-  );
-  return rows.map((r) => ({ personId: r.person_id, language: r.language }));
-}
-
 /** Active subscribers of the organisation's deadline reminders for `partnershipId`. */
 export async function deadlineSubscribers(db: Db, organisationId: string, partnershipId: string): Promise<Subscriber[]> {
   const { rows } = await db.query(

@@ -103,12 +103,3 @@ export async function enableEndpoint(db: Db, organisationId: string, id: string)
   );
   return rows[0] ? toEndpoint(rows[0]) : null;
 }
-
-/** The enabled endpoints of an organisation that want events of `type`. */
-export async function endpointsFor(db: Db, organisationId: string, type: string): Promise<{ id: string }[]> {
-  const { rows } = await db.query(
-    `SELECT id FROM webhook_endpoints WHERE organisation_id = $1 AND state = 'enabled' AND ('*' = ANY (events) OR $2 = ANY (events))`,
-    [organisationId, type],
-  );
-  return rows;
-}

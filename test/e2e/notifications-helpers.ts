@@ -5,6 +5,8 @@ import { createSession } from '../../src/auth/session/sessions.js';
 import { upsertPerson } from '../../src/people/people.js';
 import type { Role } from '../../src/shared/auth/roles.js';
 import { Clock } from '../../src/shared/clock.js';
+import { PostgresEventStore } from '../../src/event-store/index.js';
+import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.js';
 import type { TestApp } from '../support/app.js';
 import { API, poolOf, post } from './partnerships-helpers.js';
 
@@ -44,4 +46,19 @@ export async function decide(t: TestApp, key: string, partnership: string, occur
   const res = await post(t, key, `${API}/${partnership}/council-decisions`, { occurredOn, outcome: 'adopted', proposedTier: 'solidarity' });
   if (res.status !== 201) throw new Error(`decision refused: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/**
+ * Runs the notification dispatcher until it has seen every event. One drain is not enough: an event
+ * committed a moment ago is held back while an older transaction still runs (the gap-safe horizon).
+ */
+export async function dispatchAll(t: TestApp): Promise<void> {
+  const dispatcher = t.app.get(NotificationDispatcher);
+  const store = t.app.get(PostgresEventStore);
+  for (let i = 0; i < 400; i++) {
+    await dispatcher.consumer.drain();
+    if ((await store.head(dispatcher.consumer.status().checkpoint)).behind === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the notification dispatcher did not catch up');
 }

@@ -7,14 +7,13 @@ import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import type { ParsedMail } from 'mailparser';
 import request from 'supertest';
-import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.js';
 import { NotificationWorker } from '../../src/notifications/notification-worker.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { freePort, startRedis, stopRedis } from '../support/redis-server.js';
 import { startSmtp, type TestSmtp } from '../support/smtp-server.js';
 import { API, initiate, keyFor, poolOf, post } from './partnerships-helpers.js';
-import { decide, putSubscription, signIn, type SignedIn } from './notifications-helpers.js';
+import { decide, putSubscription, signIn, type SignedIn, dispatchAll } from './notifications-helpers.js';
 import { until } from './reporting-helpers.js';
 
 const BATCH_SECONDS = 120;
@@ -25,7 +24,6 @@ let redis: ChildProcess;
 let redisPort: number;
 let smtp: TestSmtp;
 let clock: FixedClock;
-let dispatcher: NotificationDispatcher;
 let worker: NotificationWorker;
 let office: string;
 let admin: string;
@@ -35,7 +33,7 @@ let tester: SignedIn;
 const advance = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
 /** The dispatcher's backlog into the outbox, then every due mail out. */
 async function flush(): Promise<void> {
-  await dispatcher.consumer.drain();
+  await dispatchAll(t);
   await worker.drain();
 }
 const header = (m: ParsedMail, name: string) =>
@@ -61,7 +59,6 @@ beforeAll(async () => {
       WORKERS_ENABLED: 'false',
     },
   });
-  dispatcher = t.app.get(NotificationDispatcher);
   worker = t.app.get(NotificationWorker);
   [office, admin] = await Promise.all([keyFor(t, 'office'), keyFor(t, 'admin')]);
   clerk = await signIn(t, { subject: 'council-clerk', name: 'Council Clerk', email: 'council.clerk@dortmund.example' });
@@ -126,7 +123,7 @@ describe('a council decision on Dortmund–Zhytomyr', () => {
     ).toBe(200);
 
     await decide(t, office, 'dortmund-zhytomyr', '2022-06-15');
-    await dispatcher.consumer.drain();
+    await dispatchAll(t);
     const { rows } = await poolOf(t).query(`SELECT state, message_id FROM mail_outbox`);
     expect(rows).toEqual([{ state: 'collecting', message_id: expect.stringMatching(/^<[0-9a-f-]{36}@dortmund\.example>$/) }]);
 
@@ -204,7 +201,7 @@ describe('batching', () => {
       ['2022-05', 'Jugendaustausch'],
     ]) {
       await post(t, office, `${API}/dortmund-mykolaiv/activities`, { occurredOn: month, title }).expect(201);
-      await dispatcher.consumer.drain();
+      await dispatchAll(t);
       advance(10_000); // well inside the window
       await worker.drain();
     }
@@ -227,7 +224,7 @@ describe('a worker killed while sending', () => {
   it('leaves the mail to the next worker after its lease: sent once, same Message-ID', async () => {
     const before = mailsTo('office.tester@dortmund.example').length;
     await post(t, office, `${API}/dortmund-mykolaiv/activities`, { occurredOn: '2022-08', title: 'Werkstattbesuch' }).expect(201);
-    await dispatcher.consumer.drain();
+    await dispatchAll(t);
     advance(BATCH_SECONDS * 1000 + 1);
     const { rows } = await poolOf(t).query(`SELECT id, message_id FROM mail_outbox WHERE state = 'collecting'`);
     expect(rows).toHaveLength(1);

@@ -3,11 +3,11 @@
 // a name that re-resolves to one later (DNS rebinding), at delivery, before any connection is made.
 import type { LookupAddress } from 'node:dns';
 import request from 'supertest';
-import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.js';
 import { NotificationWorker } from '../../src/notifications/notification-worker.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { initiate, keyFor, post } from './partnerships-helpers.js';
+import { dispatchAll } from './notifications-helpers.js';
 
 const HOOKS = '/api/v1/webhooks';
 
@@ -64,7 +64,7 @@ describe('delivering', () => {
     dns['hooks.rebind.test'] = [{ address: '127.0.0.1', family: 4 }]; // the name now points here
 
     await initiate(t, office);
-    await t.app.get(NotificationDispatcher).consumer.drain();
+    await dispatchAll(t);
     await worker.drain();
     const [delivery] = (await request(t.http).get(`${HOOKS}/${res.body.id}/deliveries`).set('Authorization', `Bearer ${admin}`)).body;
     const detail = (await request(t.http).get(`${HOOKS}/${res.body.id}/deliveries/${delivery.id}`).set('Authorization', `Bearer ${admin}`))

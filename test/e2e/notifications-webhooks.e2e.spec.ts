@@ -2,7 +2,6 @@
 // reference library. The retry schedule is walked with an injected clock (workers driven by hand);
 // the receiver is on loopback, so this suite sets WEBHOOK_ALLOW_PRIVATE (the SSRF suite does not).
 import request from 'supertest';
-import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher.js';
 import { NotificationWorker } from '../../src/notifications/notification-worker.js';
 import { RETRY_SCHEDULE_MS } from '../../src/notifications/webhook-deliveries.js';
 import { FixedClock } from '../../src/shared/clock.js';
@@ -10,7 +9,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { startSmtp, type TestSmtp } from '../support/smtp-server.js';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { API, initiate, keyFor, post } from './partnerships-helpers.js';
-import { decide, signIn } from './notifications-helpers.js';
+import { decide, signIn, dispatchAll } from './notifications-helpers.js';
 
 const HOOKS = '/api/v1/webhooks';
 const TIMEOUT_MS = 400;
@@ -19,14 +18,13 @@ let t: TestApp;
 let clock: FixedClock;
 let receiver: Receiver;
 let smtp: TestSmtp;
-let dispatcher: NotificationDispatcher;
 let worker: NotificationWorker;
 let admin: string;
 let office: string;
 
 const advance = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
 async function flush(): Promise<void> {
-  await dispatcher.consumer.drain();
+  await dispatchAll(t);
   await worker.drain();
 }
 const as = (key: string) => ({ get: (p: string) => request(t.http).get(p).set('Authorization', `Bearer ${key}`) });
@@ -51,7 +49,6 @@ beforeAll(async () => {
       SMTP_URL: smtp.url,
     },
   });
-  dispatcher = t.app.get(NotificationDispatcher);
   worker = t.app.get(NotificationWorker);
   [admin, office] = await Promise.all([keyFor(t, 'admin'), keyFor(t, 'office')]);
 });
