@@ -18,6 +18,7 @@ import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/
 import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { requestLogOptions } from './request-logging.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
@@ -51,6 +52,7 @@ export class AppModule {
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
         ReportingModule,
+        NotificationsModule,
         MetricsModule,
         IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
       ],

@@ -151,6 +151,24 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{1,99}$/, 'letters, digits, . _ : - only')
       .optional(),
+    /** Outgoing mail (smtp://user:pass@host:587 or smtps://…); unset: no mail is sent and readiness says so. */
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    /** The From of every mail, e.g. "Partnership Ledger <ledger@dortmund.example>". */
+    MAIL_FROM: z.string().trim().min(3).max(300).default('Partnership Ledger <ledger@localhost>'),
+    /** How long a person's entries are gathered into one mail after the first one. */
+    MAIL_BATCH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+    /** Webhook URLs may use plain http (intranets, tests); otherwise https only. */
+    WEBHOOK_ALLOW_HTTP: bool.default(false),
+    /** Webhooks may reach private, loopback and link-local addresses (tests, intranets); off: refused. */
+    WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+    /** How long one webhook delivery may take (connect, send, answer). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** An endpoint that only failed for this many days is disabled (its admins get a mail). */
+    WEBHOOK_DISABLE_AFTER_DAYS: z.coerce.number().min(0.001).max(365).default(5),
+    /** How often the delivery worker looks for due mails and webhook deliveries (it is also woken on commit). */
+    NOTIFY_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1000),
+    /** A worker's hold on a mail or delivery it is sending; a killed worker's rows are taken over after it. */
+    NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
     /** Sign-in: OIDC_*, SESSION_*, KEY_SIGN_IN (src/config/sign-in.ts). */
     ...signInSettings,
   })

@@ -17,6 +17,7 @@ export class OutboxListener {
     private readonly connectionString: string,
     private readonly onWake: () => void,
     private readonly retryMs = 1000,
+    private readonly channel = OUTBOX_CHANNEL,
   ) {}
 
   start(): void {
@@ -35,7 +36,7 @@ export class OutboxListener {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await client.query(`LISTEN ${this.channel}`);
     } catch (err) {
       client.end().catch(() => undefined);
       throw err;

@@ -11,6 +11,9 @@ import { ApiProblem, PROBLEM_CONTENT_TYPE, problemType, validationProblem } from
 /** The media types a command body may have. */
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Mail clients post RFC 8058's one-click unsubscribe as a form; the token is in the URL, the body is not read. */
+const FORM_PATHS = new Set(['/api/v1/unsubscribe']);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 type Flagged = IncomingMessage & { invalidUtf8?: boolean };
 
@@ -36,6 +39,7 @@ function hasContent(req: IncomingMessage): boolean {
 /** A request with content must send JSON: a form or text body is refused, not parsed into a command. */
 export function requireJsonContent(req: Request, _res: Response, next: NextFunction): void {
   if (!BODY_METHODS.has(req.method) || !hasContent(req) || req.is(JSON_TYPES)) return next();
+  if (FORM_PATHS.has(req.path) && req.is(FORM_TYPES)) return next();
   const given = req.headers['content-type'];
   next(
     new ApiProblem(

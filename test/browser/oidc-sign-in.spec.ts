@@ -136,3 +136,42 @@ it('signs in at the provider, records a milestone as the person, survives an end
   expect(problems).toEqual([]);
   await context.close();
 }, 90_000);
+
+it('lets a signed-in person choose their mail subscriptions at #/settings', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(String(err)));
+  await page.goto(`${base}/#/`);
+  await page.waitForURL(`${idp.issuer}/**`);
+  await signInAtProvider(page, 'office');
+  const link = page.locator('#settings-link');
+  await link.waitFor();
+  expect(await link.textContent()).toBe('Notifications');
+  await link.click();
+  await page.getByRole('heading', { name: 'Notifications by e-mail' }).waitFor();
+
+  await page.locator('#sub-all-partnerships').uncheck();
+  await page.locator('#sub-partnerships').fill(`${partnershipId}, dortmund-vinnytsia`);
+  await page.locator('#sub-all-kinds').uncheck();
+  await page.locator('#sub-kind-CouncilDecided').check();
+  await page.locator('#sub-deadlines').check();
+  await page.locator('#sub-language').selectOption('uk');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Mail is not set up on this service').waitFor(); // no SMTP_URL in this suite
+
+  const { rows } = await poolOf(t).query('SELECT partnerships, kinds, deadlines, digest, language, active FROM notification_subscriptions');
+  expect(rows).toEqual([
+    {
+      partnerships: [partnershipId, 'dortmund-vinnytsia'],
+      kinds: ['CouncilDecided'],
+      deadlines: true,
+      digest: false,
+      language: 'uk',
+      active: true,
+    },
+  ]);
+  expect(problems).toEqual([]);
+  await context.close();
+}, 90_000);

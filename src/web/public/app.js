@@ -11,6 +11,7 @@ import { partnershipView, showWhenRead } from './partnership-view.js';
 import { createSection, milestoneKinds, recordable } from './record.js';
 import { clear, h } from './render.js';
 import { main, parseHash } from './routes.js';
+import { settingsView } from './settings-view.js';
 import { noSignIn, sessionActive, sessionNote, signOut as endSession, startSession } from './session.js';
 import { onKeyRefused, renderSignIn, restoreSession, session, signOut, signedIn } from './signin.js';
 
@@ -29,7 +30,12 @@ async function route({ focus = true } = {}) {
   const root = clear(main());
   root.append(h('p', { class: 'loading', role: 'status' }, t('loading')));
   try {
-    const view = r.view === 'partnership' ? await partnershipView(r.id, r.params) : await listView(r.params, await newPartnership());
+    const view =
+      r.view === 'partnership'
+        ? await partnershipView(r.id, r.params)
+        : r.view === 'settings'
+          ? await settingsView()
+          : await listView(r.params, await newPartnership());
     if (token !== renderToken) return; // a newer navigation won
     clear(root).append(view);
     if (focus) root.querySelector('h1')?.focus();
@@ -68,14 +74,18 @@ function renderChrome() {
   /** @type {HTMLSelectElement} */ (document.getElementById('lang')).value = lang();
   const who = /** @type {HTMLElement} */ (document.getElementById('who'));
   const out = /** @type {HTMLElement} */ (document.getElementById('sign-out'));
+  const settings = /** @type {HTMLElement} */ (document.getElementById('settings-link'));
   if (session.me && signedIn()) {
     who.textContent = t('signedInAs', { name: session.me.name, role: t(`role_${session.me.role}`) });
     who.title = sessionNote(session.me);
     out.textContent = t('signOut');
     out.hidden = false;
+    settings.hidden = !sessionActive(); // subscriptions belong to people, not keys
+    settings.textContent = t('notifications');
   } else {
     who.textContent = '';
     out.hidden = true;
+    settings.hidden = true;
   }
 }
 

@@ -13,6 +13,7 @@ const de = {
     appName: 'Partnerschaftsregister',
     skip: 'Zum Inhalt springen',
     language: 'Sprache',
+    notifications: 'Benachrichtigungen',
     signOut: 'Abmelden',
     signedInAs: 'Angemeldet als {name} ({role})',
     signInTitle: 'Anmelden',

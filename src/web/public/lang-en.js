@@ -13,6 +13,7 @@ const en = {
     appName: 'Partnership Ledger',
     skip: 'Skip to content',
     language: 'Language',
+    notifications: 'Notifications',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name} ({role})',
     signInTitle: 'Sign in',

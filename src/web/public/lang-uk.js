@@ -26,6 +26,7 @@ const uk = {
     appName: 'Реєстр партнерств',
     skip: 'Перейти до змісту',
     language: 'Мова',
+    notifications: 'Сповіщення',
     signOut: 'Вийти',
     signedInAs: 'Ви увійшли як {name} ({role})',
     signInTitle: 'Вхід',

@@ -89,3 +89,6 @@ export type FieldDescription = Omit<Schemas['FormField'], 'kind' | 'fields' | 'i
   help?: string;
   label?: string;
 };
+
+/** GET/PUT /api/v1/me/subscriptions */
+export type Subscription = Schemas['Subscription'];
