@@ -3,6 +3,7 @@
 import { businessDateEnd, daysBetween } from './dates.js';
 import type { EventType } from './events.js';
 import type { History } from './history.js';
+import type { Obligation } from './obligations.js';
 import type {
   AgreementKind,
   BusinessDate,
@@ -144,6 +145,8 @@ export interface DerivedState {
   /** currency → exact decimal string with the currency's minor units */
   aidDelivered: Readonly<Record<string, string>>;
   aidCommitted: Readonly<Record<string, string>>;
+  /** what funders require in return, open or settled (absent in states projected before obligations existed) */
+  obligations: readonly Obligation[];
   /** latest date on which something actually happened (planned and forward-looking entries excluded) */
   lastMilestoneOn?: BusinessDate;
 }
@@ -164,6 +167,7 @@ export function initialDerivedState(): DerivedState {
     participants: [],
     aidDelivered: {},
     aidCommitted: {},
+    obligations: [],
   };
 }
 
