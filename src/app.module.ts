@@ -22,6 +22,7 @@ import { requestLogOptions } from './request-logging.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
 import { WebModule } from './web/web.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -51,6 +52,7 @@ export class AppModule {
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
         ReportingModule,
+        ObligationsModule,
         MetricsModule,
         IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
       ],

@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
 import { QueuesModule } from './queues/queues.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
 
 /**
  * The worker process (`npm run start:worker`): report workers, the event dispatcher, the digest
@@ -31,6 +32,7 @@ export class WorkerModule {
         PartnershipsReadModule,
         ProjectionsWorkerModule,
         ReportingModule,
+        ObligationsModule,
       ],
     };
   }

@@ -27,6 +27,8 @@ export interface Obligation {
   documentReference?: string;
   /** why it was waived, or why it was last extended */
   reason?: string;
+  /** how often its due date was moved */
+  extensions?: number;
 }
 
 /** The obligation entries (each names one obligation by `obligationId`). */
@@ -135,7 +137,13 @@ export function actOnObligation(d: DerivedState, entry: EntryRecord): DerivedSta
     case 'ObligationExtended': {
       const due = str(entry.data.newDueDate);
       if (!due) return d;
-      next = { ...o, dueDate: due, originalDueDate: o.originalDueDate ?? o.dueDate, reason: str(entry.data.reason) };
+      next = {
+        ...o,
+        dueDate: due,
+        originalDueDate: o.originalDueDate ?? o.dueDate,
+        reason: str(entry.data.reason),
+        extensions: (o.extensions ?? 0) + 1,
+      };
       break;
     }
     default:

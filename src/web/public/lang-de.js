@@ -170,6 +170,13 @@ const de = {
       council_decided: 'vom Rat beschlossen',
     },
     side: { own: 'eigene Seite', counterpart: 'Partnerseite' },
+    obligationKind: {
+      interim_report: 'Zwischenbericht',
+      final_report: 'Abschlussbericht',
+      proof_of_use: 'Verwendungsnachweis',
+      public_posting: 'Veröffentlichung',
+      other: 'Sonstige Auflage',
+    },
     event: {
       PartnershipInitiated: 'Partnerschaft angestoßen',
       CounterpartDesignated: 'Partnerstadt benannt',
@@ -189,6 +196,9 @@ const de = {
       ParticipantLeft: 'Beteiligte ausgeschieden',
       ActivityHeld: 'Aktivität',
       FundingReceived: 'Fördermittel erhalten',
+      ObligationFulfilled: 'Auflage erfüllt',
+      ObligationExtended: 'Frist verlängert',
+      ObligationWaived: 'Auflage erlassen',
       PartnershipSuspended: 'Partnerschaft ausgesetzt',
       PartnershipResumed: 'Partnerschaft wieder aufgenommen',
       PartnershipTerminated: 'Partnerschaft beendet',
@@ -266,6 +276,14 @@ const de = {
     text: 'Text',
     resumedOn: 'Wieder aufgenommen am',
     resumptionReason: 'Grund der Wiederaufnahme',
+    obligations: 'Auflagen des Fördergebers',
+    kind: 'Art',
+    dueDate: 'Fällig am',
+    description: 'Beschreibung',
+    id: 'Kennung',
+    obligationId: 'Auflage',
+    documentReference: 'Dokumentverweis',
+    newDueDate: 'Neue Frist',
   },
   help: {
     occurredOn: 'JJJJ, JJJJ-MM oder JJJJ-MM-TT — so genau wie bekannt',
@@ -274,6 +292,9 @@ const de = {
     counterpartCountry: 'zwei Buchstaben, z. B. UA',
     country: 'zwei Buchstaben, z. B. UA',
     relatesTo: 'die Kennung des Eintrags, um den es geht',
+    dueDate: 'JJJJ-MM-TT',
+    newDueDate: 'JJJJ-MM-TT',
+    obligationId: 'die Kennung der Auflage, wie ihr Fördereintrag sie zeigt',
   },
 };
 

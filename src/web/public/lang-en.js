@@ -173,6 +173,13 @@ const en = {
       council_decided: 'decided by the council',
     },
     side: { own: 'own side', counterpart: 'partner side' },
+    obligationKind: {
+      interim_report: 'Interim report',
+      final_report: 'Final report',
+      proof_of_use: 'Proof of use',
+      public_posting: 'Public posting',
+      other: 'Other obligation',
+    },
     event: {
       PartnershipInitiated: 'Partnership initiated',
       CounterpartDesignated: 'Partner city designated',
@@ -192,6 +199,9 @@ const en = {
       ParticipantLeft: 'Participant left',
       ActivityHeld: 'Activity',
       FundingReceived: 'Funding received',
+      ObligationFulfilled: 'Obligation fulfilled',
+      ObligationExtended: 'Obligation extended',
+      ObligationWaived: 'Obligation waived',
       PartnershipSuspended: 'Partnership suspended',
       PartnershipResumed: 'Partnership resumed',
       PartnershipTerminated: 'Partnership terminated',
@@ -269,6 +279,14 @@ const en = {
     text: 'Text',
     resumedOn: 'Resumed on',
     resumptionReason: 'Reason for resuming',
+    obligations: 'Obligations to the funder',
+    kind: 'Kind',
+    dueDate: 'Due date',
+    description: 'Description',
+    id: 'Id',
+    obligationId: 'Obligation',
+    documentReference: 'Document reference',
+    newDueDate: 'New due date',
   },
   help: {
     occurredOn: 'YYYY, YYYY-MM or YYYY-MM-DD — as precise as it is known',
@@ -277,6 +295,9 @@ const en = {
     counterpartCountry: 'two letters, e.g. UA',
     country: 'two letters, e.g. UA',
     relatesTo: 'the id of the entry this is about',
+    dueDate: 'YYYY-MM-DD',
+    newDueDate: 'YYYY-MM-DD',
+    obligationId: 'the id of the obligation, as its funding entry shows it',
   },
 };
 

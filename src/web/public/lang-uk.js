@@ -183,6 +183,13 @@ const uk = {
       council_decided: 'рішення ради',
     },
     side: { own: 'наша сторона', counterpart: 'сторона партнера' },
+    obligationKind: {
+      interim_report: 'Проміжний звіт',
+      final_report: 'Фінальний звіт',
+      proof_of_use: 'Підтвердження використання',
+      public_posting: 'Публічне оголошення',
+      other: 'Інше зобовʼязання',
+    },
     event: {
       PartnershipInitiated: 'Початок партнерства',
       CounterpartDesignated: 'Визначено місто-партнера',
@@ -202,6 +209,9 @@ const uk = {
       ParticipantLeft: 'Учасник вийшов',
       ActivityHeld: 'Захід',
       FundingReceived: 'Отримано фінансування',
+      ObligationFulfilled: 'Зобовʼязання виконано',
+      ObligationExtended: 'Строк продовжено',
+      ObligationWaived: 'Зобовʼязання скасовано',
       PartnershipSuspended: 'Партнерство призупинено',
       PartnershipResumed: 'Партнерство відновлено',
       PartnershipTerminated: 'Партнерство припинено',
@@ -279,6 +289,14 @@ const uk = {
     text: 'Текст',
     resumedOn: 'Відновлено',
     resumptionReason: 'Причина відновлення',
+    obligations: 'Зобовʼязання перед донором',
+    kind: 'Вид',
+    dueDate: 'Строк',
+    description: 'Опис',
+    id: 'Ідентифікатор',
+    obligationId: 'Зобовʼязання',
+    documentReference: 'Посилання на документ',
+    newDueDate: 'Новий строк',
   },
   help: {
     occurredOn: 'РРРР, РРРР-ММ або РРРР-ММ-ДД — наскільки точно відомо',
@@ -287,6 +305,9 @@ const uk = {
     counterpartCountry: 'дві літери, напр. UA',
     country: 'дві літери, напр. UA',
     relatesTo: 'ідентифікатор запису, якого це стосується',
+    dueDate: 'РРРР-ММ-ДД',
+    newDueDate: 'РРРР-ММ-ДД',
+    obligationId: 'ідентифікатор зобовʼязання, як його показує запис про фінансування',
   },
 };
 
