@@ -340,7 +340,7 @@ export function validateEventData(type: EventType, data: unknown, prefix = ''): 
     d.obligations.forEach((o: unknown, i) => {
       const id = isObject(o) ? o.id : undefined;
       if (id !== undefined && seen.has(id))
-        errors.push(...fail(`${prefix}obligations[${i}].id`, `repeats the id "${String(id)}" of an earlier obligation`));
+        errors.push(...fail(`${prefix}obligations[${i}].id`, `repeats the id ${JSON.stringify(id)} of an earlier obligation`));
       seen.add(id);
     });
   }

@@ -1,9 +1,7 @@
 // Obligations: what a funding entry requires in return (reports, proof of use, a public posting), each
 // with a due date, and the entries that settle or move one. The fold keeps them in the state like
 // plans; the decider checks the entries that act on one against the state on their own date.
-import { asDate } from './business-order.js';
 import type { EntryRecord } from './history.js';
-import type { DerivedState } from './state.js';
 import type { BusinessDate, ObligationKind } from './vocabulary.js';
 
 export interface Obligation {
@@ -58,6 +56,8 @@ export function generatedObligationId(kind: string, dueDate: string, taken: Read
 }
 
 type ObligationInput = Record<string, unknown>;
+/** The part of the derived state (state.ts) that holds obligations; absent in states projected before them. */
+type WithObligations = { readonly obligations?: readonly Obligation[] };
 
 /**
  * The funding entry's obligations with an id each: ids it gives are kept, the others generated so
@@ -79,14 +79,17 @@ export function withObligationIds(list: unknown, taken: ReadonlySet<string>): un
 }
 
 /** Every obligation id in the state, except those of the funding entry `except`. */
-export function obligationIds(state: Pick<DerivedState, 'obligations'>, except?: string): Set<string> {
+export function obligationIds(state: WithObligations, except?: string): Set<string> {
   return new Set((state.obligations ?? []).filter((o) => o.fundingEventId !== except).map((o) => o.id));
 }
+
+const asDate = (v: unknown): BusinessDate | undefined =>
+  v && typeof v === 'object' && typeof (v as BusinessDate).date === 'string' ? (v as BusinessDate) : undefined;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** The obligations a funding entry imposes, added to the state on its date (ids already known are kept as they are). */
-export function addObligations(d: DerivedState, entry: EntryRecord): DerivedState {
+export function addObligations<S extends WithObligations>(d: S, entry: EntryRecord): S {
   const list = entry.data.obligations;
   const since = asDate(entry.data.occurredOn);
   if (!Array.isArray(list) || !list.length || !since) return d;
@@ -113,7 +116,7 @@ export function addObligations(d: DerivedState, entry: EntryRecord): DerivedStat
 }
 
 /** A fulfilment, extension or waiver applied to the open obligation it names (anything else changes nothing). */
-export function actOnObligation(d: DerivedState, entry: EntryRecord): DerivedState {
+export function actOnObligation<S extends WithObligations>(d: S, entry: EntryRecord): S {
   const id = str(entry.data.obligationId);
   const list = d.obligations ?? [];
   const index = list.findIndex((o) => o.id === id && o.status === 'open');
@@ -154,7 +157,7 @@ export function actOnObligation(d: DerivedState, entry: EntryRecord): DerivedSta
 
 /** Why an obligation entry cannot act on its obligation in the state on its date, or null. */
 export function obligationProblem(
-  s: Pick<DerivedState, 'obligations'>,
+  s: WithObligations,
   data: Readonly<Record<string, unknown>>,
   when: string,
 ): { message: string; needed: string } | null {

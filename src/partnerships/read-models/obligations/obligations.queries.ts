@@ -96,6 +96,6 @@ export class ObligationQueries {
   }
 }
 
-export function obligationUid(r: Pick<ObligationRow, 'fundingEventId' | 'obligationId'>): string {
+function obligationUid(r: Pick<ObligationRow, 'fundingEventId' | 'obligationId'>): string {
   return uuidv5(`${r.fundingEventId}/${r.obligationId}`, OBLIGATION_UID_NAMESPACE);
 }

@@ -15,7 +15,7 @@ function currentPaper(state: DerivedState): CurrentPaper | null {
 export type StaticDetail = Omit<PartnershipDetail, 'standing' | 'nextScheduled' | 'asOf' | 'obligations'> & { recordedStanding: string };
 
 /** The open obligations on `day`, soonest due first; overdue when the due date lies before it. */
-export function openObligations(state: Pick<DerivedState, 'obligations'>, day: string): ObligationView[] {
+function openObligations(state: Pick<DerivedState, 'obligations'>, day: string): ObligationView[] {
   return (state.obligations ?? [])
     .filter((o) => o.status === 'open')
     .map((o) => ({
