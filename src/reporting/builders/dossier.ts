@@ -89,6 +89,9 @@ export function describeEntry(e: TimelineEntry): string {
     'organisation',
     'mode',
     'venue',
+    'obligationId',
+    'newDueDate',
+    'documentReference',
     'reason',
   ]) {
     const v = str(d[k]);
