@@ -20,6 +20,8 @@ export interface CalendarQuery {
   withCancelled?: boolean;
   /** the due dates of open obligations too (default true) */
   withObligations?: boolean;
+  /** only this organisation's obligations (request code passes the acting organisation) */
+  organisationId?: string;
 }
 
 @Injectable()
@@ -74,6 +76,7 @@ export class CalendarQueries {
       to: params[1] as string,
       ...(q.partnershipId ? { partnershipId: q.partnershipId } : {}),
       ...(q.withCancelled ? { withCancelled: true } : {}),
+      ...(q.organisationId ? { organisationId: q.organisationId } : {}),
     });
     if (!due.length) return plans;
     const key = (i: CalendarItem) => `${businessDateStart(i.date)}\u0000${i.partnershipId}\u0000${i.uid}`;

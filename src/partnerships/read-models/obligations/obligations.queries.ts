@@ -77,8 +77,19 @@ export class ObligationQueries {
   }
 
   /** Open obligations due from `from` through `to` (and waived ones, for subscriptions), as calendar entries. */
-  async calendarItems(q: { from: string; to: string; partnershipId?: string; withCancelled?: boolean }): Promise<CalendarItem[]> {
-    const rows = await this.list({ dueFrom: q.from, dueBy: q.to, ...(q.partnershipId ? { partnershipId: q.partnershipId } : {}) });
+  async calendarItems(q: {
+    from: string;
+    to: string;
+    partnershipId?: string;
+    withCancelled?: boolean;
+    organisationId?: string;
+  }): Promise<CalendarItem[]> {
+    const rows = await this.list({
+      dueFrom: q.from,
+      dueBy: q.to,
+      ...(q.partnershipId ? { partnershipId: q.partnershipId } : {}),
+      ...(q.organisationId ? { organisationId: q.organisationId } : {}),
+    });
     return rows
       .filter((r) => r.status === 'open' || (q.withCancelled && r.status === 'waived'))
       .map((r) => ({
