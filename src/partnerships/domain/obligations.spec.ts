@@ -22,7 +22,7 @@ const waived: RecordedEvent = {
   type: 'ObligationWaived',
   data: { occurredOn: day('2024-09-01'), obligationId: 'interim-report', reason: 'the funder waived it' },
 };
-const obligationsOf = (events: RecordedEvent[], on?: string) => stateAt(fold(events), on).obligations;
+const obligationsOf = (events: RecordedEvent[], on?: string) => stateAt(fold(events), on).obligations ?? [];
 
 describe('obligations: the fold', () => {
   it('a funding entry brings its obligations, open, from its own date on', () => {

@@ -56,7 +56,7 @@ export function generatedObligationId(kind: string, dueDate: string, taken: Read
 }
 
 type ObligationInput = Record<string, unknown>;
-/** The part of the derived state (state.ts) that holds obligations; absent in states projected before them. */
+/** The part of the derived state (state.ts) that holds obligations; absent until a funding entry brings one. */
 type WithObligations = { readonly obligations?: readonly Obligation[] };
 
 /**

@@ -145,8 +145,11 @@ export interface DerivedState {
   /** currency → exact decimal string with the currency's minor units */
   aidDelivered: Readonly<Record<string, string>>;
   aidCommitted: Readonly<Record<string, string>>;
-  /** what funders require in return, open or settled (absent in states projected before obligations existed) */
-  obligations: readonly Obligation[];
+  /**
+   * what funders require in return, open or settled; absent until a funding entry brings one, so a
+   * state without obligations is stored exactly as before they existed (rebuilds compare byte for byte)
+   */
+  obligations?: readonly Obligation[];
   /** latest date on which something actually happened (planned and forward-looking entries excluded) */
   lastMilestoneOn?: BusinessDate;
 }
@@ -167,7 +170,6 @@ export function initialDerivedState(): DerivedState {
     participants: [],
     aidDelivered: {},
     aidCommitted: {},
-    obligations: [],
   };
 }
 
