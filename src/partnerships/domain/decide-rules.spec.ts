@@ -73,6 +73,7 @@ describe('decide: standing', () => {
     'RetractEntry',
     'AddNote',
     'AttachDocument',
+    'ConfirmAidReceipt',
     'RecordObligationFulfilled',
     'ExtendObligation',
     'WaiveObligation',

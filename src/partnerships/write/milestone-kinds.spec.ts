@@ -99,6 +99,7 @@ describe('the milestone kinds', () => {
       'obligationKind',
       'outcome',
       'participantType',
+      'receiptExtent',
       'side',
       'signingMode',
       'tier',
