@@ -16,6 +16,7 @@ import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceCont
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
 import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 import { Notifications1764000030000 } from './1764000030000-Notifications.js';
+import { Obligations1764000040000 } from './1764000040000-Obligations.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -34,4 +35,5 @@ export const migrations = [
   Organisations1764000016000,
   AidReceipts1764000020000,
   Notifications1764000030000,
+  Obligations1764000040000,
 ];

@@ -23,6 +23,7 @@ import { requestLogOptions } from './request-logging.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
 import { WebModule } from './web/web.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -53,6 +54,7 @@ export class AppModule {
         WebModule.forRoot(config),
         ReportingModule,
         NotificationsModule,
+        ObligationsModule,
         MetricsModule,
         IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
       ],

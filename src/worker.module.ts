@@ -11,6 +11,7 @@ import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/
 import { QueuesModule } from './queues/queues.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
 
 /**
  * The worker process (`npm run start:worker`): report workers, the event dispatcher, the digest
@@ -33,6 +34,7 @@ export class WorkerModule {
         ProjectionsWorkerModule,
         ReportingModule,
         NotificationsModule,
+        ObligationsModule,
       ],
     };
   }

@@ -2,10 +2,13 @@ import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/com
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { ObligationReminders } from '../obligations/reminders.js';
+import { ObligationsModule } from '../obligations/obligations.module.js';
 import { ReadinessContributors } from '../shared/readiness.js';
 import { pendingMails } from './mail-outbox.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { NotificationWorker } from './notification-worker.js';
+import { REMINDER_SOURCE } from './reminders.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { pendingDeliveries } from './webhook-deliveries.js';
 import { WebhooksController } from './webhooks.controller.js';
@@ -48,11 +51,18 @@ class NotificationsLifecycle implements OnApplicationBootstrap {
 
 /**
  * Subscriptions, mail and webhooks: the routes always; the dispatcher (log → outboxes) and the
- * delivery worker where WORKERS_ENABLED (the API process by default, or `npm run start:worker`).
+ * delivery worker (with the obligations' reminders) where WORKERS_ENABLED (the API process by default, or `npm run start:worker`).
  */
 @Module({
+  imports: [ObligationsModule],
   controllers: [SubscriptionsController, WebhooksController],
-  providers: [NotificationDispatcher, NotificationWorker, NotificationsLifecycle],
+  providers: [
+    NotificationDispatcher,
+    NotificationWorker,
+    NotificationsLifecycle,
+    // Obligations' reminders are what the deadline mails are about.
+    { provide: REMINDER_SOURCE, useExisting: ObligationReminders },
+  ],
   exports: [NotificationDispatcher, NotificationWorker],
 })
 export class NotificationsModule {}

@@ -19,7 +19,7 @@ export interface ReminderSource {
   due(now: Date): Promise<Reminder[]>;
 }
 
-/** Nest token of the ReminderSource (bound by the obligations module where it exists). */
+/** Nest token of the ReminderSource (bound to the obligations' reminders in NotificationsModule). */
 export const REMINDER_SOURCE = Symbol('REMINDER_SOURCE');
 
 /** Queues the reminders due at `now`; answers how many new mails that made. */
@@ -33,7 +33,7 @@ export async function queueReminders(pool: pg.Pool, source: ReminderSource, now:
           organisationId: r.organisationId,
           personId: s.personId,
           kind: 'reminder',
-          dedupeKey: `reminder:${r.obligationId}:${r.kind}`,
+          dedupeKey: `reminder:${r.obligationId}:${r.kind}:${r.dueDate}`,
           payload: { partnershipId: r.partnershipId, title: r.title, dueDate: r.dueDate, reminder: r.kind },
         },
         now,

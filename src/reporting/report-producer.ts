@@ -6,9 +6,10 @@ import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import { ProjectionEngine } from '../event-store/projections.js';
 import type { Checkpoint } from '../event-store/types.js';
-import { dayOf } from '../partnerships/domain/index.js';
+import { addDays, dayOf } from '../partnerships/domain/index.js';
 import { AidLedgerQueries } from '../partnerships/read-models/aid-ledger/aid-ledger.queries.js';
 import { CalendarQueries } from '../partnerships/read-models/calendar/calendar.queries.js';
+import { ObligationQueries } from '../partnerships/read-models/obligations/obligations.queries.js';
 import { PROJECTIONS } from '../partnerships/read-models/projections.registry.js';
 import { StatusQueries } from '../partnerships/read-models/status/status.queries.js';
 import type { PartnershipSummary } from '../partnerships/read-models/status/status.types.js';
@@ -47,6 +48,7 @@ export class ReportProducer {
     @Inject(TimelineQueries) private readonly timelines: TimelineQueries,
     @Inject(AidLedgerQueries) private readonly aidLedger: AidLedgerQueries,
     @Inject(CalendarQueries) private readonly calendar: CalendarQueries,
+    @Inject(ObligationQueries) private readonly obligations: ObligationQueries,
     @Inject(ProjectionEngine) private readonly engine: ProjectionEngine,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
@@ -162,10 +164,17 @@ export class ReportProducer {
         const since = p.since ?? (await previousDigestUntil(this.pool, until)) ?? new Date(now.getTime() - 7 * DAY_MS).toISOString();
         const changes = await this.timelines.changesSince(new Date(since));
         await progress(40);
-        const upcoming = await this.calendar.calendar({ from: today, days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30) });
+        // Obligations have their own section: the upcoming plans leave them out.
+        const upcoming = await this.calendar.calendar({
+          from: today,
+          days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30),
+          withObligations: false,
+        });
         const dormant = await this.status.dormant();
+        const reminderDays = this.config.REMINDER_DAYS;
+        const obligations = await this.obligations.list({ status: 'open', dueBy: addDays(today, reminderDays) });
         await progress(70);
-        const model = buildDigest({ since, until, changes, upcoming, dormant, generatedAt });
+        const model = buildDigest({ since, until, changes, upcoming, dormant, generatedAt, obligations, today, reminderDays });
         const base = `office-digest-${today}`;
         return {
           files: [file('html', base, renderDigestHtml(model)), file('json', base, json(model))],
@@ -177,6 +186,8 @@ export class ReportProducer {
             retractions: model.retractions.length,
             upcoming: model.upcoming.length,
             dormant: model.dormant.length,
+            obligationsOverdue: model.obligations.overdue.length,
+            obligationsDueSoon: model.obligations.dueSoon.length,
           },
         };
       }

@@ -548,6 +548,39 @@ describe('office staff, with forms drawn from the milestone descriptions', () =>
         await f.locator('[name="occurredOn"]').fill('2024-07-10');
         await f.locator('[name="funder"]').fill('European Commission');
         await f.locator('[name="value.amount"]').fill('5000.00');
+        // its obligations: one with an id of the office's, one named by the ledger
+        await f.getByRole('button', { name: 'Add: Obligations to the funder' }).click();
+        await f.locator('[name="obligations[0].id"]').fill('final-report');
+        await f.locator('[name="obligations[0].kind"]').selectOption('final_report');
+        await f.locator('[name="obligations[0].dueDate"]').fill('2024-12-31');
+        await f.getByRole('button', { name: 'Add: Obligations to the funder' }).click();
+        await f.locator('[name="obligations[1].kind"]').selectOption('interim_report');
+        await f.locator('[name="obligations[1].dueDate"]').fill('2024-09-30');
+      },
+    ],
+    [
+      'ObligationExtended',
+      async (f) => {
+        await f.locator('[name="occurredOn"]').fill('2024-07-10');
+        await f.locator('[name="obligationId"]').fill('final-report');
+        await f.locator('[name="newDueDate"]').fill('2025-03-31');
+        await f.locator('[name="reason"]').fill('Extension granted by the funder');
+      },
+    ],
+    [
+      'ObligationFulfilled',
+      async (f) => {
+        await f.locator('[name="occurredOn"]').fill('2024-07-10');
+        await f.locator('[name="obligationId"]').fill('interim_report-2024-09-30');
+        await f.locator('[name="documentReference"]').fill('Interim report, file 17');
+      },
+    ],
+    [
+      'ObligationWaived',
+      async (f) => {
+        await f.locator('[name="occurredOn"]').fill('2024-07-10');
+        await f.locator('[name="obligationId"]').fill('final-report');
+        await f.locator('[name="reason"]').fill('The funder waived the final report');
       },
     ],
     [

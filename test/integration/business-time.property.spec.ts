@@ -133,6 +133,7 @@ async function snapshot() {
     ),
     calendar: await q(`SELECT * FROM calendar_items ORDER BY partnership_id, uid`),
     aid: await q(`SELECT * FROM aid_ledger ORDER BY event_id`),
+    obligations: await q(`SELECT * FROM obligations ORDER BY organisation_id, partnership_id, obligation_id`),
   };
 }
 
@@ -153,6 +154,7 @@ it(
     for (const g of generated) await compare(g.id, days.get(g.id)!);
     const live = await snapshot();
     expect(live.history.length).toBeGreaterThan(RUNS);
+    expect(live.obligations.length).toBeGreaterThan(0);
     await engine.rebuild(partnershipsProjection);
     expect(await snapshot()).toEqual(live);
   },

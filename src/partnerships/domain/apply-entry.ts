@@ -4,6 +4,7 @@ import { compareBusinessDates } from './dates.js';
 import type { EventType, PartnershipEvent } from './events.js';
 import { ANNOTATIONS, type EntryRecord } from './history.js';
 import { addMoney } from './money.js';
+import { actOnObligation, addObligations } from './obligations.js';
 import { applyPlan, fulfilPlan } from './plans.js';
 import {
   nameKey,
@@ -249,9 +250,14 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
       return next.terminated ? next : { ...next, standing: 'active', standingSince: undefined };
     case 'PartnershipTerminated':
       return { ...next, standing: 'terminated', terminated: true, standingSince: { eventId: entry.eventId, on: event.data.occurredOn } };
+    case 'FundingReceived':
+      return addObligations(next, entry);
+    case 'ObligationFulfilled':
+    case 'ObligationExtended':
+    case 'ObligationWaived':
+      return actOnObligation(next, entry);
     case 'AgreementSigningScheduled':
     case 'ActivityHeld':
-    case 'FundingReceived':
     case 'DocumentAttached':
     case 'NoteAdded':
     case 'EntryCorrected':

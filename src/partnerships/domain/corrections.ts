@@ -4,6 +4,7 @@ import { applyChanges, type History } from './history.js';
 import { foldDate } from './business-order.js';
 import { EntryNotFoundError, HistoryConflictError, ValidationError, type FieldError } from './errors.js';
 import { deriveAt } from './evolve.js';
+import { obligationIds, withObligationIds } from './obligations.js';
 import { EVENT_DATA_FIELDS, validateEventData, type EventType, type PartnershipEvent } from './events.js';
 import type { PartnershipCommand } from './commands.js';
 import { THIS_COMMAND, contextErrors, newConflicts, refuse, withRecorded, type DecideContext } from './rules.js';
@@ -71,12 +72,19 @@ export function decideCorrection(
   if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
 
   // JSON has no undefined: normalise "clear this field" to null so the stored event says so.
-  const normalised = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v === undefined ? null : v]));
+  const normalised: Record<string, unknown> = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v === undefined ? null : v]));
+  // Obligations listed anew without ids get free ones (this entry's own ids are free to be given again).
+  if (target.type === 'FundingReceived' && Array.isArray(normalised.obligations)) {
+    normalised.obligations = withObligationIds(normalised.obligations, obligationIds(now, eventId));
+  }
   const changed = Object.entries(normalised).filter(([k, v]) => !deepEqual(v === null ? undefined : v, target.data[k]));
   if (changed.length === 0) return []; // already the current value: nothing to record (safe to retry)
 
   const merged = applyChanges(target.data, normalised);
-  const errors = [...validateEventData(target.type, merged, 'changes.'), ...contextErrors(target.type, merged, history, ctx, 'changes.')];
+  const errors = [
+    ...validateEventData(target.type, merged, 'changes.'),
+    ...contextErrors(target.type, merged, history, ctx, 'changes.', eventId),
+  ];
   if (errors.length > 0) throw new ValidationError(errors);
 
   const previous = Object.fromEntries(Object.keys(normalised).map((k) => [k, target.data[k] ?? null]));

@@ -113,6 +113,11 @@ export function isAfterDay(d: BusinessDate, todayIso: string): boolean {
   return businessDateStart(d) > dayOf(todayIso);
 }
 
+/** The day (YYYY-MM-DD) `n` days after `day` (before it when negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${dayOf(day)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Days since 0000-03-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil). */
 function dayNumber(isoDay: string): number {
   let [y, m, d] = isoDay.split('-').map(Number);

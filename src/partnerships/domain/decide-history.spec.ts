@@ -259,6 +259,7 @@ describe('decide is pure', () => {
         AgreementSigned: 'RecordAgreementSigning',
         CooperationAreaAdded: 'AddCooperationArea',
         ParticipantJoined: 'RecordParticipantJoined',
+        FundingReceived: 'RecordFundingReceived',
       }).find(([e]) => e === event.type)![1];
       const { partnershipId: _id, ...data } = event.data as unknown as Record<string, unknown>;
       const decided = decide({ type, partnershipId: PARTNERSHIP_ID, data } as PartnershipCommand, state, { now: DEFAULT_NOW });

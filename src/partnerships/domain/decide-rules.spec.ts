@@ -74,6 +74,9 @@ describe('decide: standing', () => {
     'AddNote',
     'AttachDocument',
     'ConfirmAidReceipt',
+    'RecordObligationFulfilled',
+    'ExtendObligation',
+    'WaiveObligation',
   ];
 
   it.each(others.filter((c) => allowedWhileSuspended.includes(c.type)).map((c) => [c.type, c] as const))(

@@ -8,6 +8,7 @@ import { COMMAND_EVENT, type PartnershipCommand } from './commands.js';
 import { decideCorrection, decideRetraction } from './corrections.js';
 import { deriveAt, splitAt } from './evolve.js';
 import { validateEventData, type PartnershipEvent } from './events.js';
+import { obligationIds, withObligationIds } from './obligations.js';
 import { nameKey, participantKey } from './state.js';
 import { THIS_COMMAND, dateText, newConflicts, recordable, refuse, violation, withRecorded, type DecideContext } from './rules.js';
 import type { BusinessDate } from './vocabulary.js';
@@ -46,6 +47,10 @@ export function decide(command: PartnershipCommand, state: History, ctx: DecideC
     const today = dayOf(ctx.now);
     const day = planned && isValidBusinessDate(planned) && businessDateStart(planned) < today ? businessDateStart(planned) : today;
     given.madeOn = { date: day, precision: 'day' };
+  }
+  // Obligations the office gives no id get one that is free in the partnership.
+  if (type === 'FundingReceived' && given.obligations !== undefined) {
+    given.obligations = withObligationIds(given.obligations, obligationIds(deriveAt(state)));
   }
   const event = recordable(type, given as never, state, ctx) as PartnershipEvent;
   const data = event.data as unknown as Record<string, unknown>;

@@ -17,6 +17,7 @@ import {
   fail,
   isObject,
   list,
+  day,
   localizedName,
   longText,
   money,
@@ -37,9 +38,11 @@ import {
   AID_MODALITIES,
   BODY_OUTCOMES,
   DECISION_OUTCOMES,
+  OBLIGATION_KINDS,
   PARTICIPANT_TYPES,
   RECEIPT_EXTENTS,
   SIDES,
+  PARTNERSHIP_ID_PATTERN,
   SIGNING_MODES,
   TIERS,
   type BusinessDate,
@@ -71,8 +74,28 @@ const signatory = object(
   { help: 'Who signed, for which side.', example: { name: 'Thomas Westphal', role: 'Lord Mayor of Dortmund', side: 'own' } },
 );
 
+const obligationId = pattern(
+  PARTNERSHIP_ID_PATTERN,
+  'must be 1–100 letters, digits, ".", "_", "~" or "-", starting with a letter or digit',
+  100,
+);
+
+const obligation = object(
+  'Obligation',
+  {
+    id: opt(obligationId, { help: 'stable id within the partnership; generated from kind and due date when left out' }),
+    kind: req(oneOf(OBLIGATION_KINDS, 'obligationKind')),
+    dueDate: req(day, { help: 'YYYY-MM-DD' }),
+    description: opt(text(TITLE_MAX)),
+  },
+  {
+    help: 'What a funder requires in return, with its due date: a report, proof of use, a public posting.',
+    example: { id: 'final-report', kind: 'final_report', dueDate: '2024-12-31', description: 'Final report to the funder' },
+  },
+);
+
 /** The named objects of the description, for the API document. */
-export const VALUE_OBJECTS: readonly Field[] = [source, money, tally, signatory];
+export const VALUE_OBJECTS: readonly Field[] = [source, money, tally, signatory, obligation];
 
 // ---- the fields of each event -----------------------------------------------------------------
 
@@ -207,6 +230,7 @@ const milestones = {
     programme: opt(text(), { help: 'the funding programme or call, e.g. "CERV town twinning 2024"' }),
     value: opt(money),
     purpose: opt(longText(), { help: 'what it pays for' }),
+    obligations: opt(list(obligation), { help: 'what the funder requires in return, each with its due date' }),
   }),
   PartnershipSuspended: milestone({ reason: req(longText()), decisionReference: opt(text()) }),
   PartnershipResumed: milestone({ reason: opt(longText()), decisionReference: opt(text()) }),
@@ -219,6 +243,16 @@ const milestones = {
     link: opt(text(LINK_MAX)),
     relatesTo: opt(entryId, { help: 'the entry this document belongs to' }),
   }),
+  ObligationFulfilled: milestone({
+    obligationId: req(obligationId, { help: 'the id of an obligation of a funding entry' }),
+    documentReference: opt(text(), { help: 'the report or proof as submitted: a file number or a link' }),
+  }),
+  ObligationExtended: milestone({
+    obligationId: req(obligationId),
+    newDueDate: req(day, { help: 'YYYY-MM-DD' }),
+    reason: req(longText()),
+  }),
+  ObligationWaived: milestone({ obligationId: req(obligationId), reason: req(longText()) }),
   NoteAdded: {
     occurredOn: req(date),
     text: req(longText()),
@@ -282,7 +316,7 @@ export const PLANNABLE: ReadonlySet<EventType> = new Set(EVENT_TYPES.filter((t) 
 export const DATE_FIELD_NAMES: ReadonlySet<string> = new Set(
   EVENT_TYPES.flatMap((t) =>
     Object.entries(fieldsOf(t))
-      .filter(([, spec]) => spec.kind === 'date')
+      .filter(([, spec]) => spec.kind === 'date' && spec.parse !== undefined)
       .map(([name]) => name),
   ),
 );
@@ -309,6 +343,16 @@ export function validateEventData(type: EventType, data: unknown, prefix = ''): 
   // An outcome is what makes a consultation a fact rather than a calendar entry.
   if (CONSULTATIONS_WITH_OUTCOME.has(type) && isObject(d) && d.planned !== true && (d.outcome === undefined || d.outcome === null)) {
     errors.push(...fail(`${prefix}outcome`, 'is required unless the meeting is planned'));
+  }
+  // An obligation id names one obligation of the partnership.
+  if (type === 'FundingReceived' && isObject(d) && Array.isArray(d.obligations)) {
+    const seen = new Set<unknown>();
+    d.obligations.forEach((o: unknown, i) => {
+      const id = isObject(o) ? o.id : undefined;
+      if (id !== undefined && seen.has(id))
+        errors.push(...fail(`${prefix}obligations[${i}].id`, `repeats the id ${JSON.stringify(id)} of an earlier obligation`));
+      seen.add(id);
+    });
   }
   // A partial receipt says what is missing, so the giving side can follow it up.
   if (

@@ -193,6 +193,19 @@ export const date = field<BusinessDate>({
   input: { allOf: [ref('BusinessDateInput')] },
 });
 
+/**
+ * A calendar day, 'YYYY-MM-DD', stored as written: a deadline is a day, and keeping it a string lets
+ * it sit inside objects and lists (only top-level business dates are parsed from the wire).
+ */
+export const day = field<string>({
+  kind: 'date',
+  check: (v, f) => {
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return fail(f, 'must be a day written as YYYY-MM-DD');
+    return isValidBusinessDate(v) ? ok : fail(f, `"${v}" is not a day of the calendar`);
+  },
+  schema: { type: 'string', format: 'date' },
+});
+
 // Intl.getCanonicalLocales is the costliest check of a command (ICU, every name of every body), and
 // the tags in use are few: answers are remembered, in a map cleared when it grows past its bound.
 const tagProblems = new Map<string, string | undefined>();

@@ -8,6 +8,7 @@ import { deriveAt, recordAll, splitAt } from './evolve.js';
 import { PLANNABLE, validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
 import type { EntryRecord, History } from './history.js';
 import { displayName } from './names.js';
+import { OBLIGATION_ENTRY_TYPES, obligationIds, obligationProblem } from './obligations.js';
 import { nameKey, participantKey, type DerivedState } from './state.js';
 import type { BusinessDate, LocalizedName } from './vocabulary.js';
 
@@ -19,14 +20,20 @@ export interface DecideContext {
 /** Entries that look ahead (or, for notes, are no milestone) and may carry a date after today. */
 const MAY_LIE_AHEAD = new Set<EventType>(['AgreementSigningScheduled', 'AidCommitted', 'NoteAdded']);
 const CONSULTATIONS = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided']);
-/** What a suspended partnership accepts (corrections and retractions are no entries of their own). */
-// A receipt confirmation is accepted too: aid sent before a suspension may arrive during it.
+/**
+ * What a suspended partnership accepts (corrections and retractions are no entries of their own). A
+ * receipt confirmation is accepted too: aid sent before a suspension may arrive during it. A funder's
+ * deadlines do not pause with a suspension, so obligation entries can still be recorded.
+ */
 const ALLOWED_WHILE_SUSPENDED = new Set<EventType>([
   'PartnershipResumed',
   'PartnershipTerminated',
   'NoteAdded',
   'DocumentAttached',
   'AidReceiptConfirmed',
+  'ObligationFulfilled',
+  'ObligationExtended',
+  'ObligationWaived',
 ]);
 /** The id the command's own, not yet stored, event has while its consequences are checked. */
 export const THIS_COMMAND = '(this command)';
@@ -156,6 +163,10 @@ export function violation(s: DerivedState, type: EventType, data: Readonly<Recor
     }
     case 'AidReceiptConfirmed':
       return receiptViolation(s, data, when);
+    case 'ObligationFulfilled':
+    case 'ObligationExtended':
+    case 'ObligationWaived':
+      return obligationProblem(s, data, when);
     default:
       // A consultation's paper is checked when the consultation is recorded or corrected, not when the
       // paper's entry changes: renaming a paper and its consultations must be possible one after the other.
@@ -238,6 +249,7 @@ export function contextErrors(
   history: History,
   ctx: DecideContext,
   prefix = '',
+  self?: string,
 ): FieldError[] {
   const errors: FieldError[] = [];
   const occurredOn = data.occurredOn as BusinessDate | undefined;
@@ -285,11 +297,37 @@ export function contextErrors(
           : undefined;
     if (problem) errors.push({ field: `${prefix}deliveryId`, reason: problem });
   }
+  errors.push(...obligationErrors(type, data, history, prefix, self));
   const relatesTo = data.relatesTo;
   if (typeof relatesTo === 'string' && (!history.entries[relatesTo] || history.entries[relatesTo].retracted)) {
     errors.push({ field: `${prefix}relatesTo`, reason: `no current entry ${relatesTo} exists in this partnership` });
   }
   return errors;
+}
+
+/**
+ * An obligation entry names an obligation some live funding entry imposes (whether it existed on the
+ * entry's date is the state's question, a 409); a funding entry's ids are the partnership's own.
+ */
+function obligationErrors(type: EventType, data: Record<string, unknown>, history: History, prefix: string, self?: string): FieldError[] {
+  if (OBLIGATION_ENTRY_TYPES.has(type) && typeof data.obligationId === 'string') {
+    return obligationIds(deriveAt(history)).has(data.obligationId)
+      ? []
+      : [{ field: `${prefix}obligationId`, reason: `no obligation "${data.obligationId}" is recorded for this partnership` }];
+  }
+  if (type !== 'FundingReceived' || !Array.isArray(data.obligations)) return [];
+  const others = obligationIds(deriveAt(history), self);
+  return data.obligations.flatMap((o: unknown, i) => {
+    const id = (o as { id?: unknown } | null)?.id;
+    return typeof id === 'string' && others.has(id)
+      ? [
+          {
+            field: `${prefix}obligations[${i}].id`,
+            reason: `"${id}" already names an obligation of another funding entry of this partnership`,
+          },
+        ]
+      : [];
+  });
 }
 
 export function recordable<T extends EventType>(

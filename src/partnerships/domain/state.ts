@@ -3,6 +3,7 @@
 import { businessDateEnd, daysBetween } from './dates.js';
 import type { EventType } from './events.js';
 import type { History } from './history.js';
+import type { Obligation } from './obligations.js';
 import type {
   AgreementKind,
   BusinessDate,
@@ -171,6 +172,11 @@ export interface DerivedState {
   aidCommitted: Readonly<Record<string, string>>;
   /** every live delivery by its entry id, with the confirmations of its receipt */
   deliveries: Readonly<Record<string, DeliveryState>>;
+  /**
+   * what funders require in return, open or settled; absent until a funding entry brings one, so a
+   * state without obligations is stored exactly as before they existed (rebuilds compare byte for byte)
+   */
+  obligations?: readonly Obligation[];
   /** latest date on which something actually happened (planned and forward-looking entries excluded) */
   lastMilestoneOn?: BusinessDate;
 }

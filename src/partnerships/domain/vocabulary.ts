@@ -45,6 +45,10 @@ export type SigningMode = (typeof SIGNING_MODES)[number];
 export const AGREEMENT_KINDS = ['letter_of_intent', 'solidarity', 'cooperation', 'project', 'twinning_charter'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
+/** What a funder requires in return for funding (docs/domain.md, obligations). */
+export const OBLIGATION_KINDS = ['interim_report', 'final_report', 'proof_of_use', 'public_posting', 'other'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
 /** The languages the service itself speaks (the page, the reports); names may be in any language. */
 export const UI_LANGUAGES = ['de', 'uk', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

@@ -1,11 +1,12 @@
 // The partnerships projection: one checkpointed consumer of the log that keeps every read model of
-// the partnerships (status, timeline, aid ledger, calendar, OParl). One projection, so one checkpoint covers
+// the partnerships (status, timeline, aid ledger, calendar, OParl, obligations). One projection, so one checkpoint covers
 // them all and a status row's version says how far the others are too. Each read model contributes
 // a step; a batch runs them in order inside one transaction.
 import type { ProjectionDefinition } from '../../event-store/projections.js';
 import { isEventType } from '../domain/index.js';
 import { applyAidLedger } from './aid-ledger/aid-ledger.step.js';
 import { applyCalendar } from './calendar/calendar.step.js';
+import { applyObligations } from './obligations/obligations.step.js';
 import { applyOParl } from './oparl/oparl.step.js';
 import { applyStatus } from './status/status.step.js';
 import { applyTimeline } from './timeline/timeline.step.js';
@@ -15,7 +16,15 @@ const PARTNERSHIPS_PROJECTION = 'partnerships';
 
 export const partnershipsProjection: ProjectionDefinition = {
   name: PARTNERSHIPS_PROJECTION,
-  tables: ['partnership_status', 'partnership_status_history', 'timeline_entries', 'aid_ledger', 'calendar_items', 'oparl_objects'],
+  tables: [
+    'partnership_status',
+    'partnership_status_history',
+    'timeline_entries',
+    'aid_ledger',
+    'calendar_items',
+    'oparl_objects',
+    'obligations',
+  ],
   // The steps' own reads: the status refold (by partnership and fold date), the retraction lookup
   // (by partnership), the OParl step (timeline by type, its own table by type). Primary keys aside,
   // every other index serves readers only and a rebuild builds it after the load.
@@ -32,5 +41,6 @@ export const partnershipsProjection: ProjectionDefinition = {
     await applyAidLedger(batch);
     await applyCalendar(batch);
     await applyOParl(batch);
+    await applyObligations(batch);
   },
 };

@@ -11,6 +11,8 @@ import { AidLedgerQueries } from './aid-ledger/aid-ledger.queries.js';
 import { PartnershipSource } from './as-of.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarQueries } from './calendar/calendar.queries.js';
+import { ObligationsController } from './obligations/obligations.controller.js';
+import { ObligationQueries } from './obligations/obligations.queries.js';
 import { ProjectionsController } from './projections.controller.js';
 import { PROJECTIONS, PROJECTIONS_QUEUE } from './projections.registry.js';
 import { ProjectionsWorker } from './projections.worker.js';
@@ -74,7 +76,14 @@ class ProjectionsLifecycle implements OnModuleInit, OnApplicationBootstrap, OnAp
  */
 @Module({
   imports: [BullModule.registerQueue({ name: PROJECTIONS_QUEUE })],
-  controllers: [StatusController, TimelineController, AidLedgerController, CalendarController, ProjectionsController],
+  controllers: [
+    StatusController,
+    TimelineController,
+    AidLedgerController,
+    CalendarController,
+    ObligationsController,
+    ProjectionsController,
+  ],
   providers: [
     {
       provide: ProjectionEngine,
@@ -92,9 +101,10 @@ class ProjectionsLifecycle implements OnModuleInit, OnApplicationBootstrap, OnAp
     TimelineQueries,
     AidLedgerQueries,
     CalendarQueries,
+    ObligationQueries,
     ProjectionsLifecycle,
   ],
-  exports: [ProjectionEngine, StatusQueries, TimelineQueries, AidLedgerQueries, CalendarQueries],
+  exports: [ProjectionEngine, StatusQueries, TimelineQueries, AidLedgerQueries, CalendarQueries, ObligationQueries],
 })
 export class PartnershipsReadModule {}
 

@@ -96,6 +96,7 @@ describe('the milestone kinds', () => {
       'agreementKind',
       'bodyOutcome',
       'modality',
+      'obligationKind',
       'outcome',
       'participantType',
       'receiptExtent',
@@ -105,6 +106,7 @@ describe('the milestone kinds', () => {
     ]);
     expect(codes.get('outcome')).toEqual(vocabulary.DECISION_OUTCOMES);
     expect(codes.get('signingMode')).toEqual(vocabulary.SIGNING_MODES);
+    expect(codes.get('obligationKind')).toEqual(vocabulary.OBLIGATION_KINDS);
   });
 });
 

@@ -231,6 +231,31 @@ export const MILESTONE_ROUTES: readonly MilestoneRoute[] = [
     programme: 'CERV town twinning',
     value: { amount: '30000.00', currency: 'EUR' },
     purpose: 'Youth exchange Dortmund–Zhytomyr',
+    obligations: [
+      { kind: 'interim_report', dueDate: '2024-03-31', description: 'Interim report on the first exchange' },
+      { id: 'final-report', kind: 'final_report', dueDate: '2024-12-31', description: 'Final report and proof of use' },
+    ],
+  }),
+  line(
+    'obligations/fulfilments',
+    'RecordObligationFulfilled',
+    'recordObligationFulfilled',
+    'ObligationFulfilmentDto',
+    "Record that a funding entry's obligation (a report, proof of use, a posting) was fulfilled",
+    { occurredOn: '2024-12-18', obligationId: 'final-report', documentReference: 'Report submitted via the funder portal, ref. 2024-117' },
+  ),
+  line(
+    'obligations/extensions',
+    'ExtendObligation',
+    'extendObligation',
+    'ObligationExtensionDto',
+    "Record that a funder moved an obligation's due date",
+    { occurredOn: '2024-12-10', obligationId: 'final-report', newDueDate: '2025-02-28', reason: 'Extension granted by the funder' },
+  ),
+  line('obligations/waivers', 'WaiveObligation', 'waiveObligation', 'ObligationWaiverDto', 'Record that a funder waived an obligation', {
+    occurredOn: '2024-04-15',
+    obligationId: 'interim_report-2024-03-31',
+    reason: 'The funder waived the interim report',
   }),
   line('suspension', 'SuspendPartnership', 'suspend', 'SuspensionDto', 'Suspend the partnership', {
     occurredOn: '2024-02',

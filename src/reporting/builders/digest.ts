@@ -2,6 +2,7 @@
 // and what has gone quiet. Pure functions of the read models.
 import { businessDateEnd, businessDateStart, daysBetween } from '../../partnerships/domain/index.js';
 import type { CalendarItem } from '../../partnerships/read-models/calendar/calendar.types.js';
+import type { ObligationRow } from '../../partnerships/read-models/obligations/obligations.queries.js';
 import type { PartnershipSummary } from '../../partnerships/read-models/status/status.types.js';
 import type { TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
 import { dateText, esc, humanize, nameText, page, table } from './html.js';
@@ -28,6 +29,41 @@ export interface DigestModel {
   retractions: DigestChange[];
   upcoming: CalendarItem[];
   dormant: { partnershipId: string; partners: string; lastMilestoneOn: string }[];
+  /** open obligations overdue today, and those due within REMINDER_DAYS */
+  obligations: { today: string; reminderDays: number; overdue: DigestObligation[]; dueSoon: DigestObligation[] };
+}
+
+interface DigestObligation {
+  partnershipId: string;
+  obligationId: string;
+  kind: string;
+  title: string;
+  dueDate: string;
+  /** negative when overdue */
+  daysLeft: number;
+}
+
+/** Open obligations overdue on `today`, and those due from today through today + reminderDays. */
+function obligationsOf(rows: readonly ObligationRow[], today: string, reminderDays: number): DigestModel['obligations'] {
+  const overdue: DigestObligation[] = [];
+  const dueSoon: DigestObligation[] = [];
+  for (const r of rows) {
+    if (r.status !== 'open') continue;
+    const daysLeft = daysBetween(today, r.dueDate);
+    const item = {
+      partnershipId: r.partnershipId,
+      obligationId: r.obligationId,
+      kind: r.kind,
+      title: r.title,
+      dueDate: r.dueDate,
+      daysLeft,
+    };
+    if (daysLeft < 0) overdue.push(item);
+    else if (daysLeft <= reminderDays) dueSoon.push(item);
+  }
+  const byDue = (a: DigestObligation, b: DigestObligation) =>
+    a.dueDate.localeCompare(b.dueDate) || a.partnershipId.localeCompare(b.partnershipId) || a.obligationId.localeCompare(b.obligationId);
+  return { today, reminderDays, overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue) };
 }
 
 const inWindow = (t: string, since: string, until: string) => t > since && t <= until;
@@ -39,6 +75,10 @@ export function buildDigest(input: {
   upcoming: CalendarItem[];
   dormant: PartnershipSummary[];
   generatedAt: string;
+  /** open obligations (those due after today + reminderDays are left out) */
+  obligations?: readonly ObligationRow[];
+  today?: string;
+  reminderDays?: number;
 }): DigestModel {
   const { since, until } = input;
   const base = (e: TimelineEntry) => ({
@@ -76,6 +116,7 @@ export function buildDigest(input: {
       partners: `${nameText(p.ownMunicipality)} – ${nameText(p.counterpart)}`,
       lastMilestoneOn: dateText(p.lastMilestoneOn),
     })),
+    obligations: obligationsOf(input.obligations ?? [], input.today ?? until.slice(0, 10), input.reminderDays ?? 14),
   };
 }
 
@@ -109,9 +150,20 @@ export function renderDigestHtml(m: DigestModel): string {
 <h2>Gone dormant (${m.dormant.length})</h2>${table(
       ['Partnership', 'Partners', 'Last milestone'],
       m.dormant.map((d) => [esc(d.partnershipId), esc(d.partners), esc(d.lastMilestoneOn)]),
+    )}
+<h2>Obligations overdue (${m.obligations.overdue.length})</h2>${obligationTable(m.obligations.overdue)}
+<h2>Obligations due in the next ${m.obligations.reminderDays} days (${m.obligations.dueSoon.length})</h2>${obligationTable(
+      m.obligations.dueSoon,
     )}`,
   );
 }
+
+const obligationTable = (list: DigestObligation[]) =>
+  table(
+    ['Due', 'Partnership', 'Obligation', 'Days left'],
+    list.map((o) => [esc(o.dueDate), esc(o.partnershipId), esc(o.title), esc(o.daysLeft)]),
+    [3],
+  );
 
 interface StalledPartnership {
   partnershipId: string;

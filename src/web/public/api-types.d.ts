@@ -42,7 +42,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Plans still open: signings, consultations and activities, by planned date */
+    /** Plans still open (signings, consultations, activities) and the due dates of open obligations, by date */
     get: operations['CalendarController_calendar'];
     put?: never;
     post?: never;
@@ -240,6 +240,23 @@ export interface paths {
     };
     /** The milestone kinds and their forms: fields, vocabularies, examples, who may record them */
     get: operations['MilestoneKindsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/obligations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Obligations of the organisation's funding entries (reports, proof of use, postings), by due date */
+    get: operations['ObligationsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -634,6 +651,57 @@ export interface paths {
     put?: never;
     /** Add a note */
     post: operations['MilestonesController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/obligations/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a funder moved an obligation's due date */
+    post: operations['MilestonesController_extendObligation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/obligations/fulfilments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a funding entry's obligation (a report, proof of use, a posting) was fulfilled */
+    post: operations['MilestonesController_recordObligationFulfilled'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/obligations/waivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that a funder waived an obligation */
+    post: operations['MilestonesController_waiveObligation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2645,7 +2713,11 @@ export interface components {
       /** @enum {string} */
       mode?: 'in_person' | 'online' | 'council_session';
       name?: components['schemas']['LocalizedName'] | string;
+      /** Format: date */
+      newDueDate?: string;
       note?: string;
+      obligationId?: string;
+      obligations?: components['schemas']['Obligation'][];
       occurredOn?: components['schemas']['BusinessDate'];
       organisation?: string;
       /** @enum {string} */
@@ -2806,7 +2878,20 @@ export interface components {
      *         "amount": "30000.00",
      *         "currency": "EUR"
      *       },
-     *       "purpose": "Youth exchange Dortmund–Zhytomyr"
+     *       "purpose": "Youth exchange Dortmund–Zhytomyr",
+     *       "obligations": [
+     *         {
+     *           "kind": "interim_report",
+     *           "dueDate": "2024-03-31",
+     *           "description": "Interim report on the first exchange"
+     *         },
+     *         {
+     *           "id": "final-report",
+     *           "kind": "final_report",
+     *           "dueDate": "2024-12-31",
+     *           "description": "Final report and proof of use"
+     *         }
+     *       ]
      *     }
      */
     FundingDto: {
@@ -2814,6 +2899,8 @@ export interface components {
       funder: string;
       /** @description free text for whoever reads the timeline later */
       note?: string;
+      /** @description what the funder requires in return, each with its due date */
+      obligations?: components['schemas']['Obligation'][];
       /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       /** @description the funding programme or call, e.g. "CERV town twinning 2024" */
@@ -3357,6 +3444,140 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    /**
+     * @description What a funder requires in return, with its due date: a report, proof of use, a public posting.
+     * @example {
+     *       "id": "final-report",
+     *       "kind": "final_report",
+     *       "dueDate": "2024-12-31",
+     *       "description": "Final report to the funder"
+     *     }
+     */
+    Obligation: {
+      description?: string;
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      dueDate: string;
+      /** @description stable id within the partnership; generated from kind and due date when left out */
+      id?: string;
+      /** @enum {string} */
+      kind: 'interim_report' | 'final_report' | 'proof_of_use' | 'public_posting' | 'other';
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024-12-10",
+     *       "obligationId": "final-report",
+     *       "newDueDate": "2025-02-28",
+     *       "reason": "Extension granted by the funder"
+     *     }
+     */
+    ObligationExtensionDto: {
+      /**
+       * Format: date
+       * @description YYYY-MM-DD
+       */
+      newDueDate: string;
+      /** @description free text for whoever reads the timeline later */
+      note?: string;
+      obligationId: string;
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      reason: string;
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024-12-18",
+     *       "obligationId": "final-report",
+     *       "documentReference": "Report submitted via the funder portal, ref. 2024-117"
+     *     }
+     */
+    ObligationFulfilmentDto: {
+      /** @description the report or proof as submitted: a file number or a link */
+      documentReference?: string;
+      /** @description free text for whoever reads the timeline later */
+      note?: string;
+      /** @description the id of an obligation of a funding entry */
+      obligationId: string;
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      source?: components['schemas']['Source'];
+    };
+    /**
+     * @description An obligation of a funding entry, with its current due date and status.
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "obligationId": "final-report",
+     *       "fundingEventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "kind": "final_report",
+     *       "title": "Final report: proof of use (CERV town twinning)",
+     *       "dueDate": "2024-12-31",
+     *       "originalDueDate": null,
+     *       "status": "open",
+     *       "settledBy": null
+     *     }
+     */
+    ObligationItem: {
+      /**
+       * Format: date
+       * @example 2024-12-31
+       */
+      dueDate: string;
+      /**
+       * Format: uuid
+       * @description the funding entry that imposes it
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      fundingEventId: string;
+      /**
+       * @description interim_report | final_report | proof_of_use | public_posting | other
+       * @example final_report
+       */
+      kind: string;
+      /**
+       * @description stable within the partnership
+       * @example final-report
+       */
+      obligationId: string;
+      /**
+       * Format: date
+       * @description the due date first given, when extended
+       * @example null
+       */
+      originalDueDate: string | null;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description the fulfilment or waiver entry
+       * @example null
+       */
+      settledBy: string | null;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'fulfilled' | 'waived';
+      /** @example Final report: proof of use (CERV town twinning) */
+      title: string;
+    };
+    /**
+     * @example {
+     *       "occurredOn": "2024-04-15",
+     *       "obligationId": "interim_report-2024-03-31",
+     *       "reason": "The funder waived the interim report"
+     *     }
+     */
+    ObligationWaiverDto: {
+      /** @description free text for whoever reads the timeline later */
+      note?: string;
+      obligationId: string;
+      /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      reason: string;
+      source?: components['schemas']['Source'];
     };
     /**
      * @description An item on a meeting’s agenda: the consultation of a paper.
@@ -4276,6 +4497,53 @@ export interface components {
       website?: string;
     };
     /**
+     * @description An open obligation of a funding entry, as the status shows it.
+     * @example {
+     *       "id": "final-report",
+     *       "kind": "final_report",
+     *       "title": "Final report: proof of use (CERV town twinning)",
+     *       "dueDate": "2024-12-31",
+     *       "fundingEventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "overdue": false
+     *     }
+     */
+    OpenObligation: {
+      /**
+       * Format: date
+       * @example 2024-12-31
+       */
+      dueDate: string;
+      /**
+       * Format: uuid
+       * @description the funding entry that imposes it
+       * @example 01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f
+       */
+      fundingEventId: string;
+      /**
+       * @description stable within the partnership
+       * @example final-report
+       */
+      id: string;
+      /**
+       * @description interim_report | final_report | proof_of_use | public_posting | other
+       * @example final_report
+       */
+      kind: string;
+      /**
+       * Format: date
+       * @description the due date first given, when extended
+       * @example 2024-09-30
+       */
+      originalDueDate?: string;
+      /**
+       * @description the due date lies before the day shown (today unless validAt)
+       * @example false
+       */
+      overdue: boolean;
+      /** @example Final report: proof of use (CERV town twinning) */
+      title: string;
+    };
+    /**
      * @example {
      *       "organisation": "Technische Universität Dortmund",
      *       "participantType": "academic",
@@ -4455,6 +4723,16 @@ export interface components {
      *           }
      *         }
      *       ],
+     *       "obligations": [
+     *         {
+     *           "id": "final-report",
+     *           "kind": "final_report",
+     *           "title": "Final report: proof of use (CERV town twinning)",
+     *           "dueDate": "2024-12-31",
+     *           "fundingEventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "overdue": false
+     *         }
+     *       ],
      *       "asOf": null
      *     }
      */
@@ -4489,6 +4767,7 @@ export interface components {
       /** @example Council resolution 2022 */
       mandateReference: string | null;
       nextScheduled: components['schemas']['NextScheduled'] | null;
+      obligations: components['schemas']['OpenObligation'][];
       ownMunicipality: components['schemas']['LocalizedName'] | null;
       papers: components['schemas']['CurrentPaper'][];
       /** @example 3 */
@@ -6533,7 +6812,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description an iCalendar (RFC 5545) feed; cancelled plans carry STATUS:CANCELLED */
+      /** @description an iCalendar (RFC 5545) feed of all-day events; cancelled plans and waived obligations carry STATUS:CANCELLED */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7447,6 +7726,75 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MilestoneKinds'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ObligationsController_list: {
+    parameters: {
+      query?: {
+        /** @description Only obligations due on or before this day. */
+        dueBy?: string;
+        partnershipId?: string;
+        status?: 'open' | 'fulfilled' | 'waived';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObligationItem'][];
+        };
+      };
+      /** @description status, partnershipId or dueBy is invalid (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
@@ -10522,6 +10870,435 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['NoteDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_extendObligation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObligationExtensionDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_recordObligationFulfilled: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObligationFulfilmentDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_waiveObligation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ObligationWaiverDto'];
       };
     };
     responses: {

@@ -255,6 +255,25 @@ function statusSection(d) {
       d.areas?.length ? row(t('areas'), d.areas.join(', ')) : null,
       aidTotals.length ? row(t('aidDelivered'), aidTotals.map(([cur, amount]) => formatMoney(amount, cur)).join(' · ')) : null,
       d.coordinatingOffice ? row(t('coordinatingOffice'), d.coordinatingOffice) : null,
+      d.obligations?.length
+        ? row(
+            t('openObligations'),
+            h(
+              'ul',
+              { class: 'plain', id: 'obligations' },
+              d.obligations.map((o) =>
+                h(
+                  'li',
+                  { class: o.overdue ? 'overdue' : undefined, 'data-obligation': o.id },
+                  code('obligationKind', o.kind),
+                  ' · ',
+                  h('time', { datetime: o.dueDate }, t('dueOn', { date: formatDate({ date: o.dueDate, precision: 'day' }) })),
+                  o.overdue ? h('strong', { class: 'overdue-flag' }, ` · ${t('overdue')}`) : '',
+                ),
+              ),
+            ),
+          )
+        : null,
     ),
   );
 }

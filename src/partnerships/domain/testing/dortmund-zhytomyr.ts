@@ -143,10 +143,27 @@ export const twinningCharter: RecordedEvent = {
   data: { occurredOn: day('2025-07-09'), agreementKind: 'twinning_charter', mode: 'in_person' },
 };
 
+/** Funding for the youth exchange, with what the funder requires in return (the specs' own). */
+export const funding: RecordedEvent = {
+  eventId: 'funding-2024',
+  type: 'FundingReceived',
+  data: {
+    occurredOn: day('2024-03-01'),
+    funder: 'European Commission',
+    programme: 'CERV town twinning',
+    value: { amount: '30000.00', currency: 'EUR' },
+    obligations: [
+      { id: 'interim-report', kind: 'interim_report', dueDate: '2024-09-30' },
+      { id: 'final-report', kind: 'final_report', dueDate: '2025-12-31', description: 'Final report and proof of use' },
+    ],
+  },
+};
+
 export const wholeStory: RecordedEvent[] = [
   ...beforeSolidaritySigning,
   solidaritySigning,
   ...cooperation,
+  funding,
   ...twinningDecision,
   twinningCharter,
 ];

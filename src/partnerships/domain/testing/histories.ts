@@ -70,6 +70,31 @@ const candidate = (id: string): fc.Arbitrary<(on: BusinessDate) => PartnershipCo
         partnershipId: id,
         data: { occurredOn: on, agreementKind: 'solidarity' },
       }),
+      // One funding entry's obligation, and the entries that settle or move it.
+      (on: BusinessDate): PartnershipCommand => ({
+        type: 'RecordFundingReceived',
+        partnershipId: id,
+        data: {
+          occurredOn: on,
+          funder: 'Funder',
+          obligations: [{ id: 'report-1', kind: 'final_report', dueDate: day(daysOf(on) + 60).date }],
+        },
+      }),
+      (on: BusinessDate): PartnershipCommand => ({
+        type: 'RecordObligationFulfilled',
+        partnershipId: id,
+        data: { occurredOn: on, obligationId: 'report-1' },
+      }),
+      (on: BusinessDate): PartnershipCommand => ({
+        type: 'ExtendObligation',
+        partnershipId: id,
+        data: { occurredOn: on, obligationId: 'report-1', newDueDate: day(daysOf(on) + 90).date, reason: 'granted' },
+      }),
+      (on: BusinessDate): PartnershipCommand => ({
+        type: 'WaiveObligation',
+        partnershipId: id,
+        data: { occurredOn: on, obligationId: 'report-1', reason: 'waived' },
+      }),
       (on: BusinessDate): PartnershipCommand => ({
         type: 'AddNote',
         partnershipId: id,

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { actingOrganisation } from '../../../organisations/acting.js';
 import { AcceptsFeedToken } from '../../../shared/auth/feed-token.decorator.js';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
@@ -54,11 +55,11 @@ export class CalendarController {
   constructor(@Inject(CalendarQueries) private readonly queries: CalendarQueries) {}
 
   @Get('calendar')
-  @ApiOperation({ summary: 'Plans still open: signings, consultations and activities, by planned date' })
+  @ApiOperation({ summary: 'Plans still open (signings, consultations, activities) and the due dates of open obligations, by date' })
   @ApiOkResponse({ type: CalendarItemSchema, isArray: true })
   @ProblemResponses({ 400: 'from, days or partnershipId is invalid (validation_failed)' })
-  calendar(@Query() q: CalendarQueryDto) {
-    return this.queries.calendar(q);
+  calendar(@Query() q: CalendarQueryDto, @Req() req: Request) {
+    return this.queries.calendar({ ...q, organisationId: actingOrganisation(req).id });
   }
 
   @Get('calendar.ics')
@@ -67,7 +68,7 @@ export class CalendarController {
     summary: 'The same calendar as iCalendar, for calendar apps: with an API key, or subscribed with ?token= (no header needed)',
   })
   @ApiOkResponse({
-    description: 'an iCalendar (RFC 5545) feed; cancelled plans carry STATUS:CANCELLED',
+    description: 'an iCalendar (RFC 5545) feed of all-day events; cancelled plans and waived obligations carry STATUS:CANCELLED',
     content: { 'text/calendar': { schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n' } } },
   })
   @ProblemResponses({
@@ -85,7 +86,12 @@ export class CalendarController {
         `This subscription shows only ${only}; leave partnershipId out or subscribe to ${query.partnershipId}.`,
       );
     }
-    const items = await this.queries.calendar({ ...query, ...(only ? { partnershipId: only } : {}), withCancelled: true });
+    const items = await this.queries.calendar({
+      ...query,
+      ...(only ? { partnershipId: only } : {}),
+      withCancelled: true,
+      organisationId: actingOrganisation(req).id,
+    });
     // ttl: how often subscribed apps should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL)
     const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' }, ttl: 3600 });
     for (const item of items) {

@@ -1,11 +1,13 @@
-// Queries of the calendar: the plans still ahead (or cancelled, for subscriptions).
+// Queries of the calendar: the plans still ahead (or cancelled, for subscriptions), and the due dates
+// of open obligations as all-day entries.
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
 import { Clock } from '../../../shared/clock.js';
 import { InvalidInputError } from '../../../shared/errors.js';
-import { dayOf } from '../../domain/index.js';
+import { businessDateStart, dayOf } from '../../domain/index.js';
 import { PartnershipSource } from '../as-of.js';
+import { ObligationQueries } from '../obligations/obligations.queries.js';
 import { scheduleTitle } from '../plans.js';
 import type { CalendarItem } from './calendar.types.js';
 
@@ -16,6 +18,10 @@ export interface CalendarQuery {
   partnershipId?: string;
   /** also the plans that were cancelled (calendar subscriptions need them to remove the event) */
   withCancelled?: boolean;
+  /** the due dates of open obligations too (default true) */
+  withObligations?: boolean;
+  /** only this organisation's obligations (request code passes the acting organisation) */
+  organisationId?: string;
 }
 
 @Injectable()
@@ -24,6 +30,7 @@ export class CalendarQueries {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(PartnershipSource) private readonly source: PartnershipSource,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(ObligationQueries) private readonly obligations: ObligationQueries,
   ) {}
 
   private today(): string {
@@ -49,7 +56,7 @@ export class CalendarQueries {
         ORDER BY sort_date, partnership_id, uid`,
       params,
     );
-    return rows.map((r) => ({
+    const plans: CalendarItem[] = rows.map((r) => ({
       uid: r.uid,
       eventId: r.event_id,
       partnershipId: r.partnership_id,
@@ -63,5 +70,16 @@ export class CalendarQueries {
       ...(r.data.mode ? { mode: r.data.mode } : {}),
       ...(r.data.venue ? { venue: r.data.venue } : {}),
     }));
+    if (q.withObligations === false) return plans;
+    const due = await this.obligations.calendarItems({
+      from,
+      to: params[1] as string,
+      ...(q.partnershipId ? { partnershipId: q.partnershipId } : {}),
+      ...(q.withCancelled ? { withCancelled: true } : {}),
+      ...(q.organisationId ? { organisationId: q.organisationId } : {}),
+    });
+    if (!due.length) return plans;
+    const key = (i: CalendarItem) => `${businessDateStart(i.date)}\u0000${i.partnershipId}\u0000${i.uid}`;
+    return [...plans, ...due].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 }

@@ -1,8 +1,8 @@
 // Status rows from the domain's derived state: pure, shared by the projector and the as-of reads.
-import { businessDateEnd, effectiveStanding, openPlans, type DerivedState } from '../../domain/index.js';
+import { businessDateEnd, effectiveStanding, obligationTitle, openPlans, type DerivedState } from '../../domain/index.js';
 import { planView, upcoming } from '../plans.js';
 import { receiptCounts } from '../receipts/receipts.js';
-import type { CurrentPaper, NextScheduled, PartnershipDetail } from './status.types.js';
+import type { CurrentPaper, NextScheduled, ObligationView, PartnershipDetail } from './status.types.js';
 
 function currentPaper(state: DerivedState): CurrentPaper | null {
   const papers = Object.values(state.papers);
@@ -13,7 +13,23 @@ function currentPaper(state: DerivedState): CurrentPaper | null {
 }
 
 /** Everything of the detail view that does not depend on today's date. */
-export type StaticDetail = Omit<PartnershipDetail, 'standing' | 'nextScheduled' | 'asOf'> & { recordedStanding: string };
+export type StaticDetail = Omit<PartnershipDetail, 'standing' | 'nextScheduled' | 'asOf' | 'obligations'> & { recordedStanding: string };
+
+/** The open obligations on `day`, soonest due first; overdue when the due date lies before it. */
+function openObligations(state: Pick<DerivedState, 'obligations'>, day: string): ObligationView[] {
+  return (state.obligations ?? [])
+    .filter((o) => o.status === 'open')
+    .map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      title: obligationTitle(o),
+      dueDate: o.dueDate,
+      ...(o.originalDueDate ? { originalDueDate: o.originalDueDate } : {}),
+      fundingEventId: o.fundingEventId,
+      overdue: o.dueDate < day,
+    }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+}
 
 export function staticDetail(partnershipId: string, state: DerivedState & { version: number }, updatedAt: string): StaticDetail {
   return {
@@ -110,5 +126,11 @@ export function detailFrom(
   const { recordedStanding: _r, ...rest } = stat;
   const next = upcoming(derived, day)[0];
   const nextScheduled: NextScheduled | null = next ? { eventId: next.eventId, kind: next.kind, title: next.title, date: next.date } : null;
-  return { ...rest, standing: effectiveStanding(derived, day, dormantAfterDays), nextScheduled, asOf };
+  return {
+    ...rest,
+    standing: effectiveStanding(derived, day, dormantAfterDays),
+    nextScheduled,
+    obligations: openObligations(derived, day),
+    asOf,
+  };
 }

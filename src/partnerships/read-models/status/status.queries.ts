@@ -170,6 +170,7 @@ function summaryOf(d: PartnershipDetail): PartnershipSummary {
     scheduledSignings: _s,
     plans: _pl,
     participants: _pt,
+    obligations: _o,
     asOf: _a,
     ...summary
   } = d;

@@ -6,7 +6,7 @@ import { AsOfSchema, BusinessDateSchema } from '../../values.schemas.js';
 import type { PlanView } from '../plans.js';
 import { ReceiptCountsSchema } from '../receipts/receipts.schemas.js';
 import type { ReceiptCounts } from '../receipts/receipts.js';
-import type { CurrentPaper, NextScheduled, PartnershipDetail, PartnershipSummary } from './status.types.js';
+import type { CurrentPaper, NextScheduled, ObligationView, PartnershipDetail, PartnershipSummary } from './status.types.js';
 
 const UUID_EXAMPLE = '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f';
 const ZHYTOMYR = { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' };
@@ -235,6 +235,28 @@ class ParticipantSchema implements Participant {
   @ClassProperty(() => BusinessDateSchema) joinedOn: BusinessDate;
 }
 
+const OBLIGATION = {
+  id: 'final-report',
+  kind: 'final_report',
+  title: 'Final report: proof of use (CERV town twinning)',
+  dueDate: '2024-12-31',
+  fundingEventId: UUID_EXAMPLE,
+  overdue: false,
+};
+
+@Schema({ name: 'OpenObligation', description: 'An open obligation of a funding entry, as the status shows it.', example: OBLIGATION })
+class OpenObligationSchema implements ObligationView {
+  @ApiProperty({ example: 'final-report', description: 'stable within the partnership' }) id: string;
+  @ApiProperty({ example: 'final_report', description: 'interim_report | final_report | proof_of_use | public_posting | other' })
+  kind: string;
+  @ApiProperty({ example: OBLIGATION.title }) title: string;
+  @ApiProperty({ format: 'date', example: '2024-12-31' }) dueDate: string;
+  @ApiPropertyOptional({ format: 'date', example: '2024-09-30', description: 'the due date first given, when extended' })
+  originalDueDate?: string;
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'the funding entry that imposes it' }) fundingEventId: string;
+  @ApiProperty({ example: false, description: 'the due date lies before the day shown (today unless validAt)' }) overdue: boolean;
+}
+
 @Schema({
   name: 'PartnershipDetail',
   description: 'One partnership: now, or as it was on a business date (validAt) / as known at a record time (knownAt).',
@@ -257,6 +279,7 @@ class ParticipantSchema implements Participant {
         joinedOn: { date: '2023', precision: 'year' },
       },
     ],
+    obligations: [OBLIGATION],
     asOf: null,
   },
 })
@@ -270,6 +293,7 @@ export class PartnershipDetailSchema extends PartnershipSummarySchema implements
   @ClassProperty(() => ScheduledSigningSchema, { isArray: true }) scheduledSignings: ScheduledSigning[];
   @ClassProperty(() => PlanSchema, { isArray: true }) plans: PlanView[];
   @ClassProperty(() => ParticipantSchema, { isArray: true }) participants: Participant[];
+  @ClassProperty(() => OpenObligationSchema, { isArray: true }) obligations: ObligationView[];
   @ClassProperty(() => AsOfSchema, { nullable: true }) asOf: PartnershipDetail['asOf'];
 }
 
@@ -286,6 +310,7 @@ type _StatusSchemasMirror = AllTrue<
     Mirrors<ScheduledSigningSchema, ScheduledSigning>,
     Mirrors<PlanSchema, PlanView>,
     Mirrors<ParticipantSchema, Participant>,
+    Mirrors<OpenObligationSchema, ObligationView>,
     Mirrors<PartnershipDetailSchema, PartnershipDetail>,
     Mirrors<AsOfSchema, NonNullable<PartnershipDetail['asOf']>>,
   ]

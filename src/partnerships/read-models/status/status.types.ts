@@ -53,6 +53,22 @@ export interface PartnershipSummary {
   updatedAt: string;
 }
 
+/** An open obligation of a funding entry, as the status shows it on a day. */
+export interface ObligationView {
+  id: string;
+  /** interim_report | final_report | proof_of_use | public_posting | other */
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  /** the due date first given, when extended */
+  originalDueDate?: string;
+  /** the funding entry that imposes it */
+  fundingEventId: string;
+  /** the due date lies before the day shown (today unless validAt) */
+  overdue: boolean;
+}
+
 export interface PartnershipDetail extends PartnershipSummary {
   predecessorId: string | null;
   coordinatingOffice: string | null;
@@ -70,6 +86,8 @@ export interface PartnershipDetail extends PartnershipSummary {
   /** every live plan: signings, consultations and activities still ahead or overdue */
   plans: PlanView[];
   participants: { organisation: string; participantType: string; side: string; joinedOn: BusinessDate }[];
+  /** open obligations of funding entries, by due date; overdue ones flagged */
+  obligations: ObligationView[];
   /** set when the status was folded as of a business date and/or a record time */
   asOf: { validAt: string | null; knownAt: string | null } | null;
 }
