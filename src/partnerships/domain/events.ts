@@ -41,6 +41,7 @@ import {
   SIDES,
   SIGNING_MODES,
   TIERS,
+  VISIBILITIES,
   type BusinessDate,
   type FieldError,
   type Tier,
@@ -75,6 +76,11 @@ export const VALUE_OBJECTS: readonly Field[] = [source, money, tally, signatory]
 
 // ---- the fields of each event -----------------------------------------------------------------
 
+/** On every entry: shown on the public pages or not; left out, the organisation's policy decides by kind. */
+const visibility = opt(oneOf(VISIBILITIES, 'visibility'), {
+  help: "public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides",
+});
+
 const PLAN_MADE_ON = 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)';
 
 /**
@@ -86,6 +92,7 @@ const milestone = <S extends Fields>(fields: S) => ({
   ...fields,
   note: opt(longText(), { help: 'free text for whoever reads the timeline later' }),
   source: opt(source),
+  visibility,
 });
 
 /**
@@ -214,6 +221,7 @@ const milestones = {
     text: req(longText()),
     relatesTo: opt(entryId, { help: 'the entry this note is about' }),
     source: opt(source),
+    visibility,
   },
 };
 
