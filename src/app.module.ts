@@ -21,6 +21,7 @@ import { ReportingModule } from './reporting/reporting.module.js';
 import { requestLogOptions } from './request-logging.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
+import { PublicPagesModule } from './public/public.module.js';
 import { WebModule } from './web/web.module.js';
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ export class AppModule {
         IatiModule,
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
+        PublicPagesModule,
         ReportingModule,
         MetricsModule,
         IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),

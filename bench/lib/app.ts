@@ -67,6 +67,7 @@ async function startChild(script: string, url: string, opts: { poolSize: number 
       DB_POOL_SIZE: String(opts.poolSize),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
       REDIS_PREFIX: `bench-${process.pid}`,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -89,5 +89,7 @@ export async function organisationBySlug(db: pg.Pool, slug: string): Promise<Pub
     values: [slug],
   });
   const r = rows[0] as { id: string; slug: string; name: string; languages: string[]; settings: unknown; stamp: string } | undefined;
-  return r ? { id: r.id, slug: r.slug, name: r.name, languages: r.languages, settings: publicSettingsOf(r.settings), stamp: r.stamp } : null;
+  return r
+    ? { id: r.id, slug: r.slug, name: r.name, languages: r.languages, settings: publicSettingsOf(r.settings), stamp: r.stamp }
+    : null;
 }
