@@ -189,7 +189,7 @@ export type Say = ReturnType<typeof wordsFor>;
  * Accept-Language that is, else the organisation's first, else English.
  */
 export function chooseLanguage(query: unknown, acceptLanguage: string | undefined, orgLanguages: readonly string[]): DisplayLanguage {
-  const offered = LANGUAGES.filter((l) => orgLanguages.includes(l));
+  const offered = orgLanguages.filter((l): l is DisplayLanguage => (LANGUAGES as string[]).includes(l));
   const usable = offered.length ? offered : ['en' as const];
   if (typeof query === 'string' && (usable as string[]).includes(query)) return query as DisplayLanguage;
   const asked = (acceptLanguage ?? '')
