@@ -26,7 +26,7 @@ export interface Suggestion {
  * A spelling-tolerant key: case, accents and the y of a transliterated iotated vowel ignored, so
  * "Mykolaiv" (the city's own romanisation) finds GeoNames' "Mykolayiv".
  */
-export function looseKey(name: string): string {
+function looseKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

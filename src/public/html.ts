@@ -24,6 +24,3 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
   return new Html(out);
 }
-
-/** Markup that needs no escaping because this service produced it (a d3 path, a number). */
-export const trusted = (markup: string): Html => new Html(markup);

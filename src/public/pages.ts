@@ -196,7 +196,7 @@ function aidSection(say: Say, p: PublicPartnership): Html {
 }
 
 /** The map with its year filter (a plain form: works without script) and the same data as a table. */
-export function mapSection(
+function mapSection(
   say: Say,
   places: readonly PlaceRow[],
   years: readonly string[],

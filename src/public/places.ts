@@ -32,7 +32,7 @@ interface Chosen {
   geonameId: number | null;
 }
 
-export async function chosenPlaces(db: pg.Pool, organisationId: string, keys: string[]): Promise<Map<string, Chosen>> {
+async function chosenPlaces(db: pg.Pool, organisationId: string, keys: string[]): Promise<Map<string, Chosen>> {
   if (!keys.length) return new Map();
   const { rows } = await db.query(
     `SELECT place_key, lon, lat, source, geoname_id FROM places WHERE organisation_id = $1 AND place_key = ANY($2::text[])`,

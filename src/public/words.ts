@@ -53,7 +53,7 @@ const en = {
   backToList: 'All partnerships',
   country: 'Country',
 };
-export type Words = typeof en;
+type Words = typeof en;
 
 const de: Words = {
   languageName: 'Deutsch',
@@ -203,6 +203,3 @@ export function chooseLanguage(query: unknown, acceptLanguage: string | undefine
     .sort((a, b) => b.q - a.q);
   return (asked.find((a) => (usable as string[]).includes(a.lang))?.lang as DisplayLanguage | undefined) ?? usable[0];
 }
-
-export const format = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
