@@ -2,7 +2,7 @@
 // as SVG and as data with the gazetteer's suggestions, the office's choice of a place's coordinates,
 // and the organisation's publication policy.
 import { Body, Controller, Get, Inject, Param, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { actingOrganisation, streamOrganisations } from '../organisations/acting.js';
@@ -18,6 +18,51 @@ import { aidYears, choosePlace, mapPlaces, placesOf } from './places.js';
 import { PublicReads } from './public-reads.js';
 import { checkPublicSettings, publicSettingsOf, setPublicSettings, type PublicSettings } from './settings.js';
 import { chooseLanguage, wordsFor } from './words.js';
+
+const SETTINGS_SCHEMA = {
+  type: 'object',
+  properties: {
+    enabled: { type: 'boolean' },
+    defaultPublicKinds: { type: 'array', items: { type: 'string' }, description: 'milestone kinds public unless marked internal' },
+  },
+  required: ['enabled', 'defaultPublicKinds'],
+  additionalProperties: false,
+  example: { enabled: true, defaultPublicKinds: ['PartnershipInitiated', 'AidDelivered', 'AgreementSigned'] },
+};
+const COORDINATES_SCHEMA = {
+  type: 'object',
+  properties: {
+    key: { type: 'string' },
+    lon: { type: 'number' },
+    lat: { type: 'number' },
+    geonameId: { type: 'integer', nullable: true },
+    source: { type: 'string', enum: ['office', 'gazetteer'] },
+  },
+  required: ['key', 'lon', 'lat', 'geonameId', 'source'],
+};
+const MAP_SCHEMA = {
+  type: 'object',
+  properties: {
+    places: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          name: { type: 'object', additionalProperties: { type: 'string' } },
+          role: { type: 'string', enum: ['partner', 'receiver'] },
+          country: { type: 'string', nullable: true },
+          deliveries: { type: 'integer' },
+          totals: { type: 'object', additionalProperties: { type: 'string' } },
+          at: { type: 'object', nullable: true, additionalProperties: true },
+          suggestions: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+    years: { type: 'array', items: { type: 'string' } },
+  },
+  required: ['places', 'years'],
+};
 
 const year = (v: unknown) => {
   if (v === undefined || v === '') return undefined;
@@ -57,6 +102,7 @@ export class PlacesController {
   @ApiOperation({
     summary: 'The places of a partnership with coordinates (chosen, or suggested by the gazetteer) and aid per place; ?year=',
   })
+  @ApiOkResponse({ schema: MAP_SCHEMA, description: 'the places and the years with deliveries' })
   @ProblemResponses({ 400: 'a year that is not YYYY', 404: 'unknown partnership' })
   async mapData(@Param('id') id: string, @Query('year') y: unknown, @Req() req: Request) {
     return this.places(req, id, year(y));
@@ -65,6 +111,8 @@ export class PlacesController {
   @Get('partnerships/:id/map.svg')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: 'The map of a partnership as SVG (the same renderer as the public page); ?year=&lang=' })
+  @ApiProduces('image/svg+xml')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'the SVG' })
   @ProblemResponses({ 400: 'a year that is not YYYY', 404: 'unknown partnership' })
   async mapSvg(@Param('id') id: string, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const { places } = await this.places(req, id, year(q.year));
@@ -79,6 +127,14 @@ export class PlacesController {
   @ApiOperation({
     summary: "Confirm or override a place's coordinates: { geonameId } (a gazetteer suggestion) or { lon, lat }",
   })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { geonameId: { type: 'integer' }, lon: { type: 'number' }, lat: { type: 'number' } },
+      example: { lon: 31.9974, lat: 46.96591 },
+    },
+  })
+  @ApiOkResponse({ schema: COORDINATES_SCHEMA, description: 'stored' })
   @ProblemResponses({ 400: 'neither a known geonameId nor lon/lat in range' })
   async choose(@Param('key') key: string, @Body() body: unknown, @Req() req: AuthenticatedRequest) {
     const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -109,6 +165,7 @@ export class PlacesController {
   @Get('public-settings')
   @Roles(...READ_ROLES)
   @ApiOperation({ summary: "The organisation's public pages: on or off, and the milestone kinds public by default" })
+  @ApiOkResponse({ schema: SETTINGS_SCHEMA })
   async settings(@Req() req: Request): Promise<PublicSettings> {
     const { rows } = await this.reads.pool.query(`SELECT settings FROM organisations WHERE id = $1`, [actingOrganisation(req).id]);
     return publicSettingsOf((rows[0] as { settings: unknown } | undefined)?.settings);
@@ -117,6 +174,8 @@ export class PlacesController {
   @Put('public-settings')
   @Roles('admin')
   @ApiOperation({ summary: 'Set the organisation\'s publication policy: { enabled, defaultPublicKinds: ["AidDelivered", …] }' })
+  @ApiBody({ schema: SETTINGS_SCHEMA })
+  @ApiOkResponse({ schema: SETTINGS_SCHEMA, description: 'stored' })
   @ProblemResponses({ 400: 'a field missing or a kind that is no milestone' })
   async setSettings(@Body() body: unknown, @Req() req: Request): Promise<PublicSettings> {
     const errors = checkPublicSettings(body);

@@ -38,6 +38,7 @@ describe('the milestone kinds', () => {
       ['fundingChannel', 'text', false],
       ['note', 'longText', false],
       ['source', 'object', false],
+      ['visibility', 'enum', false],
     ]);
     expect(field('AidDelivered', 'modality')).toEqual({
       name: 'modality',
@@ -101,7 +102,9 @@ describe('the milestone kinds', () => {
       'side',
       'signingMode',
       'tier',
+      'visibility',
     ]);
+    expect(codes.get('visibility')).toEqual(vocabulary.VISIBILITIES);
     expect(codes.get('outcome')).toEqual(vocabulary.DECISION_OUTCOMES);
     expect(codes.get('signingMode')).toEqual(vocabulary.SIGNING_MODES);
   });

@@ -158,6 +158,7 @@ const de = {
       withdrawn: 'zurückgezogen',
     },
     signingMode: { in_person: 'vor Ort', online: 'online', council_session: 'in einer Ratssitzung' },
+    visibility: { public: 'öffentlich', internal: 'intern' },
     agreementKind: {
       letter_of_intent: 'Absichtserklärung',
       solidarity: 'Solidaritätsvereinbarung',
@@ -208,6 +209,7 @@ const de = {
     },
   },
   fields: {
+    visibility: 'Öffentliche Seiten',
     occurredOn: 'Datum',
     source: 'Quelle',
     reference: 'Aktenzeichen',

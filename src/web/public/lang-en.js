@@ -161,6 +161,7 @@ const en = {
       withdrawn: 'withdrawn',
     },
     signingMode: { in_person: 'in person', online: 'online', council_session: 'in a council session' },
+    visibility: { public: 'public', internal: 'internal' },
     agreementKind: {
       letter_of_intent: 'Letter of intent',
       solidarity: 'Solidarity agreement',
@@ -211,6 +212,7 @@ const en = {
     },
   },
   fields: {
+    visibility: 'Public pages',
     occurredOn: 'Date',
     source: 'Source',
     reference: 'Reference',

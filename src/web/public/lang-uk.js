@@ -171,6 +171,7 @@ const uk = {
       withdrawn: 'відкликано',
     },
     signingMode: { in_person: 'особисто', online: 'онлайн', council_session: 'на засіданні ради' },
+    visibility: { public: 'публічно', internal: 'внутрішньо' },
     agreementKind: {
       letter_of_intent: 'Лист про наміри',
       solidarity: 'Угода про солідарність',
@@ -221,6 +222,7 @@ const uk = {
     },
   },
   fields: {
+    visibility: 'Публічні сторінки',
     occurredOn: 'Дата',
     source: 'Джерело',
     reference: 'Номер документа',
