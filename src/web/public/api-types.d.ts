@@ -10156,6 +10156,36 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the places and the years with deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            places: {
+              at?: {
+                [key: string]: unknown;
+              } | null;
+              country?: string | null;
+              deliveries?: number;
+              key?: string;
+              name?: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              role?: 'partner' | 'receiver';
+              suggestions?: {
+                [key: string]: unknown;
+              }[];
+              totals?: {
+                [key: string]: string;
+              };
+            }[];
+            years: string[];
+          };
+        };
+      };
       /** @description a year that is not YYYY */
       400: {
         headers: {
@@ -10223,6 +10253,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the SVG */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/svg+xml': string;
+        };
+      };
       /** @description a year that is not YYYY */
       400: {
         headers: {
@@ -11383,8 +11422,32 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          geonameId?: number;
+          lat?: number;
+          lon?: number;
+        };
+      };
+    };
     responses: {
+      /** @description stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            geonameId: number | null;
+            key: string;
+            lat: number;
+            lon: number;
+            /** @enum {string} */
+            source: 'office' | 'gazetteer';
+          };
+        };
+      };
       /** @description neither a known geonameId nor lon/lat in range */
       400: {
         headers: {
@@ -11576,7 +11639,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @description milestone kinds public unless marked internal */
+            defaultPublicKinds: string[];
+            enabled: boolean;
+          };
+        };
       };
       /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
       401: {
@@ -11623,8 +11692,29 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description milestone kinds public unless marked internal */
+          defaultPublicKinds: string[];
+          enabled: boolean;
+        };
+      };
+    };
     responses: {
+      /** @description stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description milestone kinds public unless marked internal */
+            defaultPublicKinds: string[];
+            enabled: boolean;
+          };
+        };
+      };
       /** @description a field missing or a kind that is no milestone */
       400: {
         headers: {
