@@ -196,13 +196,7 @@ function aidSection(say: Say, p: PublicPartnership): Html {
 }
 
 /** The map with its year filter (a plain form: works without script) and the same data as a table. */
-function mapSection(
-  say: Say,
-  places: readonly PlaceRow[],
-  years: readonly string[],
-  year: string | undefined,
-  action: string,
-): Html {
+function mapSection(say: Say, places: readonly PlaceRow[], years: readonly string[], year: string | undefined, action: string): Html {
   const shown = mapPlaces(places, say.name);
   const money = (t: Record<string, string>) =>
     Object.entries(t)
