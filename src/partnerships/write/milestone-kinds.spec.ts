@@ -99,6 +99,7 @@ describe('the milestone kinds', () => {
       'modality',
       'outcome',
       'participantType',
+      'receiptExtent',
       'side',
       'signingMode',
       'tier',
