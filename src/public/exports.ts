@@ -44,6 +44,8 @@ function publicAid(p: PublicPartnership): AidEntry[] {
         fundingChannel: d.fundingChannel ?? null,
         items: d.items ?? [],
         retracted: false,
+        // Receipts (and their discrepancies) are not part of the public view yet.
+        receipt: null,
       };
     });
 }
