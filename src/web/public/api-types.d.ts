@@ -1451,6 +1451,11 @@ export interface components {
        */
       received: 'all' | 'part';
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description Every matching row that is not retracted (oldest first), with exact totals per currency and, with groupBy, the groups.
