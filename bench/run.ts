@@ -428,6 +428,18 @@ async function main() {
       `≥80% ${met(nr >= 0.8)}`,
     ]);
     ratios['304 / read floor'] = nr;
+    const pp = reads.publicPage.result;
+    const pr = pp.opsPerSecond / nm.opsPerSecond;
+    rows.push([
+      `public page (${Math.round(reads.publicPage.responseBytes / 1024)} KiB, no key) @${reads.readers}`,
+      ...r4(pp),
+      String(pp.errors),
+      'timeline 304',
+      ...r4(nm),
+      fmt.ratio(pr),
+      `≥50% (within 2×) ${met(pr >= 0.5)}`,
+    ]);
+    ratios['public page / timeline 304'] = pr;
     const small = reads.asOf[0];
     for (const a of reads.asOf) {
       const ratio = a.result.opsPerSecond / small.result.opsPerSecond;

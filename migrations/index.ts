@@ -17,6 +17,7 @@ import { Organisations1764000016000 } from './1764000016000-Organisations.js';
 import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 import { Notifications1764000030000 } from './1764000030000-Notifications.js';
 import { Obligations1764000040000 } from './1764000040000-Obligations.js';
+import { Places1764000050000 } from './1764000050000-Places.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -36,4 +37,5 @@ export const migrations = [
   AidReceipts1764000020000,
   Notifications1764000030000,
   Obligations1764000040000,
+  Places1764000050000,
 ];

@@ -22,6 +22,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { requestLogOptions } from './request-logging.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem.filter.js';
+import { PublicPagesModule } from './public/public.module.js';
 import { WebModule } from './web/web.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 
@@ -52,6 +53,7 @@ export class AppModule {
         IatiModule,
         ...(config.WORKERS_ENABLED ? [ProjectionsWorkerModule] : []),
         WebModule.forRoot(config),
+        PublicPagesModule,
         ReportingModule,
         NotificationsModule,
         ObligationsModule,

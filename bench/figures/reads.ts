@@ -1,6 +1,8 @@
 // Figure 4: reads at 32 concurrent readers, over HTTP against the app (child process, council key):
 //   - GET /api/v1/partnerships/{id}/timeline of a partnership with 500 entries: the default page,
 //     the whole timeline, and the same request with If-None-Match (→ 304);
+//   - GET /public/default/{id} (the public page of the same partnership, no key; its target is
+//     within 2× of the 304 above);
 //   - GET /api/v1/partnerships/{id}?validAt=… on streams of 50, 500 and 5,000 events (the cost curve
 //     of as-of status reads).
 // Baseline: the read floor (bench/floors/server.ts) answering the same page from one SQL query that
@@ -14,6 +16,8 @@ import { poolOf } from '../../src/config/database.js';
 import { fold } from '../../src/partnerships/domain/index.js';
 import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { toRecorded } from '../../src/partnerships/recorded.js';
+import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
+import { MILESTONES_AND_AID, setPublicSettings } from '../../src/public/settings.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 import { writeEvents } from '../lib/generate.js';
@@ -52,6 +56,8 @@ export interface ReadsFigure {
   timelineFull: { entries: number; responseBytes: number; result: RunResult };
   /** GET …/timeline with If-None-Match: the current ETag (→ 304) */
   notModified: { result: RunResult };
+  /** GET /public/default/{id}: the public page of the 500-entry partnership, no key */
+  publicPage: { path: string; responseBytes: number; result: RunResult };
   /** GET /api/v1/partnerships/{id}?validAt=… per stream length */
   asOf: { streamEvents: number; partnershipId: string; result: RunResult; oneRequestMs: number }[];
   validAt: string;
@@ -173,6 +179,8 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
     await c.query('VACUUM ANALYZE partnership_status_v1');
     await c.query('VACUUM ANALYZE partnership_status_history_v1');
     await c.end();
+    // The instance's organisation publishes (milestones and aid), so the public page has something to show.
+    await setPublicSettings(store.pool, INSTANCE_ORGANISATION_ID, { enabled: true, defaultPublicKinds: MILESTONES_AND_AID });
     store_ = await storeFold(store, p, log);
   } finally {
     store.close();
@@ -228,6 +236,14 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
     log(`  http timeline If-None-Match ${etag} (304) @${p.readers}`);
     const notModified = await loop(app.base, timelinePath, { ...headers, 'if-none-match': etag }, 304);
     show('304', notModified);
+    const publicPath = `/public/default/${TIMELINE_STREAM}?lang=en`;
+    const pr = await fetch(app.base + publicPath);
+    const pBody = await pr.text();
+    if (pr.status !== 200 || !pBody.includes('<html lang="en">'))
+      throw new Error(`${publicPath} answered ${pr.status}: ${pBody.slice(0, 300)}`);
+    log(`  http public page (${pBody.length} bytes, no key) @${p.readers}`);
+    const publicPage = await loop(app.base, publicPath, {});
+    show('public page', publicPage);
 
     const asOf: ReadsFigure['asOf'] = [];
     for (const n of p.asOfStreams) {
@@ -248,6 +264,7 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
       timeline: { partnershipId: TIMELINE_STREAM, entries, responseBytes: tBody.length, result: timeline, oneRequestMs: oneTimelineMs },
       timelineFull: { entries: fullEntries, responseBytes: fBody.length, result: timelineFull },
       notModified: { result: notModified },
+      publicPage: { path: publicPath, responseBytes: pBody.length, result: publicPage },
       asOf,
       validAt: VALID_AT,
       store: store_,

@@ -68,6 +68,7 @@ async function startChild(script: string, url: string, opts: { poolSize: number;
       DB_POOL_SIZE: String(opts.poolSize),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
       REDIS_PREFIX: `bench-${process.pid}`,
       // tracing stays off whatever the bench's own environment says (the tracing-off figure)
       OTEL_EXPORTER_OTLP_ENDPOINT: '',

@@ -72,6 +72,10 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Requests per minute per address to the public pages and feeds (no key there to count by). */
+    PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    /** Cache-Control max-age of the public pages and feeds: how long a proxy may serve them without asking. */
+    PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
     /** Failed authentications (unknown, expired, revoked or malformed keys) per minute per address before it gets 429. */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     WORKERS_ENABLED: bool.default(true),

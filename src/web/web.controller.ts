@@ -33,7 +33,7 @@ function assets(dir: string): Record<string, string> {
  * Where the static files are: next to this module when run from source (Jest, ts) or when the build
  * copied them (dist/src/web/public); else in the source tree seen from dist/src/web.
  */
-function publicDir(): string {
+export function publicDir(): string {
   const candidates = [new URL('./public/', import.meta.url), new URL('../../../src/web/public/', import.meta.url)].map((u) =>
     fileURLToPath(u),
   );

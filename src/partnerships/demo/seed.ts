@@ -3,6 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import type pg from 'pg';
+import { PG_POOL } from '../../event-store/event-store.module.js';
+import { streamOrganisations } from '../../organisations/acting.js';
+import { MILESTONES_AND_AID, setPublicSettings } from '../../public/settings.js';
 import type { PartnershipCommand } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandOutcome } from '../write/command.js';
 import { requestFingerprint } from '../write/idempotency.js';
@@ -47,5 +51,9 @@ export async function seedDemo(app: INestApplicationContext, opts: { log?: (line
     report.steps.push({ key: s.key, label: s.label, result, outcome });
     opts.log?.(`${result.padEnd(17)} ${s.label}`);
   }
+  // The public pages of the organisation the partnership belongs to: milestones and aid public.
+  const pool = app.get<pg.Pool>(PG_POOL);
+  const [owner] = await streamOrganisations(pool, DEMO_PARTNERSHIP_ID);
+  await setPublicSettings(pool, owner, { enabled: true, defaultPublicKinds: MILESTONES_AND_AID });
   return report;
 }

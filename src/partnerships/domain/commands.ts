@@ -1,7 +1,7 @@
 // The commands: what someone asks to record, and which event each records when it succeeds.
 import { EVENT_FIELDS, type EventData, type EventType, type MilestoneType, type PartnershipInitiatedData } from './events.js';
-import { date, longText, opt, pattern, req, type DataOf, type Field, type Fields } from './fields.js';
-import { PARTNERSHIP_ID_PATTERN } from './vocabulary.js';
+import { date, longText, oneOf, opt, pattern, req, type DataOf, type Field, type Fields } from './fields.js';
+import { PARTNERSHIP_ID_PATTERN, VISIBILITIES } from './vocabulary.js';
 
 /** `partnershipId` comes from the command, not from the data. */
 export type InitiatePartnershipData = Omit<PartnershipInitiatedData, 'partnershipId'>;
@@ -103,6 +103,8 @@ export const CORRECTION_FIELDS = {
   }),
 };
 export const RETRACTION_FIELDS = { reason: req(longText()) };
+/** A change of an entry's visibility: recorded as a correction of its `visibility` field, with the reason. */
+export const VISIBILITY_FIELDS = { visibility: req(oneOf(VISIBILITIES, 'visibility')), reason: req(longText()) };
 
 interface OwnCommandData {
   InitiatePartnership: InitiatePartnershipData;

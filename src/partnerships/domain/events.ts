@@ -45,6 +45,7 @@ import {
   PARTNERSHIP_ID_PATTERN,
   SIGNING_MODES,
   TIERS,
+  VISIBILITIES,
   type BusinessDate,
   type FieldError,
   type Tier,
@@ -99,6 +100,11 @@ export const VALUE_OBJECTS: readonly Field[] = [source, money, tally, signatory,
 
 // ---- the fields of each event -----------------------------------------------------------------
 
+/** On every entry: shown on the public pages or not; left out, the organisation's policy decides by kind. */
+const visibility = opt(oneOf(VISIBILITIES, 'visibility'), {
+  help: "public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides",
+});
+
 const PLAN_MADE_ON = 'for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier)';
 
 /**
@@ -110,6 +116,7 @@ const milestone = <S extends Fields>(fields: S) => ({
   ...fields,
   note: opt(longText(), { help: 'free text for whoever reads the timeline later' }),
   source: opt(source),
+  visibility,
 });
 
 /**
@@ -258,6 +265,7 @@ const milestones = {
     text: req(longText()),
     relatesTo: opt(entryId, { help: 'the entry this note is about' }),
     source: opt(source),
+    visibility,
   },
 };
 

@@ -39,6 +39,10 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 /** Outcomes that count as an adopted resolution (a signing above `contact` needs one). */
 export const ADOPTED_OUTCOMES = ['adopted', 'adopted_with_amendments'] as const satisfies readonly DecisionOutcome[];
 
+/** Whether an entry is shown on the organisation's public pages; absent: the organisation's policy decides. */
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
 export const SIGNING_MODES = ['in_person', 'online', 'council_session'] as const;
 export type SigningMode = (typeof SIGNING_MODES)[number];
 

@@ -38,6 +38,7 @@ describe('the milestone kinds', () => {
       ['fundingChannel', 'text', false],
       ['note', 'longText', false],
       ['source', 'object', false],
+      ['visibility', 'enum', false],
     ]);
     expect(field('AidDelivered', 'modality')).toEqual({
       name: 'modality',
@@ -103,7 +104,9 @@ describe('the milestone kinds', () => {
       'side',
       'signingMode',
       'tier',
+      'visibility',
     ]);
+    expect(codes.get('visibility')).toEqual(vocabulary.VISIBILITIES);
     expect(codes.get('outcome')).toEqual(vocabulary.DECISION_OUTCOMES);
     expect(codes.get('signingMode')).toEqual(vocabulary.SIGNING_MODES);
     expect(codes.get('obligationKind')).toEqual(vocabulary.OBLIGATION_KINDS);

@@ -9,6 +9,7 @@ import {
   COMMAND_FIELDS,
   CORRECTION_FIELDS,
   RETRACTION_FIELDS,
+  VISIBILITY_FIELDS,
   opt,
   partnershipIdField,
   type Fields,
@@ -329,5 +330,12 @@ export const ENTRY_ROUTES = {
     schema: 'RetractionDto',
     fields: RETRACTION_FIELDS as Fields,
     example: { reason: 'Recorded for the wrong partnership.' },
+  },
+  visibility: {
+    path: ':id/entries/:eventId/visibility',
+    summary: "Make an entry public or internal on the organisation's public pages (recorded as a correction, with the reason)",
+    schema: 'VisibilityDto',
+    fields: VISIBILITY_FIELDS as Fields,
+    example: { visibility: 'internal', reason: 'The receiver asked not to be named publicly.' },
   },
 } as const;

@@ -131,6 +131,17 @@ export class MilestonesController {
     return this.execute({ type: 'RetractEntry', partnershipId: partnershipIdParam(id), data }, commandContext(req));
   }
 
+  @Milestone(ENTRY_ROUTES.visibility.path, ENTRY_ROUTES.visibility.summary, ENTRY_ROUTES.visibility.schema, ENTRY_ROUTES.visibility.example)
+  visibility(@Param('id') id: string, @Param('eventId') eventId: string, @Body() body: unknown, @Req() req: AuthenticatedRequest) {
+    const { visibility, reason } = parseBody(ENTRY_ROUTES.visibility.fields, body, 'a change of visibility') as {
+      visibility: string;
+      reason: string;
+    };
+    // A correction of one field keeps the person, the reason and the old value, like any correction.
+    const data = { eventId: entryIdParam(id, eventId), reason, changes: { visibility } };
+    return this.execute({ type: 'CorrectEntry', partnershipId: partnershipIdParam(id), data }, commandContext(req));
+  }
+
   /** One milestone route of the table: the body checked against the milestone's description, then its command. */
   record(route: MilestoneRoute, req: AuthenticatedRequest, res: Response): Promise<CommandOutcome> {
     const data = parseBody(bodyFields(route), req.body, eventOf(route));

@@ -606,6 +606,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partnerships/{id}/entries/{eventId}/visibility': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make an entry public or internal on the organisation's public pages (recorded as a correction, with the reason) */
+    post: operations['MilestonesController_visibility'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partnerships/{id}/events': {
     parameters: {
       query?: never;
@@ -634,6 +651,40 @@ export interface paths {
     put?: never;
     /** Record funding received from a programme, foundation or donor */
     post: operations['MilestonesController_recordFunding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The places of a partnership with coordinates (chosen, or suggested by the gazetteer) and aid per place; ?year= */
+    get: operations['PlacesController_mapData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/map.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The map of a partnership as SVG (the same renderer as the public page); ?year=&lang= */
+    get: operations['PlacesController_mapSvg'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -827,6 +878,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/places/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Confirm or override a place's coordinates: { geonameId } (a gazetteer suggestion) or { lon, lat } */
+    put: operations['PlacesController_choose'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/projections': {
     parameters: {
       query?: never;
@@ -855,6 +923,24 @@ export interface paths {
     put?: never;
     /** Rebuild a projection from position zero beside the live one, then switch (a BullMQ job) */
     post: operations['ProjectionsController_rebuild'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's public pages: on or off, and the milestone kinds public by default */
+    get: operations['PlacesController_settings'];
+    /** Set the organisation's publication policy: { enabled, defaultPublicKinds: ["AidDelivered", …] } */
+    put: operations['PlacesController_setSettings'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1236,6 +1322,11 @@ export interface components {
       planned?: boolean;
       source?: components['schemas']['Source'];
       title: string;
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description A signed agreement.
@@ -1309,6 +1400,11 @@ export interface components {
       /** @description lets a signing above contact go ahead before the council decision is recorded */
       urgentDecisionReference?: string;
       venue?: string;
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -1345,6 +1441,11 @@ export interface components {
       sector?: string;
       source?: components['schemas']['Source'];
       value?: components['schemas']['Money'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -1379,6 +1480,11 @@ export interface components {
       sector?: string;
       source?: components['schemas']['Source'];
       value?: components['schemas']['Money'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description One delivery or commitment.
@@ -1569,6 +1675,11 @@ export interface components {
        */
       received: 'all' | 'part';
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description Every matching row that is not retracted (oldest first), with exact totals per currency and, with groupBy, the groups.
@@ -1756,6 +1867,11 @@ export interface components {
       /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -1772,6 +1888,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       reason?: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description Set when the answer was folded as of a business date (validAt) and/or a record time (knownAt).
@@ -1818,6 +1939,11 @@ export interface components {
       /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description When something happened in the world, as precisely as it is known: `date` is YYYY, YYYY-MM or YYYY-MM-DD, matching `precision`.
@@ -2124,6 +2250,11 @@ export interface components {
       resolutionText?: string;
       source?: components['schemas']['Source'];
       tally?: components['schemas']['Tally'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -2146,6 +2277,11 @@ export interface components {
       /** @description a meeting or activity in the calendar, not yet held */
       planned?: boolean;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description A later entry that the change would make impossible, and why.
@@ -2333,6 +2469,11 @@ export interface components {
       resolutionText?: string;
       source?: components['schemas']['Source'];
       tally?: components['schemas']['Tally'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description A new key: the secret is shown only in this answer.
@@ -2600,6 +2741,11 @@ export interface components {
       /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -2628,6 +2774,11 @@ export interface components {
       relatesTo?: string;
       sizeBytes?: number;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -2655,6 +2806,11 @@ export interface components {
       route?: string[];
       source?: components['schemas']['Source'];
       title: string;
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description An entry's fields: those of its event type (see the command bodies), dates as BusinessDate. Unknown fields may appear in entries recorded by later versions.
@@ -2772,6 +2928,8 @@ export interface components {
       urgentDecisionReference?: string;
       value?: components['schemas']['Money'];
       venue?: string;
+      /** @enum {string} */
+      visibility?: 'public' | 'internal';
     } & {
       [key: string]: unknown;
     };
@@ -2909,6 +3067,11 @@ export interface components {
       purpose?: string;
       source?: components['schemas']['Source'];
       value?: components['schemas']['Money'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -2944,6 +3107,11 @@ export interface components {
        * @enum {string}
        */
       tier: 'initiative' | 'contact';
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -3124,6 +3292,17 @@ export interface components {
      *               "maxLength": 2000
      *             }
      *           ]
+     *         },
+     *         {
+     *           "name": "visibility",
+     *           "kind": "enum",
+     *           "required": false,
+     *           "personal": false,
+     *           "options": [
+     *             "public",
+     *             "internal"
+     *           ],
+     *           "codes": "visibility"
      *         }
      *       ],
      *       "example": {
@@ -3257,6 +3436,17 @@ export interface components {
      *                   "maxLength": 2000
      *                 }
      *               ]
+     *             },
+     *             {
+     *               "name": "visibility",
+     *               "kind": "enum",
+     *               "required": false,
+     *               "personal": false,
+     *               "options": [
+     *                 "public",
+     *                 "internal"
+     *               ],
+     *               "codes": "visibility"
      *             }
      *           ],
      *           "example": {
@@ -3338,6 +3528,11 @@ export interface components {
       relatesTo?: string;
       source?: components['schemas']['Source'];
       text: string;
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description A 503 from readiness (code not_ready), with which dependency is down.
@@ -3487,6 +3682,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       reason: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -3505,6 +3705,11 @@ export interface components {
       /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description An obligation of a funding entry, with its current due date and status.
@@ -3578,6 +3783,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       reason: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description An item on a meeting’s agenda: the consultation of a paper.
@@ -4586,6 +4796,11 @@ export interface components {
       /** @enum {string} */
       side: 'own' | 'counterpart';
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -4605,6 +4820,11 @@ export interface components {
       /** @enum {string} */
       side: 'own' | 'counterpart';
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description One partnership: now, or as it was on a business date (validAt) / as known at a record time (knownAt).
@@ -5535,6 +5755,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       reason?: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description A requested report: its state, and its files once completed.
@@ -5868,6 +6093,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       reason?: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @example {
@@ -6069,6 +6299,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       source?: components['schemas']['Source'];
       venue?: string;
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description Where a milestone is documented: a paper or file reference and/or a link.
@@ -6229,6 +6464,11 @@ export interface components {
       resumedOn?: components['schemas']['BusinessDateInput'];
       resumptionReason?: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description How a body voted.
@@ -6260,6 +6500,11 @@ export interface components {
       occurredOn: components['schemas']['BusinessDateInput'];
       reason: string;
       source?: components['schemas']['Source'];
+      /**
+       * @description public or internal on the organisation's public pages; left out, the organisation's policy for the kind decides
+       * @enum {string}
+       */
+      visibility?: 'public' | 'internal';
     };
     /**
      * @description A correction of an entry; the old values stay visible.
@@ -6472,6 +6717,17 @@ export interface components {
        * @example 24
        */
       version: number;
+    };
+    /**
+     * @example {
+     *       "visibility": "internal",
+     *       "reason": "The receiver asked not to be named publicly."
+     *     }
+     */
+    VisibilityDto: {
+      reason: string;
+      /** @enum {string} */
+      visibility: 'public' | 'internal';
     };
     /**
      * @description One event for one endpoint, with its attempts (on the single delivery).
@@ -10632,6 +10888,150 @@ export interface operations {
       };
     };
   };
+  MilestonesController_visibility: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        eventId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VisibilityDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   TimelineController_events: {
     parameters: {
       query?: {
@@ -10843,6 +11243,179 @@ export interface operations {
        *
        *     too many writers on this partnership at once; Retry-After says when to retry
        */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PlacesController_mapData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the places and the years with deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            places: {
+              at?: {
+                [key: string]: unknown;
+              } | null;
+              country?: string | null;
+              deliveries?: number;
+              key?: string;
+              name?: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              role?: 'partner' | 'receiver';
+              suggestions?: {
+                [key: string]: unknown;
+              }[];
+              totals?: {
+                [key: string]: string;
+              };
+            }[];
+            years: string[];
+          };
+        };
+      };
+      /** @description a year that is not YYYY */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PlacesController_mapSvg: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the SVG */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/svg+xml': string;
+        };
+      };
+      /** @description a year that is not YYYY */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
       503: {
         headers: {
           [name: string]: unknown;
@@ -12377,6 +12950,88 @@ export interface operations {
       };
     };
   };
+  PlacesController_choose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          geonameId?: number;
+          lat?: number;
+          lon?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            geonameId: number | null;
+            key: string;
+            lat: number;
+            lon: number;
+            /** @enum {string} */
+            source: 'office' | 'gazetteer';
+          };
+        };
+      };
+      /** @description neither a known geonameId nor lon/lat in range */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ProjectionsController_list: {
     parameters: {
       query?: never;
@@ -12498,6 +13153,142 @@ export interface operations {
         };
       };
       /** @description Redis is unavailable, nothing queued (queue_unavailable); Retry-After says when to retry */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PlacesController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description milestone kinds public unless marked internal */
+            defaultPublicKinds: string[];
+            enabled: boolean;
+          };
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PlacesController_setSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description milestone kinds public unless marked internal */
+          defaultPublicKinds: string[];
+          enabled: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description milestone kinds public unless marked internal */
+            defaultPublicKinds: string[];
+            enabled: boolean;
+          };
+        };
+      };
+      /** @description a field missing or a kind that is no milestone */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
       503: {
         headers: {
           [name: string]: unknown;

@@ -6,6 +6,7 @@ import { aidChart } from './chart.js';
 import { downloadsSection } from './downloads.js';
 import { code, formatDate, formatMoney, t } from './i18n.js';
 import { partnershipName } from './list-view.js';
+import { mapSection } from './map-view.js';
 import { entryActions, milestoneKinds, recordSection, recordable } from './record.js';
 import { clear, h, sleep } from './render.js';
 import { hashFor, main } from './routes.js';
@@ -139,6 +140,7 @@ export async function partnershipView(id, params, { minVersion = 0, start } = {}
     asOf ? h('p', { class: 'as-of-note', id: 'as-of-note' }, t('asOfShowing', { date: formatDate(asOf) })) : null,
     h('div', { class: 'columns' }, statusSection(detail), downloadsSection(id)),
     aidSection(aid),
+    asOf ? null : mapSection(id),
     timelineSection(timeline, all, actions),
     writable.length ? recordSection(id, writable, after, start) : null,
     !Array.isArray(described) && !asOf && WRITE_ROLES.includes(/** @type {Role} */ (role))
