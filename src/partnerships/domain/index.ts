@@ -14,3 +14,4 @@ export * from './business-order.js';
 export * from './apply-entry.js';
 export * from './evolve.js';
 export * from './decide.js';
+export * from './personal.js';

@@ -30,6 +30,9 @@ import {
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
 import { toRecorded } from '../recorded.js';
 import { derivedEventId } from './idempotency.js';
+import { INSTANCE_ORGANISATION_ID, streamOrganisations } from '../../organisations/acting.js';
+import { openEvents, sealEvents } from '../../privacy/sealing.js';
+import { personalTextsOf } from '../../privacy/settings.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
 const MAX_ATTEMPTS = 5;
@@ -107,7 +110,9 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
         occurredAt: occurredAt(e.data),
       }));
       try {
-        const result = await this.store.append(streamId, events, { expectedVersion: loaded });
+        // Personal values are encrypted before the store hashes them (docs/privacy.md).
+        const sealed = await this.seal(streamId, events);
+        const result = await this.store.append(streamId, sealed, { expectedVersion: loaded });
         if (result.duplicate && idFor) {
           // A concurrent retry with the same key wrote these ids first: answer as it did.
           const earlier = await this.replay(streamId, idFor, idempotency!);
@@ -194,10 +199,15 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
    */
   private async load(streamId: string): Promise<History> {
     const cached = this.histories.get(streamId);
-    const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+    const tail = await openEvents(this.store.pool, await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 }));
     const history = tail.length ? recordAll(cached ?? initialState(), tail.map(toRecorded)) : (cached ?? initialState());
     this.cache(streamId, history);
     return history;
+  }
+
+  private async seal(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+    const organisationId = (await streamOrganisations(this.store.pool, streamId))[0] ?? INSTANCE_ORGANISATION_ID;
+    return sealEvents(this.store.pool, organisationId, events, await personalTextsOf(this.store.pool, organisationId));
   }
 
   /** The history once this process' own append committed, as a read of the stream would give it. */
