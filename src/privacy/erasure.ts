@@ -35,6 +35,8 @@ export interface ErasureOutcome {
   reports: number;
   reportIds: string[];
   rebuilt: string[];
+  /** the values now erased, for a replay's own report pass; never returned to a client */
+  plain: string[];
 }
 
 export class ErasureInputError extends Error {
@@ -119,21 +121,53 @@ async function requeueReports(pool: pg.Pool, ids: string[]): Promise<void> {
   );
 }
 
+/** How long an erasure waits for reports that were being rendered from the old read rows. */
+const RUNNING_REPORTS_WAIT_MS = 60_000;
+
+/**
+ * Reports rendered while the erasure ran may show the old read rows: once those that were running
+ * have finished, the ones that finished since the erasure began and show a value (or are dossiers
+ * of an affected partnership) are rendered again too.
+ */
+async function lateReports(pool: pg.Pool, since: Date, streams: string[], plain: string[], done: string[]): Promise<string[]> {
+  const deadline = Date.now() + RUNNING_REPORTS_WAIT_MS;
+  for (;;) {
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM reports WHERE status = 'running' AND NOT (id = ANY($1::uuid[]))`, [
+      done,
+    ]);
+    if (rows[0].n === 0 || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const { rows } = await pool.query(
+    `WITH hit AS (
+       SELECT r.id FROM reports r WHERE r.status IN ('completed', 'failed') AND r.finished_at >= $3 AND NOT (r.id = ANY($4::uuid[])) AND (
+         (r.type = 'dossier' AND r.parameters->>'partnershipId' = ANY($1::text[]))
+         OR EXISTS (SELECT 1 FROM report_files f, unnest($2::text[]) p
+                     WHERE f.report_id = r.id AND f.format <> 'pdf' AND strpos(convert_from(f.content, 'UTF8'), p) > 0))),
+     del AS (DELETE FROM report_files f USING hit WHERE f.report_id = hit.id)
+     SELECT id FROM hit`,
+    [streams, plain, since, done],
+  );
+  return rows.map((r) => r.id as string);
+}
+
 /** Rebuilds every projection, then renders the affected reports again. */
 async function rebuildAfterErasure(
   pool: pg.Pool,
   engine: ProjectionEngine,
   projections: ProjectionDefinition[],
-  reportIds: string[],
+  affected: { since: Date; streams: string[]; plain: string[]; reportIds: string[] },
   onProgress?: (name: string, p: RebuildProgress) => void,
-): Promise<string[]> {
+): Promise<{ rebuilt: string[]; reportIds: string[] }> {
   const rebuilt: string[] = [];
   for (const def of projections) {
     await engine.rebuild(def, (p) => onProgress?.(def.name, p));
     rebuilt.push(def.name);
   }
-  await requeueReports(pool, reportIds);
-  return rebuilt;
+  await requeueReports(pool, affected.reportIds);
+  const late = await lateReports(pool, affected.since, affected.streams, affected.plain, affected.reportIds);
+  await requeueReports(pool, late);
+  return { rebuilt, reportIds: [...affected.reportIds, ...late] };
 }
 
 export async function eraseSubjects(
@@ -155,6 +189,7 @@ export async function eraseSubjects(
     'SELECT subject_id FROM subject_keys WHERE organisation_id = $1 AND subject_id = ANY($2::uuid[])',
     [req.organisationId, subjectIds],
   );
+  const since = new Date();
   const live = present.map((r) => r.subject_id as string);
   const alreadyErased = subjectIds.filter((s) => !live.includes(s));
   const found = await holdings(pool, master, live);
@@ -180,8 +215,21 @@ export async function eraseSubjects(
     return { erasures, reportIds };
   });
 
-  const rebuilt = live.length && req.rebuild !== false ? await rebuildAfterErasure(pool, engine, projections, reportIds, onProgress) : [];
-  return { erasures, alreadyErased, events: found.events, streams: found.streams, readRows, reports: reportIds.length, reportIds, rebuilt };
+  const after =
+    live.length && req.rebuild !== false
+      ? await rebuildAfterErasure(pool, engine, projections, { since, streams: found.streams, plain: found.plain, reportIds }, onProgress)
+      : { rebuilt: [], reportIds };
+  return {
+    erasures,
+    alreadyErased,
+    events: found.events,
+    streams: found.streams,
+    readRows,
+    reports: after.reportIds.length,
+    reportIds: after.reportIds,
+    rebuilt: after.rebuilt,
+    plain: found.plain,
+  };
 }
 
 export interface ErasureLogEntry {
@@ -224,6 +272,9 @@ export async function replayErasures(
   let applied = 0;
   let keysDeleted = 0;
   const reportIds: string[] = [];
+  const streams = new Set<string>();
+  const plain = new Set<string>();
+  const since = new Date();
   for (const e of log.filter((x) => !present.has(x.id))) {
     const out = await eraseSubjects(pool, engine, projections, {
       organisationId: e.organisationId,
@@ -235,8 +286,12 @@ export async function replayErasures(
     });
     applied += out.erasures.length;
     reportIds.push(...out.reportIds);
+    out.streams.forEach((x) => streams.add(x));
+    out.plain.forEach((x) => plain.add(x));
     keysDeleted += out.alreadyErased.length ? 0 : 1;
   }
-  const rebuilt = applied ? await rebuildAfterErasure(pool, engine, projections, reportIds, onProgress) : [];
+  const { rebuilt } = applied
+    ? await rebuildAfterErasure(pool, engine, projections, { since, streams: [...streams], plain: [...plain], reportIds }, onProgress)
+    : { rebuilt: [] };
   return { applied, present: present.size, keysDeleted, rebuilt };
 }

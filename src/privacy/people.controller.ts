@@ -92,7 +92,8 @@ export class PeopleController {
         reason: body.reason,
       });
       if (out.alreadyErased.length) throw notFound;
-      return out;
+      const { plain: _plain, ...shown } = out;
+      return shown;
     } catch (err) {
       if (err instanceof ErasureInputError) throw validationProblem([{ field: err.field, reason: err.reason }]);
       throw err;

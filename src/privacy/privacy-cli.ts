@@ -119,7 +119,8 @@ export function peopleEraseMain(argv: string[], env: Env = {}, io: CliIO = proce
           io.err(`subject ${subjectId} was erased before (or has no key here); nothing to do\n`);
           return EXIT.failed;
         }
-        io.out(JSON.stringify(out, null, 2) + '\n');
+        const { plain: _plain, ...shown } = out;
+        io.out(JSON.stringify(shown, null, 2) + '\n');
         io.err(
           `erased subject ${subjectId}: ${out.events} events in ${out.streams.length} partnerships now read as erased; ` +
             `${out.readRows} read rows rebuilt; ${out.reports} stored reports queued to be rendered again\n`,
