@@ -8,7 +8,7 @@ import { ident, type ProjectionDefinition, type ProjectionEngine, type RebuildPr
 import { withTransaction } from '../event-store/transaction.js';
 import { currentMasterKey, type MasterKey } from './master-key.js';
 import { openValue, subjectsIn, type Envelope, isEnvelope } from './sealing.js';
-import { keysOf } from './subject-keys.js';
+import { forgetSubjects, keysOf } from './subject-keys.js';
 
 export interface ErasureRequest {
   organisationId: string;
@@ -214,6 +214,7 @@ export async function eraseSubjects(
     }
     return { erasures, reportIds };
   });
+  forgetSubjects();
 
   const after =
     live.length && req.rebuild !== false

