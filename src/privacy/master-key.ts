@@ -29,7 +29,7 @@ export class MasterKeyError extends Error {
 
 const DEV_KEY = createHash('sha256').update('partnership-ledger development master key: never in production').digest();
 
-export const masterKeyIdOf = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
+const masterKeyIdOf = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
 
 /** A master key from its base64 text, or why it is not one (the key itself is never in a message). */
 export function parseMasterKey(text: string, dev = false): MasterKey {

@@ -24,7 +24,7 @@ export const isEnvelope = (v: unknown): v is Envelope =>
   (v as { $enc?: unknown }).$enc === 'v1' &&
   typeof (v as { subject?: unknown }).subject === 'string';
 
-export function sealValue(s: SubjectKey, value: unknown): Envelope {
+function sealValue(s: SubjectKey, value: unknown): Envelope {
   const sealed = sealBytes(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
   return {
     $enc: 'v1',

@@ -7,10 +7,6 @@ const TTL_MS = 30_000;
 const cache = new Map<string, { at: number; texts: PersonalTexts }>();
 const allowed = new Set([...MAY_BE_PERSONAL, ...MAY_BE_PERSONAL.map((t) => t.split('.')[1])]);
 
-/** The entries of a `personalTexts` setting that are not free-text fields an office may mark. */
-export const unknownPersonalTexts = (given: unknown): string[] =>
-  Array.isArray(given) ? given.filter((t) => typeof t !== 'string' || !allowed.has(t)).map(String) : ['(not a list)'];
-
 export async function personalTextsOf(db: pg.Pool | pg.ClientBase, organisationId: string, now = Date.now()): Promise<PersonalTexts> {
   const hit = cache.get(organisationId);
   if (hit && now - hit.at < TTL_MS) return hit.texts;
