@@ -28,12 +28,21 @@ function lookupKey(master: MasterKey): Buffer {
 // (the bench's encryption figure). Reads never use it: an erasure must show at once. A write in the
 // seconds after an erasure in another process may still seal under the erased key, so that value
 // reads as erased too (docs/privacy.md); an erasure in this process forgets at once.
-const WRITE_CACHE_MS = 10_000;
+export const PERSONAL_DATA_TRUST_MS = 10_000;
+const WRITE_CACHE_MS = PERSONAL_DATA_TRUST_MS;
 const WRITE_CACHE_MAX = 10_000;
 const writeCache = new Map<string, { at: number; subject: SubjectKey }>();
 
+let generation = 0;
+
+/** Counts erasures in this process: what the write path remembers from before one is dropped. */
+export const erasureGeneration = (): number => generation;
+
 /** Forget the subjects the write path remembers (after an erasure). */
-export const forgetSubjects = (): void => writeCache.clear();
+export function forgetSubjects(): void {
+  writeCache.clear();
+  generation++;
+}
 
 export const lookupOf = (master: MasterKey, organisationId: string, name: string): Buffer =>
   createHmac('sha256', lookupKey(master))

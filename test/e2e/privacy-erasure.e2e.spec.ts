@@ -178,6 +178,16 @@ it('stores the names encrypted, reads them, and after erasure reads the particip
   const verified = await cli(ledgerVerifyMain, ['--digest', digest]);
   expect([verified.code, verified.err]).toEqual([0, expect.any(String)]);
 
+  // A correction after the erasure: its `previous` comes from the writer's history, which must not
+  // bring the erased name back from memory.
+  const later = await post(t, office, `${API}/${DZ}/entries/${activityId}/corrections`, {
+    reason: 'The interpreter stayed home.',
+    changes: { participants: ['Youth Worker'] },
+  });
+  expect(later.status).toBe(201);
+  await until(async () => (await timeline())?.corrections?.length === 2, 15_000, 'the second correction');
+  expect((await timeline()).corrections[1].previous.participants).toEqual(['[erased]', 'Youth Worker', 'Interpreter']);
+
   // Nothing holds the name any more: no table (report files and erasure log included), no Redis key.
   expect(await tablesHolding(poolOf(t), PARTICIPANT)).toEqual([]);
   expect(await tablesHolding(poolOf(t), 'office tester')).toEqual([]);
