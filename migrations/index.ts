@@ -14,6 +14,7 @@ import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTok
 import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSessions.js';
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
+import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 import { PersonalData1764000060000 } from './1764000060000-PersonalData.js';
 
 export const migrations = [
@@ -31,5 +32,6 @@ export const migrations = [
   PeopleAndSessions1764000011000,
   OutboxTraceContext1764000015000,
   Organisations1764000016000,
+  AidReceipts1764000020000,
   PersonalData1764000060000,
 ];

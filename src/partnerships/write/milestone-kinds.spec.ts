@@ -104,6 +104,7 @@ describe('the milestone kinds', () => {
       'modality',
       'outcome',
       'participantType',
+      'receiptExtent',
       'side',
       'signingMode',
       'tier',
