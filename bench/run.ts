@@ -4,7 +4,7 @@
 //
 // Targets are those of issue 15; every row shows its baseline, the ratio and whether the target was met.
 // Options: --quick, --duration=<s> (per measured phase), --warmup=<s>, --writers=1,8,32,
-//          --only=append,http,tracing,rebuild,reads, --no-write (do not write bench/results/*.json), --help
+//          --only=append,privacy,http,tracing,rebuild,reads, --no-write (do not write bench/results/*.json), --help
 // Figures run in that order; the rebuild runs before the reads so its RSS is not inflated by
 // garbage the in-process store-level reads leave behind.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { dropDatabase, ensureDatabase, openDatabase } from '../src/config/database.js';
 import { benchAppend, benchBatch, createPlainTable, type AppendLevel, type BatchFigure } from './figures/append.js';
 import { benchReads, type ReadsFigure } from './figures/reads.js';
+import { benchEncryption, type EncryptionFigure } from './figures/privacy.js';
 import { benchHttp, type HttpFigure } from './figures/http.js';
 import { benchRebuild, type RebuildFigure } from './figures/rebuild.js';
 import { benchTracingOff, type TracingOffFigure } from './figures/tracing.js';
@@ -30,7 +31,7 @@ const USAGE = `Usage: npm run bench [-- options]
   --duration=<s>       seconds per measured phase (20, quick 5)
   --warmup=<s>         seconds of warm-up per phase (3, quick 1)
   --writers=1,8,32     concurrent writers for the append figure
-  --only=append,http,tracing,rebuild,reads
+  --only=append,privacy,http,tracing,rebuild,reads
   --no-write           do not write bench/results/*.json
   --help               print this and exit`;
 
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]) {
     durationMs: seconds('duration', quick ? 5 : 20),
     warmupMs: seconds('warmup', quick ? 1 : 3),
     writers: (flags.get('writers') ?? '1,8,32').split(',').map(Number),
-    only: new Set((flags.get('only') ?? 'append,http,tracing,rebuild,reads').split(',')),
+    only: new Set((flags.get('only') ?? 'append,privacy,http,tracing,rebuild,reads').split(',')),
     write: !flags.has('no-write'),
   };
 }
@@ -156,6 +157,7 @@ async function main() {
 
   let append: AppendLevel[] = [];
   let batched: BatchFigure | null = null;
+  let encryption: EncryptionFigure | null = null;
   let reads: ReadsFigure | null = null;
   const rebuilds: RebuildFigure[] = [];
   let http: HttpFigure | null = null;
@@ -187,6 +189,10 @@ async function main() {
       );
       batched = await timed('batch', () => benchBatch(urls.ours, { ...batch, warmupMs: args.warmupMs, durationMs: args.durationMs }, log));
     }
+    if (args.only.has('privacy'))
+      encryption = await timed('privacy', () =>
+        benchEncryption(urls.ours, { writers: 8, warmupMs: args.warmupMs, durationMs: args.durationMs }, log),
+      );
     if (args.only.has('http')) {
       if (!built('dist/src/partnerships/write/milestones.controller.js') || !built('dist/src/auth/api-keys.js'))
         notBuilt.http = 'POST /api/v1/partnerships/{id}/aid-deliveries does not exist yet (src/partnerships/write)';
@@ -297,6 +303,18 @@ async function main() {
       `≥80% ${met(batched.ratio >= 0.8)}`,
     ]);
     ratios['batched append / multi-row INSERT'] = batched.ratio;
+  }
+  if (encryption) {
+    rows.push([
+      `append, personal fields encrypted @${encryption.writers}`,
+      ...r4(encryption.encrypted),
+      String(encryption.encrypted.errors),
+      'same events, not encrypted',
+      ...r4(encryption.plain),
+      fmt.ratio(encryption.ratio),
+      `≥85% ${met(encryption.ratio >= 0.85)}`,
+    ]);
+    ratios['encrypted append / plain append'] = encryption.ratio;
   }
   if (http) {
     const h = http.result;
@@ -500,7 +518,7 @@ async function main() {
       machine,
       params,
       ratios,
-      figures: { append, batched, http, tracingOff, rebuilds, reads, notBuilt },
+      figures: { append, batched, encryption, http, tracingOff, rebuilds, reads, notBuilt },
       table,
     };
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

@@ -18,6 +18,7 @@ import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 import { Notifications1764000030000 } from './1764000030000-Notifications.js';
 import { Obligations1764000040000 } from './1764000040000-Obligations.js';
 import { Places1764000050000 } from './1764000050000-Places.js';
+import { PersonalData1764000060000 } from './1764000060000-PersonalData.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -38,4 +39,5 @@ export const migrations = [
   Notifications1764000030000,
   Obligations1764000040000,
   Places1764000050000,
+  PersonalData1764000060000,
 ];

@@ -7,6 +7,7 @@ import { poolOf } from '../src/config/database.js';
 import { PostgresEventStore, ProjectionBusyError, ProjectionEngine } from '../src/event-store/index.js';
 import { PROJECTIONS } from '../src/partnerships/read-models/projections.registry.js';
 import { progress, type Progress } from '../src/shared/progress.js';
+import { useMasterKey } from '../src/privacy/master-key.js';
 
 const name = process.argv[2];
 if (!name || !PROJECTIONS[name]) {
@@ -14,6 +15,8 @@ if (!name || !PROJECTIONS[name]) {
   process.exit(2);
 }
 const config = loadConfig();
+// Read rows hold personal values decrypted (docs/privacy.md).
+useMasterKey(config.masterKey, config);
 try {
   const ds = await openDatabase(config.DATABASE_URL, { migrate: config.DB_MIGRATE_ON_START, poolSize: 4 });
   const store = new PostgresEventStore(poolOf(ds));

@@ -17,6 +17,7 @@ import { OParlModule } from './partnerships/read-models/oparl/oparl.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
 import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
 import { QueuesModule } from './queues/queues.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { requestLogOptions } from './request-logging.js';
@@ -57,6 +58,7 @@ export class AppModule {
         ReportingModule,
         NotificationsModule,
         ObligationsModule,
+        PrivacyModule,
         MetricsModule,
         IntegrityModule.forRoot({ keys: config.ledgerKeys, checkpointIntervalMs: config.LEDGER_CHECKPOINT_INTERVAL_MS }),
       ],

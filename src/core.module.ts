@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { Clock, SystemClock } from './shared/clock.js';
 import { REDIS, createRedis } from './shared/redis.js';
+import { useMasterKey } from './privacy/master-key.js';
 
 class RedisLifecycle implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
@@ -16,6 +17,8 @@ class RedisLifecycle implements OnApplicationShutdown {
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, overrides: { clock?: Clock } = {}): DynamicModule {
+    // The read and write paths find the master key here (docs/privacy.md).
+    useMasterKey(config.masterKey, config);
     return {
       module: CoreModule,
       providers: [

@@ -4,6 +4,7 @@
 import type { EventNotifications } from '../event-store/notifications.js';
 import type { PostgresEventStore } from '../event-store/postgres-event-store.js';
 import type { Checkpoint, StoredEvent } from '../event-store/types.js';
+import { openEvents } from '../privacy/sealing.js';
 
 export interface ChangePage {
   events: StoredEvent[];
@@ -37,7 +38,7 @@ export class ChangeFeed {
   /** Events after `after`, at most `limit`; only transactions older than every running one (see reads.ts). */
   async read(after: Checkpoint, limit: number): Promise<ChangePage> {
     // One row more than the page tells whether more are ready.
-    const rows = await this.store.readAll(after, limit + 1);
+    const rows = await openEvents(this.store.pool, await this.store.readAll(after, limit + 1));
     const events = rows.slice(0, limit);
     return { events, next: events.length ? placeAfter(events[events.length - 1]) : after, more: rows.length > limit };
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LedgerKeyError, loadLedgerKeys, type LedgerKeys } from '../event-store/integrity/keys.js';
 import { signInProblems, signInSettings } from './sign-in.js';
 import { jsonObject } from './json-object.js';
+import { loadMasterKey, MasterKeyError, type MasterKey } from '../privacy/master-key.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -112,6 +113,10 @@ const schema = z
     LEDGER_SIGNING_KEY: z.string().optional(),
     /** Public keys (PEM) whose checkpoints a verifier accepts besides the signing key's: rotated-out keys, or an auditor's only key. */
     LEDGER_PUBLIC_KEYS_FILE: z.string().optional(),
+    /** Wraps the data keys of personal data (docs/privacy.md): base64 of 32 random bytes; required in production. */
+    LEDGER_MASTER_KEY: z.string().optional(),
+    /** The same key in a file (mode 600), for secret stores that mount files. */
+    LEDGER_MASTER_KEY_FILE: z.string().optional(),
     /** How often the service records a signed checkpoint when events were appended; 0 turns it off. */
     LEDGER_CHECKPOINT_INTERVAL_MS: z.coerce
       .number()
@@ -197,7 +202,14 @@ const schema = z
       // the reason, never the key, goes into the message
       ctx.addIssue({ code: 'custom', message: err.message, path: [err.setting] });
     }
-    return { ...c, ledgerKeys };
+    let masterKey: MasterKey | null = null;
+    try {
+      masterKey = loadMasterKey(c);
+    } catch (err) {
+      if (!(err instanceof MasterKeyError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message, path: [err.setting] });
+    }
+    return { ...c, ledgerKeys, masterKey: masterKey! };
   });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -58,7 +58,7 @@ describe('sign-in settings', () => {
   });
 
   it('wants https for the issuer and the service in production', () => {
-    const prod = { NODE_ENV: 'production', CURSOR_SECRET: 'x'.repeat(40) };
+    const prod = { NODE_ENV: 'production', CURSOR_SECRET: 'x'.repeat(40), LEDGER_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
     expect(() => loadConfig({ ...prod, ...OIDC, OIDC_ISSUER: 'http://idp.example' })).toThrow(/OIDC_ISSUER: must use https/);
     expect(() => loadConfig({ ...prod, ...OIDC })).toThrow(/PUBLIC_BASE_URL: must use https/);
     expect(loadConfig({ ...prod, ...OIDC, PUBLIC_BASE_URL: 'https://ledger.city.example' }).OIDC_ISSUER).toBe(OIDC.OIDC_ISSUER);

@@ -45,7 +45,10 @@ describe('secrets when NODE_ENV=production', () => {
 
   it('starts with a long explicit secret in production, and with the default elsewhere', () => {
     const secret = 'x9'.repeat(24);
-    expect(loadConfig({ NODE_ENV: 'production', CURSOR_SECRET: secret }).CURSOR_SECRET).toBe(secret);
+    const master = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'production', CURSOR_SECRET: secret, LEDGER_MASTER_KEY: master }).CURSOR_SECRET).toBe(secret);
+    // the master key that protects personal data has no default in production (docs/privacy.md)
+    expect(problemOf({ NODE_ENV: 'production', CURSOR_SECRET: secret })).toMatch(/LEDGER_MASTER_KEY: must be set when NODE_ENV=production/);
     expect(loadConfig({ NODE_ENV: 'development' }).CURSOR_SECRET).toBe('partnership-ledger-cursors');
     expect(loadConfig({ NODE_ENV: 'test' }).CURSOR_SECRET).toBe('partnership-ledger-cursors');
   });

@@ -147,6 +147,9 @@ const decision = {
   tally: opt(tally),
 };
 
+/** A person to ask about the entry: personal data, encrypted per person and erasable (docs/privacy.md). */
+const contactPerson = opt(text(), { personal: true, help: 'a person to contact about it (personal data: erasable on request)' });
+
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
 
 const milestones = {
@@ -162,6 +165,7 @@ const milestones = {
     coordinatingOffice: opt(text()),
     mandateReference: opt(text()),
     predecessorId: opt(text(), { help: 'the terminated partnership this one restarts' }),
+    contactPerson,
   }),
   CounterpartDesignated: milestone({ name: req(localizedName), country: opt(country) }),
   CounterpartRenamed: milestone({
@@ -222,6 +226,7 @@ const milestones = {
     organisation: req(text(), { help: 'identifies the participant together with side' }),
     participantType: req(oneOf(PARTICIPANT_TYPES, 'participantType')),
     side: req(oneOf(SIDES, 'side')),
+    contactPerson,
   }),
   ParticipantLeft: milestone({ organisation: req(text()), side: req(oneOf(SIDES, 'side')), reason: opt(longText()) }),
   ActivityHeld: plannable({
@@ -229,8 +234,9 @@ const milestones = {
     activityKind: opt(text(), { help: 'free text, e.g. "summer_camp", "delegation_visit", "workshop"' }),
     endsOn: opt(date, { help: 'the last day' }),
     place: opt(text()),
-    participants: opt(texts(), { personal: true }),
+    participants: opt(texts(), { personal: true, help: 'names of the people who took part (personal data: erasable on request)' }),
     participantCount: opt(count),
+    contactPerson,
   }),
   FundingReceived: milestone({
     funder: req(text(), { help: 'who gave it, e.g. "European Commission"' }),

@@ -29,8 +29,10 @@ export interface Field<T = unknown, R extends boolean = boolean> {
   readonly schema: JsonSchema;
   /** JSON Schema of the wire form (request bodies), when it differs */
   readonly input?: JsonSchema;
-  /** personal data (a person's name): shown to fewer people, erased on request */
+  /** personal data (a person's name): encrypted per person, erased on request (docs/privacy.md) */
   readonly personal: boolean;
+  /** free text an office may choose to treat as personal (its organisation's `personalTexts` setting) */
+  readonly mayBePersonal?: boolean;
   /** a sentence for readers of the API document and the form */
   readonly help?: string;
   readonly options?: readonly string[];
@@ -104,7 +106,7 @@ export const text = (max = LINE_MAX) =>
   field<string>({ kind: 'text', check: textCheck(max), schema: { type: 'string', minLength: 1, maxLength: max }, maxLength: max });
 
 /** Several lines: a note, a reason, a resolution's text. */
-export const longText = () => ({ ...text(LONG_TEXT_MAX), kind: 'longText' as const });
+export const longText = () => ({ ...text(LONG_TEXT_MAX), kind: 'longText' as const, mayBePersonal: true });
 
 /** A list of lines; a problem of one entry is reported at the list ("entry 2 must …"). */
 export const texts = (max = LINE_MAX) =>

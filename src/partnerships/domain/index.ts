@@ -15,3 +15,4 @@ export * from './apply-entry.js';
 export * from './evolve.js';
 export * from './decide.js';
 export * from './obligations.js';
+export * from './personal.js';

@@ -15,6 +15,7 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { PG_POOL } from '../../event-store/event-store.module.js';
 import { PostgresEventStore } from '../../event-store/postgres-event-store.js';
+import { openEvents } from '../../privacy/sealing.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
 import type { StoredEvent } from '../../event-store/types.js';
 import { isValidBusinessDate, PARTNERSHIP_ID_PATTERN, PartnershipNotFoundError } from '../domain/index.js';
@@ -129,13 +130,13 @@ export class PartnershipSource {
   async of(id: string, asOf?: AsOf): Promise<Source> {
     const given = asOf?.validAt || asOf?.knownAt ? asOf : null;
     if (asOf?.knownAt) {
-      const events = await this.store.readStream(id);
+      const events = await openEvents(this.store.pool, await this.store.readStream(id));
       if (!events.length) throw new PartnershipNotFoundError(id);
       return { from: 'events', events: knownBy(events, asOf.knownAt), asOf: given };
     }
     const version = await this.appliedVersion(id);
     if (version !== null) return { from: 'projection', asOf: given, version };
-    return { from: 'events', events: await this.store.readStream(id), asOf: given };
+    return { from: 'events', events: await openEvents(this.store.pool, await this.store.readStream(id)), asOf: given };
   }
 
   /**

@@ -11,6 +11,7 @@ import { applyOParl } from './oparl/oparl.step.js';
 import { applyStatus } from './status/status.step.js';
 import { applyTimeline } from './timeline/timeline.step.js';
 import type { PartnershipsBatch } from './batch.js';
+import { openEvents } from '../../privacy/sealing.js';
 
 const PARTNERSHIPS_PROJECTION = 'partnerships';
 
@@ -33,7 +34,11 @@ export const partnershipsProjection: ProjectionDefinition = {
     oparl_objects: ['btree (type, id)'],
   },
   async apply(events, ctx) {
-    const relevant = events.filter((e) => isEventType(e.type));
+    // Read rows hold personal values decrypted; an erasure rebuilds them (docs/privacy.md).
+    const relevant = await openEvents(
+      ctx.client,
+      events.filter((e) => isEventType(e.type)),
+    );
     if (!relevant.length) return;
     const batch: PartnershipsBatch = { events: relevant, ctx, changedEntries: [] };
     batch.changedEntries = await applyTimeline(batch);

@@ -30,6 +30,10 @@ import {
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
 import { toRecorded } from '../recorded.js';
 import { derivedEventId } from './idempotency.js';
+import { INSTANCE_ORGANISATION_ID, streamOrganisations } from '../../organisations/acting.js';
+import { openEvents, sealEvents } from '../../privacy/sealing.js';
+import { personalTextsOf } from '../../privacy/settings.js';
+import { erasureGeneration, PERSONAL_DATA_TRUST_MS } from '../../privacy/subject-keys.js';
 
 /** Without If-Match a lost version race is retried on fresh state; with it the caller asked to fail instead. */
 const MAX_ATTEMPTS = 5;
@@ -52,6 +56,8 @@ const STATE_CACHE_SIZE = 1000;
 @CommandHandler(ExecutePartnershipCommand)
 export class PartnershipCommandHandler implements ICommandHandler<ExecutePartnershipCommand, CommandOutcome> {
   private readonly histories = new Map<string, History>();
+  /** when each history was read whole, and the erasure generation it was read in */
+  private readonly readAt = new Map<string, { at: number; generation: number }>();
 
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
@@ -107,7 +113,9 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
         occurredAt: occurredAt(e.data),
       }));
       try {
-        const result = await this.store.append(streamId, events, { expectedVersion: loaded });
+        // Personal values are encrypted before the store hashes them (docs/privacy.md).
+        const sealed = await this.seal(streamId, events);
+        const result = await this.store.append(streamId, sealed, { expectedVersion: loaded });
         if (result.duplicate && idFor) {
           // A concurrent retry with the same key wrote these ids first: answer as it did.
           const earlier = await this.replay(streamId, idFor, idempotency!);
@@ -164,7 +172,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     { expectedVersion, mustExist }: Pick<CommandContext, 'expectedVersion' | 'mustExist'>,
     fresh: boolean,
   ): Promise<{ state: History; decided: PartnershipEvent[] }> {
-    const cached = fresh ? undefined : this.histories.get(streamId);
+    const cached = fresh ? undefined : this.cached(streamId);
     const state = cached ?? (await this.load(streamId));
     try {
       // Checked before deciding so a stale If-Match is a 412, not a misleading domain error.
@@ -193,11 +201,17 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
    * carries its business order and latest state forward as it grows.
    */
   private async load(streamId: string): Promise<History> {
-    const cached = this.histories.get(streamId);
-    const tail = await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+    const cached = this.cached(streamId);
+    if (!cached) this.readAt.set(streamId, { at: Date.now(), generation: erasureGeneration() });
+    const tail = await openEvents(this.store.pool, await this.store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 }));
     const history = tail.length ? recordAll(cached ?? initialState(), tail.map(toRecorded)) : (cached ?? initialState());
     this.cache(streamId, history);
     return history;
+  }
+
+  private async seal(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+    const organisationId = (await streamOrganisations(this.store.pool, streamId))[0] ?? INSTANCE_ORGANISATION_ID;
+    return sealEvents(this.store.pool, organisationId, events, await personalTextsOf(this.store.pool, organisationId));
   }
 
   /** The history once this process' own append committed, as a read of the stream would give it. */
@@ -216,10 +230,27 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     this.cache(streamId, recordAll(state, recorded as RecordedEvent[]));
   }
 
+  /**
+   * The cached history, unless it may hold a personal value erased since it was read: a history
+   * read before an erasure in this process, or longer ago than a write may trust (docs/privacy.md).
+   */
+  private cached(streamId: string): History | undefined {
+    const read = this.readAt.get(streamId);
+    if (read && (read.generation !== erasureGeneration() || Date.now() - read.at > PERSONAL_DATA_TRUST_MS)) {
+      this.histories.delete(streamId);
+      this.readAt.delete(streamId);
+    }
+    return this.histories.get(streamId);
+  }
+
   private cache(streamId: string, history: History): void {
     this.histories.delete(streamId); // re-insert: Map order is the LRU order
     if (history.version > 0) this.histories.set(streamId, history);
-    if (this.histories.size > STATE_CACHE_SIZE) this.histories.delete(this.histories.keys().next().value!);
+    if (this.histories.size > STATE_CACHE_SIZE) {
+      const oldest = this.histories.keys().next().value!;
+      this.histories.delete(oldest);
+      this.readAt.delete(oldest);
+    }
   }
 
   /** The outcome of the first request with this key, or null if there was none. */

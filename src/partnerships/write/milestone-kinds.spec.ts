@@ -82,7 +82,13 @@ describe('the milestone kinds', () => {
       ...(f.fields ?? []).flatMap(personal),
       ...(f.item ? personal(f.item) : []),
     ];
-    expect(kinds.flatMap((k) => k.fields.flatMap(personal))).toEqual(['name', 'participants']);
+    expect(kinds.flatMap((k) => k.fields.flatMap(personal))).toEqual([
+      'contactPerson',
+      'name',
+      'contactPerson',
+      'participants',
+      'contactPerson',
+    ]);
   });
 
   it('names each vocabulary after its constant in vocabulary.ts', () => {

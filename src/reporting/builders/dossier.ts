@@ -152,6 +152,12 @@ export function describeEntry(e: TimelineEntry): string {
   if (e.receipt) parts.push(RECEIPT_TEXT[e.receipt.status]);
   if (d.value && typeof d.value === 'object' && d.value.amount) parts.push(`${d.value.amount} ${d.value.currency ?? ''}`.trim());
   if (Array.isArray(d.items) && d.items.length) parts.push(d.items.join(', '));
+  // personal values as the timeline gives them: decrypted, or "[erased]" (docs/privacy.md)
+  if (Array.isArray(d.participants) && d.participants.length) parts.push(`participants: ${d.participants.join(', ')}`);
+  if (Array.isArray(d.signatories) && d.signatories.length)
+    parts.push(`signed by ${d.signatories.map((s: { name?: string }) => s.name ?? '').join(', ')}`);
+  const contact = str(d.contactPerson);
+  if (contact) parts.push(`contact: ${contact}`);
   const note = str(d.note) ?? str(d.text);
   if (note) parts.push(note);
   return parts.join(' · ');

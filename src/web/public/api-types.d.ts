@@ -878,6 +878,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/people/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The erasure log of the organisation: who erased which subject, when and why (no personal data) */
+    get: operations['PeopleController_list'];
+    put?: never;
+    /** Erase a person: delete their data key, log who erased whom and why, rebuild the read models, re-render stored reports */
+    post: operations['PeopleController_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/places/{key}': {
     parameters: {
       query?: never;
@@ -1307,6 +1325,8 @@ export interface components {
     ActivityDto: {
       /** @description free text, e.g. "summer_camp", "delegation_visit", "workshop" */
       activityKind?: string;
+      /** @description a person to contact about it (personal data: erasable on request) */
+      contactPerson?: string;
       /** @description the last day */
       endsOn?: components['schemas']['BusinessDateInput'];
       /** @description for a plan: the day it was made (default: the day it is recorded, or the planned day if that is earlier) */
@@ -1316,6 +1336,7 @@ export interface components {
       /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
       occurredOn: components['schemas']['BusinessDateInput'];
       participantCount?: number;
+      /** @description names of the people who took part (personal data: erasable on request) */
       participants?: string[];
       place?: string;
       /** @description a meeting or activity in the calendar, not yet held */
@@ -2846,6 +2867,7 @@ export interface components {
       };
       checksum?: string;
       committee?: string;
+      contactPerson?: string;
       coordinatingOffice?: string;
       counterpart?: components['schemas']['LocalizedName'];
       counterpartCountry?: string;
@@ -2932,6 +2954,113 @@ export interface components {
       visibility?: 'public' | 'internal';
     } & {
       [key: string]: unknown;
+    };
+    /**
+     * @example {
+     *       "name": "Office Tester",
+     *       "reason": "request under GDPR Art. 17 of 2026-12-01, file 17/2026"
+     *     }
+     */
+    EraseDto: {
+      /** @description the name as recorded in a personal field (case and spacing do not matter) */
+      name?: string;
+      /** @description why: recorded in the erasure log (name nobody in it) */
+      reason: string;
+      /**
+       * Format: uuid
+       * @description or the subject id (people:export shows it)
+       */
+      subject?: string;
+    };
+    /**
+     * @description One recorded erasure.
+     * @example {
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "subjectId": "3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a69",
+     *       "erasedAt": "2026-12-01T09:00:00.000Z"
+     *     }
+     */
+    Erasure: {
+      /** Format: date-time */
+      erasedAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      subjectId: string;
+    };
+    /**
+     * @description The erasure log, oldest first.
+     * @example {
+     *       "erasures": []
+     *     }
+     */
+    ErasureList: {
+      erasures: components['schemas']['ErasureLogEntry'][];
+    };
+    /**
+     * @description Who erased which subject, when and why.
+     * @example {
+     *       "organisationId": "00000000-0000-4000-8000-000000000001",
+     *       "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "subjectId": "3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a69",
+     *       "erasedAt": "2026-12-01T09:00:00.000Z",
+     *       "erasedBy": "key:01956f0e-…",
+     *       "reason": "request of 2026-12-01"
+     *     }
+     */
+    ErasureLogEntry: {
+      /** Format: date-time */
+      erasedAt: string;
+      erasedBy: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      reason: string;
+      /** Format: uuid */
+      subjectId: string;
+    };
+    /**
+     * @description What an erasure affected. The events stay (their hashes too); their values of the subject read as "[erased]".
+     * @example {
+     *       "erasures": [
+     *         {
+     *           "id": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *           "subjectId": "3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a69",
+     *           "erasedAt": "2026-12-01T09:00:00.000Z"
+     *         }
+     *       ],
+     *       "alreadyErased": [],
+     *       "events": 2,
+     *       "streams": [
+     *         "dortmund-zhytomyr"
+     *       ],
+     *       "readRows": 3,
+     *       "reports": 1,
+     *       "reportIds": [
+     *         "0195a2b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b"
+     *       ],
+     *       "rebuilt": [
+     *         "partnerships"
+     *       ]
+     *     }
+     */
+    ErasureOutcome: {
+      /** @description subjects erased before: nothing was done for them */
+      alreadyErased: string[];
+      erasures: components['schemas']['Erasure'][];
+      /** @description events that hold a value of the subject */
+      events: number;
+      /** @description read-model rows that showed a value of the subject before the rebuild */
+      readRows: number;
+      /** @description projections rebuilt */
+      rebuilt: string[];
+      /** @description their ids */
+      reportIds: string[];
+      /** @description stored reports queued to be rendered again */
+      reports: number;
+      /** @description the partnerships of those events */
+      streams: string[];
     };
     /**
      * @description Who recorded an event, from where, under which request.
@@ -3088,6 +3217,8 @@ export interface components {
      *     }
      */
     InitiatePartnershipDto: {
+      /** @description a person to contact about it (personal data: erasable on request) */
+      contactPerson?: string;
       coordinatingOffice?: string;
       counterpart?: components['schemas']['LocalizedNameInput'];
       counterpartCountry?: string;
@@ -4785,6 +4916,8 @@ export interface components {
      *     }
      */
     ParticipantDto: {
+      /** @description a person to contact about it (personal data: erasable on request) */
+      contactPerson?: string;
       /** @description free text for whoever reads the timeline later */
       note?: string;
       /** @description when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as precise as it is known */
@@ -12923,6 +13056,156 @@ export interface operations {
       };
       /** @description unknown partnership (partnership_not_found) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PeopleController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureList'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PeopleController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureOutcome'];
+        };
+      };
+      /** @description no name or subject, or no reason (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such subject (subject_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
         headers: {
           [name: string]: unknown;
         };

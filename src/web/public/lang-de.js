@@ -10,6 +10,7 @@ const de = {
     short: ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sep.', 'Okt.', 'Nov.', 'Dez.'],
   },
   labels: {
+    erased: '[gelöscht]',
     appName: 'Partnerschaftsregister',
     skip: 'Zum Inhalt springen',
     language: 'Sprache',
@@ -241,6 +242,7 @@ const de = {
     counterpartCountry: 'Land der Partnerstadt',
     tier: 'Stufe',
     coordinatingOffice: 'Koordinierende Stelle',
+    contactPerson: 'Ansprechperson',
     mandateReference: 'Auftrag',
     predecessorId: 'Vorgänger-Partnerschaft',
     name: 'Name',

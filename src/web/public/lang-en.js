@@ -10,6 +10,7 @@ const en = {
     short: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   },
   labels: {
+    erased: '[erased]',
     appName: 'Partnership Ledger',
     skip: 'Skip to content',
     language: 'Language',
@@ -244,6 +245,7 @@ const en = {
     counterpartCountry: 'Counterpart country',
     tier: 'Tier',
     coordinatingOffice: 'Coordinating office',
+    contactPerson: 'Contact person',
     mandateReference: 'Mandate reference',
     predecessorId: 'Predecessor partnership',
     name: 'Name',

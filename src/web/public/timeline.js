@@ -44,12 +44,16 @@ let described = new Map();
  */
 function valueText(type, field, v) {
   if (v === null || v === undefined) return '—';
+  // an erased personal value (docs/privacy.md) in the reader's language
+  if (v === ERASED) return t('erased');
   if (isBusinessDate(v)) return formatDate(v);
   if (isName(v)) return nameIn(v);
   if (isMoney(v)) return formatMoney(v.amount, v.currency);
   if (Array.isArray(v))
     return v
-      .map((/** @type {{ name?: string } | string | number} */ x) => (typeof x === 'object' ? (x.name ?? JSON.stringify(x)) : String(x)))
+      .map((/** @type {{ name?: string } | string | number} */ x) =>
+        typeof x === 'object' ? valueText(type, 'name', x.name ?? JSON.stringify(x)) : x === ERASED ? t('erased') : String(x),
+      )
       .join(', ');
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (typeof v === 'object') return JSON.stringify(v);
@@ -59,6 +63,9 @@ function valueText(type, field, v) {
   const primitive = /** @type {string | number} */ (v);
   return String(primitive);
 }
+
+/** How the API gives an erased personal value. */
+const ERASED = '[erased]';
 
 /** Fields every entry shows elsewhere (its date, plan, note) or that say little in one line. */
 const NOT_IN_SUMMARY = new Set(['occurredOn', 'planned', 'madeOn', 'note', 'source', 'relatesTo', 'partnershipId']);

@@ -9,6 +9,7 @@ import { withActorNames } from '../../../people/people.js';
 import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../../recorded.js';
+import { openEvents } from '../../../privacy/sealing.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
 import { receiptAnnotations, type ReceiptView } from '../receipts/receipts.js';
 import { sortDateOf, TimelineBuilder } from './timeline.mapping.js';
@@ -175,7 +176,10 @@ export class TimelineQueries {
   }
 
   async events(id: string, opts: { fromVersion?: number; limit?: number } = {}): Promise<StoredEvent[]> {
-    const events = await this.store.readStream(id, { fromVersion: opts.fromVersion ?? 1, limit: opts.limit ?? 1000 });
+    const events = await openEvents(
+      this.store.pool,
+      await this.store.readStream(id, { fromVersion: opts.fromVersion ?? 1, limit: opts.limit ?? 1000 }),
+    );
     if (!events.length && (opts.fromVersion ?? 1) <= 1) throw new PartnershipNotFoundError(id);
     return events;
   }

@@ -1,0 +1,84 @@
+// Personal values of an event, found by the one description: fields marked `personal` (a person's
+// name), and free-text fields an office chose to treat as personal. The write path encrypts what this
+// finds (src/privacy); nothing else decides what is personal.
+import { EVENT_FIELDS, isEventType, type EventType } from './events.js';
+import { isObject, type Field, type Fields } from './fields.js';
+
+/** Which free-text fields an office treats as personal: "note" (in every kind) or "NoteAdded.text". */
+export type PersonalTexts = ReadonlySet<string>;
+
+export interface PersonalValue {
+  /** where it is in the event's data, e.g. ["signatories", 0, "name"] */
+  path: (string | number)[];
+  value: string;
+  /** a person's name (a data subject of its own), or free text about the entry's person */
+  kind: 'name' | 'text';
+}
+
+/** The free-text fields of each kind an office may mark as personal, as "<EventType>.<field>". */
+export const MAY_BE_PERSONAL: readonly string[] = Object.entries(EVENT_FIELDS).flatMap(([type, fields]) =>
+  Object.entries(fields as Fields)
+    .filter(([, f]) => f.mayBePersonal)
+    .map(([name]) => `${type}.${name}`),
+);
+
+const marked = (texts: PersonalTexts | undefined, type: string, name: string, f: Field) =>
+  !!f.mayBePersonal && !!texts && (texts.has(name) || texts.has(`${type}.${name}`));
+
+function walk(
+  type: string,
+  fields: Fields,
+  data: Record<string, unknown>,
+  path: (string | number)[],
+  texts: PersonalTexts | undefined,
+  out: PersonalValue[],
+): void {
+  for (const [name, f] of Object.entries(fields)) {
+    const v = data[name];
+    if (v === undefined || v === null) continue;
+    const at = [...path, name];
+    if (f.personal || marked(texts, type, name, f)) {
+      const kind = f.personal ? 'name' : 'text';
+      if (typeof v === 'string') out.push({ path: at, value: v, kind });
+      else if (Array.isArray(v)) v.forEach((e, i) => typeof e === 'string' && out.push({ path: [...at, i], value: e, kind }));
+      continue;
+    }
+    if (f.fields && isObject(v)) walk(type, f.fields, v, at, texts, out);
+    else if (f.item?.fields && Array.isArray(v))
+      v.forEach((e, i) => {
+        if (isObject(e)) walk(type, f.item!.fields!, e, [...at, i], texts, out);
+      });
+  }
+}
+
+/**
+ * Every personal value in one event's data, in description order. A correction's `changes` and
+ * `previous` are read with the description of the entry they correct.
+ */
+export function personalValues(type: string, data: unknown, texts?: PersonalTexts): PersonalValue[] {
+  if (!isEventType(type) || !isObject(data)) return [];
+  const out: PersonalValue[] = [];
+  if (type === 'EntryCorrected') {
+    const target = data.targetType;
+    if (isEventType(target))
+      for (const part of ['changes', 'previous'])
+        if (isObject(data[part])) walk(target, EVENT_FIELDS[target], data[part], [part], texts, out);
+    walk(type, EVENT_FIELDS.EntryCorrected, { reason: data.reason }, [], texts, out);
+    return out;
+  }
+  walk(type, EVENT_FIELDS[type as EventType], data, [], texts, out);
+  return out;
+}
+
+/** `data` with the value at each path replaced by `replace(value)`; `data` itself is left as it was. */
+export function replacePersonal(data: unknown, values: PersonalValue[], replace: (v: PersonalValue) => unknown): unknown {
+  if (!values.length) return data;
+  // event data is plain JSON (the store refuses anything else); a JSON copy keeps it plain
+  const copy = JSON.parse(JSON.stringify(data)) as Record<string | number, unknown>;
+  for (const v of values) {
+    let at: Record<string | number, unknown> = copy;
+    for (const key of v.path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+    at[v.path[v.path.length - 1]] = replace(v);
+  }
+  return copy;
+}

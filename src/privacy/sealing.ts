@@ -1,0 +1,128 @@
+// The write path encrypts personal values before an event reaches the store, so the hash chain
+// covers the ciphertext and deleting a subject's key leaves every chain and checkpoint valid. The
+// read paths open what they read: a value whose key is gone reads as "[erased]".
+import type pg from 'pg';
+import { personalValues, replacePersonal, type PersonalTexts } from '../partnerships/domain/index.js';
+import { ERASED, isErasedMarker } from './erased.js';
+import { currentMasterKey, openBytes, sealBytes, type MasterKey } from './master-key.js';
+import { anonymousSubject, keysOf, normalizeName, subjectsForNames, type SubjectKey } from './subject-keys.js';
+
+type Db = pg.Pool | pg.ClientBase;
+
+/** How a personal value is stored in event data. */
+export interface Envelope {
+  $enc: 'v1';
+  subject: string;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+export const isEnvelope = (v: unknown): v is Envelope =>
+  typeof v === 'object' &&
+  v !== null &&
+  (v as { $enc?: unknown }).$enc === 'v1' &&
+  typeof (v as { subject?: unknown }).subject === 'string';
+
+function sealValue(s: SubjectKey, value: unknown): Envelope {
+  const sealed = sealBytes(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
+  return {
+    $enc: 'v1',
+    subject: s.subjectId,
+    iv: sealed.subarray(0, 12).toString('base64'),
+    tag: sealed.subarray(12, 28).toString('base64'),
+    ct: sealed.subarray(28).toString('base64'),
+  };
+}
+
+export function openValue(key: Buffer, e: Envelope): unknown {
+  const sealed = Buffer.concat([Buffer.from(e.iv, 'base64'), Buffer.from(e.tag, 'base64'), Buffer.from(e.ct, 'base64')]);
+  return JSON.parse(openBytes(key, sealed, e.subject).toString('utf8'));
+}
+
+interface Sealable {
+  type: string;
+  data: unknown;
+}
+
+/**
+ * Events with every personal value encrypted under its subject's key. A name is its own subject;
+ * free text an office treats as personal belongs to the entry's contact person, else to the first
+ * person the entry names, else to a subject of its own. Erased markers are not a person and stay.
+ */
+export async function sealEvents<E extends Sealable>(
+  db: Db,
+  organisationId: string,
+  events: E[],
+  texts?: PersonalTexts,
+  master: MasterKey = currentMasterKey(),
+): Promise<E[]> {
+  const found = events.map((e) => personalValues(e.type, e.data, texts).filter((v) => !isErasedMarker(v.value)));
+  const names = found.flat().filter((v) => v.kind === 'name');
+  if (!found.some((f) => f.length)) return events;
+  const subjects = names.length
+    ? await subjectsForNames(
+        db,
+        master,
+        organisationId,
+        names.map((v) => v.value),
+      )
+    : new Map<string, SubjectKey>();
+  const out: E[] = [];
+  for (const [i, e] of events.entries()) {
+    const values = found[i];
+    if (!values.length) {
+      out.push(e);
+      continue;
+    }
+    const named = values.filter((v) => v.kind === 'name');
+    const about = named.find((v) => v.path[v.path.length - 1] === 'contactPerson') ?? named[0];
+    const textSubject = values.some((v) => v.kind === 'text')
+      ? about
+        ? subjects.get(normalizeName(about.value))!
+        : await anonymousSubject(db, master, organisationId)
+      : undefined;
+    const data = replacePersonal(e.data, values, (v) =>
+      sealValue(v.kind === 'name' ? subjects.get(normalizeName(v.value))! : textSubject!, v.value),
+    );
+    out.push({ ...e, data });
+  }
+  return out;
+}
+
+/** Every envelope in `v` (any depth). */
+function envelopesIn(v: unknown, out: Envelope[]): void {
+  if (Array.isArray(v)) for (const e of v) envelopesIn(e, out);
+  else if (isEnvelope(v)) out.push(v);
+  else if (typeof v === 'object' && v !== null) for (const e of Object.values(v)) envelopesIn(e, out);
+}
+
+function opened(v: unknown, keys: Map<string, Buffer>): unknown {
+  if (Array.isArray(v)) return v.map((e) => opened(e, keys));
+  if (isEnvelope(v)) {
+    const key = keys.get(v.subject);
+    return key ? openValue(key, v) : ERASED;
+  }
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, opened(e, keys)]));
+  return v;
+}
+
+/** The subjects whose values `data` holds. */
+export function subjectsIn(data: unknown): string[] {
+  const found: Envelope[] = [];
+  envelopesIn(data, found);
+  return [...new Set(found.map((e) => e.subject))];
+}
+
+/** Events as readers see them: personal values decrypted, or "[erased]" where the key is gone. */
+export async function openEvents<E extends { data: unknown }>(db: Db, events: E[], master: MasterKey = currentMasterKey()): Promise<E[]> {
+  const subjects = new Set<string>();
+  const holding = events.map((e) => {
+    const ids = subjectsIn(e.data);
+    for (const id of ids) subjects.add(id);
+    return ids.length > 0;
+  });
+  if (!subjects.size) return events;
+  const keys = await keysOf(db, master, subjects);
+  return events.map((e, i) => (holding[i] ? { ...e, data: opened(e.data, keys) } : e));
+}
