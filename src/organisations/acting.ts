@@ -12,12 +12,8 @@ export interface ActingOrganisation {
   slug: string;
 }
 
+// The authentication guard will set it once memberships exist (organisations issue).
 type WithOrganisation = Request & { organisation?: ActingOrganisation };
-
-/** Set by the authentication guard once it knows who asks. */
-export function setActingOrganisation(req: Request, organisation: ActingOrganisation): void {
-  (req as WithOrganisation).organisation = organisation;
-}
 
 /** The organisation this request acts for; until several exist, the instance's first. */
 export function actingOrganisation(req: Request): ActingOrganisation {
