@@ -243,7 +243,7 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const paths = res.body.paths as Record<string, Record<string, any>>;
     const commandRoutes = Object.entries(paths).filter(([p, ops]) => p.startsWith('/api/v1/partnerships') && ops.post);
-    expect(commandRoutes.length).toBe(29);
+    expect(commandRoutes.length).toBe(30);
     for (const [p, ops] of commandRoutes) {
       const content = ops.post.requestBody?.content?.['application/json'];
       expect({ p, example: !!content?.examples?.example?.value }).toEqual({ p, example: true });

@@ -168,7 +168,13 @@ it('stores the names encrypted, reads them, and after erasure reads the particip
     expect(text).toContain('[erased]');
     expect(text).toContain(CONTACT);
   }
-  for (const path of ['/oparl/v1.1/body/municipality/paper', '/oparl/v1.1/body/municipality/meeting', `${API}/${DZ}/aid.iati.xml`]) {
+  const publicPages = ['', '?lang=de', '?lang=uk', '/dossier.html', '/aid.csv', '/feed.atom'].map((p) => `/public/default/${DZ}${p}`);
+  for (const path of [
+    '/oparl/v1.1/body/municipality/paper',
+    '/oparl/v1.1/body/municipality/meeting',
+    `${API}/${DZ}/aid.iati.xml`,
+    ...publicPages,
+  ]) {
     const res = await get(path);
     expect([path, res.status]).toEqual([path, 200]);
     expect(res.text).not.toContain(PARTICIPANT);
