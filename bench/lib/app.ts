@@ -62,6 +62,7 @@ async function startChild(script: string, url: string, opts: { poolSize: number;
       NODE_ENV: 'production',
       // Production refuses the public default; a fresh one per run is enough for a benchmark.
       CURSOR_SECRET: randomBytes(32).toString('base64url'),
+      LEDGER_MASTER_KEY: randomBytes(32).toString('base64'),
       DATABASE_URL: url,
       HOST: '127.0.0.1',
       PORT: String(port),

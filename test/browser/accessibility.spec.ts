@@ -21,7 +21,7 @@ const ARGS = [
   '--disable-sync',
 ];
 const LANGS = ['en', 'de', 'uk'] as const;
-const PUBLIC = `/public/default/${DEMO_PARTNERSHIP_ID}`;
+const PUBLIC = `/public/dortmund/${DEMO_PARTNERSHIP_ID}`;
 
 let t: TestApp;
 let base: string;
@@ -66,7 +66,7 @@ afterAll(async () => {
 describe.each(LANGS)('in %s', (lang) => {
   it('the public list and the public partnership page have no WCAG 2.1 AA violation', async () => {
     const page = await newPage();
-    await page.goto(`${base}/public/default/?lang=${lang}`);
+    await page.goto(`${base}/public/dortmund/?lang=${lang}`);
     await page.locator('table.list a').first().waitFor();
     expect(await violations(page)).toEqual([]);
     await page.goto(`${base}${PUBLIC}?lang=${lang}`);

@@ -168,7 +168,7 @@ it('stores the names encrypted, reads them, and after erasure reads the particip
     expect(text).toContain('[erased]');
     expect(text).toContain(CONTACT);
   }
-  const publicPages = ['', '?lang=de', '?lang=uk', '/dossier.html', '/aid.csv', '/feed.atom'].map((p) => `/public/default/${DZ}${p}`);
+  const publicPages = ['', '?lang=de', '?lang=uk', '/dossier.html', '/aid.csv', '/feed.atom'].map((p) => `/public/dortmund/${DZ}${p}`);
   for (const path of [
     '/oparl/v1.1/body/municipality/paper',
     '/oparl/v1.1/body/municipality/meeting',

@@ -54,6 +54,8 @@ export async function seedDemo(app: INestApplicationContext, opts: { log?: (line
   // The public pages of the organisation the partnership belongs to: milestones and aid public.
   const pool = app.get<pg.Pool>(PG_POOL);
   const [owner] = await streamOrganisations(pool, DEMO_PARTNERSHIP_ID);
+  // The demo's city names its organisation, unless the instance already chose another name.
+  await pool.query(`UPDATE organisations SET slug = 'dortmund', name = 'Stadt Dortmund' WHERE id = $1 AND slug = 'default'`, [owner]);
   await setPublicSettings(pool, owner, { enabled: true, defaultPublicKinds: MILESTONES_AND_AID });
   return report;
 }
