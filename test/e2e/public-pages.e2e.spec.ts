@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { API, keyFor, post } from './partnerships-helpers.js';
 
 const ID = 'dortmund-zhytomyr';
-const ORG = 'default';
+const ORG = 'dortmund';
 const PAGE = `/public/${ORG}/${ID}`;
 /** Strings that must never reach a public answer: personal fields, internal entries, notes, actors, reasons. */
 const SECRET = {
