@@ -14,6 +14,7 @@ import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTok
 import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSessions.js';
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
+import { OrganisationData1764000017000 } from './1764000017000-OrganisationData.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -30,4 +31,5 @@ export const migrations = [
   PeopleAndSessions1764000011000,
   OutboxTraceContext1764000015000,
   Organisations1764000016000,
+  OrganisationData1764000017000,
 ];
