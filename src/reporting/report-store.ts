@@ -23,6 +23,8 @@ export interface ReportFileInfo {
 
 export interface Report {
   id: string;
+  /** whose report it is: its builders read only what this organisation may read */
+  organisationId: string;
   type: ReportType;
   parameters: Record<string, unknown>;
   status: ReportStatus;
@@ -82,6 +84,7 @@ function toReport(r: pg.QueryResultRow): Report {
     unexpectedFailures: r.unexpected_failures ?? 0,
     requeues: r.requeues ?? 0,
     files: r.files ?? [],
+    organisationId: r.organisation_id,
   };
 }
 
