@@ -73,7 +73,7 @@ export interface PreparedEvent {
 }
 
 /** The instance's first organisation: where appends that name none go (as events from before organisations did). */
-export const DEFAULT_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+const DEFAULT_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
 
 /**
  * An append's events, checked and in the columns' shape. Given an organisation, it is also written

@@ -46,7 +46,7 @@ export async function organisationsOfStream(db: Db, streamId: string): Promise<s
 }
 
 /** Who recorded each event: the organisation's slug and its side of the partnership. */
-export async function recordersOf(db: Db, eventIds: string[]): Promise<Map<string, { organisation: string; side: Side }>> {
+async function recordersOf(db: Db, eventIds: string[]): Promise<Map<string, { organisation: string; side: Side }>> {
   const out = new Map<string, { organisation: string; side: Side }>();
   if (!eventIds.length) return out;
   const { rows } = await db.query(

@@ -6,13 +6,13 @@ import { ROLES, type Role } from '../shared/auth/roles.js';
 
 type Db = pg.Pool | pg.ClientBase;
 
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 const LANGUAGES = ['en', 'de', 'uk'] as const;
 const IATI_REF = /^[A-Za-z0-9._:-]{3,100}$/;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
 /** What an organisation sets for itself: its OParl body, its IATI reporting organisation, its sign-in. */
-export interface OrganisationSettings {
+interface OrganisationSettings {
   /** the OParl Body's name (default: the organisation's name) */
   oparlBodyName?: string;
   /** the IATI reporting-org: identifier, name and organisation type code (e.g. 10 government) */
@@ -77,7 +77,7 @@ function languagesOf(value: unknown): string[] {
 }
 
 /** Settings checked field by field; unknown fields are refused rather than kept. */
-export function settingsOf(value: unknown): OrganisationSettings {
+function settingsOf(value: unknown): OrganisationSettings {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new OrganisationInputError('settings', 'must be an object');
   const v = value as Record<string, unknown>;
@@ -170,7 +170,7 @@ export async function updateOrganisation(
   return rows[0] ? toOrganisation(rows[0]) : null;
 }
 
-export function rolesOf(value: unknown): Role[] {
+function rolesOf(value: unknown): Role[] {
   const list = typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
   if (!Array.isArray(list) || !list.length || list.some((r) => !(ROLES as readonly string[]).includes(r as string)))
     throw new OrganisationInputError('roles', `must list one or more of ${ROLES.join(', ')}`);

@@ -6,8 +6,7 @@ import type { Request } from 'express';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
-import { sideOf } from './access.js';
-import { actingOrganisation } from './acting.js';
+import { actingOrganisation, streamOrganisations } from './acting.js';
 
 const PARTNERSHIP_ROUTE = /^\/api\/v1\/partnerships\/[^/]+/;
 
@@ -20,7 +19,7 @@ export class PartnershipAccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const id = req.params?.id;
     if (typeof id !== 'string' || !PARTNERSHIP_ROUTE.test(req.path)) return true;
-    if (await sideOf(this.pool, actingOrganisation(req).id, id)) return true;
+    if ((await streamOrganisations(this.pool, id)).includes(actingOrganisation(req).id)) return true;
     throw new PartnershipNotFoundError(id);
   }
 }

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { seedDemoOrganisations } from '../../src/organisations/demo.js';
 import { createOrganisation } from '../../src/organisations/organisations.js';
+import { runOrgsCommand } from '../../src/organisations/orgs-cli.js';
 import { seedDemo } from '../../src/partnerships/demo/seed.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, countEvents, poolOf, post } from './partnerships-helpers.js';
@@ -143,4 +144,38 @@ it('an invitation is used once; unlinking ends the partner’s access and keeps 
   const twice = await post(t, zhytomyrAdmin, '/api/v1/organisations/zhytomyr/invitations/accept', { token: invite.body.token });
   expect([twice.status, twice.body.code]).toEqual([410, 'invitation_used']);
   await get(zhytomyrOffice, `${API}/${ID}/timeline`).expect(200);
+});
+
+it('the orgs commands create, list and add members; bad input changes nothing', async () => {
+  const run = async (command: Parameters<typeof runOrgsCommand>[0], ...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runOrgsCommand(command, argv, poolOf(t), { out: (s) => (out += s), err: (s) => (err += s) });
+    return { code, out, err };
+  };
+  const created = await run('create', '--slug', 'mykolaiv', '--name', 'Mykolaiv City Council', '--languages', 'uk,en');
+  expect(created).toMatchObject({ code: 0, err: '' });
+  expect(created.out).toContain('Created organisation mykolaiv');
+  expect(await run('create', '--slug', 'mykolaiv', '--name', 'Again')).toMatchObject({ code: 1, err: expect.stringContaining('is taken') });
+  expect(await run('create', '--slug', 'Not A Slug', '--name', 'x')).toMatchObject({ code: 1, err: expect.stringContaining('slug') });
+  expect((await run('create', '--name', 'no slug')).code).toBe(2);
+  const list = await run('list');
+  expect(list.out.split('\n')[0]).toMatch(/^SLUG\s+NAME\s+LANGUAGES\s+IATI\s+ID$/);
+  expect(list.out).toMatch(/mykolaiv\s+Mykolaiv City Council\s+uk,en\s+-/);
+  const added = await run('members:add', '--organisation', 'mykolaiv', '--email', 'Clerk@Mykolaiv.example', '--roles', 'office,admin');
+  expect(added).toMatchObject({ code: 0, out: 'clerk@mykolaiv.example becomes office, admin of mykolaiv at their next sign-in.\n' });
+  expect((await run('members:add', '--organisation', 'mykolaiv', '--email', 'x@y.example', '--roles', 'mayor')).code).toBe(1);
+  expect((await run('members:add', '--organisation', 'nowhere', '--email', 'x@y.example', '--roles', 'office')).code).toBe(1);
+  const members = await run('members:list', '--organisation', 'mykolaiv', '--json');
+  expect(JSON.parse(members.out).members).toEqual([
+    {
+      personId: null,
+      email: 'clerk@mykolaiv.example',
+      displayName: null,
+      issuer: null,
+      subject: null,
+      roles: ['office', 'admin'],
+      pending: true,
+    },
+  ]);
 });

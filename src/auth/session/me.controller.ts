@@ -29,7 +29,12 @@ export class MyOrganisationView {
 @Schema({
   name: 'Me',
   description: 'Who is asking: the holder and role of the API key sent, or the signed-in person.',
-  example: { name: 'Office for International Relations', role: 'office' },
+  example: {
+    name: 'Office for International Relations',
+    role: 'office',
+    organisation: 'dortmund',
+    organisations: [{ slug: 'dortmund', name: 'Stadt Dortmund', languages: ['de', 'en', 'uk'], roles: ['office'] }],
+  },
 })
 export class MeView {
   @ApiProperty({ example: 'Office for International Relations', description: "the key's name, or the person's display name" })

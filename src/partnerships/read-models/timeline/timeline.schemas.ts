@@ -90,7 +90,7 @@ const ENTRY = {
   description: 'The organisation whose member or key recorded an entry, and its side of the partnership.',
   example: { organisation: 'dortmund', side: 'own' },
 })
-export class RecordedBySchema implements RecordedBy {
+class RecordedBySchema implements RecordedBy {
   @ApiProperty({ example: 'dortmund', description: "the organisation's slug" }) organisation: string;
   @ApiProperty({ enum: ['own', 'partner'], example: 'own' }) side: 'own' | 'partner';
 }
