@@ -15,6 +15,7 @@ import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSession
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
 import { OrganisationData1764000017000 } from './1764000017000-OrganisationData.js';
+import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -32,4 +33,5 @@ export const migrations = [
   OutboxTraceContext1764000015000,
   Organisations1764000016000,
   OrganisationData1764000017000,
+  AidReceipts1764000020000,
 ];

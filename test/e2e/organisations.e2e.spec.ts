@@ -98,6 +98,26 @@ it("the partner records its council's decision; the timeline and the events say 
   expect(await countEvents(t, ID)).toBe(before + 2);
 });
 
+it("the partner confirms the receipt of a 2022 delivery Dortmund recorded; Dortmund's aid ledger shows it confirmed", async () => {
+  const aid = await get(dortmundOffice, `/api/v1/aid?partnershipId=${ID}&kind=delivered`).expect(200);
+  const delivery = aid.body.items.find((i: { occurredOn: { date: string } }) => i.occurredOn.date.startsWith('2022'));
+  expect(delivery.receipt.status).toBe('awaiting');
+  const res = await post(t, zhytomyrOffice, `${API}/${ID}/aid-receipt-confirmations`, {
+    occurredOn: delivery.occurredOn.date.length === 4 ? '2022-12' : delivery.occurredOn.date,
+    deliveryId: delivery.eventId,
+    received: 'all',
+    documentReference: 'Acceptance certificate 2022/17',
+  });
+  expect(res.status).toBe(201);
+  const after = await get(dortmundOffice, `/api/v1/aid?partnershipId=${ID}&kind=delivered`).expect(200);
+  expect(after.body.items.find((i: { eventId: string }) => i.eventId === delivery.eventId).receipt.status).toBe('confirmed');
+  const timeline = await get(dortmundOffice, `${API}/${ID}/timeline`).expect(200);
+  expect(timeline.body.entries.find((e: { eventId: string }) => e.eventId === res.body.events[0].eventId)).toMatchObject({
+    type: 'AidReceiptConfirmed',
+    recordedBy: { organisation: 'zhytomyr', side: 'partner' },
+  });
+});
+
 it("the partner cannot record the owner's milestones", async () => {
   const before = await countEvents(t, ID);
   const res = await post(t, zhytomyrOffice, `${API}/${ID}/suspension`, { occurredOn: '2026-01-01', reason: 'test' });
