@@ -4,6 +4,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type pg from 'pg';
+import { DatabaseUnavailableError, databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
 import { actingOrganisation, streamOrganisations } from './acting.js';
@@ -19,7 +20,15 @@ export class PartnershipAccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const id = req.params?.id;
     if (typeof id !== 'string' || !PARTNERSHIP_ROUTE.test(req.path)) return true;
-    if ((await streamOrganisations(this.pool, id)).includes(actingOrganisation(req).id)) return true;
+    let readers: string[];
+    try {
+      readers = await streamOrganisations(this.pool, id);
+    } catch (err) {
+      // As the command path answers: the check ran before anything was written.
+      const u = databaseUnavailability(err);
+      throw u ? new DatabaseUnavailableError(u, req.method !== 'GET' && req.method !== 'HEAD', { cause: err }) : err;
+    }
+    if (readers.includes(actingOrganisation(req).id)) return true;
     throw new PartnershipNotFoundError(id);
   }
 }
