@@ -29,6 +29,7 @@ export class PartnershipAccessGuard implements CanActivate {
       throw u ? new DatabaseUnavailableError(u, req.method !== 'GET' && req.method !== 'HEAD', { cause: err }) : err;
     }
     if (readers.includes(actingOrganisation(req).id)) return true;
-    throw new PartnershipNotFoundError(id);
+    // A huge id is not echoed back whole.
+    throw new PartnershipNotFoundError(id.length > 100 ? `${id.slice(0, 100)}…` : id);
   }
 }
