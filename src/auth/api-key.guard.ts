@@ -12,6 +12,8 @@ import { IS_PUBLIC } from '../shared/public.decorator.js';
 import { checkKeyCached, touchKey, type ApiKey, type KeyCheck } from './api-keys.js';
 import { checkFeedToken, touchFeedToken, type FeedCheck, type FeedScope, type FeedToken } from './feed-tokens.js';
 import { RateLimits, tooMany, type LimitResult } from './rate-limits.js';
+// The key, session or feed token is found by its secret before the organisation is known: system work.
+import { asSystem } from '../shared/db-scope.js';
 import { KEY_ONLY } from './session/key-only.js';
 import { SessionAuth } from './session/session-auth.js';
 import { primaryRole, type Session } from './session/sessions.js';
@@ -90,7 +92,7 @@ export class ApiKeyGuard implements CanActivate {
     }
     let check: KeyCheck;
     try {
-      check = await checkKeyCached(this.pool, match[1], this.clock.now());
+      check = await asSystem(() => checkKeyCached(this.pool, match[1], this.clock.now()));
     } catch (err) {
       this.logger.warn(`API key not checked: ${(err as Error).message}`);
       // Say which fault it is: a busy pool is not a database that is down.
@@ -138,7 +140,7 @@ export class ApiKeyGuard implements CanActivate {
   ): Promise<boolean> {
     let session: Session;
     try {
-      session = await this.sessions.authenticate(req, secret);
+      session = await asSystem(() => this.sessions.authenticate(req, secret));
     } catch (err) {
       if (err instanceof ApiProblem) throw err;
       this.logger.warn(`session not checked: ${(err as Error).message}`);
@@ -189,7 +191,9 @@ export class ApiKeyGuard implements CanActivate {
     let check: FeedCheck;
     try {
       check =
-        typeof presented === 'string' ? await checkFeedToken(this.pool, presented, scope) : { ok: false, reason: 'unknown', feed: null };
+        typeof presented === 'string'
+          ? await asSystem(() => checkFeedToken(this.pool, presented, scope))
+          : { ok: false, reason: 'unknown', feed: null };
     } catch (err) {
       this.logger.warn(`feed token not checked: ${(err as Error).message}`);
       throw new ApiProblem(

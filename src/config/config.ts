@@ -61,6 +61,11 @@ const schema = z
       .default('pl'),
     DB_CREATE_IF_MISSING: bool.default(true),
     DB_MIGRATE_ON_START: bool.default(true),
+    // The role request work runs as (row-level security); empty when DATABASE_URL logs in as it.
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(/^(|[a-z_][a-z0-9_]{0,62})$/)
+      .default('ledger_app'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** How long a request waits for a pool connection (or a new one to open) before it is answered 503. */
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),

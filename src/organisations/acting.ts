@@ -3,6 +3,7 @@
 // partner links) can change without touching them.
 import type { Request } from 'express';
 import type pg from 'pg';
+import { setScopeOrganisations } from '../shared/db-scope.js';
 
 /** The instance's first organisation; existing single-city data moves into it on upgrade. */
 export const INSTANCE_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
@@ -17,6 +18,8 @@ type WithOrganisation = Request & { organisation?: ActingOrganisation };
 /** Set by the authentication guard once it knows who asks. */
 export function setActingOrganisation(req: Request, organisation: ActingOrganisation): void {
   (req as WithOrganisation).organisation = organisation;
+  // From here on the request's statements see this organisation's rows (row-level security).
+  setScopeOrganisations([organisation.id]);
 }
 
 /** The organisation this request acts for; until several exist, the instance's first. */
