@@ -116,10 +116,9 @@ function scopeClient(client: pg.PoolClient, scope: Extract<DbScope, { kind: 'req
     });
   };
   Object.defineProperty(client, 'query', { value: scoped, configurable: true, writable: true });
-  const release = client.release;
+  const release = client.release.bind(client);
   client.release = (err?: Error | boolean) => {
     delete (client as { query?: unknown }).query;
-    client.release = release;
     return release(err);
   };
 }
@@ -142,7 +141,7 @@ export function scopePool(pool: pg.Pool, appRole: string = DEFAULT_APP_ROLE): pg
       return connect((err, client) => {
         if (err || !client) return cb(err, client);
         scopeClient(client, scope, appRole);
-        cb(undefined, client, client.release);
+        cb(undefined, client, (err?: Error | boolean) => client.release(err));
       });
     return (connect() as Promise<pg.PoolClient>).then((client) => (scopeClient(client, scope, appRole), client));
   };
