@@ -29,18 +29,28 @@ export async function visibleWithoutOrganisation(pool: pg.Pool, tables?: string[
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const names = tables ?? (await protectedTables(client));
-    await client.query('SET LOCAL ROLE ledger_app');
-    const seen: Record<string, number> = {};
-    for (const t of names) {
-      const n = (await client.query(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n as number;
-      if (n > 0) seen[t] = n;
-    }
-    return seen;
+    return await visibleAsAppRole(client, tables ?? (await protectedTables(client)));
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
     client.release();
   }
+}
+
+/** The same inside the caller's open transaction (e.g. one that has just changed a table's security). */
+export async function visibleAsAppRole(client: pg.ClientBase, tables: string[]): Promise<Record<string, number>> {
+  await client.query(`SAVEPOINT as_app_role`);
+  await client.query(`SET LOCAL ROLE ledger_app`);
+  await client.query(`SELECT set_config('ledger.organisations', '', true)`);
+  const seen: Record<string, number> = {};
+  try {
+    for (const t of tables) {
+      const n = (await client.query(`SELECT count(*)::int AS n FROM "${t}"`)).rows[0].n as number;
+      if (n > 0) seen[t] = n;
+    }
+  } finally {
+    await client.query(`ROLLBACK TO SAVEPOINT as_app_role`);
+  }
+  return seen;
 }
 
 /** Tables with an organisation_id lacking enabled and forced row-level security or one of its policies. */
