@@ -14,6 +14,7 @@ import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTok
 import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSessions.js';
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
+import { OrganisationData1764000017000 } from './1764000017000-OrganisationData.js';
 import { RowLevelSecurity1764000099000 } from './1764000099000-RowLevelSecurity.js';
 
 export const migrations = [
@@ -31,6 +32,7 @@ export const migrations = [
   PeopleAndSessions1764000011000,
   OutboxTraceContext1764000015000,
   Organisations1764000016000,
+  OrganisationData1764000017000,
   // Last: row-level security on every table that holds an organisation's data by now.
   RowLevelSecurity1764000099000,
 ];

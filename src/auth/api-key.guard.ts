@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type pg from 'pg';
 import { databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { setActingOrganisation } from '../organisations/acting.js';
 import { FEED_TOKEN_SCOPE } from '../shared/auth/feed-token.decorator.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
@@ -48,6 +49,13 @@ function refused(check: Extract<KeyCheck, { ok: false }>): ApiProblem {
       ? `This API key was replaced by rotation at ${k.rotatedAt!.toISOString()} and its grace period ended at ${expiredAt}; use the new key.`
       : `This API key expired at ${expiredAt}; ask an administrator for a new key.`;
   return unauthorized('key_expired', detail, `${INVALID_TOKEN}, error_description="The API key expired"`, { expiredAt });
+}
+
+/** The organisation a request asks to act for (`X-Organisation: <slug>`), if it names one. */
+function organisationHeader(req: Request): string | undefined {
+  const h = req.headers['x-organisation'];
+  const v = Array.isArray(h) ? h[0] : h;
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 
 /**
@@ -116,6 +124,16 @@ export class ApiKeyGuard implements CanActivate {
 
     const key = check.key;
     req.apiKey = key;
+    // A key belongs to exactly one organisation: naming another is refused, not silently ignored.
+    const asked = organisationHeader(req);
+    if (asked !== undefined && asked !== key.organisationSlug)
+      throw new ApiProblem(
+        403,
+        'organisation_not_allowed',
+        'Forbidden',
+        `This API key acts for the organisation "${key.organisationSlug}" only; leave out X-Organisation or send that slug.`,
+      );
+    setActingOrganisation(req, { id: key.organisationId, slug: key.organisationSlug });
     void touchKey(this.pool, key.id).catch(() => undefined); // bookkeeping must never fail a request
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -157,7 +175,9 @@ export class ApiKeyGuard implements CanActivate {
         },
       );
     }
+    session = await this.sessions.forOrganisation(session, organisationHeader(req));
     req.personSession = session;
+    setActingOrganisation(req, { id: session.organisationId, slug: session.organisationSlug });
     if (this.reflector.getAllAndOverride<boolean>(KEY_ONLY, targets)) {
       throw new ApiProblem(
         403,
@@ -218,6 +238,7 @@ export class ApiKeyGuard implements CanActivate {
       });
     }
     req.feedToken = check.feed;
+    setActingOrganisation(req, { id: check.feed.organisationId, slug: check.feed.organisationSlug });
     void touchFeedToken(this.pool, check.feed.id).catch(() => undefined); // bookkeeping must never fail a request
     return true;
   }

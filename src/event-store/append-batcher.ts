@@ -11,7 +11,7 @@ import type { PreparedEvent } from './validation.js';
 import { currentDbScope, dbScopeKey, inDbScope, type DbScope } from '../shared/db-scope.js';
 import { inSpan } from '../shared/tracing.js';
 
-/** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
+/** At most this many rows in one statement of coalesced appends (14 values each, under pg's 65,535). */
 const MAX_BATCH_ROWS = 1000;
 /** Appends of at least this many events neither wait for a slot nor share a statement. */
 const OWN_STATEMENT_ROWS = 20;

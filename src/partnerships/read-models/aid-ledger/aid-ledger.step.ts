@@ -36,8 +36,8 @@ export async function applyAidLedger({ changedEntries, ctx: { client, table } }:
   if (!rows.length) return;
   await client.query(
     `INSERT INTO ${table('aid_ledger')} (event_id, partnership_id, kind, receiver, receiver_key, occurred_on, sort_date, month,
-       amount, currency, modality, sector, funding_channel, items, retracted, stream_version, recorded_at)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, kind text, receiver jsonb,
+       amount, currency, modality, sector, funding_channel, items, retracted, stream_version, recorded_at, organisation_id)
+     SELECT r.*, partnership_organisation(r.partnership_id) FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, kind text, receiver jsonb,
        receiver_key text, occurred_on jsonb, sort_date date, month text, amount numeric, currency text, modality text,
        sector text, funding_channel text, items jsonb, retracted boolean, stream_version int, recorded_at timestamptz)
      ON CONFLICT (event_id) DO UPDATE SET receiver = EXCLUDED.receiver, receiver_key = EXCLUDED.receiver_key,

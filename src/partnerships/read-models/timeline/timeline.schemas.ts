@@ -6,7 +6,7 @@ import { ClassProperty, RefProperty, Schema, type AllTrue, type Json, type Mirro
 import type { BusinessDate } from '../../domain/index.js';
 import { AsOfSchema, BusinessDateSchema, ENTRY_DATA_EXAMPLE } from '../../values.schemas.js';
 import type { PlanAnnotation } from '../plans.js';
-import type { Timeline, TimelineCorrection, TimelineEntry } from './timeline.types.js';
+import type { RecordedBy, Timeline, TimelineCorrection, TimelineEntry } from './timeline.types.js';
 
 const UUID_EXAMPLE = '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f';
 // An entry's data is described by the milestones' own description (write/openapi-schemas.ts, EntryData).
@@ -85,6 +85,16 @@ const ENTRY = {
   actor: 'Office for International Relations',
 };
 
+@Schema({
+  name: 'RecordedBy',
+  description: 'The organisation whose member or key recorded an entry, and its side of the partnership.',
+  example: { organisation: 'dortmund', side: 'own' },
+})
+export class RecordedBySchema implements RecordedBy {
+  @ApiProperty({ example: 'dortmund', description: "the organisation's slug" }) organisation: string;
+  @ApiProperty({ enum: ['own', 'partner'], example: 'own' }) side: 'own' | 'partner';
+}
+
 @Schema({ name: 'TimelineEntry', description: 'A milestone with its corrections and retraction.', example: ENTRY })
 class TimelineEntrySchema implements TimelineEntry {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
@@ -104,6 +114,8 @@ class TimelineEntrySchema implements TimelineEntry {
   @ApiProperty({ type: String, nullable: true, example: ENTRY.actor }) actor: string | null;
   @ClassProperty(() => PlanAnnotationSchema, { required: false, description: 'for a plan entry: how the plan ended up' })
   plan?: PlanAnnotation;
+  @ClassProperty(() => RecordedBySchema, { required: false, description: 'which organisation recorded it, on which side' })
+  recordedBy?: RecordedBy;
 }
 
 @Schema({
@@ -190,6 +202,7 @@ export class StoredEventSchema implements Json<StoredEvent> {
   @ApiProperty({ type: 'integer', example: 1 }) schemaVersion: number;
   @RefProperty('EntryData') data: unknown;
   @ClassProperty(() => EventMetadataSchema) metadata: StoredEvent['metadata'];
+  @ApiPropertyOptional({ format: 'uuid', description: 'the organisation that recorded it' }) organisationId?: string;
   @ApiProperty({
     type: String,
     format: 'date-time',
