@@ -175,7 +175,7 @@ export class ApiKeyGuard implements CanActivate {
         },
       );
     }
-    session = await this.sessions.forOrganisation(session, organisationHeader(req));
+    session = await asSystem(() => this.sessions.forOrganisation(session, organisationHeader(req)));
     req.personSession = session;
     setActingOrganisation(req, { id: session.organisationId, slug: session.organisationSlug });
     if (this.reflector.getAllAndOverride<boolean>(KEY_ONLY, targets)) {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const SYSTEM_WORK_IN_REQUESTS = [
-  'src/auth/api-key.guard.ts', // finds the key, session or feed token by its secret, before the organisation is known
+  'src/auth/api-key.guard.ts', // finds the key, session or feed token by its secret (and the memberships), before the organisation is known
+  'src/auth/session/sign-in.controller.ts', // the person, its memberships and its new session, before any organisation acts
   'src/event-store/append-batcher.ts', // sends each group of appends in the scope of the requests that queued them
   'src/event-store/append-outcome.ts', // ends a lost append's server process (the connecting role's right)
   'src/event-store/lock-watch.ts', // reads other sessions' lock waits in pg_stat_activity

@@ -18,6 +18,12 @@ beforeAll(async () => {
     CREATE TABLE IF NOT EXISTS partnership_access (
       organisation_id uuid NOT NULL, partnership_id text NOT NULL, stream_id text NOT NULL, side text NOT NULL,
       since timestamptz NOT NULL DEFAULT now(), until timestamptz)`);
+  for (const [id, slug] of [
+    [A, 'rls-a'],
+    [B, 'rls-b'],
+    [C, 'rls-c'],
+  ])
+    await db.pool.query(`INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $2) ON CONFLICT DO NOTHING`, [id, slug]);
   await db.pool.query(`CREATE TABLE rls_probe (organisation_id uuid NOT NULL, stream_id text NOT NULL, note text)`);
   await db.pool.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON rls_probe, partnership_access TO ledger_app`);
   await db.pool.query(`SELECT ledger_protect_table('rls_probe'), ledger_protect_table('partnership_access')`);
@@ -27,9 +33,9 @@ beforeAll(async () => {
     [A, B, C],
   );
   await db.pool.query(
-    `INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side, until)
-     VALUES ($1, 'shared', 'shared', 'owner', NULL), ($2, 'shared', 'shared', 'partner', NULL),
-            ($3, 'shared', 'shared', 'partner', now() - interval '1 day')`,
+    `INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side, since, until)
+     VALUES ($1, 'shared', 'shared', 'own', now(), NULL), ($2, 'shared', 'shared', 'partner', now(), NULL),
+            ($3, 'shared', 'shared', 'partner', now() - interval '2 days', now() - interval '1 day')`,
     [A, B, C],
   );
 });

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { databaseUnavailability } from '../../event-store/availability.js';
 import { PG_POOL } from '../../event-store/event-store.module.js';
 import { withTransaction } from '../../event-store/transaction.js';
+import { asSystem } from '../../shared/db-scope.js';
 import { upsertPerson } from '../../people/people.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
@@ -106,23 +107,26 @@ export class SignInController {
     const previous = this.sessions.cookie(req);
     const now = this.clock.now();
     const noMembership = new Error('no membership');
-    const session = await withTransaction(this.pool, async (tx) => {
-      const person = await upsertPerson(tx, who, now);
-      // Roles come from memberships; the IdP's mapped roles are the instance organisation's.
-      const membership = await membershipAtSignIn(tx, person, who.roles);
-      // Nobody without an organisation is kept: rolled back, person row and all.
-      if (!membership) throw noMembership;
-      if (previous) await endSession(tx, previous);
-      return createSession(
-        tx,
-        { personId: person.id, roles: membership.roles, idToken: who.idToken, organisationId: membership.organisationId },
-        now,
-        this.sessions.lifetimes,
-      );
-    }).catch((err: unknown) => {
-      if (err === noMembership) return null;
-      throw err;
-    });
+    // The person, its memberships and its new session, before any organisation acts: system work.
+    const session = await asSystem(() =>
+      withTransaction(this.pool, async (tx) => {
+        const person = await upsertPerson(tx, who, now);
+        // Roles come from memberships; the IdP's mapped roles are the instance organisation's.
+        const membership = await membershipAtSignIn(tx, person, who.roles);
+        // Nobody without an organisation is kept: rolled back, person row and all.
+        if (!membership) throw noMembership;
+        if (previous) await endSession(tx, previous);
+        return createSession(
+          tx,
+          { personId: person.id, roles: membership.roles, idToken: who.idToken, organisationId: membership.organisationId },
+          now,
+          this.sessions.lifetimes,
+        );
+      }).catch((err: unknown) => {
+        if (err === noMembership) return null;
+        throw err;
+      }),
+    );
     if (!session) {
       this.logger.log(`sign-in without a mapped role or membership (groups: ${who.groups.join(', ') || 'none'})`);
       res.status(403).type('html').setHeader('Cache-Control', 'no-store');
