@@ -47,12 +47,17 @@ export async function benchRls(url: string, p: RlsParams, log: (s: string) => vo
     for (const [i, id] of orgs.entries())
       await pool.query(`INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $2)`, [id, `bench-rls-${i}`]);
     const streams = orgs.map((org, i) => Array.from({ length: p.partnershipsPerOrganisation }, (_, k) => `rls-${i}-${k}`));
-    log(`  rls: writing ${p.organisations} organisations × ${p.partnershipsPerOrganisation} partnerships × ${p.eventsPerPartnership} events`);
+    log(
+      `  rls: writing ${p.organisations} organisations × ${p.partnershipsPerOrganisation} partnerships × ${p.eventsPerPartnership} events`,
+    );
     const batch = Array.from({ length: p.eventsPerPartnership }, (_, n) => aidDelivered(n));
     for (const [i, org] of orgs.entries())
       for (const s of streams[i]) {
         await store.append(s, batch, { expectedVersion: 'no_stream', organisationId: org });
-        await pool.query(`INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side) VALUES ($1, $2, $2, 'own')`, [org, s]);
+        await pool.query(`INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side) VALUES ($1, $2, $2, 'own')`, [
+          org,
+          s,
+        ]);
       }
     await pool.query('ANALYZE events');
     await pool.query('ANALYZE partnership_access');
