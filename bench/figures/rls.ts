@@ -19,7 +19,7 @@ export interface RlsParams {
   durationMs: number;
 }
 
-export interface RlsPair {
+interface RlsPair {
   system: RunResult;
   request: RunResult;
   /** request / system, operations per second (1.0 = no cost) */

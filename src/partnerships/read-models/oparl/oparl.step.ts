@@ -87,10 +87,10 @@ export async function applyOParl({ events, changedEntries, ctx: { client, table 
   }
 
   // Until OParl has one Body per organisation it publishes the first organisation's partnerships only.
-  const { rows: timeline } = await client.query(`SELECT * FROM ${table('timeline_entries')} WHERE type = ANY($1) AND organisation_id = $2`, [
-    [...OPARL_EVENT_TYPES],
-    OPARL_ORGANISATION_ID,
-  ]);
+  const { rows: timeline } = await client.query(
+    `SELECT * FROM ${table('timeline_entries')} WHERE type = ANY($1) AND organisation_id = $2`,
+    [[...OPARL_EVENT_TYPES], OPARL_ORGANISATION_ID],
+  );
   const entries = timeline.map(rowToEntry);
   const fresh = rowsOf(entries);
   const ids = new Set(fresh.map((r) => r.id));
