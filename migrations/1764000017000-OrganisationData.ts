@@ -15,6 +15,52 @@ const READ_MODELS = [
 /** Tables outside the projection that hold an organisation's rows. */
 const PLAIN_TABLES = ['reports', 'report_files', 'report_outbox', 'api_keys', 'calendar_feed_tokens', 'sessions'];
 
+/** append_events() as EventStore1764000000000 made it, and (withOrganisation) writing organisation_id too. */
+const appendEvents = (withOrganisation: boolean) => `
+      CREATE OR REPLACE FUNCTION append_events(p_stream_id text, p_expected text, p_events jsonb)
+      RETURNS TABLE (event_id uuid, stream_version integer, global_position bigint,
+                     transaction_id xid8, recorded_at timestamptz, duplicate boolean)
+      LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
+      DECLARE
+        v_count integer := jsonb_array_length(p_events);
+        v_current integer;
+        v_prev text;
+        v_e jsonb;
+        v_id uuid;
+        v_hash text;
+        v_now timestamptz := now();
+        v_xid xid8 := pg_current_xact_id();
+        v_pos bigint;
+      BEGIN
+        SELECT ev.stream_version, ev.hash INTO v_current, v_prev
+          FROM events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_version DESC LIMIT 1;
+        v_current := coalesce(v_current, 0);
+        IF (p_expected = 'no_stream' AND v_current <> 0)
+           OR (p_expected = 'stream_exists' AND v_current = 0)
+           OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::integer) THEN
+          RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'PL412', DETAIL = v_current::text;
+        END IF;
+        FOR i IN 0 .. v_count - 1 LOOP
+          v_e := p_events -> i;
+          v_id := (v_e->>'event_id')::uuid;
+          v_current := v_current + 1;
+          v_hash := event_hash(v_prev, p_stream_id, v_current, v_id, v_e->>'type', (v_e->>'schema_version')::integer,
+                               v_e->'data', v_e->'metadata', (v_e->>'occurred_at')::timestamptz, v_now);
+          INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata,
+                              occurred_at, recorded_at, prev_hash, hash${withOrganisation ? ', organisation_id' : ''})
+            VALUES (v_id, p_stream_id, v_current, v_e->>'type', (v_e->>'schema_version')::integer, v_e->'data',
+                    v_e->'metadata', (v_e->>'occurred_at')::timestamptz, v_now, v_prev, v_hash${
+                      withOrganisation ? `, coalesce((v_e->>'organisation_id')::uuid, ${FIRST})` : ''
+                    })
+            RETURNING events.global_position INTO v_pos;
+          v_prev := v_hash;
+          event_id := v_id; stream_version := v_current; global_position := v_pos;
+          transaction_id := v_xid; recorded_at := v_now; duplicate := false;
+          RETURN NEXT;
+        END LOOP;
+      END
+      $fn$`;
+
 /**
  * Every table holding an organisation's data gets `organisation_id`, and what exists moves into the
  * instance's first organisation, so a running single-city deployment upgrades with no manual step.
@@ -139,49 +185,7 @@ export class OrganisationData1764000017000 implements MigrationInterface {
     await q.query(`CREATE INDEX organisation_invitations_organisation ON organisation_invitations (organisation_id, partnership_id)`);
 
     // The append function (used for values the service cannot hash itself) writes the organisation too.
-    await q.query(`
-      CREATE OR REPLACE FUNCTION append_events(p_stream_id text, p_expected text, p_events jsonb)
-      RETURNS TABLE (event_id uuid, stream_version integer, global_position bigint,
-                     transaction_id xid8, recorded_at timestamptz, duplicate boolean)
-      LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
-      DECLARE
-        v_count integer := jsonb_array_length(p_events);
-        v_current integer;
-        v_prev text;
-        v_e jsonb;
-        v_id uuid;
-        v_hash text;
-        v_now timestamptz := now();
-        v_xid xid8 := pg_current_xact_id();
-        v_pos bigint;
-      BEGIN
-        SELECT ev.stream_version, ev.hash INTO v_current, v_prev
-          FROM events ev WHERE ev.stream_id = p_stream_id ORDER BY ev.stream_version DESC LIMIT 1;
-        v_current := coalesce(v_current, 0);
-        IF (p_expected = 'no_stream' AND v_current <> 0)
-           OR (p_expected = 'stream_exists' AND v_current = 0)
-           OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::integer) THEN
-          RAISE EXCEPTION 'wrong expected version' USING ERRCODE = 'PL412', DETAIL = v_current::text;
-        END IF;
-        FOR i IN 0 .. v_count - 1 LOOP
-          v_e := p_events -> i;
-          v_id := (v_e->>'event_id')::uuid;
-          v_current := v_current + 1;
-          v_hash := event_hash(v_prev, p_stream_id, v_current, v_id, v_e->>'type', (v_e->>'schema_version')::integer,
-                               v_e->'data', v_e->'metadata', (v_e->>'occurred_at')::timestamptz, v_now);
-          INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata,
-                              occurred_at, recorded_at, prev_hash, hash, organisation_id)
-            VALUES (v_id, p_stream_id, v_current, v_e->>'type', (v_e->>'schema_version')::integer, v_e->'data',
-                    v_e->'metadata', (v_e->>'occurred_at')::timestamptz, v_now, v_prev, v_hash,
-                    coalesce((v_e->>'organisation_id')::uuid, ${FIRST}))
-            RETURNING events.global_position INTO v_pos;
-          v_prev := v_hash;
-          event_id := v_id; stream_version := v_current; global_position := v_pos;
-          transaction_id := v_xid; recorded_at := v_now; duplicate := false;
-          RETURN NEXT;
-        END LOOP;
-      END
-      $fn$`);
+    await q.query(appendEvents(true));
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -202,7 +206,8 @@ export class OrganisationData1764000017000 implements MigrationInterface {
       await q.query(`ALTER TABLE "${tablename}" DROP COLUMN IF EXISTS organisation_id`);
     }
     for (const base of READ_MODELS) await q.query(`CREATE VIEW ${base} AS SELECT * FROM ${base}_v${active}`);
-    // The previous append function (without the column) comes back with the column gone.
+    // The previous append function comes back with the column gone.
+    await q.query(appendEvents(false));
     await q.query(`DROP INDEX IF EXISTS events_organisation_idx`);
     await q.query(`ALTER TABLE events DROP COLUMN IF EXISTS organisation_id`);
   }

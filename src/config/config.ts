@@ -77,6 +77,8 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     DORMANT_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Requests per organisation per minute, all its keys and members together: one busy tenant cannot starve the others. */
+    RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     /** Failed authentications (unknown, expired, revoked or malformed keys) per minute per address before it gets 429. */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     WORKERS_ENABLED: bool.default(true),

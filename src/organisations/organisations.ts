@@ -98,12 +98,7 @@ export function settingsOf(value: unknown): OrganisationSettings {
     }
   }
   if (v.oidcIssuer !== undefined) {
-    let url: URL | null = null;
-    try {
-      url = typeof v.oidcIssuer === 'string' ? new URL(v.oidcIssuer) : null;
-    } catch {
-      url = null;
-    }
+    const url = typeof v.oidcIssuer === 'string' && URL.canParse(v.oidcIssuer) ? new URL(v.oidcIssuer) : null;
     if (!url || !['https:', 'http:'].includes(url.protocol))
       throw new OrganisationInputError('settings.oidcIssuer', 'must be the issuer URL of an OpenID provider');
     out.oidcIssuer = url.toString().replace(/\/$/, '');
