@@ -49,6 +49,24 @@ export class RowLevelSecurity1764000099000 implements MigrationInterface {
       LANGUAGE sql STABLE PARALLEL SAFE AS
       $$ SELECT coalesce(nullif(current_setting('ledger.organisations', true), '')::uuid[], '{}'::uuid[]) $$`);
 
+    // The partnerships shared with the current organisations, read past partnership_access's own
+    // policy (as its owner): so each side sees the other's access row of a shared partnership
+    // (who recorded an entry on which side) without a policy that queries its own table.
+    await q.query(`
+      DO $$
+      BEGIN
+        IF to_regclass('partnership_access') IS NOT NULL THEN
+          EXECUTE format($f$
+            CREATE OR REPLACE FUNCTION ledger_shared_partnerships() RETURNS text[]
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = %1$I, pg_temp AS
+            $b$ SELECT coalesce(array_agg(DISTINCT partnership_id), '{}') FROM %1$I.partnership_access
+                 WHERE organisation_id = ANY (ledger_current_organisations()) AND (until IS NULL OR until > now()) $b$
+          $f$, current_schema());
+          REVOKE ALL ON FUNCTION ledger_shared_partnerships() FROM PUBLIC;
+          GRANT EXECUTE ON FUNCTION ledger_shared_partnerships() TO ledger_app;
+        END IF;
+      END $$`);
+
     // Policies of one table: its organisation's rows, and a partnership's rows wherever the
     // partnership is shared with a current organisation. Writes only as a current organisation.
     // (SELECT ledger_current_organisations()) is evaluated once per statement, not per row.
@@ -64,7 +82,9 @@ export class RowLevelSecurity1764000099000 implements MigrationInterface {
         SELECT a.attname INTO key FROM pg_attribute a
          WHERE a.attrelid = t AND a.attname IN ('stream_id', 'partnership_id') AND NOT a.attisdropped
          ORDER BY a.attname DESC LIMIT 1;
-        IF has_access AND key IS NOT NULL THEN
+        IF t = to_regclass('partnership_access') THEN
+          shared := ' OR partnership_id = ANY ((SELECT ledger_shared_partnerships())::text[])';
+        ELSIF has_access AND key IS NOT NULL THEN
           shared := format(
             ' OR %1$I IN (SELECT pa.%1$I FROM partnership_access pa'
             ' WHERE pa.organisation_id = ANY ((SELECT ledger_current_organisations())::uuid[])'
@@ -117,6 +137,7 @@ export class RowLevelSecurity1764000099000 implements MigrationInterface {
         END LOOP;
       END $$`);
     await q.query(`DROP FUNCTION IF EXISTS ledger_protect_table(regclass)`);
+    await q.query(`DROP FUNCTION IF EXISTS ledger_shared_partnerships()`);
     await q.query(`DROP FUNCTION IF EXISTS ledger_current_organisations()`);
     // The role stays: it is the cluster's, and other databases may use it.
   }

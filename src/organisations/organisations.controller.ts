@@ -13,6 +13,7 @@ import { Clock } from '../shared/clock.js';
 import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
 import { ApiProblem, validationProblem } from '../shared/problem.js';
 import { acceptInvitation, createInvitation, InvitationError, unlink } from './access.js';
+import { asSystem } from '../shared/db-scope.js';
 import { actingOrganisation, INSTANCE_ORGANISATION_ID } from './acting.js';
 import {
   addMember,
@@ -214,7 +215,8 @@ export class OrganisationsController {
     const b = body(raw);
     onlyFields(b, ['token']);
     try {
-      return await withTransaction(this.pool, (tx) => acceptInvitation(tx, org.id, b.token, this.clock.now()));
+      // The inviter's invitation, found by its secret and marked used: system work (docs/security.md).
+      return await asSystem(() => withTransaction(this.pool, (tx) => acceptInvitation(tx, org.id, b.token, this.clock.now())));
     } catch (err) {
       if (err instanceof InvitationError)
         throw new ApiProblem(err.status, err.code, { 404: 'Not found', 409: 'Conflict', 410: 'Gone' }[err.status], err.message);
@@ -229,7 +231,8 @@ export class OrganisationsController {
   @ProblemResponses({ 404: 'no such organisation, partnership or link (organisation_not_found, link_not_found)' })
   async unlink(@Param('slug') slug: string, @Param('partnershipId') partnershipId: string, @Req() req: Request): Promise<void> {
     const org = await this.administered(req, slug);
-    if (!(await unlink(this.pool, org.id, partnershipId, this.clock.now())))
+    // Ends the partner's access row (the other organisation's) once unlink has checked this side: system work.
+    if (!(await asSystem(() => unlink(this.pool, org.id, partnershipId, this.clock.now()))))
       throw new ApiProblem(
         404,
         'link_not_found',
