@@ -15,6 +15,7 @@ import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSession
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
 import { OrganisationData1764000017000 } from './1764000017000-OrganisationData.js';
+import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 import { RowLevelSecurity1764000099000 } from './1764000099000-RowLevelSecurity.js';
 
 export const migrations = [
@@ -33,6 +34,7 @@ export const migrations = [
   OutboxTraceContext1764000015000,
   Organisations1764000016000,
   OrganisationData1764000017000,
+  AidReceipts1764000020000,
   // Last: row-level security on every table that holds an organisation's data by now.
   RowLevelSecurity1764000099000,
 ];

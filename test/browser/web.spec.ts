@@ -415,6 +415,16 @@ describe('office staff, with forms drawn from the milestone descriptions', () =>
       },
     ],
     [
+      'AidReceiptConfirmed',
+      async (f) => {
+        const deliveryId = await f.page().locator('li.entry[data-type="AidDelivered"]').getAttribute('data-event-id');
+        await f.locator('[name="occurredOn"]').fill('2024-03-20');
+        await f.locator('[name="deliveryId"]').fill(deliveryId!);
+        await f.locator('[name="received"]').selectOption('part');
+        await f.locator('[name="discrepancies"]').fill('One stove was missing.');
+      },
+    ],
+    [
       'AidCommitted',
       async (f) => {
         await f.locator('[name="occurredOn"]').fill('2024-04');
@@ -641,6 +651,8 @@ describe('office staff, with forms drawn from the milestone descriptions', () =>
     expect(await timeline.locator('li.entry').count()).toBe(STORY.length + 1);
     const aid = timeline.locator('li.entry[data-type="AidDelivered"]');
     expect(await aid.locator('.entry-summary').textContent()).toBe('Lviv · EUR 1,000.00 · cash · blankets, stoves');
+    expect(await aid.locator('.receipt').textContent()).toBe('Receipt partly confirmed received 20 March 2024 · One stove was missing.');
+    expect(await aid.getByRole('button', { name: 'Confirm receipt' }).count()).toBe(1);
     expect(await timeline.locator('li.entry[data-type="ActivityHeld"] .badge.planned').textContent()).toBe('Planned');
     expect(await timeline.locator('li.entry[data-type="AgreementSigned"] .entry-summary').textContent()).toContain('The Lord Mayor');
     expect(await timeline.locator('li.entry[data-type="CommitteeDecided"] .entry-summary').textContent()).toContain('recommended');

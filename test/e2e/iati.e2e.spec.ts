@@ -5,6 +5,7 @@ import request from 'supertest';
 import { create } from 'xmlbuilder2';
 import { seedDemo } from '../../src/partnerships/demo/seed.js';
 import { DEMO_PARTNERSHIP_ID as DZ } from '../../src/partnerships/demo/story.js';
+import { checkIatiRuleset, standardRuleset } from '../support/iati-ruleset.js';
 import { validateIatiActivities } from '../support/iati-xsd.mjs';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { API, keyFor, post } from './partnerships-helpers.js';
@@ -22,10 +23,14 @@ let office: string;
 let reporting: string;
 let retractedId: string;
 
+/** Valid against the XSD and the IATI Standard ruleset (all but the Registry-only agency-prefix rule). */
 async function expectValid(xml: string): Promise<void> {
   const result = await validateIatiActivities(xml);
   expect(result.errors).toEqual([]);
   expect(result.valid).toBe(true);
+  const rules = checkIatiRuleset(xml, standardRuleset());
+  expect(rules.failures).toEqual([]);
+  expect(rules.skipped.map((r) => r.id)).toEqual(['1.14.8']);
 }
 
 /** What each transaction says: ref, type code, date, value, currency, receiver names. */

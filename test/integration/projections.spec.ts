@@ -150,6 +150,42 @@ describe('projection specs: given events, expected rows', () => {
     expect(s.summary.aidDelivered).toEqual({ EUR: '10.00' });
   });
 
+  it('aid ledger and status: each delivery awaiting, partly confirmed or confirmed, from its live confirmations', async () => {
+    const [, mayId, juneId] = await given('spec-receipt', [initiated('spec-receipt'), aid('2022-05', '10.00'), aid('2022-06', '20.00')]);
+    const confirmation = (on: string, received: 'all' | 'part', deliveryId = mayId) => ({
+      eventId: uuidv7(),
+      type: 'AidReceiptConfirmed',
+      data: { occurredOn: day(on), deliveryId, received, ...(received === 'part' ? { discrepancies: 'one crate short' } : {}) },
+    });
+    const part = confirmation('2022-05-20', 'part');
+    const full = confirmation('2022-06-02', 'all');
+    // the full confirmation first in recording order, the part in a later batch: business order decides
+    await given('spec-receipt', [full]);
+    await given('spec-receipt', [part]);
+    const receipts = () =>
+      rows(`SELECT event_id, receipt, receipt_confirmations FROM aid_ledger WHERE partnership_id = 'spec-receipt' ORDER BY sort_date`);
+    expect(await receipts()).toEqual([
+      {
+        event_id: mayId,
+        receipt: 'confirmed',
+        receipt_confirmations: [
+          { eventId: part.eventId, receivedOn: day('2022-05-20'), received: 'part', discrepancies: 'one crate short' },
+          { eventId: full.eventId, receivedOn: day('2022-06-02'), received: 'all' },
+        ],
+      },
+      { event_id: juneId, receipt: 'awaiting', receipt_confirmations: [] },
+    ]);
+    await given('spec-receipt', [
+      { type: 'EntryRetracted', data: { targetEventId: full.eventId, targetType: 'AidReceiptConfirmed', reason: 'too early' } },
+    ]);
+    expect((await receipts()).map((r) => [r.receipt, r.receipt_confirmations.length])).toEqual([
+      ['partly_confirmed', 1],
+      ['awaiting', 0],
+    ]);
+    const [s] = await rows(`SELECT summary FROM partnership_status WHERE partnership_id = 'spec-receipt'`);
+    expect(s.summary.aidReceipts).toEqual({ awaiting: 1, partlyConfirmed: 1, confirmed: 0 });
+  });
+
   it('calendar: scheduled signings until signed, planned consultations until held', async () => {
     await given('spec-cal', [
       initiated('spec-cal'),
@@ -213,6 +249,7 @@ describe('crash and ownership', () => {
         `SELECT partnership_id, version, tier, standing, summary - 'updatedAt' AS summary, state FROM partnership_status ORDER BY partnership_id`,
       ),
       timeline: await rows(`SELECT event_id, data, original, corrections, retracted, sort_date FROM timeline_entries ORDER BY event_id`),
+      aid: await rows(`SELECT event_id, amount::text, retracted, receipt, receipt_confirmations FROM aid_ledger ORDER BY event_id`),
     });
     const live = await snapshot();
     expect(live.timeline.filter((r) => String(r.data.text ?? '').startsWith('n'))).toHaveLength(100);

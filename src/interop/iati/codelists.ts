@@ -48,15 +48,22 @@ export function ownSectorCode(s: string): string {
 export const isHumanitarianSector = (dacCode: string): boolean => /^7[234]\d{3}$/.test(dacCode);
 
 /**
- * Aid type per modality. cash → CashandVoucherModalities 1 "Cash Transfer" (vocabulary 4);
- * services → DAC aid type D02 "Other technical assistance" (vocabulary 1). Goods in kind have no
- * aid-type code of their own in either list, so in-kind aid carries none (the description says it).
+ * Aid types per modality. cash → DAC aid type C01 "Project-type interventions" (vocabulary 1) and
+ * CashandVoucherModalities 1 "Cash Transfer" (vocabulary 4): the Standard ruleset (107.2.1) wants a
+ * vocabulary-1 code beside any other; services → DAC D02 "Other technical assistance". Goods in kind
+ * have no aid-type code of their own in either list, so in-kind aid carries none (the description says it).
  */
-export const AID_TYPE_BY_MODALITY: Readonly<Record<AidModality, { vocabulary: string; code: string } | null>> = {
-  cash: { vocabulary: '4', code: '1' },
-  services: { vocabulary: '1', code: 'D02' },
-  in_kind: null,
+export const AID_TYPE_BY_MODALITY: Readonly<Record<AidModality, readonly { vocabulary: string; code: string }[]>> = {
+  cash: [
+    { vocabulary: '1', code: 'C01' },
+    { vocabulary: '4', code: '1' },
+  ],
+  services: [{ vocabulary: '1', code: 'D02' }],
+  in_kind: [],
 };
+
+/** DAC region 998 "Developing countries, unspecified": where aid goes while no partner country is named. */
+export const REGION_UNSPECIFIED = { vocabulary: '1', code: '998' } as const;
 
 export function activityStatusFor(standing: Standing | undefined, anyDelivered: boolean): string {
   if (standing === 'terminated') return ACTIVITY_STATUS.closed;

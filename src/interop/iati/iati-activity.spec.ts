@@ -61,6 +61,7 @@ const demoDeliveries: AidEntry[] = DEMO_STEPS.filter((s) => s.command === 'Recor
     fundingChannel: d.fundingChannel ?? null,
     items: d.items ?? [],
     retracted: false,
+    receipt: { status: 'awaiting', receivedOn: null, confirmations: [] },
   };
 });
 const demoPartnership: IatiPartnership = {
@@ -87,6 +88,7 @@ const entry = (o: Partial<AidEntry>): AidEntry => ({
   fundingChannel: null,
   items: [],
   retracted: false,
+  receipt: { status: 'awaiting', receivedOn: null, confirmations: [] },
   ...o,
 });
 
@@ -184,8 +186,8 @@ describe('IATI 2.03 activity XML', () => {
     const t = byRef(xml, 'm');
     expect(kid(t, 'transaction-date').getAttribute('iso-date')).toBe('2022-05-01');
     expect(narrativesOf(kid(t, 'description'))).toEqual({
-      en: 'In kind: generators. Date known to the month only (May 2022); the first day of the month (2022-05-01) stands for it.',
-      de: 'Sachleistung: generators. Datum nur auf den Monat genau bekannt (Mai 2022); angegeben ist der erste Tag des Monats (2022-05-01).',
+      en: 'In kind: generators. Date known to the month only (May 2022); the first day of the month (2022-05-01) stands for it. Receipt not yet confirmed by the receiver.',
+      de: 'Sachleistung: generators. Datum nur auf den Monat genau bekannt (Mai 2022); angegeben ist der erste Tag des Monats (2022-05-01). Empfang vom Empfänger noch nicht bestätigt.',
     });
     // goods in kind have no aid-type code; cash and services do
     expect(kids(t, 'aid-type')).toHaveLength(0);
@@ -207,10 +209,15 @@ describe('IATI 2.03 activity XML', () => {
     const y = byRef(xml, 'y');
     expect(kid(y, 'transaction-date').getAttribute('iso-date')).toBe('2022-01-01');
     expect(kid(y, 'value').getAttribute('value-date')).toBe('2022-01-01');
-    expect(narrativesOf(kid(y, 'description')).en).toBe('Cash. Date known to the year only (2022); 1 January (2022-01-01) stands for it.');
-    expect(kids(y, 'aid-type').map((a) => [a.getAttribute('vocabulary'), a.getAttribute('code')])).toEqual([['4', '1']]);
+    expect(narrativesOf(kid(y, 'description')).en).toBe(
+      'Cash. Date known to the year only (2022); 1 January (2022-01-01) stands for it. Receipt not yet confirmed by the receiver.',
+    );
+    expect(kids(y, 'aid-type').map((a) => [a.getAttribute('vocabulary'), a.getAttribute('code')])).toEqual([
+      ['1', 'C01'],
+      ['4', '1'],
+    ]);
     const d = byRef(xml, 'd');
-    expect(narrativesOf(kid(d, 'description')).en).toBe('Services.');
+    expect(narrativesOf(kid(d, 'description')).en).toBe('Services. Receipt not yet confirmed by the receiver.');
     expect(kids(d, 'aid-type').map((a) => [a.getAttribute('vocabulary'), a.getAttribute('code')])).toEqual([['1', 'D02']]);
   });
 
@@ -252,15 +259,23 @@ describe('IATI 2.03 activity XML', () => {
             kind: 'committed',
             amount: '2500000.50',
             currency: 'UAH',
-            occurredOn: { date: '2025-09-01', precision: 'day' },
+            occurredOn: { date: '2025-07-01', precision: 'day' },
           }),
+          // pledged ahead of the export's day: no transaction yet (IATI refuses future transaction dates)
+          entry({ eventId: 'ahead', kind: 'committed', occurredOn: { date: '2025-09-01', precision: 'day' } }),
         ],
       },
       CONFIG,
       GENERATED_AT,
     );
     await expectValid(xml);
+    expect(transactions(xml).map((x) => x.getAttribute('ref'))).toEqual(['c']);
+    expect(iatiOmissions([entry({ eventId: 'ahead', occurredOn: { date: '2025-09-01', precision: 'day' } })], '2025-08-01')).toEqual([
+      { eventId: 'ahead', reason: 'future' },
+    ]);
     const t = byRef(xml, 'c');
+    // a pledge says nothing of a receipt
+    expect(narrativesOf(kid(t, 'description')).en).toBe('Cash.');
     expect(kid(t, 'transaction-type').getAttribute('code')).toBe('2');
     expect([kid(t, 'value').getAttribute('currency'), kid(t, 'value').textContent]).toEqual(['UAH', '2500000.50']);
     // every transaction carries a sector once any does: unknown → DAC "sectors not specified"

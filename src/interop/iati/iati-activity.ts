@@ -4,18 +4,21 @@ import { create } from 'xmlbuilder2';
 import {
   displayName,
   DomainError,
+  formatBusinessDate,
   ValidationError,
   type BusinessDate,
   type LocalizedName,
   type Standing,
 } from '../../partnerships/domain/index.js';
 import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
+import type { ReceiptView } from '../../partnerships/read-models/receipts/receipts.js';
 import { firstDay, heldNames, precisionNote } from '../text.js';
 import {
   ACTIVITY_DATE_TYPE,
   activityStatusFor,
   AID_TYPE_BY_MODALITY,
   DEFAULT_SECTOR_CODES,
+  REGION_UNSPECIFIED,
   DESCRIPTION_TYPE_GENERAL,
   IATI_VERSION,
   isHumanitarianSector,
@@ -65,30 +68,39 @@ export interface IatiActivityInput {
   aid: AidEntry[];
 }
 
-type IatiOmissionReason = 'retracted' | 'no_value';
+type IatiOmissionReason = 'retracted' | 'no_value' | 'future';
 export interface IatiOmission {
   eventId: string;
   reason: IatiOmissionReason;
 }
 
 /**
- * The entries an IATI export leaves out, and why: retracted entries are not aid that happened, and an
- * IATI transaction must carry a value (in-kind aid is sometimes recorded before anyone valued it).
+ * The entries an IATI export leaves out, and why: retracted entries are not aid that happened, an
+ * IATI transaction must carry a value (in-kind aid is sometimes recorded before anyone valued it),
+ * and a pledge dated after `today` (YYYY-MM-DD) is no transaction yet (the Standard ruleset, 11.2.1,
+ * refuses transaction dates in the future).
  */
-export function iatiOmissions(entries: AidEntry[]): IatiOmission[] {
+export function iatiOmissions(entries: AidEntry[], today = '9999-12-31'): IatiOmission[] {
   return entries.flatMap((e): IatiOmission[] =>
-    e.retracted ? [{ eventId: e.eventId, reason: 'retracted' }] : hasValue(e) ? [] : [{ eventId: e.eventId, reason: 'no_value' }],
+    e.retracted
+      ? [{ eventId: e.eventId, reason: 'retracted' }]
+      : !hasValue(e)
+        ? [{ eventId: e.eventId, reason: 'no_value' }]
+        : firstDay(e.occurredOn) > today
+          ? [{ eventId: e.eventId, reason: 'future' }]
+          : [],
   );
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const hasValue = (e: AidEntry): e is AidEntry & { amount: string; currency: string } => e.amount !== null && e.currency !== null;
 
-/** The entries that become transactions: not retracted, with a value, oldest first. */
-function reportableAid(entries: AidEntry[]): (AidEntry & { amount: string; currency: string })[] {
+/** The entries that become transactions: not retracted, with a value, dated by `today`, oldest first. */
+function reportableAid(entries: AidEntry[], today: string): (AidEntry & { amount: string; currency: string })[] {
   return entries
     .filter((e) => !e.retracted)
     .filter(hasValue)
+    .filter((e) => firstDay(e.occurredOn) <= today)
     .sort((a, b) => cmp(firstDay(a.occurredOn), firstDay(b.occurredOn)) || cmp(a.eventId, b.eventId));
 }
 
@@ -119,7 +131,7 @@ export function buildIatiPeriodXml(
   checkPeriod(period);
   const inPeriod = inputs
     .map((i) => ({ ...i, aid: i.aid.filter((e) => firstDay(e.occurredOn) >= period.from && firstDay(e.occurredOn) <= period.to) }))
-    .filter((i) => reportableAid(i.aid).length > 0);
+    .filter((i) => reportableAid(i.aid, generatedAt.slice(0, 10)).length > 0);
   if (!inPeriod.length) throw new NothingToExportError(`No aid with a value is recorded between ${period.from} and ${period.to}.`, period);
   return documentOf(inPeriod, config, generatedAt);
 }
@@ -155,7 +167,7 @@ function documentOf(inputs: IatiActivityInput[], config: IatiConfig, generatedAt
     version: IATI_VERSION,
     'generated-datetime': generatedAt,
   });
-  for (const input of inputs) activity(root, input, config);
+  for (const input of inputs) activity(root, input, config, generatedAt.slice(0, 10));
   return root.end({ prettyPrint: true });
 }
 
@@ -176,11 +188,11 @@ function mergedName(primary: LocalizedName | undefined, fallback: LocalizedName 
   return { ...(fallback ?? {}), ...Object.fromEntries(heldNames(primary)) };
 }
 
-function activity(root: XMLBuilder, input: IatiActivityInput, config: IatiConfig): void {
+function activity(root: XMLBuilder, input: IatiActivityInput, config: IatiConfig, today: string): void {
   const p = input.partnership;
   const foreign = input.aid.find((e) => e.partnershipId !== p.partnershipId);
   if (foreign) throw new Error(`Aid entry ${foreign.eventId} belongs to ${foreign.partnershipId}, not to ${p.partnershipId}`);
-  const rows = reportableAid(input.aid);
+  const rows = reportableAid(input.aid, today);
   const id = iatiActivityIdentifier(config, p.partnershipId);
   const reporter = mergedName(config.reportingOrg.name, p.ownMunicipality);
   const own = p.ownMunicipality ?? reporter;
@@ -201,25 +213,30 @@ function activity(root: XMLBuilder, input: IatiActivityInput, config: IatiConfig
 
   const delivered = rows.filter((e) => e.kind === 'delivered');
   a.ele('activity-status', { code: activityStatusFor(p.standing, delivered.length > 0) });
-  for (const [type, date] of activityDates(p, rows)) {
+  // A pledge dated ahead is no transaction yet, but it still says when the activity is planned to start.
+  for (const [type, date] of activityDates(p, rows, reportableAid(input.aid, '9999-12-31'))) {
     const el = a.ele('activity-date', { type, 'iso-date': firstDay(date) });
     texts(el, { en: precisionNote(date, 'en'), de: precisionNote(date, 'de') });
   }
+  // The Standard ruleset (3.7.1) wants a recipient on the activity or on every transaction.
   if (p.counterpartCountry) a.ele('recipient-country', { code: p.counterpartCountry.toUpperCase(), percentage: '100' });
+  else a.ele('recipient-region', { ...REGION_UNSPECIFIED, percentage: '100' });
 
+  // Sectors go on every transaction; an activity with none yet says "not specified" itself (rule 6.2.2).
+  if (!rows.length) a.ele('sector', { vocabulary: SECTOR_VOCABULARY.dac5, code: SECTOR_NOT_SPECIFIED });
   for (const e of rows) transaction(a, e, { id, reporter, config });
 }
 
-function activityDates(p: IatiPartnership, rows: AidEntry[]): [string, BusinessDate][] {
+function activityDates(p: IatiPartnership, rows: AidEntry[], pledged: AidEntry[]): [string, BusinessDate][] {
   const firstDelivery = rows.find((e) => e.kind === 'delivered')?.occurredOn;
   const starts = [p.startedOn, firstDelivery].filter((d): d is BusinessDate => !!d);
   const dates: [string, BusinessDate][] = [];
   if (starts.length) {
     const start = starts.reduce((x, y) => (firstDay(y) < firstDay(x) ? y : x));
     dates.push([ACTIVITY_DATE_TYPE.actualStart, start]);
-  } else if (rows.length) {
+  } else if (pledged.length) {
     // only pledges so far: the first pledge is when the activity is planned to start
-    dates.push([ACTIVITY_DATE_TYPE.plannedStart, rows[0].occurredOn]);
+    dates.push([ACTIVITY_DATE_TYPE.plannedStart, pledged[0].occurredOn]);
   }
   if (p.standing === 'terminated' && p.endedOn) dates.push([ACTIVITY_DATE_TYPE.actualEnd, p.endedOn]);
   if (!dates.length)
@@ -273,7 +290,33 @@ function transactionText(e: AidEntry, lang: 'en' | 'de'): string {
   if (e.fundingChannel) parts.push(lang === 'de' ? `Finanzierungsweg: ${e.fundingChannel}.` : `Funding channel: ${e.fundingChannel}.`);
   const note = precisionNote(e.occurredOn, lang);
   if (note) parts.push(note);
+  if (e.kind === 'delivered' && e.receipt) parts.push(receiptText(e.receipt, lang));
   return parts.join(' ');
+}
+
+/**
+ * The receiver's confirmation of a delivery, in words: IATI 2.03 has no element for it (see
+ * docs/interop.md), so it goes into the transaction's description.
+ */
+function receiptText(r: ReceiptView, lang: 'en' | 'de'): string {
+  const on = r.receivedOn ? formatBusinessDate(r.receivedOn, lang) : '';
+  const notes = r.confirmations.flatMap((c) => (c.discrepancies ? [c.discrepancies.trim()] : []));
+  const docs = r.confirmations.flatMap((c) => (c.documentReference ? [c.documentReference.trim()] : []));
+  const de = lang === 'de';
+  const head = {
+    awaiting: de ? 'Empfang vom Empfänger noch nicht bestätigt.' : 'Receipt not yet confirmed by the receiver.',
+    partly_confirmed: de
+      ? `Empfang vom Empfänger teilweise bestätigt (zuletzt empfangen: ${on}).`
+      : `Receipt partly confirmed by the receiver (last received ${on}).`,
+    confirmed: de
+      ? `Empfang vom Empfänger bestätigt (vollständig empfangen: ${on}).`
+      : `Receipt confirmed by the receiver (received in full ${on}).`,
+  }[r.status];
+  return [
+    head,
+    ...(notes.length ? [`${de ? 'Abweichungen' : 'Discrepancies'}: ${notes.join('; ')}.`] : []),
+    ...(docs.length ? [`${de ? 'Beleg' : 'Document'}: ${docs.join(', ')}.`] : []),
+  ].join(' ');
 }
 
 function transaction(
@@ -302,8 +345,8 @@ function transaction(
     t.ele('sector', { vocabulary: SECTOR_VOCABULARY.reportingOrganisation, code: ownSectorCode(sector) || 'other' })
       .ele('narrative')
       .txt(sector);
-  const aidType = AID_TYPE_BY_MODALITY[e.modality as keyof typeof AID_TYPE_BY_MODALITY];
-  if (aidType) t.ele('aid-type', { code: aidType.code, vocabulary: aidType.vocabulary });
+  for (const aidType of AID_TYPE_BY_MODALITY[e.modality as keyof typeof AID_TYPE_BY_MODALITY] ?? [])
+    t.ele('aid-type', { code: aidType.code, vocabulary: aidType.vocabulary });
 }
 
 function normalisedKeys(m: Record<string, string> | undefined): Record<string, string> {

@@ -108,7 +108,25 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
     }
     case 'AidDelivered': {
       const v = event.data.value;
-      return v ? { ...next, aidDelivered: addTo(next.aidDelivered, v.currency, v.amount) } : next;
+      const deliveries = { ...next.deliveries, [entry.eventId]: { deliveredOn: event.data.occurredOn, confirmations: [] } };
+      return v ? { ...next, deliveries, aidDelivered: addTo(next.aidDelivered, v.currency, v.amount) } : { ...next, deliveries };
+    }
+    case 'AidReceiptConfirmed': {
+      const e = event.data;
+      const delivery = next.deliveries[e.deliveryId];
+      // A confirmation of a delivery not in force on its date changes nothing (the decider refuses it).
+      if (!delivery) return next;
+      const confirmation = {
+        eventId: entry.eventId,
+        receivedOn: e.occurredOn,
+        received: e.received,
+        ...(e.discrepancies !== undefined ? { discrepancies: e.discrepancies } : {}),
+        ...(e.documentReference !== undefined ? { documentReference: e.documentReference } : {}),
+      };
+      return {
+        ...next,
+        deliveries: { ...next.deliveries, [e.deliveryId]: { ...delivery, confirmations: [...delivery.confirmations, confirmation] } },
+      };
     }
     case 'AidCommitted': {
       const v = event.data.value;

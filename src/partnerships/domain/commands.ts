@@ -27,6 +27,7 @@ export const COMMAND_EVENT = {
   RenameCounterpart: 'CounterpartRenamed',
   RecordAidDelivery: 'AidDelivered',
   RecordAidCommitment: 'AidCommitted',
+  ConfirmAidReceipt: 'AidReceiptConfirmed',
   PrepareDraftResolution: 'DraftResolutionPrepared',
   RecordBoardReview: 'BoardReviewed',
   ReferToCommittee: 'ReferredToCommittee',

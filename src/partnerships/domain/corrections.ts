@@ -9,7 +9,10 @@ import type { PartnershipCommand } from './commands.js';
 import { THIS_COMMAND, contextErrors, newConflicts, refuse, withRecorded, type DecideContext } from './rules.js';
 
 /** Fields that identify rather than describe: correcting them would silently re-point history. */
-const NOT_CORRECTABLE: Partial<Record<EventType, readonly string[]>> = { PartnershipInitiated: ['partnershipId'] };
+const NOT_CORRECTABLE: Partial<Record<EventType, readonly string[]>> = {
+  PartnershipInitiated: ['partnershipId'],
+  AidReceiptConfirmed: ['deliveryId'],
+};
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -57,7 +60,13 @@ export function decideCorrection(
   for (const field of Object.keys(changes)) {
     if (!known.includes(field)) fieldErrors.push({ field: `changes.${field}`, reason: `is not a known field of ${target.type}` });
     else if (NOT_CORRECTABLE[target.type]?.includes(field))
-      fieldErrors.push({ field: `changes.${field}`, reason: 'identifies the partnership and cannot be corrected' });
+      fieldErrors.push({
+        field: `changes.${field}`,
+        reason:
+          target.type === 'PartnershipInitiated'
+            ? 'identifies the partnership and cannot be corrected'
+            : 'identifies the entry it refers to and cannot be corrected; retract it and record it again',
+      });
   }
   if (fieldErrors.length > 0) throw new ValidationError(fieldErrors);
 

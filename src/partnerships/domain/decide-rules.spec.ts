@@ -66,7 +66,15 @@ describe('decide: standing', () => {
       ]);
   });
 
-  const allowedWhileSuspended = ['ResumePartnership', 'TerminatePartnership', 'CorrectEntry', 'RetractEntry', 'AddNote', 'AttachDocument'];
+  const allowedWhileSuspended = [
+    'ResumePartnership',
+    'TerminatePartnership',
+    'CorrectEntry',
+    'RetractEntry',
+    'AddNote',
+    'AttachDocument',
+    'ConfirmAidReceipt',
+  ];
 
   it.each(others.filter((c) => allowedWhileSuspended.includes(c.type)).map((c) => [c.type, c] as const))(
     'accepts %s while suspended',

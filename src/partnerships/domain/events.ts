@@ -38,6 +38,7 @@ import {
   BODY_OUTCOMES,
   DECISION_OUTCOMES,
   PARTICIPANT_TYPES,
+  RECEIPT_EXTENTS,
   SIDES,
   SIGNING_MODES,
   TIERS,
@@ -139,6 +140,15 @@ const milestones = {
   }),
   AidDelivered: milestone(aid),
   AidCommitted: milestone({ ...aid, expectedBy: opt(date, { help: 'when the pledged aid is expected' }) }),
+  AidReceiptConfirmed: {
+    ...milestone({
+      deliveryId: req(entryId, { help: 'the AidDelivered entry whose receipt is confirmed' }),
+      received: req(oneOf(RECEIPT_EXTENTS, 'receiptExtent'), { help: 'all of it, or only part (then say what is missing)' }),
+      discrepancies: opt(longText(), { help: 'what did not arrive or arrived damaged; required when only part arrived' }),
+      documentReference: opt(text(), { help: 'e.g. the number of the signed acceptance certificate or delivery note' }),
+    }),
+    occurredOn: req(date, { help: 'the day the aid was received: YYYY, YYYY-MM or YYYY-MM-DD' }),
+  },
   DraftResolutionPrepared: milestone({
     paperReference: req(text(), { help: 'e.g. the council-information-system paper number; a paper is drafted once' }),
     title: req(text(TITLE_MAX)),
@@ -299,6 +309,15 @@ export function validateEventData(type: EventType, data: unknown, prefix = ''): 
   // An outcome is what makes a consultation a fact rather than a calendar entry.
   if (CONSULTATIONS_WITH_OUTCOME.has(type) && isObject(d) && d.planned !== true && (d.outcome === undefined || d.outcome === null)) {
     errors.push(...fail(`${prefix}outcome`, 'is required unless the meeting is planned'));
+  }
+  // A partial receipt says what is missing, so the giving side can follow it up.
+  if (
+    type === 'AidReceiptConfirmed' &&
+    isObject(d) &&
+    d.received === 'part' &&
+    (d.discrepancies === undefined || d.discrepancies === null)
+  ) {
+    errors.push(...fail(`${prefix}discrepancies`, 'is required when only part of the delivery arrived'));
   }
   // Historical currencies (DEM, FRF, …) only for dates when they were in use.
   const value = d?.value as { currency?: unknown } | undefined;

@@ -20,7 +20,14 @@ export interface DecideContext {
 const MAY_LIE_AHEAD = new Set<EventType>(['AgreementSigningScheduled', 'AidCommitted', 'NoteAdded']);
 const CONSULTATIONS = new Set<EventType>(['BoardReviewed', 'ReferredToCommittee', 'CommitteeDecided', 'CouncilDecided']);
 /** What a suspended partnership accepts (corrections and retractions are no entries of their own). */
-const ALLOWED_WHILE_SUSPENDED = new Set<EventType>(['PartnershipResumed', 'PartnershipTerminated', 'NoteAdded', 'DocumentAttached']);
+// A receipt confirmation is accepted too: aid sent before a suspension may arrive during it.
+const ALLOWED_WHILE_SUSPENDED = new Set<EventType>([
+  'PartnershipResumed',
+  'PartnershipTerminated',
+  'NoteAdded',
+  'DocumentAttached',
+  'AidReceiptConfirmed',
+]);
 /** The id the command's own, not yet stored, event has while its consequences are checked. */
 export const THIS_COMMAND = '(this command)';
 
@@ -147,11 +154,40 @@ export function violation(s: DerivedState, type: EventType, data: Readonly<Recor
             needed: 'a participant that has joined',
           };
     }
+    case 'AidReceiptConfirmed':
+      return receiptViolation(s, data, when);
     default:
       // A consultation's paper is checked when the consultation is recorded or corrected, not when the
       // paper's entry changes: renaming a paper and its consultations must be possible one after the other.
       return null;
   }
+}
+
+/**
+ * A receipt is confirmed on or after its delivery, once in full. Which side may confirm is a rule of
+ * the organisations (the partner's side); it belongs here when the command carries its side.
+ */
+function receiptViolation(s: DerivedState, data: Readonly<Record<string, unknown>>, when: string): Violation | null {
+  const deliveryId = String(data.deliveryId);
+  const delivery = s.deliveries[deliveryId];
+  if (!delivery) {
+    return {
+      message:
+        `A receipt cannot be confirmed before its delivery: delivery ${deliveryId} is not recorded ${when} ` +
+        '(it is dated later, or it was retracted). Date the confirmation on or after the delivery, or correct the delivery’s date.',
+      needed: 'a received date on or after the delivery’s date',
+    };
+  }
+  const full = delivery.confirmations.find((c) => c.received === 'all');
+  if (full) {
+    return {
+      message:
+        `Delivery ${deliveryId} was already confirmed as received in full on ${dateText(full.receivedOn)} (entry ${full.eventId}); ` +
+        'correct or retract that confirmation instead of confirming it again.',
+      needed: 'a delivery not yet confirmed in full',
+    };
+  }
+  return null;
 }
 
 /** Entries (by id) that break a rule against the state on their date, from `from` (YYYY-MM-DD) on. */
@@ -236,6 +272,18 @@ export function contextErrors(
           : `no draft resolution "${paperReference}" has been recorded for this partnership`,
       });
     }
+  }
+  const deliveryId = data.deliveryId;
+  if (type === 'AidReceiptConfirmed' && typeof deliveryId === 'string') {
+    const delivery = history.entries[deliveryId];
+    const problem = !delivery
+      ? `no entry ${deliveryId} exists in this partnership`
+      : delivery.type !== 'AidDelivered'
+        ? `entry ${deliveryId} is ${delivery.type}, not a delivery (AidDelivered)`
+        : delivery.retracted
+          ? `delivery ${deliveryId} was retracted`
+          : undefined;
+    if (problem) errors.push({ field: `${prefix}deliveryId`, reason: problem });
   }
   const relatesTo = data.relatesTo;
   if (typeof relatesTo === 'string' && (!history.entries[relatesTo] || history.entries[relatesTo].retracted)) {

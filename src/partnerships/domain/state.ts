@@ -9,6 +9,7 @@ import type {
   DecisionOutcome,
   LocalizedName,
   ParticipantType,
+  ReceiptExtent,
   RecordedStanding,
   Side,
   Standing,
@@ -116,6 +117,30 @@ export interface CounterpartState {
   formerNames: FormerName[];
 }
 
+/** A receipt confirmation of a delivery, as the fold keeps it. */
+export interface ReceiptConfirmation {
+  eventId: string;
+  receivedOn: BusinessDate;
+  received: ReceiptExtent;
+  discrepancies?: string;
+  documentReference?: string;
+}
+
+/** How much of a delivery its receiver has confirmed. */
+export type ReceiptStatus = 'awaiting' | 'partly_confirmed' | 'confirmed';
+
+/** A delivery and the confirmations of its receipt, in business-date order. */
+export interface DeliveryState {
+  deliveredOn: BusinessDate;
+  confirmations: readonly ReceiptConfirmation[];
+}
+
+/** Confirmed once any confirmation says all arrived; partly while only parts are confirmed. */
+export function receiptStatus(confirmations: readonly Pick<ReceiptConfirmation, 'received'>[]): ReceiptStatus {
+  if (confirmations.some((c) => c.received === 'all')) return 'confirmed';
+  return confirmations.length ? 'partly_confirmed' : 'awaiting';
+}
+
 /** Everything derived from the milestones on a business date. */
 export interface DerivedState {
   exists: boolean;
@@ -144,6 +169,8 @@ export interface DerivedState {
   /** currency → exact decimal string with the currency's minor units */
   aidDelivered: Readonly<Record<string, string>>;
   aidCommitted: Readonly<Record<string, string>>;
+  /** every live delivery by its entry id, with the confirmations of its receipt */
+  deliveries: Readonly<Record<string, DeliveryState>>;
   /** latest date on which something actually happened (planned and forward-looking entries excluded) */
   lastMilestoneOn?: BusinessDate;
 }
@@ -164,6 +191,7 @@ export function initialDerivedState(): DerivedState {
     participants: [],
     aidDelivered: {},
     aidCommitted: {},
+    deliveries: {},
   };
 }
 

@@ -13,6 +13,10 @@ export type RecordedStanding = (typeof RECORDED_STANDINGS)[number];
 export const AID_MODALITIES = ['cash', 'in_kind', 'services'] as const;
 export type AidModality = (typeof AID_MODALITIES)[number];
 
+/** What arrived of a delivery, as its receiver confirms it. */
+export const RECEIPT_EXTENTS = ['all', 'part'] as const;
+export type ReceiptExtent = (typeof RECEIPT_EXTENTS)[number];
+
 export const PARTICIPANT_TYPES = ['civil_society', 'academic', 'business', 'healthcare', 'school', 'public_body'] as const;
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
 

@@ -98,6 +98,7 @@ describe('the milestone kinds', () => {
       'modality',
       'outcome',
       'participantType',
+      'receiptExtent',
       'side',
       'signingMode',
       'tier',

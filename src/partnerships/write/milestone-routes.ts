@@ -100,6 +100,20 @@ export const MILESTONE_ROUTES: readonly MilestoneRoute[] = [
     expectedBy: '2023-06',
   }),
   line(
+    'aid-receipt-confirmations',
+    'ConfirmAidReceipt',
+    'confirmAidReceipt',
+    'AidReceiptConfirmationDto',
+    'Confirm the receipt of a delivery: the day it arrived, all or part (with the discrepancies), a document reference',
+    {
+      occurredOn: '2022-05-20',
+      deliveryId: '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f',
+      received: 'part',
+      discrepancies: 'Two of the twelve generators arrived damaged.',
+      documentReference: 'Acceptance certificate 17/2022',
+    },
+  ),
+  line(
     'draft-resolutions',
     'PrepareDraftResolution',
     'prepareDraftResolution',

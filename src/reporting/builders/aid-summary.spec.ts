@@ -18,6 +18,7 @@ const aid = (o: Partial<AidEntry>): AidEntry => ({
   fundingChannel: null,
   items: [],
   retracted: false,
+  receipt: { status: 'awaiting', receivedOn: null, confirmations: [] },
   ...o,
 });
 
@@ -31,6 +32,13 @@ describe('aid summary CSV bytes', () => {
         occurredOn: { date: '2022-06', precision: 'month' },
         month: '2022-06',
         amount: '80000.5',
+        receipt: {
+          status: 'partly_confirmed',
+          receivedOn: { date: '2022-06-20', precision: 'day' },
+          confirmations: [
+            { eventId: 'c', receivedOn: { date: '2022-06-20', precision: 'day' }, received: 'part', discrepancies: '2 of 12 missing' },
+          ],
+        },
       }),
       aid({ receiverKey: '=HYPERLINK("http://x")', sector: '@SUM(A1)', amount: '1.00' }),
       aid({ receiverKey: 'Straße der Einheit', sector: 'water\nand sanitation', amount: '7' }),
@@ -51,17 +59,19 @@ describe('aid summary CSV bytes', () => {
     const text = bytes.subarray(3).toString('utf8');
     expect(AID_CSV_FORMAT).toEqual({ bom: true, delimiter: ';', recordDelimiter: '\r\n', decimalMark: ',' });
     const rows = text.split('\r\n');
-    expect(rows[0]).toBe('receiver;month;currency;sector;count;total');
-    expect(rows).toContain('Вінниця;2022-05;EUR;emergency relief;1;125000,00');
-    expect(rows).toContain('Миколаїв;2022-06;EUR;emergency relief;1;80000,50');
+    expect(rows[0]).toBe('receiver;month;currency;sector;count;total;confirmed;partly_confirmed;awaiting_confirmation;receipts');
+    expect(rows).toContain('Вінниця;2022-05;EUR;emergency relief;1;125000,00;0;0;1;');
+    expect(rows).toContain(
+      'Миколаїв;2022-06;EUR;emergency relief;1;80000,50;0;1;0;June 2022: partly confirmed, received 20 June 2022 (2 of 12 missing)',
+    );
     expect(rows.at(-1)).toBe(''); // the last row ends with CRLF too
     // the only bare LF is the one inside the quoted multi-line cell
     expect(text.replace(/\r\n/g, '').match(/\n/g)).toHaveLength(1);
-    expect(text).toContain('Straße der Einheit;2022-05;EUR;"water\nand sanitation";1;7,00\r\n');
+    expect(text).toContain('Straße der Einheit;2022-05;EUR;"water\nand sanitation";1;7,00;0;0;1;\r\n');
   });
 
   it('defuses cells that a spreadsheet would run as a formula', () => {
     const text = bytes.subarray(3).toString('utf8');
-    expect(text).toContain(`"'=HYPERLINK(""http://x"")";2022-05;EUR;'@SUM(A1);1;1,00\r\n`);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")";2022-05;EUR;'@SUM(A1);1;1,00;0;0;1;\r\n`);
   });
 });

@@ -3,6 +3,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { addDecimal } from '../../partnerships/domain/index.js';
 import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
+import type { ReceiptCounts } from '../../partnerships/read-models/receipts/receipts.js';
+import { dateText } from './html.js';
 import type { AidSummaryParameters } from '../report-types.js';
 
 interface AidSummaryGroup {
@@ -14,6 +16,10 @@ interface AidSummaryGroup {
   count: number;
   /** exact decimal string; null when none of the rows carried an amount */
   total: string | null;
+  /** deliveries only: how many are confirmed, partly confirmed or awaiting confirmation; null for pledges */
+  receipts: ReceiptCounts | null;
+  /** each partly confirmed or confirmed delivery's receipt: "15 May 2022: partly confirmed, received 20 May 2022: …" */
+  receiptNotes: string[];
 }
 
 interface AidDimensionTotal {
@@ -71,11 +77,14 @@ export function buildAidSummary(entries: AidEntry[], parameters: AidSummaryParam
       sector: e.sector,
       count: 0,
       total: null,
+      receipts: e.kind === 'delivered' ? { awaiting: 0, partlyConfirmed: 0, confirmed: 0 } : null,
+      receiptNotes: [],
     };
     const k = JSON.stringify([g.receiver, g.month, g.currency, g.sector]);
     const existing = groups.get(k) ?? g;
     existing.count++;
     if (e.amount !== null) existing.total = addDecimal(existing.total ?? '0', e.amount);
+    countReceipt(existing, e);
     groups.set(k, existing);
   }
   return {
@@ -95,6 +104,20 @@ export function buildAidSummary(entries: AidEntry[], parameters: AidSummaryParam
   };
 }
 
+const RECEIPT_KEY = { awaiting: 'awaiting', partly_confirmed: 'partlyConfirmed', confirmed: 'confirmed' } as const;
+
+function countReceipt(g: AidSummaryGroup, e: AidEntry): void {
+  if (!g.receipts || !e.receipt) return;
+  g.receipts[RECEIPT_KEY[e.receipt.status]]++;
+  if (e.receipt.status === 'awaiting') return;
+  const r = e.receipt;
+  const notes = r.confirmations.flatMap((c) => (c.discrepancies ? [c.discrepancies] : []));
+  const status = r.status === 'confirmed' ? 'confirmed' : 'partly confirmed';
+  g.receiptNotes.push(
+    `${dateText(e.occurredOn)}: ${status}, received ${dateText(r.receivedOn)}${notes.length ? ` (${notes.join('; ')})` : ''}`,
+  );
+}
+
 /**
  * How the aid summary CSV is written, for spreadsheet programs in German offices (Excel and
  * LibreOffice with a German locale): UTF-8 with a byte order mark, because Excel reads a CSV without
@@ -107,13 +130,40 @@ export const AID_CSV_FORMAT = { bom: true, delimiter: ';', recordDelimiter: '\r\
 
 const decimalComma = (amount: string | null): string => (amount === null ? '' : amount.replace('.', AID_CSV_FORMAT.decimalMark));
 
-/** One row per group. Text cells that start like a formula (=, +, -, @) get a leading apostrophe so no spreadsheet runs them. */
+/**
+ * One row per group; for deliveries, how many of the group's deliveries are confirmed, partly confirmed
+ * or awaiting confirmation, and the receipt of each confirmed one (empty for pledges). Text cells that
+ * start like a formula (=, +, -, @) get a leading apostrophe so no spreadsheet runs them.
+ */
 export function renderAidSummaryCsv(m: AidSummaryModel): string {
+  const count = (g: AidSummaryGroup, k: keyof ReceiptCounts) => (g.receipts ? g.receipts[k] : '');
   return stringify(
-    m.groups.map((g) => [g.receiver, g.month, g.currency ?? '', g.sector ?? '', g.count, decimalComma(g.total)]),
+    m.groups.map((g) => [
+      g.receiver,
+      g.month,
+      g.currency ?? '',
+      g.sector ?? '',
+      g.count,
+      decimalComma(g.total),
+      count(g, 'confirmed'),
+      count(g, 'partlyConfirmed'),
+      count(g, 'awaiting'),
+      g.receiptNotes.join(' | '),
+    ]),
     {
       header: true,
-      columns: ['receiver', 'month', 'currency', 'sector', 'count', 'total'],
+      columns: [
+        'receiver',
+        'month',
+        'currency',
+        'sector',
+        'count',
+        'total',
+        'confirmed',
+        'partly_confirmed',
+        'awaiting_confirmation',
+        'receipts',
+      ],
       bom: AID_CSV_FORMAT.bom,
       delimiter: AID_CSV_FORMAT.delimiter,
       record_delimiter: AID_CSV_FORMAT.recordDelimiter,

@@ -21,6 +21,7 @@ const aid = (o: Partial<AidEntry>): AidEntry => ({
   fundingChannel: null,
   items: [],
   retracted: false,
+  receipt: { status: 'awaiting', receivedOn: null, confirmations: [] },
   ...o,
 });
 
@@ -45,7 +46,7 @@ describe('aid summary', () => {
       ['Mykolaiv', '2022-06', 'EUR', 2, '0.30'],
       ['Vinnytsia', '2022-06', 'UAH', 1, '5.00'],
     ]);
-    expect(renderAidSummaryCsv(m).split('\r\n')[2]).toBe('Mykolaiv;2022-06;EUR;;2;0,30');
+    expect(renderAidSummaryCsv(m).split('\r\n')[2]).toBe('Mykolaiv;2022-06;EUR;;2;0,30;0;0;2;');
   });
 
   it('quotes CSV cells that need it', () => {

@@ -3,7 +3,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PartnershipDetail } from '../../partnerships/read-models/status/status.types.js';
 import type { Timeline, TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
-import { buildDossierModel, renderDossierPdf } from './dossier.js';
+import { buildDossierModel, renderDossierHtml, renderDossierPdf } from './dossier.js';
 
 async function textOf(pdf: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
@@ -82,5 +82,46 @@ describe('dossier PDF', () => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold\b/);
     expect(raw).toContain('/FontFile2');
     expect(raw).not.toContain('/Helvetica');
+  });
+});
+
+describe('dossier receipts', () => {
+  const confirmed = {
+    ...aidEntry('a2', '2022-06', { en: 'Mykolaiv' }, '80000.00'),
+    receipt: {
+      status: 'partly_confirmed' as const,
+      receivedOn: { date: '2022-06-20', precision: 'day' as const },
+      confirmations: [
+        {
+          eventId: 'c1',
+          receivedOn: { date: '2022-06-20', precision: 'day' as const },
+          received: 'part' as const,
+          discrepancies: 'two pallets missing',
+          documentReference: 'Akt 17/2022',
+        },
+      ],
+    },
+  };
+  const model = buildDossierModel(
+    partnership,
+    { ...timeline, entries: [timeline.entries[0], confirmed, { ...aidEntry('a3', '2022-07', { en: 'Kyiv' }, '1.00'), retracted: true }] },
+    '2025-08-01T10:00:00.000Z',
+  );
+
+  it('lists every live delivery as confirmed, partly confirmed or awaiting confirmation, with the date and the note', () => {
+    expect(model.deliveries.map((d) => [d.eventId, d.receiptText, d.receivedOn, d.discrepancies, d.documentReferences])).toEqual([
+      ['a1', 'awaiting confirmation', null, [], []],
+      ['a2', 'partly confirmed', '20 June 2022', ['20 June 2022: two pallets missing'], ['Akt 17/2022']],
+    ]);
+    const html = renderDossierHtml(model);
+    expect(html).toContain('<h2>Deliveries and their receipt</h2>');
+    expect(html).toContain('partly confirmed, received 20 June 2022 — 20 June 2022: two pallets missing — document Akt 17/2022');
+  });
+
+  it('prints the receipt in the PDF', async () => {
+    const text = await textOf(await renderDossierPdf(model));
+    expect(text).toContain('Deliveries and their receipt');
+    expect(text).toMatch(/partly confirmed, received 20 June 2022/);
+    expect(text).toContain('awaiting confirmation');
   });
 });

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { businessDateStart } from '../../partnerships/domain/index.js';
 import type { PartnershipDetail } from '../../partnerships/read-models/status/status.types.js';
 import type { Timeline, TimelineEntry } from '../../partnerships/read-models/timeline/timeline.types.js';
+import { RECEIPT_TEXT, type ReceiptView } from '../../partnerships/read-models/receipts/receipts.js';
 import { dateText, esc, humanize, nameText, page, table } from './html.js';
 
 export interface DossierModel {
@@ -35,7 +36,54 @@ export interface DossierModel {
       venue: string | null;
     }[];
   };
+  /** every live delivery with how much of it the receiver has confirmed, oldest first */
+  deliveries: DossierDelivery[];
   timeline: Timeline;
+}
+
+interface DossierDelivery {
+  eventId: string;
+  deliveredOn: string;
+  receiver: string;
+  value: string | null;
+  items: string[];
+  receipt: ReceiptView['status'];
+  /** "confirmed", "partly confirmed" or "awaiting confirmation" */
+  receiptText: string;
+  receivedOn: string | null;
+  /** the discrepancies noted by the confirmations, with their dates */
+  discrepancies: string[];
+  documentReferences: string[];
+}
+
+/** The timeline's live deliveries with their receipt (the timeline annotates them as of its day). */
+function deliveriesOf(timeline: Timeline): DossierDelivery[] {
+  return timeline.entries
+    .filter((e) => e.type === 'AidDelivered' && !e.retracted)
+    .map((e) => {
+      const d = e.data as pg.QueryResultRow;
+      const receipt: ReceiptView = e.receipt ?? { status: 'awaiting', receivedOn: null, confirmations: [] };
+      return {
+        eventId: e.eventId,
+        deliveredOn: dateText(e.occurredOn),
+        receiver: nameText(d.receiver),
+        value: d.value?.amount ? `${d.value.amount} ${d.value.currency ?? ''}`.trim() : null,
+        items: Array.isArray(d.items) ? d.items : [],
+        receipt: receipt.status,
+        receiptText: RECEIPT_TEXT[receipt.status],
+        receivedOn: receipt.receivedOn ? dateText(receipt.receivedOn) : null,
+        discrepancies: receipt.confirmations.flatMap((c) => (c.discrepancies ? [`${dateText(c.receivedOn)}: ${c.discrepancies}`] : [])),
+        documentReferences: receipt.confirmations.flatMap((c) => (c.documentReference ? [c.documentReference] : [])),
+      };
+    });
+}
+
+/** "partly confirmed, received 20 May 2022 — 20 May 2022: two generators missing". */
+function receiptLine(d: DossierDelivery): string {
+  const parts = [d.receiptText + (d.receivedOn ? `, received ${d.receivedOn}` : '')];
+  if (d.discrepancies.length) parts.push(d.discrepancies.join('; '));
+  if (d.documentReferences.length) parts.push(`document ${d.documentReferences.join(', ')}`);
+  return parts.join(' — ');
 }
 
 export function buildDossierModel(partnership: PartnershipDetail, timeline: Timeline, generatedAt: string): DossierModel {
@@ -60,6 +108,7 @@ export function buildDossierModel(partnership: PartnershipDetail, timeline: Time
         venue: a.venue ?? null,
       })),
     },
+    deliveries: deliveriesOf(timeline),
     timeline,
   };
 }
@@ -90,10 +139,14 @@ export function describeEntry(e: TimelineEntry): string {
     'mode',
     'venue',
     'reason',
+    'discrepancies',
+    'documentReference',
   ]) {
     const v = str(d[k]);
     if (v) parts.push(k === 'outcome' || k === 'agreementKind' || k === 'mode' ? humanize(v) : v);
   }
+  if (e.type === 'AidReceiptConfirmed') parts.unshift(d.received === 'all' ? 'all arrived' : 'only part arrived');
+  if (e.receipt) parts.push(RECEIPT_TEXT[e.receipt.status]);
   if (d.value && typeof d.value === 'object' && d.value.amount) parts.push(`${d.value.amount} ${d.value.currency ?? ''}`.trim());
   if (Array.isArray(d.items) && d.items.length) parts.push(d.items.join(', '));
   const note = str(d.note) ?? str(d.text);
@@ -160,6 +213,10 @@ export function renderDossierHtml(m: DossierModel): string {
       esc(d.resolutionReference ?? '—'),
     ]),
   );
+  const deliveries = table(
+    ['Delivered', 'Receiver', 'Value', 'Receipt'],
+    m.deliveries.map((d) => [esc(d.deliveredOn), esc(d.receiver), esc(d.value ?? '—'), esc(receiptLine(d))]),
+  );
   const timeline = table(
     ['Date', 'Milestone', 'Details', 'Recorded'],
     m.timeline.entries.map((e) => {
@@ -176,7 +233,7 @@ export function renderDossierHtml(m: DossierModel): string {
   return page(
     `Partnership dossier: ${partnersTitle(p)}`,
     m.generatedAt,
-    `<h2>Status</h2>${status}<h2>Signings</h2>${signings}<h2>Council decisions</h2>${decisions}<h2>Timeline (${m.timeline.entries.length} entries)</h2>${timeline}`,
+    `<h2>Status</h2>${status}<h2>Signings</h2>${signings}<h2>Council decisions</h2>${decisions}<h2>Deliveries and their receipt</h2>${deliveries}<h2>Timeline (${m.timeline.entries.length} entries)</h2>${timeline}`,
   );
 }
 
@@ -259,6 +316,10 @@ export async function renderDossierPdf(m: DossierModel): Promise<Buffer> {
   if (!p.councilDecisions.length) doc.text('None.');
   for (const d of p.councilDecisions)
     doc.text(`${dateText(d.decidedOn)} — ${humanize(d.outcome)}${d.paperReference ? ` (${d.paperReference})` : ''}`);
+
+  heading('Deliveries and their receipt');
+  if (!m.deliveries.length) doc.text('None.');
+  for (const d of m.deliveries) doc.text(`${d.deliveredOn} — ${d.receiver}${d.value ? `, ${d.value}` : ''}: ${receiptLine(d)}`);
 
   heading(`Timeline (${m.timeline.entries.length} entries)`);
   for (const e of m.timeline.entries) {

@@ -333,6 +333,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/partnerships/{id}/aid-receipt-confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the receipt of a delivery: the day it arrived, all or part (with the discrepancies), a document reference */
+    post: operations['MilestonesController_confirmAidReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partnerships/{id}/aid.iati.xml': {
     parameters: {
       query?: never;
@@ -1164,7 +1181,25 @@ export interface components {
      *       "items": [
      *         "generators"
      *       ],
-     *       "retracted": false
+     *       "retracted": false,
+     *       "receipt": {
+     *         "status": "partly_confirmed",
+     *         "receivedOn": {
+     *           "date": "2022-05-20",
+     *           "precision": "day"
+     *         },
+     *         "confirmations": [
+     *           {
+     *             "eventId": "0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b",
+     *             "receivedOn": {
+     *               "date": "2022-05-20",
+     *               "precision": "day"
+     *             },
+     *             "received": "part",
+     *             "discrepancies": "Two of the twelve generators arrived damaged."
+     *           }
+     *         ]
+     *       }
      *     }
      */
     AidEntry: {
@@ -1209,6 +1244,8 @@ export interface components {
       occurredOn: components['schemas']['BusinessDate'];
       /** @example dortmund-zhytomyr */
       partnershipId: string;
+      /** @description a delivery's receipt as its receiver confirmed it; null for a pledge */
+      receipt: components['schemas']['Receipt'] | null;
       receiver: components['schemas']['LocalizedName'];
       /**
        * @description a display key for grouping: the en, else de, else uk name
@@ -1280,6 +1317,36 @@ export interface components {
       to?: string;
     };
     /**
+     * @example {
+     *       "occurredOn": "2022-05-20",
+     *       "deliveryId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
+     *       "received": "part",
+     *       "discrepancies": "Two of the twelve generators arrived damaged.",
+     *       "documentReference": "Acceptance certificate 17/2022"
+     *     }
+     */
+    AidReceiptConfirmationDto: {
+      /**
+       * Format: uuid
+       * @description the AidDelivered entry whose receipt is confirmed
+       */
+      deliveryId: string;
+      /** @description what did not arrive or arrived damaged; required when only part arrived */
+      discrepancies?: string;
+      /** @description e.g. the number of the signed acceptance certificate or delivery note */
+      documentReference?: string;
+      /** @description free text for whoever reads the timeline later */
+      note?: string;
+      /** @description the day the aid was received: YYYY, YYYY-MM or YYYY-MM-DD */
+      occurredOn: components['schemas']['BusinessDateInput'];
+      /**
+       * @description all of it, or only part (then say what is missing)
+       * @enum {string}
+       */
+      received: 'all' | 'part';
+      source?: components['schemas']['Source'];
+    };
+    /**
      * @description Every matching row that is not retracted (oldest first), with exact totals per currency and, with groupBy, the groups.
      * @example {
      *       "query": {
@@ -1309,7 +1376,25 @@ export interface components {
      *           "items": [
      *             "generators"
      *           ],
-     *           "retracted": false
+     *           "retracted": false,
+     *           "receipt": {
+     *             "status": "partly_confirmed",
+     *             "receivedOn": {
+     *               "date": "2022-05-20",
+     *               "precision": "day"
+     *             },
+     *             "confirmations": [
+     *               {
+     *                 "eventId": "0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b",
+     *                 "receivedOn": {
+     *                   "date": "2022-05-20",
+     *                   "precision": "day"
+     *                 },
+     *                 "received": "part",
+     *                 "discrepancies": "Two of the twelve generators arrived damaged."
+     *               }
+     *             ]
+     *           }
      *         }
      *       ],
      *       "totals": {
@@ -2386,6 +2471,9 @@ export interface components {
       counterpartCountry?: string;
       country?: string;
       decisionReference?: string;
+      deliveryId?: string;
+      discrepancies?: string;
+      documentReference?: string;
       endsOn?: components['schemas']['BusinessDate'];
       expectedBy?: components['schemas']['BusinessDate'];
       funder?: string;
@@ -2433,6 +2521,8 @@ export interface components {
       proposedTier?: 'initiative' | 'contact' | 'solidarity' | 'friendship' | 'project_partnership' | 'twinning';
       purpose?: string;
       reason?: string;
+      /** @enum {string} */
+      received?: 'all' | 'part';
       receiver?: components['schemas']['LocalizedName'];
       relatesTo?: string;
       resolutionReference?: string;
@@ -4130,6 +4220,11 @@ export interface components {
      *       "aidCommitted": {
      *         "EUR": "50000.00"
      *       },
+     *       "aidReceipts": {
+     *         "awaiting": 2,
+     *         "partlyConfirmed": 1,
+     *         "confirmed": 0
+     *       },
      *       "areas": [
      *         "digitalisation",
      *         "culture"
@@ -4213,6 +4308,8 @@ export interface components {
       aidCommitted: components['schemas']['AmountsByCurrency'];
       /** @description aid delivered, per currency */
       aidDelivered: components['schemas']['AmountsByCurrency'];
+      /** @description live deliveries by how much of their receipt is confirmed */
+      aidReceipts: components['schemas']['ReceiptCounts'];
       /**
        * @example [
        *       "digitalisation",
@@ -4368,6 +4465,11 @@ export interface components {
      *           "aidCommitted": {
      *             "EUR": "50000.00"
      *           },
+     *           "aidReceipts": {
+     *             "awaiting": 2,
+     *             "partlyConfirmed": 1,
+     *             "confirmed": 0
+     *           },
      *           "areas": [
      *             "digitalisation",
      *             "culture"
@@ -4463,6 +4565,11 @@ export interface components {
      *       "aidCommitted": {
      *         "EUR": "50000.00"
      *       },
+     *       "aidReceipts": {
+     *         "awaiting": 2,
+     *         "partlyConfirmed": 1,
+     *         "confirmed": 0
+     *       },
      *       "areas": [
      *         "digitalisation",
      *         "culture"
@@ -4493,6 +4600,8 @@ export interface components {
       aidCommitted: components['schemas']['AmountsByCurrency'];
       /** @description aid delivered, per currency */
       aidDelivered: components['schemas']['AmountsByCurrency'];
+      /** @description live deliveries by how much of their receipt is confirmed */
+      aidReceipts: components['schemas']['ReceiptCounts'];
       /**
        * @example [
        *       "digitalisation",
@@ -4871,6 +4980,86 @@ export interface components {
        * @example 3
        */
       version: number;
+    };
+    /**
+     * @description A delivery's receipt: awaiting confirmation, partly confirmed or confirmed, with the confirmations.
+     * @example {
+     *       "status": "partly_confirmed",
+     *       "receivedOn": {
+     *         "date": "2022-05-20",
+     *         "precision": "day"
+     *       },
+     *       "confirmations": [
+     *         {
+     *           "eventId": "0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b",
+     *           "receivedOn": {
+     *             "date": "2022-05-20",
+     *             "precision": "day"
+     *           },
+     *           "received": "part",
+     *           "discrepancies": "Two of the twelve generators arrived damaged.",
+     *           "documentReference": "Acceptance certificate 17/2022"
+     *         }
+     *       ]
+     *     }
+     */
+    Receipt: {
+      confirmations: components['schemas']['ReceiptConfirmation'][];
+      /** @description the day it arrived in full, else the latest day a part arrived; null while awaiting confirmation */
+      receivedOn: components['schemas']['BusinessDate'] | null;
+      /**
+       * @example partly_confirmed
+       * @enum {string}
+       */
+      status: 'awaiting' | 'partly_confirmed' | 'confirmed';
+    };
+    /**
+     * @description One confirmation of what of a delivery arrived.
+     * @example {
+     *       "eventId": "0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b",
+     *       "receivedOn": {
+     *         "date": "2022-05-20",
+     *         "precision": "day"
+     *       },
+     *       "received": "part",
+     *       "discrepancies": "Two of the twelve generators arrived damaged.",
+     *       "documentReference": "Acceptance certificate 17/2022"
+     *     }
+     */
+    ReceiptConfirmation: {
+      /** @example Two of the twelve generators arrived damaged. */
+      discrepancies?: string;
+      /** @example Acceptance certificate 17/2022 */
+      documentReference?: string;
+      /**
+       * Format: uuid
+       * @description the AidReceiptConfirmed entry
+       * @example 0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b
+       */
+      eventId: string;
+      /**
+       * @example part
+       * @enum {string}
+       */
+      received: 'all' | 'part';
+      /** @description the day it arrived */
+      receivedOn: components['schemas']['BusinessDate'];
+    };
+    /**
+     * @description How many live deliveries await confirmation, are partly confirmed or confirmed.
+     * @example {
+     *       "awaiting": 2,
+     *       "partlyConfirmed": 1,
+     *       "confirmed": 0
+     *     }
+     */
+    ReceiptCounts: {
+      /** @example 2 */
+      awaiting: number;
+      /** @example 0 */
+      confirmed: number;
+      /** @example 1 */
+      partlyConfirmed: number;
     };
     /**
      * @example {
@@ -5735,6 +5924,8 @@ export interface components {
       plan?: components['schemas']['PlanAnnotation'];
       /** @example false */
       planned: boolean;
+      /** @description for a live delivery: how much of it the receiver has confirmed, as of the day asked about */
+      receipt?: components['schemas']['Receipt'];
       /**
        * Format: date-time
        * @example 2022-06-01T08:00:00.000Z
@@ -7633,6 +7824,149 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['AidDeliveryDto'];
+      };
+    };
+    responses: {
+      /** @description nothing to record (e.g. the area was already there) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description recorded; ETag is the new version */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandResult'];
+        };
+      };
+      /** @description invalid fields (validation_failed: errors[] names each field), malformed JSON, a bad If-Match or Idempotency-Key */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown partnership or entry (partnership_not_found, entry_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the partnership's state (transition_not_allowed: state, needed), contradicting entries recorded after its date (contradicts_later_entries: conflicts[]), an id already taken (partnership_exists), or a concurrent write (concurrency_conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ConflictProblem'];
+        };
+      };
+      /** @description If-Match names an older version (precondition_failed) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description well-formed but not acceptable: e.g. a completed milestone dated in the future (validation_failed), a reused Idempotency-Key (idempotency_key_reused) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /**
+       * @description the key cannot be checked right now (auth_unavailable); retry shortly
+       *
+       *     too many writers on this partnership at once; Retry-After says when to retry
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MilestonesController_confirmAidReceipt: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key returns the first result instead of writing again */
+        'Idempotency-Key'?: string;
+        /** @description the version you last saw ("3"); the command fails with 412 if it changed */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AidReceiptConfirmationDto'];
       };
     };
     responses: {

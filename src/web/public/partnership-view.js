@@ -126,6 +126,7 @@ export async function partnershipView(id, params, { minVersion = 0, start } = {}
           e,
           writable.find((k) => k.type === e.type),
           after,
+          e.type === 'AidDelivered' ? writable.find((k) => k.type === 'AidReceiptConfirmed') : undefined,
         )
       : null;
 

@@ -127,9 +127,10 @@ export function createSection(kind, onCreated) {
  * @param {TimelineEntry} entry
  * @param {MilestoneKind | undefined} kind the entry's kind; without one it can only be retracted
  * @param {AfterWrite} onChanged
+ * @param {MilestoneKind} [confirmKind] for a delivery: the receipt confirmation, when the key may record it
  * @returns {HTMLElement | null}
  */
-export function entryActions(partnershipId, entry, kind, onChanged) {
+export function entryActions(partnershipId, entry, kind, onChanged, confirmKind) {
   if (entry.retracted) return null;
   const base = `${API}/partnerships/${encodeURIComponent(partnershipId)}/entries/${encodeURIComponent(entry.eventId)}`;
   const panel = h('div', { class: 'entry-panel' });
@@ -195,5 +196,23 @@ export function entryActions(partnershipId, entry, kind, onChanged) {
         });
         return h('div', { class: 'entry-form' }, h('h5', {}, t('retractTitle', { what })), form);
       });
-  return h('div', { class: 'entry-actions no-print' }, h('div', { class: 'actions' }, correct, retract), panel);
+  // A delivery is confirmed from its own entry: the form names the delivery, the receiver fills the rest.
+  const confirmReceipt = confirmKind
+    ? action(t('confirmReceipt'), () => {
+        const { form } = describedForm({
+          id: `confirm-${entry.eventId}`,
+          dataForm: 'confirm-receipt',
+          fields: formFields(confirmKind).filter((f) => f.name !== 'deliveryId'),
+          submit: t('confirmReceipt'),
+          send: async (values) => {
+            const path = `${API}/partnerships/${encodeURIComponent(partnershipId)}/${confirmKind.path}`;
+            const result = /** @type {CommandResult} */ (await post(path, { ...values, deliveryId: entry.eventId }));
+            await onChanged(result);
+            return t('saved', { what: kindName(confirmKind.type) });
+          },
+        });
+        return h('div', { class: 'entry-form' }, h('h5', {}, t('confirmReceipt')), form);
+      })
+    : null;
+  return h('div', { class: 'entry-actions no-print' }, h('div', { class: 'actions' }, confirmReceipt, correct, retract), panel);
 }

@@ -127,6 +127,7 @@ export const EVENT_ICON = {
   CounterpartRenamed: 'person',
   AidDelivered: 'aid',
   AidCommitted: 'pledge',
+  AidReceiptConfirmed: 'aid',
   DraftResolutionPrepared: 'paper',
   BoardReviewed: 'meeting',
   ReferredToCommittee: 'meeting',

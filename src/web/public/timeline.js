@@ -208,12 +208,30 @@ function entryItem(e, byId, actions) {
       ),
       e.retracted ? h('del', { class: 'retracted-content' }, what) : what,
       fulfilledEntry?.occurredOn ? h('p', { class: 'fulfilled' }, t('fulfilledOn', { date: formatDate(fulfilledEntry.occurredOn) })) : null,
+      e.receipt ? receiptLine(e.receipt) : null,
       e.data?.note ? h('p', { class: 'entry-note' }, /** @type {string} */ (e.data.note)) : null,
       corrections.length ? correctionList(e.type, corrections) : null,
       actions?.(e),
       e.retracted && e.retraction ? h('p', { class: 'retraction' }, t('retractedBecause', { reason: e.retraction.reason })) : null,
       h('p', { class: 'entry-recorded muted' }, t('recordedBy', { date: formatTimestamp(e.recordedAt), actor: e.actor ?? '—' })),
     ),
+  );
+}
+
+/**
+ * A delivery's receipt: confirmed, partly confirmed or awaiting confirmation, when it arrived, what was missing.
+ * @param {NonNullable<TimelineEntry['receipt']>} r
+ */
+function receiptLine(r) {
+  const notes = r.confirmations.flatMap((c) => (c.discrepancies ? [c.discrepancies] : []));
+  return h(
+    'p',
+    { class: 'receipt', 'data-receipt': r.status },
+    h('span', { class: 'field-name' }, t('receipt')),
+    ' ',
+    h('span', { class: `badge receipt-${r.status}` }, code('receipt', r.status)),
+    r.receivedOn ? ` ${t('receivedOn', { date: formatDate(r.receivedOn) })}` : '',
+    notes.length ? ` · ${notes.join('; ')}` : '',
   );
 }
 

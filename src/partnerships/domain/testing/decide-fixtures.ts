@@ -35,6 +35,12 @@ export const everyCommand: PartnershipCommand[] = [
     modality: 'cash',
     value: { amount: '1000.00', currency: 'EUR' },
   }),
+  command('ConfirmAidReceipt', {
+    occurredOn: day('2022-06-01'),
+    deliveryId: 'aid-may',
+    received: 'part',
+    discrepancies: 'one of the generators is missing',
+  }),
   command('PrepareDraftResolution', { occurredOn: month('2025-06'), paperReference: 'DS-new', title: 'New paper' }),
   command('RecordBoardReview', { occurredOn: day('2025-06-01'), body: 'Verwaltungsvorstand', outcome: 'approved' }),
   command('ReferToCommittee', { occurredOn: day('2025-06-01'), committee: 'Main committee' }),

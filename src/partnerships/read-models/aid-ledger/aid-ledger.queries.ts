@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
 import { addDecimal } from '../../domain/index.js';
 import { PartnershipSource } from '../as-of.js';
+import { receiptView } from '../receipts/receipts.js';
 import { escapeLike } from '../sql.js';
 import type { AidEntry, AidQuery, AidResult } from './aid-ledger.types.js';
 
@@ -51,6 +52,7 @@ export class AidLedgerQueries {
       fundingChannel: r.funding_channel,
       items: r.items,
       retracted: r.retracted,
+      receipt: r.kind === 'delivered' ? receiptView(r.receipt_confirmations ?? []) : null,
     }));
     const totals: Record<string, string> = {};
     for (const i of items) if (i.amount && i.currency) totals[i.currency] = addDecimal(totals[i.currency] ?? '0', i.amount);

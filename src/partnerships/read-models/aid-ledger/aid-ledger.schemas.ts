@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ClassProperty, RefProperty, Schema, type AllTrue, type Mirrors } from '../../../shared/schema.js';
 import { AID_MODALITIES, type BusinessDate, type LocalizedName } from '../../domain/index.js';
 import { BusinessDateSchema } from '../../values.schemas.js';
+import { ReceiptSchema } from '../receipts/receipts.schemas.js';
+import type { ReceiptView } from '../receipts/receipts.js';
 import type { AidEntry, AidGroup, AidQuery, AidResult } from './aid-ledger.types.js';
 
 const ENTRY = {
@@ -20,6 +22,18 @@ const ENTRY = {
   fundingChannel: null,
   items: ['generators'],
   retracted: false,
+  receipt: {
+    status: 'partly_confirmed',
+    receivedOn: { date: '2022-05-20', precision: 'day' },
+    confirmations: [
+      {
+        eventId: '0195a1c2-7d3e-7f10-8a2b-1c2d3e4f5a6b',
+        receivedOn: { date: '2022-05-20', precision: 'day' },
+        received: 'part',
+        discrepancies: 'Two of the twelve generators arrived damaged.',
+      },
+    ],
+  },
 };
 
 @Schema({ name: 'AidEntry', description: 'One delivery or commitment.', example: ENTRY })
@@ -40,6 +54,11 @@ class AidEntrySchema implements AidEntry {
   @ApiProperty({ type: String, nullable: true, example: null }) fundingChannel: string | null;
   @ApiProperty({ type: [String], example: ['generators'] }) items: string[];
   @ApiProperty({ example: false }) retracted: boolean;
+  @ClassProperty(() => ReceiptSchema, {
+    nullable: true,
+    description: "a delivery's receipt as its receiver confirmed it; null for a pledge",
+  })
+  receipt: ReceiptView | null;
 }
 
 @Schema({

@@ -1,5 +1,6 @@
 // What the aid ledger returns.
 import type { BusinessDate, LocalizedName } from '../../domain/index.js';
+import type { ReceiptView } from '../receipts/receipts.js';
 
 export interface AidEntry {
   eventId: string;
@@ -18,6 +19,8 @@ export interface AidEntry {
   fundingChannel: string | null;
   items: string[];
   retracted: boolean;
+  /** a delivery's receipt as its receiver confirmed it; null for a pledge */
+  receipt: ReceiptView | null;
 }
 
 export interface AidQuery {

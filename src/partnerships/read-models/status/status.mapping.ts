@@ -1,6 +1,7 @@
 // Status rows from the domain's derived state: pure, shared by the projector and the as-of reads.
 import { businessDateEnd, effectiveStanding, openPlans, type DerivedState } from '../../domain/index.js';
 import { planView, upcoming } from '../plans.js';
+import { receiptCounts } from '../receipts/receipts.js';
 import type { CurrentPaper, NextScheduled, PartnershipDetail } from './status.types.js';
 
 function currentPaper(state: DerivedState): CurrentPaper | null {
@@ -36,6 +37,7 @@ export function staticDetail(partnershipId: string, state: DerivedState & { vers
     lastMilestoneOn: state.lastMilestoneOn ?? null,
     aidDelivered: { ...state.aidDelivered },
     aidCommitted: { ...state.aidCommitted },
+    aidReceipts: receiptCounts(state),
     areas: [...state.areas],
     participantCount: state.participants.length,
     agreements: state.agreements.map((a) => {

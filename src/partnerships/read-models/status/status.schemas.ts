@@ -4,6 +4,8 @@ import { ClassProperty, RefProperty, Schema, type AllTrue, type Mirrors } from '
 import { STANDINGS, TIERS, type BusinessDate, type LocalizedName, type Standing, type Tier } from '../../domain/index.js';
 import { AsOfSchema, BusinessDateSchema } from '../../values.schemas.js';
 import type { PlanView } from '../plans.js';
+import { ReceiptCountsSchema } from '../receipts/receipts.schemas.js';
+import type { ReceiptCounts } from '../receipts/receipts.js';
 import type { CurrentPaper, NextScheduled, PartnershipDetail, PartnershipSummary } from './status.types.js';
 
 const UUID_EXAMPLE = '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f';
@@ -113,6 +115,7 @@ const SUMMARY = {
   lastMilestoneOn: { date: '2023-08-04', precision: 'day' },
   aidDelivered: { EUR: '375000.00' },
   aidCommitted: { EUR: '50000.00' },
+  aidReceipts: { awaiting: 2, partlyConfirmed: 1, confirmed: 0 },
   areas: ['digitalisation', 'culture'],
   participantCount: 3,
   agreements: [AGREEMENT],
@@ -139,6 +142,8 @@ class PartnershipSummarySchema implements PartnershipSummary {
     string,
     string
   >;
+  @ClassProperty(() => ReceiptCountsSchema, { description: 'live deliveries by how much of their receipt is confirmed' })
+  aidReceipts: ReceiptCounts;
   @ApiProperty({ type: [String], example: ['digitalisation', 'culture'] }) areas: string[];
   @ApiProperty({ type: 'integer', example: 3 }) participantCount: number;
   @ClassProperty(() => AgreementSchema, { isArray: true }) agreements: Agreement[];

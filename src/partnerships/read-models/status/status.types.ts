@@ -1,6 +1,7 @@
 // What the status read model returns (the HTTP API, the web page and the reports use these).
 import type { BusinessDate, LocalizedName, Standing, Tier } from '../../domain/index.js';
 import type { PlanView } from '../plans.js';
+import type { ReceiptCounts } from '../receipts/receipts.js';
 
 export interface NextScheduled {
   eventId: string;
@@ -35,6 +36,8 @@ export interface PartnershipSummary {
   /** currency → exact decimal string */
   aidDelivered: Record<string, string>;
   aidCommitted: Record<string, string>;
+  /** live deliveries by how much of their receipt the receiver has confirmed */
+  aidReceipts: ReceiptCounts;
   areas: string[];
   participantCount: number;
   /** plannedFor: the date the signing had been planned for, when a plan was recorded */

@@ -11,6 +11,7 @@ import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../.
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../../recorded.js';
 import { planAnnotations, type PlanAnnotation } from '../plans.js';
+import { receiptAnnotations, type ReceiptView } from '../receipts/receipts.js';
 import { sortDateOf, TimelineBuilder } from './timeline.mapping.js';
 import { foldDateOf, rowToEntry } from './timeline.step.js';
 import type { Timeline, TimelineEntry } from './timeline.types.js';
@@ -98,7 +99,7 @@ export class TimelineQueries {
       // The common read: the stream's head and the projected status in one round trip, then the entries.
       const day = asOf?.validAt || null;
       const { rows } = await this.pool.query({ name: 'timeline_status_with_head', text: STATUS_WITH_HEAD, values: [id, day] });
-      const row = rows[0] as { head: number; version: number | null; state: Pick<DerivedState, 'plans'> | null };
+      const row = rows[0] as { head: number; version: number | null; state: Annotating | null };
       if (row.head === 0) throw new PartnershipNotFoundError(id);
       if (row.version !== null && row.version >= row.head) {
         if (etagMatches(req.ifNoneMatch, timelineETag(row.head))) return { notModified: true, version: row.head };
@@ -117,6 +118,7 @@ export class TimelineQueries {
       for (const e of events) builder.apply(e);
       const state = stateAt(fold(events.map(toRecorded)), dayOfRead(source.asOf, '9999-12-31'));
       const plans = planAnnotations(state);
+      const receipts = receiptAnnotations(state);
       const after = req.after;
       const all = builder.sorted().filter((e) => (!day || foldDateOf(e) <= day) && (!after || isAfter(e, after)));
       const entries = req.limit === undefined ? all : all.slice(0, req.limit);
@@ -124,7 +126,7 @@ export class TimelineQueries {
         partnershipId: id,
         version,
         asOf: shownAsOf,
-        entries: entries.map((e) => annotate(withoutUnchangedOriginal(e), plans)),
+        entries: entries.map((e) => annotate(withoutUnchangedOriginal(e), plans, receipts)),
         next: entries.length < all.length ? keyOf(entries[entries.length - 1]) : null,
       };
     }
@@ -144,7 +146,7 @@ export class TimelineQueries {
   private async projectedPage(
     id: string,
     version: number,
-    state: Pick<DerivedState, 'plans'> | null,
+    state: Annotating | null,
     day: string | null,
     shownAsOf: Timeline['asOf'],
     req: TimelinePageRequest,
@@ -165,7 +167,8 @@ export class TimelineQueries {
       [id, day ?? null, after?.streamVersion ?? null, after?.sortDate ?? null, req.limit === undefined ? null : req.limit + 1],
     );
     const plans = planAnnotations(state ?? { plans: [] });
-    const entries = (req.limit === undefined ? rows : rows.slice(0, req.limit)).map((r) => annotate(rowToEntry(r), plans));
+    const receipts = receiptAnnotations(state ?? {});
+    const entries = (req.limit === undefined ? rows : rows.slice(0, req.limit)).map((r) => annotate(rowToEntry(r), plans, receipts));
     return {
       partnershipId: id,
       version,
@@ -193,9 +196,13 @@ export class TimelineQueries {
   }
 }
 
-function annotate(e: TimelineEntry, plans: Map<string, PlanAnnotation>): TimelineEntry {
+/** What of the status in force the timeline's annotations read. */
+type Annotating = Pick<DerivedState, 'plans'> & Partial<Pick<DerivedState, 'deliveries'>>;
+
+function annotate(e: TimelineEntry, plans: Map<string, PlanAnnotation>, receipts: Map<string, ReceiptView>): TimelineEntry {
   const plan = plans.get(e.eventId);
-  return plan ? { ...e, plan } : e;
+  const receipt = e.type === 'AidDelivered' && !e.retracted ? receipts.get(e.eventId) : undefined;
+  return plan || receipt ? { ...e, ...(plan ? { plan } : {}), ...(receipt ? { receipt } : {}) } : e;
 }
 
 function withoutUnchangedOriginal(e: TimelineEntry): TimelineEntry {

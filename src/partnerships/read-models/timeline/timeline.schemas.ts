@@ -6,6 +6,8 @@ import { ClassProperty, RefProperty, Schema, type AllTrue, type Json, type Mirro
 import type { BusinessDate } from '../../domain/index.js';
 import { AsOfSchema, BusinessDateSchema, ENTRY_DATA_EXAMPLE } from '../../values.schemas.js';
 import type { PlanAnnotation } from '../plans.js';
+import { ReceiptSchema } from '../receipts/receipts.schemas.js';
+import type { ReceiptView } from '../receipts/receipts.js';
 import type { RecordedBy, Timeline, TimelineCorrection, TimelineEntry } from './timeline.types.js';
 
 const UUID_EXAMPLE = '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f';
@@ -116,6 +118,11 @@ class TimelineEntrySchema implements TimelineEntry {
   plan?: PlanAnnotation;
   @ClassProperty(() => RecordedBySchema, { required: false, description: 'which organisation recorded it, on which side' })
   recordedBy?: RecordedBy;
+  @ClassProperty(() => ReceiptSchema, {
+    required: false,
+    description: 'for a live delivery: how much of it the receiver has confirmed, as of the day asked about',
+  })
+  receipt?: ReceiptView;
 }
 
 @Schema({

@@ -1,6 +1,7 @@
 // What the timeline read model returns (the HTTP API, the web page and the reports use these).
 import type { BusinessDate } from '../../domain/index.js';
 import type { PlanAnnotation } from '../plans.js';
+import type { ReceiptView } from '../receipts/receipts.js';
 
 export interface TimelineCorrection {
   eventId: string;
@@ -39,6 +40,8 @@ export interface TimelineEntry {
   recordedBy?: RecordedBy;
   /** for a plan entry: how the plan ended up (open, rescheduled, fulfilled by which entry, cancelled) */
   plan?: PlanAnnotation;
+  /** for a live delivery: how much of it the receiver has confirmed (as of the day asked about) */
+  receipt?: ReceiptView;
 }
 
 export interface Timeline {
