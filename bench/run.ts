@@ -4,7 +4,7 @@
 //
 // Targets are those of issue 15; every row shows its baseline, the ratio and whether the target was met.
 // Options: --quick, --duration=<s> (per measured phase), --warmup=<s>, --writers=1,8,32,
-//          --only=append,http,rebuild,reads,rls, --no-write (do not write bench/results/*.json), --help
+//          --only=append,http,tracing,rebuild,reads,rls, --no-write (do not write bench/results/*.json), --help
 // Figures run in that order; the rebuild runs before the reads so its RSS is not inflated by
 // garbage the in-process store-level reads leave behind.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { benchReads, type ReadsFigure } from './figures/reads.js';
 import { benchHttp, type HttpFigure } from './figures/http.js';
 import { benchRebuild, type RebuildFigure } from './figures/rebuild.js';
 import { benchRls, type RlsFigure } from './figures/rls.js';
+import { benchTracingOff, type TracingOffFigure } from './figures/tracing.js';
 import type { RunResult } from './lib/driver.js';
 import { machineInfo } from './lib/machine.js';
 import { fmt, renderTable } from './lib/table.js';
@@ -30,7 +31,7 @@ const USAGE = `Usage: npm run bench [-- options]
   --duration=<s>       seconds per measured phase (20, quick 5)
   --warmup=<s>         seconds of warm-up per phase (3, quick 1)
   --writers=1,8,32     concurrent writers for the append figure
-  --only=append,http,rebuild,reads,rls
+  --only=append,http,tracing,rebuild,reads,rls
   --no-write           do not write bench/results/*.json
   --help               print this and exit`;
 
@@ -49,7 +50,7 @@ function parseArgs(argv: string[]) {
     durationMs: seconds('duration', quick ? 5 : 20),
     warmupMs: seconds('warmup', quick ? 1 : 3),
     writers: (flags.get('writers') ?? '1,8,32').split(',').map(Number),
-    only: new Set((flags.get('only') ?? 'append,http,rebuild,reads,rls').split(',')),
+    only: new Set((flags.get('only') ?? 'append,http,tracing,rebuild,reads,rls').split(',')),
     write: !flags.has('no-write'),
   };
 }
@@ -133,6 +134,13 @@ async function main() {
         measured: 'PostgresEventStore.append returned → version visible in partnership_status (polled every 2 ms)',
       },
     },
+    tracingOff: {
+      connections: 32,
+      partnerships: 200,
+      rounds: 2,
+      endpoint: 'POST /api/v1/partnerships/{id}/aid-deliveries',
+      compared: 'node --import dist/src/telemetry/register.js (no OTEL endpoint) vs without the register file; rounds alternate',
+    },
     rebuild: {
       sizes: rebuildSizes.map((r) => r.partnerships * r.eventsPerPartnership),
       eventsPerPartnership: 1000,
@@ -158,6 +166,7 @@ async function main() {
   let rls: RlsFigure | null = null;
   const rebuilds: RebuildFigure[] = [];
   let http: HttpFigure | null = null;
+  let tracingOff: TracingOffFigure | null = null;
   const phaseSeconds: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -208,6 +217,15 @@ async function main() {
       log(`${name} ${notBuilt[name]}`);
       return null;
     };
+    if (args.only.has('tracing'))
+      tracingOff = await timed('tracing', () =>
+        benchTracingOff(
+          root,
+          urls.app,
+          { connections: 32, partnerships: 200, rounds: 2, warmupMs: args.warmupMs, durationMs: args.durationMs },
+          log,
+        ).catch(failed('tracing')),
+      );
     if (args.only.has('rebuild'))
       await timed('rebuild', async () => {
         for (const [i, size] of rebuildSizes.entries()) {
@@ -319,6 +337,19 @@ async function main() {
     ]);
   } else if (notBuilt.http)
     rows.push(['HTTP aid-deliveries @32', 'not built yet', '', '', '', 'HTTP floor', '', '', '', '', '≥50%, p99≤50 ms']);
+  if (tracingOff) {
+    const t = tracingOff;
+    rows.push([
+      `HTTP aid-deliveries @${t.connections}, tracing register, no endpoint`,
+      ...r4(t.withRegister),
+      String(t.withRegister.errors),
+      'same, without the register file',
+      ...r4(t.without),
+      fmt.ratio(t.ratio),
+      `no cost when off: ≥95% ${met(t.ratio >= 0.95)}`,
+    ]);
+    ratios['HTTP command, tracing off / without register'] = t.ratio;
+  }
   for (const rebuild of rebuilds) {
     const r = rebuild.rebuild;
     rows.push([
@@ -488,7 +519,7 @@ async function main() {
       machine,
       params,
       ratios,
-      figures: { append, batched, http, rebuilds, reads, rls, notBuilt },
+      figures: { append, batched, http, tracingOff, rebuilds, reads, rls, notBuilt },
       table,
     };
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

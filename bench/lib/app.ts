@@ -40,7 +40,8 @@ export async function createKey(root: string, url: string, role: string): Promis
   }
 }
 
-export async function startApp(root: string, url: string, opts: { poolSize: number }): Promise<RunningApp> {
+/** `nodeArgs`: e.g. the telemetry register file, as `npm start` imports it. */
+export async function startApp(root: string, url: string, opts: { poolSize: number; nodeArgs?: string[] }): Promise<RunningApp> {
   return startChild(path.join(root, 'dist/src/main.js'), url, opts);
 }
 
@@ -49,12 +50,12 @@ export async function startFloor(root: string, url: string, opts: { poolSize: nu
   return startChild(path.join(root, 'dist/bench/floors/server.js'), url, opts);
 }
 
-async function startChild(script: string, url: string, opts: { poolSize: number }): Promise<RunningApp> {
+async function startChild(script: string, url: string, opts: { poolSize: number; nodeArgs?: string[] }): Promise<RunningApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = '';
   // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(opts.nodeArgs ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: {
       ...process.env,
@@ -68,6 +69,9 @@ async function startChild(script: string, url: string, opts: { poolSize: number 
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',
       REDIS_PREFIX: `bench-${process.pid}`,
+      // tracing stays off whatever the bench's own environment says (the tracing-off figure)
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
