@@ -57,7 +57,7 @@ export function summarise(r: SoakResult): { text: string; ok: boolean } {
       .join('')}`,
     `reads: ${t.reads}, public pages: ${t.publicPages}`,
     `reports: requested ${r.reports.requested} (accepted with 202), completed ${r.reports.completed}, lost ${r.reports.lost}, failed ${r.reports.failed}, wrong file count ${r.reports.filesMissingOrExtra}; requests not accepted (no answer or 5xx; not retried: they have no key) ${t.reportsUnknown}; made by the dispatcher ${r.reports.system}`,
-    'mails and webhooks: not built on this branch (nothing to count)',
+    'mails and webhooks: not driven by the soak yet (nothing to count)',
     `projections: live md5 ${r.projections.live}, rebuilt md5 ${r.projections.rebuilt}: ${r.projections.equal ? 'equal' : 'DIFFERENT'}`,
     `ledger:verify: ${r.verify.ok ? 'passed' : 'FAILED'}`,
     ...r.verify.text
