@@ -1,4 +1,7 @@
+import { loadPageCodes } from '../web/page-codes.js';
 import { renderMail } from './mail-templates.js';
+
+beforeAll(() => loadPageCodes());
 
 const links = { unsubscribeUrl: 'https://ledger.example/api/v1/unsubscribe?token=t', settingsUrl: 'https://ledger.example/#/settings' };
 const entry = (eventType: string) => ({
@@ -24,6 +27,15 @@ describe('renderMail', () => {
     expect(de.text).toContain(links.unsubscribeUrl);
     expect(de.html).toContain('<html lang="de">');
     expect(de.html).toContain('href="https://ledger.example/api/v1/unsubscribe?token=t"');
+  });
+
+  it('names every milestone kind as the page does, also kinds added after the mail was written', () => {
+    expect(renderMail('en', { kind: 'entries', entries: [entry('AidReceiptConfirmed')] }, links).subject).toBe(
+      'New entry: Receipt confirmed – dortmund-zhytomyr',
+    );
+    expect(renderMail('en', { kind: 'entries', entries: [entry('ObligationFulfilled')] }, links).subject).toBe(
+      'New entry: Obligation fulfilled – dortmund-zhytomyr',
+    );
   });
 
   it('escapes what it puts into HTML', () => {

@@ -1,6 +1,6 @@
 // The mails, in the recipient's language (en, de, uk), each as plain text and HTML. Texts are kept
 // here rather than in files so the type checker sees every language has every sentence.
-import { EVENT_LABELS } from './event-labels.js';
+import { codeName } from '../web/page-codes.js';
 import type { MailLanguage } from './subscriptions.js';
 
 interface EntryLine {
@@ -106,7 +106,7 @@ const escapeHtml = (s: string) =>
 function label(w: Words, lang: MailLanguage, type: string): string {
   if (type === 'EntryCorrected') return w.correction;
   if (type === 'EntryRetracted') return w.retraction;
-  return EVENT_LABELS[lang]?.[type] ?? type;
+  return codeName(lang, 'event', type);
 }
 
 const day = (w: Words, d: Date | null) => (d ? new Intl.DateTimeFormat(w.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d) : '');

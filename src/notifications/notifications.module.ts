@@ -1,10 +1,11 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ObligationReminders } from '../obligations/reminders.js';
 import { ObligationsModule } from '../obligations/obligations.module.js';
 import { ReadinessContributors } from '../shared/readiness.js';
+import { loadPageCodes } from '../web/page-codes.js';
 import { pendingMails } from './mail-outbox.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { NotificationWorker } from './notification-worker.js';
@@ -13,7 +14,7 @@ import { SubscriptionsController } from './subscriptions.controller.js';
 import { pendingDeliveries } from './webhook-deliveries.js';
 import { WebhooksController } from './webhooks.controller.js';
 
-class NotificationsLifecycle implements OnApplicationBootstrap {
+class NotificationsLifecycle implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Notifications');
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,6 +23,10 @@ class NotificationsLifecycle implements OnApplicationBootstrap {
     @Inject(NotificationDispatcher) private readonly dispatcher: NotificationDispatcher,
     @Inject(NotificationWorker) private readonly worker: NotificationWorker,
   ) {}
+
+  async onModuleInit() {
+    await loadPageCodes(); // mails name milestones as the page does
+  }
 
   onApplicationBootstrap() {
     // Mail off is a setting, not a fault: readiness stays up and says so.

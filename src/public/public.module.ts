@@ -4,7 +4,7 @@ import { PlacesController } from './places.controller.js';
 import { PublicController } from './public.controller.js';
 import { PublicRateLimitGuard } from './public-limit.js';
 import { PublicReads } from './public-reads.js';
-import { loadCodes } from './words.js';
+import { loadPageCodes } from '../web/page-codes.js';
 
 /** The public pages and feeds (no sign-in), the maps, and the staff routes for places and the policy. */
 @Module({
@@ -14,6 +14,6 @@ import { loadCodes } from './words.js';
 })
 export class PublicPagesModule implements OnModuleInit {
   async onModuleInit() {
-    await loadCodes();
+    await loadPageCodes();
   }
 }

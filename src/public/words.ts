@@ -1,9 +1,8 @@
 // The public pages' words in English, German and Ukrainian. The names of the codes (milestones,
 // tiers, standings, agreements…) are the staff page's own translation files, read once at start,
 // so both pages always call a thing by the same name.
-import { pathToFileURL } from 'node:url';
 import { formatBusinessDate, type BusinessDate, type DisplayLanguage, type LocalizedName } from '../partnerships/domain/index.js';
-import { publicDir } from '../web/web.controller.js';
+import { codeName } from '../web/page-codes.js';
 
 export const LANGUAGES: readonly DisplayLanguage[] = ['en', 'de', 'uk'];
 
@@ -151,20 +150,6 @@ const uk: Words = {
 
 const WORDS: Record<DisplayLanguage, Words> = { en, de, uk };
 
-type Codes = Record<string, Record<string, string>>;
-const codes: Partial<Record<DisplayLanguage, Codes>> = {};
-
-/** Reads the staff page's translation files (their `codes`); called once before the first page. */
-export async function loadCodes(): Promise<void> {
-  for (const lang of LANGUAGES) {
-    if (codes[lang]) continue;
-    const mod = (await import(pathToFileURL(`${publicDir()}lang-${lang}.js`).href)) as { default: { codes: Codes } };
-    codes[lang] = mod.default.codes;
-  }
-}
-
-const readable = (s: string) => s.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
-
 /** The language's words, its code names and formats. */
 export function wordsFor(lang: DisplayLanguage) {
   const w = WORDS[lang];
@@ -173,8 +158,7 @@ export function wordsFor(lang: DisplayLanguage) {
     lang,
     w,
     /** a code's name ("AgreementSigned" in "event"), readable when untranslated */
-    code: (vocabulary: string, value: string | null | undefined): string =>
-      value ? (codes[lang]?.[vocabulary]?.[value] ?? codes.en?.[vocabulary]?.[value] ?? readable(value)) : '—',
+    code: (vocabulary: string, value: string | null | undefined): string => (value ? codeName(lang, vocabulary, value) : '—'),
     date: (d: BusinessDate | null | undefined): string => (d ? formatBusinessDate(d, lang) : '—'),
     /** the recorded spelling in this language, else English, German, Ukrainian, else any */
     name: (n: LocalizedName | null | undefined): string => (n ? (n[lang] ?? n.en ?? n.de ?? n.uk ?? Object.values(n)[0] ?? '—') : '—'),
