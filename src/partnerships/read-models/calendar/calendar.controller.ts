@@ -2,6 +2,7 @@
 import { Controller, Get, Inject, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
+import { actingOrganisation } from '../../../organisations/acting.js';
 import type { Request, Response } from 'express';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { AcceptsFeedToken } from '../../../shared/auth/feed-token.decorator.js';
@@ -57,8 +58,8 @@ export class CalendarController {
   @ApiOperation({ summary: 'Plans still open: signings, consultations and activities, by planned date' })
   @ApiOkResponse({ type: CalendarItemSchema, isArray: true })
   @ProblemResponses({ 400: 'from, days or partnershipId is invalid (validation_failed)' })
-  calendar(@Query() q: CalendarQueryDto) {
-    return this.queries.calendar(q);
+  calendar(@Query() q: CalendarQueryDto, @Req() req: Request) {
+    return this.queries.calendar(q, actingOrganisation(req).id);
   }
 
   @Get('calendar.ics')
@@ -85,7 +86,10 @@ export class CalendarController {
         `This subscription shows only ${only}; leave partnershipId out or subscribe to ${query.partnershipId}.`,
       );
     }
-    const items = await this.queries.calendar({ ...query, ...(only ? { partnershipId: only } : {}), withCancelled: true });
+    const items = await this.queries.calendar(
+      { ...query, ...(only ? { partnershipId: only } : {}), withCancelled: true },
+      actingOrganisation(req).id,
+    );
     // ttl: how often subscribed apps should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL)
     const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' }, ttl: 3600 });
     for (const item of items) {

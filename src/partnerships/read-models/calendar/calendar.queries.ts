@@ -1,4 +1,5 @@
 // Queries of the calendar: the plans still ahead (or cancelled, for subscriptions).
+import { readablePartnerships } from '../../../organisations/access.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
@@ -30,7 +31,8 @@ export class CalendarQueries {
     return dayOf(this.clock.now().toISOString());
   }
 
-  async calendar(q: CalendarQuery = {}): Promise<CalendarItem[]> {
+  /** Given an organisation: only the partnerships it may read. */
+  async calendar(q: CalendarQuery = {}, organisationId?: string): Promise<CalendarItem[]> {
     const from = q.from ?? this.today();
     const end = new Date(Date.parse(`${from}T00:00:00Z`) + (q.days ?? 365) * 86_400_000);
     if (Number.isNaN(end.getTime()) || end.getUTCFullYear() > 9999) {
@@ -43,6 +45,10 @@ export class CalendarQueries {
       await this.source.projectionHasApplied(q.partnershipId).catch(() => undefined);
       params.push(q.partnershipId);
       extra = ` AND partnership_id = $4`;
+    }
+    if (organisationId) {
+      params.push(organisationId);
+      extra += ` AND partnership_id IN ${readablePartnerships(`$${params.length}`)}`;
     }
     const { rows } = await this.pool.query(
       `SELECT * FROM calendar_items WHERE sort_date >= $1 AND sort_date <= $2 AND status = ANY($3)${extra}
