@@ -15,11 +15,16 @@ const SCOPED = Symbol('rls-scoped-pool');
 type Callback = (err: Error | null | undefined, result?: unknown) => void;
 type AnyQuery = (this: pg.Client, ...args: unknown[]) => unknown;
 interface Connection {
+  submittedNamedStatements: Record<string, string>;
   parse(q: { text: string; name: string; types: unknown[] }): void;
   bind(c: { portal: string; statement: string; values: unknown[]; binary: boolean }): void;
   execute(c: { portal: string; rows: number }): void;
 }
 interface QueryInternals {
+  name?: string;
+  text?: string;
+  types: unknown[];
+  hasBeenParsed(connection: Connection): boolean;
   prepare(connection: Connection): void;
   handleDataRow(msg: unknown): void;
   handleCommandComplete(msg: unknown, connection: Connection): void;
@@ -52,6 +57,13 @@ class ScopedQuery extends QueryBase {
     return true;
   }
   prepare(connection: Connection): void {
+    // A named statement is parsed before the prefix: the client marks a name as prepared at the
+    // pipeline's first ParseComplete, so a Parse that failed after the prefix's succeeded (e.g. a
+    // statement timeout while it waits for a table lock) would leave the name marked but missing.
+    if (this.name && this.text !== undefined && !this.hasBeenParsed(connection)) {
+      connection.parse({ text: this.text, name: this.name, types: this.types });
+      connection.submittedNamedStatements[this.name] = this.text;
+    }
     connection.parse({ text: this.prefix.text, name: '', types: [] });
     connection.bind({ portal: '', statement: '', values: this.prefix.values, binary: false });
     connection.execute({ portal: '', rows: 0 });

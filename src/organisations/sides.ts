@@ -3,6 +3,7 @@
 // receipts it confirms); starting, designating, signing, suspending or ending the partnership stay
 // with the organisation that owns it. Nobody corrects or retracts the other side's entries.
 import { ApiProblem } from '../shared/problem.js';
+import type { History } from '../partnerships/domain/index.js';
 import type { Side } from './access.js';
 
 const PARTNER_MAY_RECORD = new Set([
@@ -18,6 +19,9 @@ const PARTNER_MAY_RECORD = new Set([
   'AidCommitted',
   'AidReceiptConfirmed',
   'FundingReceived',
+  'ObligationFulfilled',
+  'ObligationExtended',
+  'ObligationWaived',
   'DocumentAttached',
   'NoteAdded',
   'EntryCorrected',
@@ -50,4 +54,38 @@ export function assertOwnEntry(actingOrganisationId: string, target: { eventId: 
     undefined,
     { targetEventId: target.eventId },
   );
+}
+
+/**
+ * Refuses (403) a receipt confirmed by the side that recorded the delivery, once a partner is
+ * linked: proof of receipt comes from whoever received it. Without a linked partner the owner
+ * records what the partner reported (by letter or certificate), as before organisations.
+ */
+export function assertReceivingSide(
+  actingOrganisationId: string,
+  delivery: { eventId: string; organisationId?: string } | null,
+  partnerLinked: boolean,
+): void {
+  if (!partnerLinked || !delivery || delivery.organisationId !== actingOrganisationId) return;
+  throw new ApiProblem(
+    403,
+    'own_delivery',
+    'Forbidden',
+    `Delivery ${delivery.eventId} was recorded by your side; its receipt is confirmed by the side that received it.`,
+    undefined,
+    { deliveryId: delivery.eventId },
+  );
+}
+
+/** The funding entry that imposed an obligation (its id as given, or generated as `<eventId>#<n>`). */
+export function fundingEntryOf(history: History, obligationId: string): string | undefined {
+  for (const id of history.entryOrder) {
+    const entry = history.entries[id];
+    if (entry?.type !== 'FundingReceived' || !Array.isArray(entry.data.obligations)) continue;
+    const found = entry.data.obligations.some(
+      (o: unknown, i: number) => ((o as { id?: unknown } | null)?.id ?? `${entry.eventId}#${i + 1}`) === obligationId,
+    );
+    if (found) return entry.eventId;
+  }
+  return undefined;
 }

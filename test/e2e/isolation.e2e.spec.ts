@@ -31,6 +31,7 @@ const B = randomUUID();
 /** A word only A's private partnership holds: it must never reach B. */
 const MARK = `Isolationsmarke${randomBytes(4).toString('hex')}`;
 const keys = { aAdmin: '', aOffice: '', bAdmin: '', bOffice: '' };
+const A_PLACE = 'isolation-place';
 const ids = { aPrivate: newId('a-private'), bPrivate: newId('b-private'), shared: newId('shared') };
 /** What of A's B must never see: the private partnership's id and name, its events, A's keys. */
 const secrets: string[] = [];
@@ -54,7 +55,9 @@ async function aState() {
     counts[table] = (await pool.query(`SELECT count(*)::int AS n FROM "${table}" WHERE organisation_id = $1`, [A])).rows[0].n;
   const head = (await pool.query(`SELECT max(stream_version) AS v, max(hash) AS h FROM events WHERE stream_id = $1`, [ids.aPrivate]))
     .rows[0];
-  return { counts, head };
+  // Place keys are names in each organisation's own namespace: B's PUT of the same key must leave A's alone.
+  const places = (await pool.query(`SELECT place_key, lon, lat FROM places WHERE organisation_id = $1 ORDER BY place_key`, [A])).rows;
+  return { counts, head, places };
 }
 
 let base = '';
@@ -101,6 +104,10 @@ beforeAll(async () => {
     `INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side) VALUES ($1, $2, $2, 'partner')`,
     [B, ids.shared],
   );
+  expect(
+    (await request(t.http).put(`/api/v1/places/${A_PLACE}`).set('Authorization', `Bearer ${keys.aOffice}`).send({ lon: 7.5, lat: 51.5 }))
+      .status,
+  ).toBe(200);
   await caughtUp(t.app.get(ProjectionEngine));
   const pool = poolOf(t);
   const events = (await pool.query(`SELECT event_id FROM events WHERE stream_id = $1`, [ids.aPrivate])).rows.map(
@@ -122,6 +129,7 @@ function operations() {
       const op = item[method] as Json;
       const url = path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
         if (path.startsWith('/api/v1/keys')) return aObjects.key;
+        if (path.startsWith('/api/v1/places/')) return A_PLACE;
         if (/event/i.test(name)) return aObjects.event;
         return ids.aPrivate;
       });
@@ -129,7 +137,9 @@ function operations() {
       const ref = schema?.$ref as string | undefined;
       const example = ref ? doc.components.schemas[ref.split('/').pop()!]?.example : schema?.example;
       const stream = JSON.stringify(op.responses ?? {}).includes('text/event-stream');
-      return { path, method, url, stream, targetsA: url !== path, body: example as unknown, id: `${method.toUpperCase()} ${path}` };
+      // A place key names a place in the caller's own organisation: B writing one is B's, not A's.
+      const targetsA = url !== path && !path.startsWith('/api/v1/places/');
+      return { path, method, url, stream, targetsA, body: example as unknown, id: `${method.toUpperCase()} ${path}` };
     }),
   );
 }

@@ -1,4 +1,5 @@
 // The one write path for every partnership command: load → fold → decide → append(expectedVersion).
+import { asSystem } from '../../shared/db-scope.js';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
@@ -23,6 +24,7 @@ import {
   initialState,
   PartnershipNotFoundError,
   type BusinessDate,
+  OBLIGATION_ENTRY_TYPES,
   type History,
   type PartnershipCommand,
   type PartnershipEvent,
@@ -32,7 +34,7 @@ import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, ty
 import { toRecorded } from '../recorded.js';
 import { grantOwn, sideOf, type Side } from '../../organisations/access.js';
 import { INSTANCE_ORGANISATION_ID, streamOrganisations } from '../../organisations/acting.js';
-import { assertOwnEntry, assertSideMayRecord } from '../../organisations/sides.js';
+import { assertOwnEntry, assertReceivingSide, assertSideMayRecord, fundingEntryOf } from '../../organisations/sides.js';
 import { derivedEventId } from './idempotency.js';
 import { openEvents, sealEvents } from '../../privacy/sealing.js';
 import { personalTextsOf } from '../../privacy/settings.js';
@@ -111,7 +113,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       if (!side && loaded > 0)
         throw new ApiProblem(409, 'partnership_id_taken', 'Conflict', `The partnership id ${streamId} is taken; choose another.`);
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
-      await this.checkSide(side ?? 'own', organisationId, decided);
+      await this.checkSide(side ?? 'own', organisationId, decided, state, streamId);
 
       const metadata = this.metadata(context, command.type);
       // The ids are chosen here, so that a lost connection can be followed by a look for them.
@@ -229,7 +231,9 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   /** Subject keys are the partnership's owner's, so both sides' entries about one person share a key. */
   private async seal(streamId: string, events: NewEvent[], acting: string): Promise<NewEvent[]> {
     const organisationId = (await streamOrganisations(this.store.pool, streamId))[0] ?? acting;
-    return sealEvents(this.store.pool, organisationId, events, await personalTextsOf(this.store.pool, organisationId));
+    const texts = await personalTextsOf(this.store.pool, organisationId);
+    // The partner's side writes into the owner's subject keys, which its own policies do not reach.
+    return asSystem(() => sealEvents(this.store.pool, organisationId, events, texts));
   }
 
   /** The history once this process' own append committed, as a read of the stream would give it. */
@@ -293,15 +297,29 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   }
 
   /** The partner records its side's milestones only, and neither side changes the other's entries. */
-  private async checkSide(side: Side, organisationId: string, decided: PartnershipEvent[]): Promise<void> {
+  private async checkSide(
+    side: Side,
+    organisationId: string,
+    decided: PartnershipEvent[],
+    history: History,
+    streamId: string,
+  ): Promise<void> {
     assertSideMayRecord(
       side,
       decided.map((e) => e.type),
     );
     for (const e of decided) {
-      if (e.type !== 'EntryCorrected' && e.type !== 'EntryRetracted') continue;
-      const targetId = (e.data as { targetEventId: string }).targetEventId;
-      assertOwnEntry(organisationId, await this.store.getEvent(targetId));
+      const data = e.data as Record<string, unknown>;
+      if (e.type === 'EntryCorrected' || e.type === 'EntryRetracted') {
+        assertOwnEntry(organisationId, await this.store.getEvent(data.targetEventId as string));
+      } else if (e.type === 'AidReceiptConfirmed') {
+        const delivery = await this.store.getEvent(data.deliveryId as string);
+        const linked = (await streamOrganisations(this.store.pool, streamId)).length > 1;
+        assertReceivingSide(organisationId, delivery, linked);
+      } else if (OBLIGATION_ENTRY_TYPES.has(e.type)) {
+        const funding = fundingEntryOf(history, data.obligationId as string);
+        if (funding) assertOwnEntry(organisationId, await this.store.getEvent(funding));
+      }
     }
   }
 
