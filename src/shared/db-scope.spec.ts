@@ -10,6 +10,11 @@ const SYSTEM_WORK_IN_REQUESTS = [
   'src/event-store/append-outcome.ts', // ends a lost append's server process (the connecting role's right)
   'src/event-store/lock-watch.ts', // reads other sessions' lock waits in pg_stat_activity
   'src/organisations/organisations.controller.ts', // accepting an invitation (found by its secret), unlinking (ends the partner's access row)
+  'src/partnerships/read-models/projections.controller.ts', // the operator's rebuild clears a dead rebuild's tables (the owner's right)
+  'src/partnerships/write/command.handler.ts', // seals personal values under the owner's subject keys, also for the partner's side
+  'src/privacy/people.controller.ts', // an authorised erasure reaches every row holding the subject's data, the partner's too
+  'src/privacy/subject-keys.ts', // opens the keys of envelopes the caller already read under its own policies
+  'src/reporting/dashboard.ts', // finds the queue dashboard's key by its secret, as the key guard does
 ];
 
 function sources(dir: string): string[] {
