@@ -9,6 +9,7 @@ const SYSTEM_WORK_IN_REQUESTS = [
   'src/event-store/append-batcher.ts', // sends each group of appends in the scope of the requests that queued them
   'src/event-store/append-outcome.ts', // ends a lost append's server process (the connecting role's right)
   'src/event-store/lock-watch.ts', // reads other sessions' lock waits in pg_stat_activity
+  'src/health/health.controller.ts', // the instance's readiness: projection lag and the oldest transaction's holder in pg_stat_activity
   'src/organisations/organisations.controller.ts', // accepting an invitation (found by its secret), unlinking (ends the partner's access row)
   'src/partnerships/read-models/projections.controller.ts', // the operator's rebuild clears a dead rebuild's tables (the owner's right)
   'src/partnerships/write/command.handler.ts', // seals personal values under the owner's subject keys, also for the partner's side

@@ -14727,7 +14727,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      /** @description an organisation other than the instance operator (operator_only) */
       403: {
         headers: {
           [name: string]: unknown;
