@@ -28,6 +28,14 @@ export class IatiReportingOrgSchema {
 })
 export class OrganisationSettingsSchema {
   @ApiPropertyOptional({ example: SETTINGS.oparlBodyName, description: 'the OParl Body name (default: the name)' }) oparlBodyName?: string;
+  @ApiPropertyOptional({ example: 'Dortmund', description: 'the OParl Body short name' }) oparlBodyShortName?: string;
+  @ApiPropertyOptional({ example: 'https://www.dortmund.de', description: 'the OParl Body website' }) oparlBodyWebsite?: string;
+  @ApiPropertyOptional({ example: '05913000', pattern: '^\\d{8}$', description: 'the OParl Body AGS (Amtlicher Gemeindeschlüssel)' })
+  oparlBodyAgs?: string;
+  @ApiPropertyOptional({
+    description: "with OPARL_PUBLIC on, this organisation's Body is published without a key (the first organisation's always is)",
+  })
+  oparlPublic?: boolean;
   @ClassProperty(() => IatiReportingOrgSchema, { required: false }) iati?: IatiReportingOrgSchema;
   @ApiPropertyOptional({
     example: 'https://login.dortmund.example/realms/city',

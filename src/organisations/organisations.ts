@@ -12,9 +12,15 @@ const IATI_REF = /^[A-Za-z0-9._:-]{3,100}$/;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
 /** What an organisation sets for itself: its OParl body, its IATI reporting organisation, its sign-in. */
-interface OrganisationSettings {
-  /** the OParl Body's name (default: the organisation's name) */
+export interface OrganisationSettings {
+  /** the OParl Body's name (default: the organisation's name; the first organisation's: OPARL_BODY_NAME) */
   oparlBodyName?: string;
+  /** the OParl Body's short name, website and Amtlicher Gemeindeschlüssel (the first organisation's default: OPARL_BODY_*) */
+  oparlBodyShortName?: string;
+  oparlBodyWebsite?: string;
+  oparlBodyAgs?: string;
+  /** with OPARL_PUBLIC on, publish this organisation's Body without a key (the first organisation's always is) */
+  oparlPublic?: boolean;
   /** the IATI reporting-org: identifier, name and organisation type code (e.g. 10 government) */
   iati?: { ref: string; name?: string; type?: string };
   /** its own OpenID issuer; without one its members sign in at the instance's */
@@ -76,15 +82,33 @@ function languagesOf(value: unknown): string[] {
   return [...new Set(list as string[])];
 }
 
+const SETTINGS = ['oparlBodyName', 'oparlBodyShortName', 'oparlBodyWebsite', 'oparlBodyAgs', 'oparlPublic', 'iati', 'oidcIssuer'];
+
+function httpUrl(field: string, value: unknown, what: string): string {
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : null;
+  if (!url || !['https:', 'http:'].includes(url.protocol)) throw new OrganisationInputError(field, `must be ${what}`);
+  return url.toString().replace(/\/$/, '');
+}
+
 /** Settings checked field by field; unknown fields are refused rather than kept. */
 function settingsOf(value: unknown): OrganisationSettings {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new OrganisationInputError('settings', 'must be an object');
   const v = value as Record<string, unknown>;
-  for (const k of Object.keys(v))
-    if (!['oparlBodyName', 'iati', 'oidcIssuer'].includes(k)) throw new OrganisationInputError(`settings.${k}`, 'is not a setting');
+  for (const k of Object.keys(v)) if (!SETTINGS.includes(k)) throw new OrganisationInputError(`settings.${k}`, 'is not a setting');
   const out: OrganisationSettings = {};
   if (v.oparlBodyName !== undefined) out.oparlBodyName = text('settings.oparlBodyName', v.oparlBodyName, 200);
+  if (v.oparlBodyShortName !== undefined) out.oparlBodyShortName = text('settings.oparlBodyShortName', v.oparlBodyShortName, 100);
+  if (v.oparlBodyWebsite !== undefined) out.oparlBodyWebsite = httpUrl('settings.oparlBodyWebsite', v.oparlBodyWebsite, 'an http(s) URL');
+  if (v.oparlBodyAgs !== undefined) {
+    if (typeof v.oparlBodyAgs !== 'string' || !/^\d{8}$/.test(v.oparlBodyAgs))
+      throw new OrganisationInputError('settings.oparlBodyAgs', 'must be an eight-digit Amtlicher Gemeindeschlüssel such as "05913000"');
+    out.oparlBodyAgs = v.oparlBodyAgs;
+  }
+  if (v.oparlPublic !== undefined) {
+    if (typeof v.oparlPublic !== 'boolean') throw new OrganisationInputError('settings.oparlPublic', 'must be true or false');
+    out.oparlPublic = v.oparlPublic;
+  }
   if (v.iati !== undefined) {
     const i = v.iati as Record<string, unknown> | null;
     if (!i || typeof i !== 'object' || typeof i.ref !== 'string' || !IATI_REF.test(i.ref))
@@ -98,10 +122,7 @@ function settingsOf(value: unknown): OrganisationSettings {
     }
   }
   if (v.oidcIssuer !== undefined) {
-    const url = typeof v.oidcIssuer === 'string' && URL.canParse(v.oidcIssuer) ? new URL(v.oidcIssuer) : null;
-    if (!url || !['https:', 'http:'].includes(url.protocol))
-      throw new OrganisationInputError('settings.oidcIssuer', 'must be the issuer URL of an OpenID provider');
-    out.oidcIssuer = url.toString().replace(/\/$/, '');
+    out.oidcIssuer = httpUrl('settings.oidcIssuer', v.oidcIssuer, 'the issuer URL of an OpenID provider');
   }
   return out;
 }

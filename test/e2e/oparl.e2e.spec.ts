@@ -4,6 +4,9 @@
 // official schemas (test/support/oparl-schemas.mjs) and every URL it holds resolves to an object of
 // the referenced type.
 import request from 'supertest';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { seedDemoOrganisations } from '../../src/organisations/demo.js';
+import { createOrganisation } from '../../src/organisations/organisations.js';
 import { PG_POOL } from '../../src/event-store/event-store.module.js';
 import { ProjectionEngine } from '../../src/event-store/projections.js';
 import { seedDemo } from '../../src/partnerships/demo/seed.js';
@@ -20,6 +23,25 @@ type Ref = { at: string; url: string; target: string };
 let t: TestApp;
 let reader: string;
 let office: string;
+/** Zhytomyr, the demo partnership's partner, and Vinnytsia, with a partnership of its own */
+let zhytomyrReader: string;
+let vinnytsiaReader: string;
+const zhytomyrEntries: string[] = [];
+let vinnytsiaPaper: string;
+
+/** Records a paper and the council decision on it for the key's side; answers the two event ids. */
+async function paperAndDecision(app: TestApp, key: string, id: string, ref: string, council: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [path, body] of [
+    ['draft-resolutions', { occurredOn: '2023-01-12', paperReference: ref, title: `Paper ${ref}` }],
+    ['council-decisions', { occurredOn: '2023-01-26', paperReference: ref, body: council, outcome: 'adopted' }],
+  ] as const) {
+    const r = await post(app, key, `${API}/${id}/${path}`, body);
+    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    ids.push(r.body.events[0].eventId);
+  }
+  return ids;
+}
 
 /** GET of an absolute URL of this service, as a client that knows only the URL would. */
 async function fetchUrl(url: string, key: string | null = reader): Promise<Json> {
@@ -38,7 +60,10 @@ const isList = (o: Json) => Array.isArray(o.data) && o.pagination && o.links;
  * Follows every URL of this service found in the objects, and every list to its last page
  * (links.next), validating each object served, embedded ones included. Returns objects by id.
  */
-async function crawl(start: string): Promise<{ objects: Map<string, Json>; lists: Map<string, Json[]>; errors: string[]; refs: Ref[] }> {
+async function crawl(
+  start: string,
+  key: string | null = reader,
+): Promise<{ objects: Map<string, Json>; lists: Map<string, Json[]>; errors: string[]; refs: Ref[] }> {
   const validator = loadOParlValidator({ forbidUnknownProperties: true });
   const objects = new Map<string, Json>();
   const lists = new Map<string, Json[]>();
@@ -56,7 +81,7 @@ async function crawl(start: string): Promise<{ objects: Map<string, Json>; lists
     const url = queue.shift()!;
     if (seen.has(url)) continue;
     seen.add(url);
-    const body = await fetchUrl(url);
+    const body = await fetchUrl(url, key);
     if (isList(body)) {
       const listId = url.split('?')[0];
       lists.set(listId, [...(lists.get(listId) ?? []), ...body.data]);
@@ -79,6 +104,21 @@ beforeAll(async () => {
   reader = await keyFor(t, 'council');
   office = await keyFor(t, 'office');
   await seedDemo(t.app);
+  // Zhytomyr, linked to the demo partnership, records its own council's paper and decision in it;
+  // Vinnytsia records one in a partnership of its own. (The read model's fill below maps all three bodies.)
+  const pool = t.app.get(PG_POOL) as import('pg').Pool;
+  const { partner } = await seedDemoOrganisations(pool, 'dortmund-zhytomyr');
+  const vinnytsia = await createOrganisation(pool, { slug: 'vinnytsia', name: 'Vinnytsia City Council' });
+  const key = async (role: 'office' | 'council', organisationId: string) =>
+    (await createApiKey(pool, { name: `${role} ${organisationId}`, role, organisationId })).key;
+  zhytomyrReader = await key('council', partner.id);
+  vinnytsiaReader = await key('council', vinnytsia.id);
+  zhytomyrEntries.push(
+    ...(await paperAndDecision(t, await key('office', partner.id), 'dortmund-zhytomyr', 'ZH 2023-0007', 'Zhytomyr City Council')),
+  );
+  const vinnytsiaOffice = await key('office', vinnytsia.id);
+  const own = await initiate(t, vinnytsiaOffice, newId('vinnytsia'));
+  [vinnytsiaPaper] = await paperAndDecision(t, vinnytsiaOffice, own, 'VN 2023-0001', 'Vinnytsia City Council');
   await caughtUp(t.app.get(ProjectionEngine));
 });
 afterAll(async () => t?.close());
@@ -275,6 +315,43 @@ describe('OParl 1.1 of the demo seed', () => {
     await caughtUp(t.app.get(ProjectionEngine));
     expect(await snapshot()).toEqual(before);
   });
+
+  it("gives each organisation its own Body, with what its side recorded, and keeps the first one's ids", async () => {
+    const dortmund = await crawl(`${ROOT}/`);
+    const zhytomyr = await crawl(`${ROOT}/`, zhytomyrReader);
+    const vinnytsia = await crawl(`${ROOT}/`, vinnytsiaReader);
+    for (const c of [dortmund, zhytomyr, vinnytsia]) expect(c.errors).toEqual([]);
+    const of = (c: typeof dortmund, type: string) => [...c.objects.values()].filter((o) => oparlTypeOf(o) === type);
+    // a key reads its organisation's Body only
+    expect(of(dortmund, 'Body').map((b) => b.id)).toEqual([`${ROOT}/body/municipality`]);
+    expect(of(zhytomyr, 'Body').map((b) => [b.id, b.name])).toEqual([[`${ROOT}/body/zhytomyr`, 'Житомирська міська рада']]);
+    expect(of(vinnytsia, 'Body').map((b) => [b.id, b.name])).toEqual([[`${ROOT}/body/vinnytsia`, 'Vinnytsia City Council']]);
+    // the shared partnership: each Body holds the papers and decisions its own side recorded
+    expect(of(dortmund, 'Paper').map((p) => p.reference)).not.toContain('ZH 2023-0007');
+    expect(of(zhytomyr, 'Paper').map((p) => [p.id, p.reference])).toEqual([
+      [`${ROOT}/paper/zhytomyr~${zhytomyrEntries[0]}`, 'ZH 2023-0007'],
+    ]);
+    expect(of(zhytomyr, 'Organization').map((o) => [o.id, o.name])).toEqual([
+      [`${ROOT}/organization/zhytomyr~zhytomyr-city-council`, 'Zhytomyr City Council'],
+    ]);
+    expect(of(vinnytsia, 'Paper').map((p) => p.reference)).toEqual(['VN 2023-0001']);
+    // every object of a crawl belongs to its Body; none of another's is reachable with the key
+    for (const [c, prefix] of [
+      [zhytomyr, 'zhytomyr~'],
+      [vinnytsia, 'vinnytsia~'],
+    ] as const)
+      for (const o of c.objects.values())
+        if (!['System', 'Body'].includes(oparlTypeOf(o)!))
+          expect(decodeURIComponent(o.id.slice(ROOT.length)).split('/')[2]).toMatch(prefix);
+    for (const o of of(dortmund, 'Paper')) expect(o.id).toMatch(new RegExp(`^${ROOT}/paper/[0-9a-f-]+$`));
+    const status = async (url: string, key: string) =>
+      (await request(t.http).get(url.slice(BASE.length)).set('Authorization', `Bearer ${key}`)).status;
+    expect(await status(`${ROOT}/paper/zhytomyr~${zhytomyrEntries[0]}`, reader)).toBe(404);
+    expect(await status(`${ROOT}/paper/vinnytsia~${vinnytsiaPaper}`, zhytomyrReader)).toBe(404);
+    expect(await status(of(dortmund, 'Paper')[0].id, zhytomyrReader)).toBe(404);
+    expect(await status(`${ROOT}/body/municipality`, vinnytsiaReader)).toBe(404);
+    expect(await status(`${ROOT}/body/zhytomyr/paper`, reader)).toBe(404);
+  });
 });
 
 describe('OParl with OPARL_PUBLIC=true', () => {
@@ -294,5 +371,55 @@ describe('OParl with OPARL_PUBLIC=true', () => {
     expect(list.body.data).toEqual([]);
     // the rest of the API still needs a key
     expect((await request(pub.http).get('/api/v1/partnerships')).status).toBe(401);
+  });
+
+  it('publishes the first Body and those of organisations that opted in, and nothing of the others', async () => {
+    const pool = pub.app.get(PG_POOL) as import('pg').Pool;
+    const lviv = await createOrganisation(pool, {
+      slug: 'lviv',
+      name: 'Lviv City Council',
+      settings: { oparlPublic: true, oparlBodyName: 'Lvivska miska rada', oparlBodyShortName: 'Lviv', oparlBodyAgs: '12345678' },
+    });
+    const kyiv = await createOrganisation(pool, { slug: 'kyiv', name: 'Kyiv City Council' });
+    const officeOf = async (organisationId?: string) =>
+      (
+        await createApiKey(pool, {
+          name: `office ${organisationId ?? 'first'}`,
+          role: 'office',
+          ...(organisationId ? { organisationId } : {}),
+        })
+      ).key;
+    const refs: Record<string, string[]> = {};
+    for (const [name, key] of [
+      ['first', await officeOf()],
+      ['lviv', await officeOf(lviv.id)],
+      ['kyiv', await officeOf(kyiv.id)],
+    ] as const) {
+      const id = await initiate(pub, key, newId(name));
+      refs[name] = await paperAndDecision(pub, key, id, `${name.toUpperCase()} 1`, `${name} council`);
+    }
+    await caughtUp(pub.app.get(ProjectionEngine));
+
+    const PUB = 'http://localhost:3000/oparl/v1.1';
+    const get = async (path: string) => request(pub.http).get(path);
+    const bodies = (await get('/oparl/v1.1/body')).body.data as Json[];
+    expect(bodies.map((b) => [b.id, b.name, b.shortName, b.ags])).toEqual([
+      [`${PUB}/body/municipality`, 'Dortmund', undefined, undefined],
+      [`${PUB}/body/lviv`, 'Lvivska miska rada', 'Lviv', '12345678'],
+    ]);
+    const validator = loadOParlValidator({ forbidUnknownProperties: true });
+    for (const b of bodies) expect(validator.validate('Body', b)).toEqual([]);
+    const papers = async (key: string) => ((await get(`/oparl/v1.1/body/${key}/paper`)).body.data as Json[]).map((p) => p.reference);
+    expect(await papers('municipality')).toEqual(['FIRST 1']);
+    expect(await papers('lviv')).toEqual(['LVIV 1']);
+    for (const p of [...(await get('/oparl/v1.1/body/lviv/paper')).body.data]) expect(validator.validate('Paper', p)).toEqual([]);
+    expect((await get(`/oparl/v1.1/paper/lviv~${refs.lviv[0]}`)).status).toBe(200);
+    // the organisation that did not opt in: no Body, no list, no object
+    expect((await get('/oparl/v1.1/body/kyiv')).status).toBe(404);
+    expect((await get('/oparl/v1.1/body/kyiv/paper')).status).toBe(404);
+    expect((await get(`/oparl/v1.1/paper/kyiv~${refs.kyiv[0]}`)).status).toBe(404);
+    expect((await get(`/oparl/v1.1/consultation/kyiv~${refs.kyiv[1]}`)).status).toBe(404);
+    const everything = JSON.stringify([bodies, (await get('/oparl/v1.1/body/municipality/consultation')).body]);
+    expect(everything).not.toContain('kyiv');
   });
 });

@@ -135,6 +135,30 @@ export function storedConfig(entries: TimelineEntry[]): OParlConfig {
   };
 }
 
+/**
+ * A stored object of another organisation's Body: the instance's first organisation keeps the ids
+ * it always had (`body/municipality`, `paper/<event id>`); another's Body is `body/<slug>` and its
+ * objects' local ids start with `<slug>~` (`~` is unreserved in URLs), so the same council meeting
+ * day of two municipalities never shares an id. System and the bodies list stay as they are.
+ */
+export function inBodyOf<T>(value: T, slug: string | null): T {
+  if (slug === null) return value;
+  if (typeof value === 'string') {
+    if (!value.startsWith(`${STORED_ROOT}/`)) return value;
+    const path = value.slice(STORED_ROOT.length + 1);
+    if (path === 'system' || path === 'body') return value;
+    if (path === `body/${BODY_KEY}` || path.startsWith(`body/${BODY_KEY}/`))
+      return `${STORED_ROOT}/body/${encodeURIComponent(slug)}${path.slice(`body/${BODY_KEY}`.length)}` as T;
+    const slash = path.indexOf('/');
+    return `${STORED_ROOT}/${path.slice(0, slash + 1)}${encodeURIComponent(slug)}~${path.slice(slash + 1)}` as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => inBodyOf(v, slug)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inBodyOf(v, slug)])) as T;
+  }
+  return value;
+}
+
 /** The key of a stored object: its path under /oparl/v1.1/, e.g. `paper/0193…`. */
 export function pathOf(storedUrl: string): string {
   if (!storedUrl.startsWith(`${STORED_ROOT}/`)) throw new Error(`not a stored OParl URL: ${storedUrl}`);

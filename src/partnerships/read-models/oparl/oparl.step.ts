@@ -1,5 +1,5 @@
-// The OParl step: one row per OParl 1.1 object of the municipality's one Body, derived from the
-// consultation milestones of all partnerships (oparl.mapping.ts maps them). Objects depend on each
+// The OParl step: one row per OParl 1.1 object of each organisation's Body, derived from the
+// consultation milestones that organisation recorded (oparl.mapping.ts maps them). Objects depend on each
 // other across partnerships (one council meeting holds many papers), so a batch that touches a
 // consultation milestone recomputes the whole body from the timeline rows written just before it in
 // the same transaction, and writes only the rows that changed. Consultation milestones are few (a
@@ -15,7 +15,7 @@ import { applyChanges } from '../../domain/index.js';
 import type { PartnershipsBatch } from '../batch.js';
 import { rowToEntry } from '../timeline/timeline.step.js';
 import type { TimelineEntry } from '../timeline/timeline.types.js';
-import { pathOf, storedConfig } from './oparl.config.js';
+import { inBodyOf, pathOf, storedConfig } from './oparl.config.js';
 import { OPARL_EVENT_TYPES, OPARL_EVENTS } from './oparl.drafts.js';
 import { mapToOParl, oparlRows } from './oparl.mapping.js';
 import type { OParlObject } from './oparl.types.js';
@@ -29,8 +29,8 @@ interface Row {
   object: OParlObject;
 }
 
-function rowsOf(entries: TimelineEntry[]): Row[] {
-  return oparlRows(mapToOParl(entries, storedConfig(entries))).map((r) => ({
+function rowsOf(entries: TimelineEntry[], slug: string | null): Row[] {
+  return oparlRows(inBodyOf(mapToOParl(entries, storedConfig(entries)), slug)).map((r) => ({
     id: pathOf(r.id),
     type: r.type,
     created: r.created,
@@ -67,32 +67,23 @@ function entriesAt(entries: TimelineEntry[], at: string): TimelineEntry[] {
     });
 }
 
-export async function applyOParl({ events, changedEntries, ctx: { client, table } }: PartnershipsBatch): Promise<void> {
-  const t = table('oparl_objects');
-  const mine = changedEntries.filter((e) => OPARL_EVENTS.has(e.type));
-  if (!mine.length) {
-    // A log recorded before this read model existed: fill it once, with the first batch after the
-    // upgrade. One round trip, as every live batch without a consultation asks. The timeline is
-    // probed once per type in index order: without statistics that show the types absent (a table
-    // being rebuilt), `type = ANY(…) LIMIT 1` is planned as a scan of the whole timeline, which
-    // every such batch paid (quadratic over a rebuild).
-    const { rows } = await client.query(
-      `SELECT NOT EXISTS (SELECT 1 FROM ${t} WHERE type = 'System')
-              AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS k(type) CROSS JOIN LATERAL
-                            (SELECT 1 FROM ${table('timeline_entries')} t WHERE t.type = k.type ORDER BY t.sort_date LIMIT 1) found)
-              AS unfilled`,
-      [[...OPARL_EVENT_TYPES]],
-    );
-    if (!rows[0].unfilled) return;
-  }
+interface BodyOf {
+  organisationId: string;
+  /** null: the instance's first organisation, whose ids have no prefix */
+  slug: string | null;
+}
 
-  // Until OParl has one Body per organisation it publishes the first organisation's partnerships only.
-  const { rows: timeline } = await client.query(
-    `SELECT * FROM ${table('timeline_entries')} WHERE type = ANY($1) AND organisation_id = $2`,
-    [[...OPARL_EVENT_TYPES], OPARL_ORGANISATION_ID],
-  );
-  const entries = timeline.map(rowToEntry);
-  const fresh = rowsOf(entries);
+/** Recomputes one organisation's Body from its entries and writes the rows that changed. */
+async function writeBody(
+  { events, ctx: { client, table } }: PartnershipsBatch,
+  body: BodyOf,
+  entries: TimelineEntry[],
+  mine: TimelineEntry[],
+): Promise<void> {
+  const t = table('oparl_objects');
+  // Another Body's System would overwrite the one System row (ids are the table's key).
+  const rowsOfBody = (es: TimelineEntry[]) => rowsOf(es, body.slug).filter((r) => body.slug === null || r.type !== 'System');
+  const fresh = rowsOfBody(entries);
   const ids = new Set(fresh.map((r) => r.id));
   const at = events.map((e) => e.recordedAt.toISOString()).reduce((a, b) => (b > a ? b : a));
 
@@ -103,28 +94,88 @@ export async function applyOParl({ events, changedEntries, ctx: { client, table 
     source.flatMap((e) => e.corrections.map((c) => c.recordedAt)).filter((c) => mine.length === 0 || c >= batchStart),
   );
   for (const when of [...correctedAt].sort()) {
-    for (const r of rowsOf(entriesAt(entries, when))) {
+    for (const r of rowsOfBody(entriesAt(entries, when))) {
       if (ids.has(r.id)) continue;
       ids.add(r.id);
       fresh.push(tombstone(r, at));
     }
   }
 
-  // Objects stored by earlier batches that the mapping no longer yields.
-  const { rows: gone } = await client.query(`SELECT id, type, created, object FROM ${t} WHERE NOT deleted AND NOT (id = ANY($1::text[]))`, [
-    [...ids],
-  ]);
+  // Objects of this Body stored by earlier batches that the mapping no longer yields.
+  const { rows: gone } = await client.query(
+    `SELECT id, type, created, object FROM ${t} WHERE organisation_id = $2 AND NOT deleted AND NOT (id = ANY($1::text[]))`,
+    [[...ids], body.organisationId],
+  );
   for (const g of gone as { type: string; created: Date | null; object: OParlObject }[]) {
     fresh.push(tombstone({ ...g, created: g.created ? g.created.toISOString() : null }, at));
   }
 
   await client.query(
     `INSERT INTO ${t} AS o (id, type, created, modified, deleted, object, organisation_id)
-     SELECT r.*, '${OPARL_ORGANISATION_ID}'::uuid FROM jsonb_to_recordset($1::jsonb) AS r(id text, type text, created timestamptz, modified timestamptz,
+     SELECT r.*, $2::uuid FROM jsonb_to_recordset($1::jsonb) AS r(id text, type text, created timestamptz, modified timestamptz,
        deleted boolean, object jsonb)
      ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, created = EXCLUDED.created, modified = EXCLUDED.modified,
        deleted = EXCLUDED.deleted, object = EXCLUDED.object
-     WHERE o.object IS DISTINCT FROM EXCLUDED.object`,
-    [JSON.stringify(fresh)],
+     WHERE o.object IS DISTINCT FROM EXCLUDED.object AND o.organisation_id = EXCLUDED.organisation_id`,
+    [JSON.stringify(fresh), body.organisationId],
   );
+}
+
+export async function applyOParl(batch: PartnershipsBatch): Promise<void> {
+  const {
+    changedEntries,
+    ctx: { client, table },
+  } = batch;
+  const t = table('oparl_objects');
+  const mine = changedEntries.filter((e) => OPARL_EVENTS.has(e.type));
+  if (!mine.length) {
+    // A log recorded before this read model existed: fill it once, with the first batch after the
+    // upgrade. One round trip, as every live batch without a consultation asks. The timeline is
+    // probed once per type in index order: without statistics that show the types absent (a table
+    // being rebuilt), `type = ANY(…) LIMIT 1` is planned as a scan of the whole timeline, which
+    // every such batch paid (quadratic over a rebuild).
+    const { rows } = await client.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM ${t} WHERE type = 'Body')
+              AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS k(type) CROSS JOIN LATERAL
+                            (SELECT 1 FROM ${table('timeline_entries')} t WHERE t.type = k.type ORDER BY t.sort_date LIMIT 1) found)
+              AS unfilled`,
+      [[...OPARL_EVENT_TYPES]],
+    );
+    if (!rows[0].unfilled) return;
+  }
+
+  // One Body per organisation: the consultation milestones its own side recorded, in partnerships
+  // it owns or was linked to (an event the store's generic API appended counts for the first
+  // organisation, and only where that one has a side).
+  const { rows: timeline } = await client.query(
+    `SELECT t.*, e.organisation_id AS recorded_by, o.slug AS recorded_by_slug
+       FROM ${table('timeline_entries')} t JOIN events e ON e.event_id = t.event_id JOIN organisations o ON o.id = e.organisation_id
+      WHERE t.type = ANY($1)
+        AND EXISTS (SELECT 1 FROM partnership_access a WHERE a.partnership_id = t.partnership_id AND a.organisation_id = e.organisation_id)`,
+    [[...OPARL_EVENT_TYPES]],
+  );
+  const bodies = new Map<string, { body: BodyOf; entries: TimelineEntry[] }>();
+  const recorderOf = new Map<string, string>();
+  for (const row of timeline as { recorded_by: string; recorded_by_slug: string; event_id: string }[]) {
+    const id = row.recorded_by;
+    let b = bodies.get(id);
+    if (!b) {
+      b = { body: { organisationId: id, slug: id === OPARL_ORGANISATION_ID ? null : row.recorded_by_slug }, entries: [] };
+      bodies.set(id, b);
+    }
+    b.entries.push(rowToEntry(row));
+    recorderOf.set(row.event_id, id);
+  }
+  // A batch recomputes the bodies whose entries it changed; the first fill, every body.
+  const affected = mine.length ? new Set(mine.map((e) => recorderOf.get(e.eventId)).filter((id): id is string => !!id)) : bodies.keys();
+  for (const id of affected) {
+    const { body, entries } = bodies.get(id)!;
+    const ids = new Set(entries.map((e) => e.eventId));
+    await writeBody(
+      batch,
+      body,
+      entries,
+      mine.filter((e) => ids.has(e.eventId)),
+    );
+  }
 }
