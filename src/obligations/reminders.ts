@@ -1,8 +1,13 @@
 // Reminders of obligations: for each open obligation, a 'due-soon' reminder REMINDER_DAYS before its
 // due date and an 'overdue' one the day after it. `remindersDue` is pure (the day comes from the
-// caller's clock); ObligationReminders reads the open obligations of every organisation (system work).
+// caller's clock); ObligationReminders reads the open obligations of every organisation (system work)
+// and gives each reminder to every organisation that reads the partnership: its owner and, while
+// linked, its partner, whose subscribers get it too.
 import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PG_POOL } from '../event-store/event-store.module.js';
+import { streamOrganisations } from '../organisations/acting.js';
 import { addDays, dayOf } from '../partnerships/domain/index.js';
 import { ObligationQueries, type ObligationRow } from '../partnerships/read-models/obligations/obligations.queries.js';
 import { Clock } from '../shared/clock.js';
@@ -65,6 +70,7 @@ export class ObligationReminders {
     @Inject(ObligationQueries) private readonly obligations: ObligationQueries,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
   /**
@@ -78,6 +84,9 @@ export class ObligationReminders {
     // Only obligations whose reminder days can fall in (from, today]: overdue ones due from `from`
     // on, due-soon ones due up to today + REMINDER_DAYS.
     const open = await this.obligations.list({ status: 'open', dueFrom: from, dueBy: addDays(today, reminderDaysBefore) });
-    return remindersDue(open, { today, reminderDays: reminderDaysBefore, since: from });
+    const readers = new Map<string, string[]>();
+    for (const id of new Set(open.map((o) => o.partnershipId))) readers.set(id, await streamOrganisations(this.pool, id));
+    const each = open.flatMap((o) => (readers.get(o.partnershipId) ?? []).map((organisationId) => ({ ...o, organisationId })));
+    return remindersDue(each, { today, reminderDays: reminderDaysBefore, since: from });
   }
 }

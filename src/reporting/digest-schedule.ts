@@ -8,21 +8,30 @@ import { CronExpressionParser } from 'cron-parser';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { INSTANCE_ORGANISATION_ID } from '../organisations/acting.js';
+import { listOrganisations } from '../organisations/organisations.js';
 import { Clock } from '../shared/clock.js';
 import { withTimeout } from '../shared/timeout.js';
 import { DIGEST_SCHEDULER_ID, jobIdForReport, jobIsLive, jobOptions, readyRedis, REPORTS_QUEUE, SCHEDULED_DIGEST_JOB } from './queue.js';
 import { scheduledDigestState } from './report-outbox.js';
 import { createReport, derivedReportId } from './report-store.js';
 
-/** The report id and dedupe key of the digest for one firing of the schedule (as the worker derives them). */
-export function digestFiring(slotMs: number): { dedupeKey: string; reportId: string; firingJobId: string } {
+/**
+ * The report id and dedupe key of one organisation's digest for one firing of the schedule (as the
+ * worker derives them). The first organisation's keep the key they always had (upgrade: a firing
+ * made before it is not made again); another's names the organisation.
+ */
+export function digestFiring(
+  slotMs: number,
+  organisationId: string = INSTANCE_ORGANISATION_ID,
+): { dedupeKey: string; reportId: string; firingJobId: string } {
   const firingJobId = `repeat:${DIGEST_SCHEDULER_ID}:${slotMs}`;
-  const dedupeKey = `schedule/${firingJobId}`;
+  const dedupeKey = organisationId === INSTANCE_ORGANISATION_ID ? `schedule/${firingJobId}` : `schedule/${firingJobId}/${organisationId}`;
   return { dedupeKey, reportId: derivedReportId(dedupeKey), firingJobId };
 }
 
-/** The digest's report row for one firing; `created` is false when that firing already made it. */
-export function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; reportId: string }) {
+/** One organisation's digest report row for one firing; `created` is false when that firing already made it. */
+export function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; reportId: string }, organisationId: string) {
   const { dedupeKey, reportId } = firing;
   return createReport(pool, {
     id: reportId,
@@ -32,7 +41,27 @@ export function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; r
     dedupeKey,
     jobId: jobIdForReport(reportId),
     reason: 'scheduled',
+    organisationId,
   });
+}
+
+/** Organisations whose digest a firing at `slotMs` makes: every one that existed then (system work: all of them). */
+async function digestOrganisations(pool: pg.Pool, slotMs: number): Promise<string[]> {
+  return (await listOrganisations(pool)).filter((o) => Date.parse(o.createdAt) <= slotMs).map((o) => o.id);
+}
+
+/**
+ * The digests of one firing, one per organisation, each covering the partnerships that
+ * organisation reads (its own and those shared with it). Idempotent: a digest made already is kept.
+ */
+export async function createDigestReports(pool: pg.Pool, slotMs: number): Promise<{ reportId: string; created: boolean }[]> {
+  const out: { reportId: string; created: boolean }[] = [];
+  for (const organisationId of await digestOrganisations(pool, slotMs)) {
+    const firing = digestFiring(slotMs, organisationId);
+    const { created } = await createDigestReport(pool, firing, organisationId);
+    out.push({ reportId: firing.reportId, created });
+  }
+  return out;
 }
 
 @Injectable()
@@ -83,21 +112,30 @@ export class DigestSchedule {
   }
 
   /**
-   * Creates the digest of the latest past firing when it never ran and the schedule was live before
-   * it; returns its report id (the caller wakes the relay), or null.
+   * Creates the digests of the latest past firing that it never made (one per organisation) when
+   * the schedule was live before it; returns the first one's report id (the caller wakes the relay), or null.
    */
   async catchUp(): Promise<string | null> {
     const now = this.clock.now();
     const slot = CronExpressionParser.parse(this.config.DIGEST_CRON, { currentDate: now }).prev().getTime();
     // Leave the firing itself time to run.
     if (now.getTime() - slot < Math.max(60_000, this.config.REPORT_RECONCILE_MS)) return null;
-    const { dedupeKey, reportId, firingJobId } = digestFiring(slot);
-    const { slotDone, earlier } = await scheduledDigestState(this.pool, dedupeKey, new Date(slot));
-    if (slotDone || !earlier) return null;
-    if (await withTimeout(jobIsLive(this.queue, firingJobId, this.config), this.config.ENQUEUE_TIMEOUT_MS, 'the firing')) return null;
-    const { created } = await createDigestReport(this.pool, { dedupeKey, reportId });
-    if (!created) return null;
-    this.logger.warn(`the digest due at ${new Date(slot).toISOString()} never ran (lost with Redis); producing it now as ${reportId}`);
-    return reportId;
+    const firings = (await digestOrganisations(this.pool, slot)).map((o) => ({ organisationId: o, ...digestFiring(slot, o) }));
+    const { missing, earlier } = await scheduledDigestState(
+      this.pool,
+      firings.map((f) => f.dedupeKey),
+      new Date(slot),
+    );
+    if (!missing.length || !earlier) return null;
+    if (await withTimeout(jobIsLive(this.queue, firings[0].firingJobId, this.config), this.config.ENQUEUE_TIMEOUT_MS, 'the firing'))
+      return null;
+    let first: string | null = null;
+    for (const f of firings.filter((x) => missing.includes(x.dedupeKey))) {
+      const { created } = await createDigestReport(this.pool, f, f.organisationId);
+      if (!created) continue;
+      first ??= f.reportId;
+      this.logger.warn(`the digest due at ${new Date(slot).toISOString()} never ran (lost with Redis); producing it now as ${f.reportId}`);
+    }
+    return first;
   }
 }

@@ -104,12 +104,12 @@ export async function requeueLost(db: Db, lost: { id: string; jobId: string | nu
   return rows.map((r) => ({ id: r.report_id, jobId: r.job_id }));
 }
 
-/** Reports the schedule created: has any fired before `before`, and did the firing at `slot` happen? */
-export async function scheduledDigestState(db: Db, slotKey: string, before: Date): Promise<{ slotDone: boolean; earlier: boolean }> {
+/** Reports the schedule created: has any fired before `before`, and which of a firing's digests (by dedupe key) are missing? */
+export async function scheduledDigestState(db: Db, slotKeys: string[], before: Date): Promise<{ missing: string[]; earlier: boolean }> {
   const { rows } = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM reports WHERE dedupe_key = $1) AS slot_done,
+    `SELECT ARRAY(SELECT k FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM reports WHERE dedupe_key = k)) AS missing,
             EXISTS (SELECT 1 FROM reports WHERE requested_by = 'schedule' AND type = 'office_digest' AND created_at < $2) AS earlier`,
-    [slotKey, before],
+    [slotKeys, before],
   );
-  return { slotDone: rows[0].slot_done, earlier: rows[0].earlier };
+  return { missing: rows[0].missing, earlier: rows[0].earlier };
 }

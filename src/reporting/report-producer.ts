@@ -165,7 +165,7 @@ export class ReportProducer {
       case 'office_digest': {
         const p = report.parameters as DigestParameters;
         const until = generatedAt;
-        const since = p.since ?? (await previousDigestUntil(this.pool, until)) ?? new Date(now.getTime() - 7 * DAY_MS).toISOString();
+        const since = p.since ?? (await previousDigestUntil(this.pool, until, org)) ?? new Date(now.getTime() - 7 * DAY_MS).toISOString();
         const changes = await this.timelines.changesSince(new Date(since), org);
         await progress(40);
         // Obligations have their own section: the upcoming plans leave them out.

@@ -273,12 +273,12 @@ export async function getFile(
 }
 
 /** Where the newest completed digest ended: the next digest starts there. */
-export async function previousDigestUntil(db: Db, before: string): Promise<string | null> {
+export async function previousDigestUntil(db: Db, before: string, organisationId: string): Promise<string | null> {
   const { rows } = await db.query(
     `SELECT summary->>'until' AS until FROM reports
-      WHERE type = 'office_digest' AND status = 'completed' AND summary ? 'until' AND summary->>'until' <= $1
+      WHERE type = 'office_digest' AND status = 'completed' AND summary ? 'until' AND summary->>'until' <= $1 AND organisation_id = $2
       ORDER BY summary->>'until' DESC LIMIT 1`,
-    [before],
+    [before, organisationId],
   );
   return rows[0]?.until ?? null;
 }

@@ -14,7 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { classifyError, errorMessage } from './errors.js';
 import { ReportProducer } from './report-producer.js';
-import { createDigestReport, digestFiring } from './digest-schedule.js';
+import { createDigestReports } from './digest-schedule.js';
 import { ReportRelay } from './report-relay.js';
 import { claimReport, completeReport, deferReport, failReport, setProgress, type Report } from './report-store.js';
 import { reportBackoff, REPORTS_QUEUE, RetryLaterError, SCHEDULED_DIGEST_JOB, type ReportJobData } from './queue.js';
@@ -112,13 +112,12 @@ export class ReportWorker implements OnApplicationShutdown {
     }
   }
 
-  /** A firing of the digest schedule: only the report row and its intent, in one statement. */
+  /** A firing of the digest schedule: only each organisation's report row and its intent, one statement each. */
   private async fireDigest(job: Job): Promise<Record<string, unknown>> {
-    const { dedupeKey, reportId } = digestFiring(firingTime(job));
     try {
-      const { created } = await createDigestReport(this.pool, { dedupeKey, reportId });
-      if (created) this.relay.wake();
-      return { reportId, created };
+      const made = await createDigestReports(this.pool, firingTime(job));
+      if (made.some((m) => m.created)) this.relay.wake();
+      return { reportIds: made.map((m) => m.reportId), created: made.filter((m) => m.created).length };
     } catch (err) {
       if (classifyError(err).kind === 'permanent') throw new UnrecoverableError(errorMessage(err));
       throw this.retryLater(job, err);

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { v5 as uuidv5 } from 'uuid';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
+import { readablePartnerships } from '../../../organisations/access.js';
 import type { Obligation } from '../../domain/index.js';
 import type { CalendarItem } from '../calendar/calendar.types.js';
 
@@ -49,7 +50,8 @@ export class ObligationQueries {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (filter.organisationId) add('organisation_id = ?', filter.organisationId);
+    // An organisation's: the partnerships it owns and those shared with it (a partner's digest and reminders too).
+    if (filter.organisationId) add(`partnership_id IN ${readablePartnerships('?')}`, filter.organisationId);
     if (filter.partnershipId) add('partnership_id = ?', filter.partnershipId);
     if (filter.status) add('status = ?', filter.status);
     if (filter.dueBy) add('due_date <= ?::date', filter.dueBy);
