@@ -1,27 +1,36 @@
-import { Controller, Get, Inject, Injectable, Module, Res, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Controller, Get, Global, Inject, Injectable, Module, Res, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type pg from 'pg';
 import client from 'prom-client';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { ProjectionEngine, horizonHolder } from '../event-store/projections.js';
+import { actingOrganisationSlug } from '../organisations/acting.js';
 import { PROJECTIONS } from '../partnerships/read-models/projections.registry.js';
 import { PartnershipsReadModule } from '../partnerships/read-models/read-models.module.js';
 import { outboxBacklog } from '../reporting/report-outbox.js';
 import { Public } from '../shared/public.decorator.js';
+import { OrganisationCounters } from './organisation-counters.js';
 
 /** One registry per app instance (tests run several apps in one process). */
 @Injectable()
 export class Metrics {
   readonly registry = new client.Registry();
-  readonly http: client.Histogram<'method' | 'route' | 'status'>;
+  readonly http: client.Histogram<'method' | 'route' | 'status' | 'organisation'>;
 
-  constructor(@Inject(PG_POOL) pool: pg.Pool, @Inject(ProjectionEngine) engine: ProjectionEngine) {
+  constructor(
+    @Inject(PG_POOL) pool: pg.Pool,
+    @Inject(ProjectionEngine) engine: ProjectionEngine,
+    @Inject(OrganisationCounters) counters: OrganisationCounters,
+  ) {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'pl_' });
+    this.registry.registerMetric(counters.commands);
+    this.registry.registerMetric(counters.events);
+    // organisation: the slug the request acted for ("none" before or without authentication)
     this.http = new client.Histogram({
       name: 'pl_http_request_duration_seconds',
-      help: 'HTTP requests by route and status',
-      labelNames: ['method', 'route', 'status'],
+      help: 'HTTP requests by route, status and acting organisation',
+      labelNames: ['method', 'route', 'status', 'organisation'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
@@ -101,7 +110,14 @@ class MetricsController {
   }
 }
 
-@Module({ imports: [PartnershipsReadModule], controllers: [MetricsController], providers: [Metrics] })
+// Global: the command handler counts into OrganisationCounters wherever metrics are served.
+@Global()
+@Module({
+  imports: [PartnershipsReadModule],
+  controllers: [MetricsController],
+  providers: [Metrics, OrganisationCounters],
+  exports: [OrganisationCounters],
+})
 export class MetricsModule implements NestModule {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
 
@@ -110,7 +126,13 @@ export class MetricsModule implements NestModule {
       .apply((req: Request, res: Response, next: NextFunction) => {
         const end = this.metrics.http.startTimer({ method: req.method });
         // The matched route pattern, not the URL: ids must not become label values.
-        res.on('finish', () => end({ route: (req.route?.path as string | undefined) ?? 'unmatched', status: String(res.statusCode) }));
+        res.on('finish', () =>
+          end({
+            route: (req.route?.path as string | undefined) ?? 'unmatched',
+            status: String(res.statusCode),
+            organisation: actingOrganisationSlug(req) ?? 'none',
+          }),
+        );
         next();
       })
       .forRoutes('*path');

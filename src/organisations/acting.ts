@@ -31,6 +31,11 @@ export function actingOrganisation(req: Request): ActingOrganisation {
   return (req as WithOrganisation).organisation ?? { id: INSTANCE_ORGANISATION_ID, slug: 'default' };
 }
 
+/** The slug of the organisation the request acts for, or null when nobody authenticated it (metrics' label). */
+export function actingOrganisationSlug(req: Request): string | null {
+  return (req as WithOrganisation).organisation?.slug ?? null;
+}
+
 /** Organisations that may read a partnership's stream now (its owner, and its partner while linked). */
 export function streamOrganisations(db: pg.Pool | pg.ClientBase, streamId: string): Promise<string[]> {
   return organisationsOfStream(db, streamId);

@@ -45,9 +45,15 @@ export function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; r
   });
 }
 
-/** Organisations whose digest a firing at `slotMs` makes: every one that existed then (system work: all of them). */
+/**
+ * Organisations whose digest a firing at `slotMs` makes: the instance's first (it stands for the
+ * instance, whenever its row was made) and every other that existed then.
+ */
 async function digestOrganisations(pool: pg.Pool, slotMs: number): Promise<string[]> {
-  return (await listOrganisations(pool)).filter((o) => Date.parse(o.createdAt) <= slotMs).map((o) => o.id);
+  return (await listOrganisations(pool))
+    .filter((o) => o.id === INSTANCE_ORGANISATION_ID || Date.parse(o.createdAt) <= slotMs)
+    .sort((a, b) => (a.id === INSTANCE_ORGANISATION_ID ? -1 : b.id === INSTANCE_ORGANISATION_ID ? 1 : 0))
+    .map((o) => o.id);
 }
 
 /**
@@ -126,7 +132,7 @@ export class DigestSchedule {
       firings.map((f) => f.dedupeKey),
       new Date(slot),
     );
-    if (!missing.length || !earlier) return null;
+    if (!firings.length || !missing.length || !earlier) return null;
     if (await withTimeout(jobIsLive(this.queue, firings[0].firingJobId, this.config), this.config.ENQUEUE_TIMEOUT_MS, 'the firing'))
       return null;
     let first: string | null = null;

@@ -2,7 +2,11 @@ import request from 'supertest';
 import { prepareInfrastructure } from '../../src/bootstrap.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { DependencyUnavailableError } from '../../src/config/database.js';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { createOrganisation } from '../../src/organisations/organisations.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { EXAMPLES } from '../support/examples.js';
+import { initiate, newId, poolOf, post } from './partnerships-helpers.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
 describe('readiness follows Postgres and Redis', () => {
@@ -121,11 +125,38 @@ describe('metrics', () => {
     await request(t.http).get('/health').expect(200);
     const res = await request(t.http).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
-    expect(res.text).toMatch(/pl_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(res.text).toMatch(
+      /pl_http_request_duration_seconds_count\{method="GET",route="\/health",status="200",organisation="none"\} \d+/,
+    );
     expect(res.text).toMatch(/pl_events_last_position \d+/);
     expect(res.text).toMatch(/pl_projection_lag_seconds\{projection="partnerships"\} [\d.]+/);
     expect(res.text).toMatch(/pl_projection_behind_events\{projection="partnerships"\} \d+/);
     expect(res.text).toMatch(/pl_oldest_transaction_age_seconds [\d.]+/);
     expect(res.text).toMatch(/pl_process_cpu_seconds_total/);
+  });
+
+  it('labels requests, commands and recorded events by organisation slug, never by partnership', async () => {
+    const pool = poolOf(t);
+    const other = await createOrganisation(pool, { slug: 'vinnytsia', name: 'Vinnytsia City Council' });
+    const key = async (organisationId?: string) =>
+      (await createApiKey(pool, { name: 'office', role: 'office', ...(organisationId ? { organisationId } : {}) })).key;
+    const first = await key();
+    const second = await key(other.id);
+    const mine = await initiate(t, second, newId('metrics'));
+    await initiate(t, first, newId('metrics'));
+    // a command the handler refuses: the create of a new id under If-Match: * (412)
+    expect(
+      (await post(t, first, '/api/v1/partnerships', { ...EXAMPLES.initiate, partnershipId: newId() }, { 'If-Match': '*' })).status,
+    ).toBe(412);
+    const text = (await request(t.http).get('/metrics').expect(200)).text;
+    const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
+    expect(value(/pl_commands_total\{organisation="vinnytsia",outcome="recorded"\} (\d+)/)).toBe(1);
+    expect(value(/pl_commands_total\{organisation="default",outcome="recorded"\} (\d+)/)).toBe(1);
+    expect(value(/pl_commands_total\{organisation="default",outcome="refused"\} (\d+)/)).toBe(1);
+    expect(value(/pl_events_recorded_total\{organisation="vinnytsia"\} (\d+)/)).toBe(1);
+    expect(text).toMatch(
+      /pl_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/partnerships",status="201",organisation="vinnytsia"\} 1/,
+    );
+    expect(text).not.toContain(mine);
   });
 });

@@ -1,6 +1,6 @@
 // The one write path for every partnership command: load → fold → decide → append(expectedVersion).
 import { asSystem } from '../../shared/db-scope.js';
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   AppendOutcomeUnknownError,
@@ -33,6 +33,7 @@ import {
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
 import { toRecorded } from '../recorded.js';
 import { grantOwn, sideOf, type Side } from '../../organisations/access.js';
+import { OrganisationCounters } from '../../metrics/organisation-counters.js';
 import { INSTANCE_ORGANISATION_ID, streamOrganisations } from '../../organisations/acting.js';
 import { assertOwnEntry, assertReceivingSide, assertSideMayRecord, fundingEntryOf } from '../../organisations/sides.js';
 import { derivedEventId } from './idempotency.js';
@@ -67,6 +68,8 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   constructor(
     @Inject(PostgresEventStore) private readonly store: PostgresEventStore,
     @Inject(Clock) private readonly clock: Clock,
+    // absent where no metrics are served (the worker process)
+    @Optional() @Inject(OrganisationCounters) private readonly metrics?: OrganisationCounters,
   ) {}
 
   execute(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
@@ -74,8 +77,22 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     return inSpan(
       `command ${command.type}`,
       () => ({ 'partnership.id': command.partnershipId, 'command.type': command.type }),
-      () => this.executeOnce(message),
+      () => this.executeCounted(message),
     );
+  }
+
+  /** Counts each command by its organisation and outcome, and the events it recorded. */
+  private async executeCounted(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
+    const organisationId = message.context.organisationId ?? INSTANCE_ORGANISATION_ID;
+    try {
+      const out = await this.executeOnce(message);
+      this.metrics?.countCommand(organisationId, out.replayed ? 'replayed' : 'recorded', out.replayed ? 0 : out.events.length);
+      return out;
+    } catch (err) {
+      const failed = err instanceof AppendOutcomeUnknownError || err instanceof DatabaseUnavailableError;
+      this.metrics?.countCommand(organisationId, failed ? 'failed' : 'refused', 0);
+      throw err;
+    }
   }
 
   private async executeOnce(message: ExecutePartnershipCommand): Promise<CommandOutcome> {
