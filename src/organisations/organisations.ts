@@ -12,7 +12,7 @@ const IATI_REF = /^[A-Za-z0-9._:-]{3,100}$/;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
 /** What an organisation sets for itself: its OParl body, its IATI reporting organisation, its sign-in. */
-export interface OrganisationSettings {
+interface OrganisationSettings {
   /** the OParl Body's name (default: the organisation's name; the first organisation's: OPARL_BODY_NAME) */
   oparlBodyName?: string;
   /** the OParl Body's short name, website and Amtlicher Gemeindeschlüssel (the first organisation's default: OPARL_BODY_*) */

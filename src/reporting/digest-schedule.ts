@@ -31,7 +31,7 @@ export function digestFiring(
 }
 
 /** One organisation's digest report row for one firing; `created` is false when that firing already made it. */
-export function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; reportId: string }, organisationId: string) {
+function createDigestReport(pool: pg.Pool, firing: { dedupeKey: string; reportId: string }, organisationId: string) {
   const { dedupeKey, reportId } = firing;
   return createReport(pool, {
     id: reportId,

@@ -1352,7 +1352,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The list of bodies: the one Body of the municipality */
+    /** The list of bodies: one per organisation (a key reads its own; OPARL_PUBLIC shows the first and those that publish theirs) */
     get: operations['OParlController_bodies'];
     put?: never;
     post?: never;
@@ -1369,7 +1369,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The Body: the municipality, with links to its lists */
+    /** The Body: an organisation's council information, with links to its lists */
     get: operations['OParlController_body'];
     put?: never;
     post?: never;
@@ -5413,10 +5413,27 @@ export interface components {
        */
       oidcIssuer?: string;
       /**
+       * @description the OParl Body AGS (Amtlicher Gemeindeschlüssel)
+       * @example 05913000
+       */
+      oparlBodyAgs?: string;
+      /**
        * @description the OParl Body name (default: the name)
        * @example Stadt Dortmund
        */
       oparlBodyName?: string;
+      /**
+       * @description the OParl Body short name
+       * @example Dortmund
+       */
+      oparlBodyShortName?: string;
+      /**
+       * @description the OParl Body website
+       * @example https://www.dortmund.de
+       */
+      oparlBodyWebsite?: string;
+      /** @description with OPARL_PUBLIC on, this organisation's Body is published without a key (the first organisation's always is) */
+      oparlPublic?: boolean;
     };
     /**
      * @example {
