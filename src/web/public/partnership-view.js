@@ -136,8 +136,11 @@ export async function partnershipView(id, params, { minVersion = 0, start } = {}
           e,
           writable.find((k) => k.type === e.type),
           after,
-          // Receipt is confirmed by the side that received it; the owner alone confirms its own deliveries.
-          e.type === 'AidDelivered' && (!ours(e) || !shared) ? writable.find((k) => k.type === 'AidReceiptConfirmed') : undefined,
+          // Receipt is confirmed by the side that received it (the owner alone confirms its own
+          // deliveries), until all of it has arrived: the API refuses a confirmation after the full one.
+          e.type === 'AidDelivered' && (!ours(e) || !shared) && e.receipt?.status !== 'confirmed'
+            ? writable.find((k) => k.type === 'AidReceiptConfirmed')
+            : undefined,
           ours(e),
         )
       : null;
