@@ -5,6 +5,7 @@
 // an aid delivery. Rounds alternate so the machine's drift falls on both sides alike.
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp } from '../lib/app.js';
+import { AID } from './http.js';
 
 export interface RlsHttpParams {
   connections: number;
@@ -30,15 +31,6 @@ export interface RlsHttpFigure {
   readRatio: number;
   commandRatio: number;
 }
-
-const AID = {
-  occurredOn: '2024-05',
-  receiver: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' },
-  value: { amount: '1250.00', currency: 'EUR' },
-  modality: 'in_kind',
-  items: ['generators'],
-  sector: 'energy',
-};
 
 export async function benchRlsHttp(root: string, url: string, p: RlsHttpParams, log: (s: string) => void): Promise<RlsHttpFigure> {
   const key = await createKey(root, url, 'office');
