@@ -1,8 +1,8 @@
 // Reminders of obligations: for each open obligation, a 'due-soon' reminder REMINDER_DAYS before its
 // due date and an 'overdue' one the day after it. `remindersDue` is pure (the day comes from the
 // caller's clock); ObligationReminders reads the open obligations of every organisation (system work)
-// and gives each reminder to every organisation that reads the partnership: its owner and, while
-// linked, its partner, whose subscribers get it too.
+// and gives each reminder to the organisation whose funding entry imposed the obligation: in a shared
+// partnership the partner's deadline subscribers are reminded of the partner's obligations.
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -84,9 +84,19 @@ export class ObligationReminders {
     // Only obligations whose reminder days can fall in (from, today]: overdue ones due from `from`
     // on, due-soon ones due up to today + REMINDER_DAYS.
     const open = await this.obligations.list({ status: 'open', dueFrom: from, dueBy: addDays(today, reminderDaysBefore) });
+    // An obligation is the side's whose funding entry imposed it (only that side settles it): its
+    // subscribers are reminded, while it still reads the partnership; else the owner's.
+    const { rows } = await this.pool.query<{ event_id: string; organisation_id: string }>(
+      'SELECT event_id, organisation_id FROM events WHERE event_id = ANY($1::uuid[])',
+      [[...new Set(open.map((o) => o.fundingEventId))]],
+    );
+    const imposedBy = new Map(rows.map((r) => [r.event_id, r.organisation_id]));
     const readers = new Map<string, string[]>();
     for (const id of new Set(open.map((o) => o.partnershipId))) readers.set(id, await streamOrganisations(this.pool, id));
-    const each = open.flatMap((o) => (readers.get(o.partnershipId) ?? []).map((organisationId) => ({ ...o, organisationId })));
+    const each = open.map((o) => {
+      const side = imposedBy.get(o.fundingEventId);
+      return side && readers.get(o.partnershipId)?.includes(side) ? { ...o, organisationId: side } : o;
+    });
     return remindersDue(each, { today, reminderDays: reminderDaysBefore, since: from });
   }
 }

@@ -1,7 +1,7 @@
 // The scheduled office digest and the deadline reminders run for every organisation: two cities
 // share a partnership with a final report due, a third keeps one of its own. Each organisation's
 // digest covers the partnerships it reads (own and shared) and nothing else; each reminder reaches
-// the deadline subscribers of every organisation that reads the partnership. Real PostgreSQL, Redis
+// the deadline subscribers of the organisation whose funding imposed the obligation. Real PostgreSQL, Redis
 // and an in-process SMTP server; the clock is injected and the workers are driven by hand.
 import type pg from 'pg';
 import { createApiKey } from '../../src/auth/api-keys.js';
@@ -36,7 +36,7 @@ async function funding(key: string, id: string, obligation: string): Promise<voi
     occurredOn: '2025-03-01',
     funder: 'European Commission',
     programme: 'CERV town twinning',
-    obligations: [{ id: obligation, kind: 'final_report', dueDate: DUE, description: 'Final report and proof of use' }],
+    obligations: [{ id: obligation, kind: 'final_report', dueDate: DUE, description: `Final report ${obligation}` }],
   });
   if (r.status !== 201) throw new Error(`funding: ${r.status} ${JSON.stringify(r.body)}`);
 }
@@ -81,6 +81,8 @@ beforeAll(async () => {
   } finally {
     client.release();
   }
+  // the partner's own funding in the shared partnership: its obligation is the partner's to settle
+  await funding(await office(orgs.partner), shared, 'partner-report');
   const otherOffice = await office(orgs.other);
   own = await initiate(t, otherOffice, newId('own'), { occurredOn: '2025-01' });
   await funding(otherOffice, own, 'own-report');
@@ -116,19 +118,21 @@ it('makes one digest per organisation, each covering only the partnerships that 
       obligations: [...model.obligations.overdue, ...model.obligations.dueSoon].map((o) => o.obligationId),
     };
   }
-  expect(covered.first).toMatchObject({ milestones: [shared], obligations: ['shared-report'] });
-  expect(covered.partner).toMatchObject({ milestones: [shared], obligations: ['shared-report'] });
+  // the digest lists every open obligation of the partnerships the organisation reads, either side's
+  expect(covered.first).toMatchObject({ milestones: [shared], obligations: ['partner-report', 'shared-report'] });
+  expect(covered.partner).toMatchObject({ milestones: [shared], obligations: ['partner-report', 'shared-report'] });
   expect(covered.other).toMatchObject({ milestones: [own], obligations: ['own-report'] });
 });
 
-it("reminds every organisation's deadline subscribers of the partnerships it reads, once", async () => {
+it('reminds the deadline subscribers of the side whose funding imposed each obligation, once', async () => {
   const worker = t.app.get(NotificationWorker);
   clock.set(new Date('2025-06-16T08:00:00Z'));
   await worker.drain();
   await worker.drain();
   const got = smtp.mails
     .map((m) => ({ to: m.to && !Array.isArray(m.to) ? m.to.text : '', text: `${m.subject ?? ''} ${m.text ?? ''}` }))
-    .map((m) => `${m.to.replace(/@.*/, '')}: ${m.text.includes(shared) ? 'shared' : m.text.includes(own) ? 'own' : '?'}`)
+    .map((m) => `${m.to.replace(/@.*/, '')}: ${/(shared|partner|own)-report/.exec(m.text)?.[0] ?? '?'}`)
     .sort();
-  expect(got).toEqual(['first-clerk: shared', 'other-clerk: own', 'partner-clerk: shared']);
+  // each obligation reminds the side whose funding imposed it, and no other
+  expect(got).toEqual(['first-clerk: shared-report', 'other-clerk: own-report', 'partner-clerk: partner-report']);
 });
