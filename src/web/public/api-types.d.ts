@@ -4641,7 +4641,7 @@ export interface components {
       website?: string;
     };
     /**
-     * @description The list of bodies (System.body): the one Body.
+     * @description The list of bodies (System.body): one per organisation the reader may read.
      * @example {
      *       "data": [
      *         {

@@ -108,7 +108,7 @@ function checkBaseUrl(raw: string): string {
 /** Origin of the URLs inside stored objects (.invalid never resolves: RFC 2606). */
 const STORED_BASE = 'http://oparl.invalid';
 const STORED_ROOT = `${STORED_BASE}/oparl/v1.1`;
-/** The one Body: all of the municipality's partnerships share it. */
+/** The first organisation's Body key (the one it always had); another Body is keyed by its slug. */
 export const BODY_KEY = 'municipality';
 /** The council's name when no council decision names one. */
 const DEFAULT_COUNCIL = 'City Council';

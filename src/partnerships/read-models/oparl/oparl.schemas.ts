@@ -296,7 +296,7 @@ export class OParlListLinksSchema {
 
 @Schema({
   name: 'OParlBodyList',
-  description: 'The list of bodies (System.body): the one Body.',
+  description: 'The list of bodies (System.body): one per organisation the reader may read.',
   example: {
     data: [BODY_OBJECT],
     pagination: { totalElements: 1, elementsPerPage: 100, currentPage: 1, totalPages: 1 },
