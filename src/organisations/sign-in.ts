@@ -14,29 +14,30 @@ export async function membershipAtSignIn(
   db: pg.ClientBase,
   person: { id: string; email: string | null },
   idpRoles: readonly Role[],
+  /** set when the person signed in at an organisation's own issuer: that IdP speaks for it alone */
+  ownIssuerOf?: string,
 ): Promise<Membership | null> {
+  const idpOrganisation = ownIssuerOf ?? INSTANCE_ORGANISATION_ID;
   if (idpRoles.length)
     await db.query(
       `INSERT INTO memberships (organisation_id, person_id, roles, from_idp) VALUES ($1, $2, $3, true)
        ON CONFLICT (organisation_id, person_id) DO UPDATE SET roles = excluded.roles WHERE memberships.from_idp`,
-      [INSTANCE_ORGANISATION_ID, person.id, idpRoles],
+      [idpOrganisation, person.id, idpRoles],
     );
   // A group taken away at the IdP takes its roles away here too; an admin's grant stays.
-  else
-    await db.query('DELETE FROM memberships WHERE organisation_id = $1 AND person_id = $2 AND from_idp', [
-      INSTANCE_ORGANISATION_ID,
-      person.id,
-    ]);
+  else await db.query('DELETE FROM memberships WHERE organisation_id = $1 AND person_id = $2 AND from_idp', [idpOrganisation, person.id]);
   if (person.email) {
+    // An organisation's own IdP vouches for e-mail addresses only towards that organisation.
     await db.query(
-      `WITH taken AS (DELETE FROM pending_memberships WHERE email = lower($2) RETURNING organisation_id, roles)
+      `WITH taken AS (DELETE FROM pending_memberships WHERE email = lower($2) AND ($3::uuid IS NULL OR organisation_id = $3)
+                      RETURNING organisation_id, roles)
        INSERT INTO memberships (organisation_id, person_id, roles) SELECT organisation_id, $1, roles FROM taken
        ON CONFLICT (organisation_id, person_id) DO NOTHING`,
-      [person.id, person.email],
+      [person.id, person.email, ownIssuerOf ?? null],
     );
   }
   const memberships = await membershipsOf(db, person.id);
   if (!memberships.length) return null;
-  // The IdP-mapped instance membership first (as before organisations), else the oldest one.
-  return (idpRoles.length ? memberships.find((m) => m.organisationId === INSTANCE_ORGANISATION_ID) : undefined) ?? memberships[0];
+  // The IdP-mapped membership first (as before organisations), else the oldest one.
+  return (idpRoles.length || ownIssuerOf ? memberships.find((m) => m.organisationId === idpOrganisation) : undefined) ?? memberships[0];
 }

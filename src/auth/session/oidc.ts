@@ -42,7 +42,8 @@ function asList(v: unknown): string[] {
 @Injectable()
 export class OidcClient {
   private readonly logger = new Logger('SignIn');
-  private discovered: Promise<client.Configuration> | null = null;
+  /** issuer → its discovered configuration (the instance's issuer, and those organisations name) */
+  private readonly discovered = new Map<string, Promise<client.Configuration>>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -54,11 +55,16 @@ export class OidcClient {
     return `${this.config.PUBLIC_BASE_URL}/auth/callback`;
   }
 
-  /** Discovery once, on first use (an IdP that is down at start must not stop the API); retried after a failure. */
-  private configuration(): Promise<client.Configuration> {
-    if (!this.discovered) {
-      const issuer = new URL(this.config.OIDC_ISSUER!);
-      this.discovered = this.clientAuth()
+  /**
+   * Discovery once per issuer, on first use (an IdP that is down at start must not stop the API);
+   * retried after a failure. An organisation's own issuer (settings.oidcIssuer) is asked with the
+   * instance's client registration (OIDC_CLIENT_*), which that IdP must know too.
+   */
+  private configuration(issuerUrl: string = this.config.OIDC_ISSUER!): Promise<client.Configuration> {
+    let found = this.discovered.get(issuerUrl);
+    if (!found) {
+      const issuer = new URL(issuerUrl);
+      found = this.clientAuth()
         .then((auth) =>
           client.discovery(issuer, this.config.OIDC_CLIENT_ID!, this.config.OIDC_CLIENT_SECRET, auth, {
             execute: issuer.protocol === 'http:' && isLoopback(issuer) ? [client.allowInsecureRequests] : [],
@@ -66,12 +72,13 @@ export class OidcClient {
           }),
         )
         .catch((err: unknown) => {
-          this.discovered = null;
+          this.discovered.delete(issuerUrl);
           this.logger.warn(`OpenID Provider discovery at ${issuer.href} failed: ${(err as Error).message}`);
           throw err;
         });
+      this.discovered.set(issuerUrl, found);
     }
-    return this.discovered;
+    return found;
   }
 
   /** client_secret_post, private_key_jwt (RS256 or ES256), or none (a public client: PKCE alone). */
@@ -87,11 +94,16 @@ export class OidcClient {
     return client.PrivateKeyJwt({ key, kid: this.config.OIDC_CLIENT_KEY_ID });
   }
 
-  /** Where to send the browser, and what the callback must then see. */
-  async begin(returnTo: string): Promise<{ url: URL; attempt: SignInAttempt }> {
-    const cfg = await this.configuration();
+  /**
+   * Where to send the browser, and what the callback must then see. With an organisation that names
+   * its own issuer, the sign-in goes there; the stored state carries the organisation's slug after
+   * `~` (the callback reads it from the stored attempt, never from the browser).
+   */
+  async begin(returnTo: string, organisation?: { slug: string; issuer: string }): Promise<{ url: URL; attempt: SignInAttempt }> {
+    const cfg = await this.configuration(organisation?.issuer);
     const codeVerifier = client.randomPKCECodeVerifier();
-    const attempt = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier, returnTo };
+    const state = organisation ? `${client.randomState()}~${organisation.slug}` : client.randomState();
+    const attempt = { state, nonce: client.randomNonce(), codeVerifier, returnTo };
     const url = client.buildAuthorizationUrl(cfg, {
       redirect_uri: this.redirectUri,
       scope: this.config.OIDC_SCOPES,
@@ -104,8 +116,8 @@ export class OidcClient {
   }
 
   /** Redeems the code (once) and validates the ID token: issuer, audience, signature, expiry, nonce. */
-  async finish(callbackUrl: URL, attempt: SignInAttempt): Promise<SignedInIdentity> {
-    const cfg = await this.configuration();
+  async finish(callbackUrl: URL, attempt: SignInAttempt, issuer?: string): Promise<SignedInIdentity> {
+    const cfg = await this.configuration(issuer);
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(

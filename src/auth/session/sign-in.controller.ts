@@ -20,6 +20,7 @@ import { noAccessPage } from './no-access.js';
 import { OidcClient, SignInRejected } from './oidc.js';
 import { SessionAuth } from './session-auth.js';
 import { createSession, endSession, saveAttempt, takeAttempt } from './sessions.js';
+import { organisationBySlug, type Organisation } from '../../organisations/organisations.js';
 import { membershipAtSignIn } from '../../organisations/sign-in.js';
 
 const ATTEMPT_MS = 600_000;
@@ -54,7 +55,12 @@ export class SignInController {
   @Public()
   @Get('login')
   @Header('Cache-Control', 'no-store')
-  async login(@Query('returnTo') returnTo: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async login(
+    @Query('returnTo') returnTo: unknown,
+    @Query('organisation') organisation: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     // Each call stores an attempt row: counted per address like any request without a key.
     const r = await this.limits.requests.consume(`ip:${req.ip ?? 'unknown'}`);
     if (!r.allowed) throw tooMany('rate_limited', (s) => `Too many sign-ins from this address; wait ${s} s and retry.`, r);
@@ -67,7 +73,14 @@ export class SignInController {
       );
     const target = safeReturnTo(returnTo, this.config.PUBLIC_BASE_URL);
     if (target === null) throw badRequest('invalid_return_to', 'must be a path on this site, such as /#/dortmund-zhytomyr', 'returnTo');
-    const { url, attempt } = await this.idp(() => this.oidc.begin(target));
+    // ?organisation=<slug>: that organisation's own issuer when it names one, else the instance's.
+    let own: { slug: string; issuer: string } | undefined;
+    if (organisation !== undefined) {
+      const org = typeof organisation === 'string' ? await organisationBySlug(this.pool, organisation) : null;
+      if (!org) throw new ApiProblem(404, 'organisation_not_found', 'Not found', 'There is no such organisation.');
+      if (org.settings.oidcIssuer) own = { slug: org.slug, issuer: org.settings.oidcIssuer };
+    }
+    const { url, attempt } = await this.idp(() => this.oidc.begin(target, own));
     const secret = await saveAttempt(this.pool, attempt, this.clock.now());
     setCookie(res, this.sessions.names, this.sessions.names.attempt, secret, ATTEMPT_MS);
     res.redirect(302, url.href);
@@ -92,9 +105,10 @@ export class SignInController {
       throw badRequest('sign_in_refused', `The identity provider refused the sign-in (${req.query.error.slice(0, 100)}).`);
     }
     const callbackUrl = new URL(req.originalUrl, this.config.PUBLIC_BASE_URL);
+    const own = await this.ownIssuerOf(attempt.state);
     let who;
     try {
-      who = await this.idp(() => this.oidc.finish(callbackUrl, attempt));
+      who = await this.idp(() => this.oidc.finish(callbackUrl, attempt, own?.settings.oidcIssuer));
     } catch (err) {
       if (!(err instanceof SignInRejected)) throw err;
       this.logger.warn(`sign-in rejected: ${err.message}`);
@@ -112,7 +126,7 @@ export class SignInController {
       withTransaction(this.pool, async (tx) => {
         const person = await upsertPerson(tx, who, now);
         // Roles come from memberships; the IdP's mapped roles are the instance organisation's.
-        const membership = await membershipAtSignIn(tx, person, who.roles);
+        const membership = await membershipAtSignIn(tx, person, who.roles, own?.id);
         // Nobody without an organisation is kept: rolled back, person row and all.
         if (!membership) throw noMembership;
         if (previous) await endSession(tx, previous);
@@ -147,6 +161,16 @@ export class SignInController {
     clearCookie(res, this.sessions.names, this.sessions.names.session);
     const idp = await this.oidc.endSessionUrl(ended.idToken);
     return { signedOut: ended.ended, redirectTo: idp ?? '/' };
+  }
+
+  /** The organisation whose own issuer a stored attempt went to (its state ends in `~<slug>`), or null. */
+  private async ownIssuerOf(state: string): Promise<Organisation | null> {
+    const slug = state.includes('~') ? state.slice(state.lastIndexOf('~') + 1) : null;
+    if (!slug) return null;
+    const org = await organisationBySlug(this.pool, slug);
+    if (!org?.settings.oidcIssuer)
+      throw badRequest('sign_in_expired', "The organisation's sign-in changed meanwhile; start again at /auth/login.");
+    return org;
   }
 
   /** Calls the IdP; when it cannot be reached the answer is 503, as for any dependency. */
