@@ -112,8 +112,8 @@ async function main() {
     ? { connections: 16, partnerships: 20, entriesPerPartnership: 20, rounds: 2 }
     : { connections: 32, partnerships: 50, entriesPerPartnership: 50, rounds: 4 };
   const rlsParams = args.quick
-    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8 }
-    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8 };
+    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8, rounds: 2 }
+    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8, rounds: 4 };
 
   const params = {
     mode: args.quick ? 'quick' : 'full',
