@@ -14,7 +14,7 @@ export interface SubjectKey {
 }
 
 /** The name as it identifies a person: Unicode-normalised, spaces collapsed, case folded. */
-export const normalizeName = (name: string): string => name.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+const normalizeName = (name: string): string => name.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
 
 const lookupKeys = new Map<string, Buffer>();
 function lookupKey(master: MasterKey): Buffer {
