@@ -90,13 +90,20 @@ function freshIv(): Buffer {
   return ivs.subarray(ivAt, (ivAt += IV));
 }
 
-/** AES-256-GCM with `aad` bound in: iv ‖ tag ‖ ciphertext. */
-export function sealBytes(key: Buffer, plain: Buffer, aad: string): Buffer {
+/** AES-256-GCM with `aad` bound in, its parts apart (a value's envelope stores them so). */
+export function sealParts(key: Buffer, plain: Buffer, aad: string): { iv: Buffer; tag: Buffer; ct: Buffer } {
   const iv = freshIv();
   const c = createCipheriv('aes-256-gcm', key, iv);
   c.setAAD(Buffer.from(aad, 'utf8'));
-  const ct = Buffer.concat([c.update(plain), c.final()]);
-  return Buffer.concat([iv, c.getAuthTag(), ct]);
+  const ct = c.update(plain);
+  c.final(); // GCM holds nothing back: update gave all of it
+  return { iv, tag: c.getAuthTag(), ct };
+}
+
+/** AES-256-GCM with `aad` bound in: iv ‖ tag ‖ ciphertext. */
+export function sealBytes(key: Buffer, plain: Buffer, aad: string): Buffer {
+  const { iv, tag, ct } = sealParts(key, plain, aad);
+  return Buffer.concat([iv, tag, ct]);
 }
 
 /** The inverse of sealBytes; throws when the key is wrong or the bytes were changed. */

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { personalValues, replacePersonal, type PersonalTexts } from '../partnerships/domain/index.js';
 import { ERASED, isErasedMarker } from './erased.js';
-import { currentMasterKey, openBytes, sealBytes, type MasterKey } from './master-key.js';
+import { currentMasterKey, openBytes, sealParts, type MasterKey } from './master-key.js';
 import { anonymousSubject, keysOf, subjectsForNames, type SubjectKey } from './subject-keys.js';
 
 type Db = pg.Pool | pg.ClientBase;
@@ -25,14 +25,8 @@ export const isEnvelope = (v: unknown): v is Envelope =>
   typeof (v as { subject?: unknown }).subject === 'string';
 
 function sealValue(s: SubjectKey, value: unknown): Envelope {
-  const sealed = sealBytes(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
-  return {
-    $enc: 'v1',
-    subject: s.subjectId,
-    iv: sealed.subarray(0, 12).toString('base64'),
-    tag: sealed.subarray(12, 28).toString('base64'),
-    ct: sealed.subarray(28).toString('base64'),
-  };
+  const { iv, tag, ct } = sealParts(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
+  return { $enc: 'v1', subject: s.subjectId, iv: iv.toString('base64'), tag: tag.toString('base64'), ct: ct.toString('base64') };
 }
 
 export function openValue(key: Buffer, e: Envelope): unknown {
