@@ -1,0 +1,130 @@
+// A page of the projected timeline as JSON text built by PostgreSQL in one statement, so a large page
+// is neither parsed by `pg` nor serialised again by the app. The entry's shape is the one rowToEntry,
+// withActorNames and annotate give (timeline.step.ts, people.ts, timeline.queries.ts); ENTRY lists
+// its keys in that order, and a property test checks this SQL against those builders on random
+// histories (test/integration/timeline-json.property.spec.ts), so the two cannot drift apart.
+import pg from 'pg';
+import { PERSON_ACTOR, UNNAMED_PERSON } from '../../../people/people.js';
+import type { TimelineKey, TimelinePageRequest } from './timeline.queries.js';
+
+const lit = (s: string) => pg.escapeLiteral(s);
+
+/** withActorNames in SQL: a person's actor id reads as their display name (or that it is not recorded). */
+const actorName = (actor: string) =>
+  `CASE WHEN ${actor} ~ ${lit(PERSON_ACTOR.source)} THEN
+     (SELECT CASE WHEN p.display_name = '' THEN ${actor} ELSE coalesce(p.display_name, ${lit(UNNAMED_PERSON)}) END
+        FROM (SELECT 1) AS one LEFT JOIN person p ON p.id = substr(${actor}, 8)::uuid)
+   ELSE ${actor} END`;
+
+/** A stored correction or retraction (jsonb) with its actor named. */
+const named = (obj: string) =>
+  `CASE WHEN ${obj}->>'actor' ~ ${lit(PERSON_ACTOR.source)} THEN jsonb_set(${obj}, '{actor}', to_jsonb(${actorName(`(${obj}->>'actor')`)})) ELSE ${obj} END`;
+
+/** One timeline entry as the API shows it: key, value (json, over row t, plan annotation a, status state st), present only when not null. */
+const ENTRY: { key: string; json: string; optional?: true }[] = [
+  { key: 'eventId', json: 'to_json(t.event_id)' },
+  { key: 'partnershipId', json: 'to_json(t.partnership_id)' },
+  { key: 'streamVersion', json: 'to_json(t.stream_version)' },
+  { key: 'type', json: 'to_json(t.type)' },
+  { key: 'occurredOn', json: `coalesce(to_json(t.occurred_on), 'null'::json)` },
+  { key: 'planned', json: 'to_json(t.planned)' },
+  { key: 'data', json: 'to_json(t.data)' },
+  // the value as first recorded, only when corrections changed it
+  { key: 'original', json: `CASE WHEN t.corrections <> '[]'::jsonb THEN to_json(t.original) END`, optional: true },
+  {
+    key: 'corrections',
+    json: `CASE WHEN t.corrections = '[]'::jsonb THEN '[]'::json ELSE
+             (SELECT json_agg(${named('c')} ORDER BY i) FROM jsonb_array_elements(t.corrections) WITH ORDINALITY AS x(c, i)) END`,
+  },
+  {
+    key: 'corrected',
+    json: `to_json(EXISTS (SELECT 1 FROM jsonb_array_elements(t.corrections) AS c WHERE c->'retracted' IS DISTINCT FROM 'true'::jsonb))`,
+  },
+  { key: 'retracted', json: 'to_json(t.retracted)' },
+  {
+    key: 'retraction',
+    json: `CASE WHEN t.retraction IS NULL OR t.retraction = 'null'::jsonb THEN 'null'::json ELSE to_json(${named('t.retraction')}) END`,
+  },
+  { key: 'recordedAt', json: `to_json(to_char(t.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))` },
+  { key: 'actor', json: `coalesce(to_json(${actorName('t.actor')}), 'null'::json)` },
+  { key: 'plan', json: 'a.plan', optional: true },
+  {
+    key: 'receipt',
+    json: `CASE WHEN t.type = 'AidDelivered' AND NOT t.retracted THEN
+             (SELECT json_build_object(
+                       'status', CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(d->'confirmations') c WHERE c->'received' = '"all"')
+                                      THEN 'confirmed' WHEN jsonb_array_length(d->'confirmations') > 0 THEN 'partly_confirmed'
+                                      ELSE 'awaiting' END,
+                       'receivedOn', coalesce(
+                          nullif((SELECT c->'receivedOn' FROM jsonb_array_elements(d->'confirmations') WITH ORDINALITY AS x(c, i)
+                                   WHERE c->'received' = '"all"' ORDER BY i LIMIT 1), 'null'::jsonb),
+                          d->'confirmations'->-1->'receivedOn', 'null'::jsonb),
+                       'confirmations', d->'confirmations')
+                FROM (SELECT st.state->'deliveries'->(t.event_id::text) AS d) AS dd WHERE d IS NOT NULL AND d <> 'null'::jsonb) END`,
+    optional: true,
+  },
+];
+
+const ENTRY_JSON = `(SELECT json_object_agg(k, v ORDER BY n) FROM (VALUES ${ENTRY.map((f, n) => `(${n}, ${lit(f.key)}, ${f.json})`).join(',\n  ')}) AS f(n, k, v)
+   WHERE v IS NOT NULL OR n NOT IN (${ENTRY.flatMap((f, n) => (f.optional ? [n] : [])).join(', ')}))`;
+
+/** planAnnotations (plans.ts) in SQL: per plan entry of the status in force, how its plan ended up. */
+const PLAN_ANNOTATIONS = `SELECT DISTINCT ON (x.id) x.id, CASE
+      WHEN s.status = 'fulfilled' AND coalesce(pl.p->>'fulfilledBy', '') <> ''
+        THEN json_build_object('uid', pl.p->'uid', 'status', s.status, 'fulfilledBy', pl.p->'fulfilledBy')
+      ELSE json_build_object('uid', pl.p->'uid', 'status', s.status) END AS plan
+    FROM st, jsonb_array_elements(st.state->'plans') WITH ORDINALITY AS pl(p, n), jsonb_array_elements_text(pl.p->'entries') AS x(id),
+         LATERAL (SELECT CASE WHEN pl.p->>'current' IS DISTINCT FROM x.id AND pl.p->>'status' <> 'cancelled' THEN 'rescheduled'
+                              ELSE pl.p->>'status' END AS status) AS s
+   ORDER BY x.id, pl.n DESC`;
+
+/**
+ * $1 partnership, $2 day or null, $3 after stream version, $4 after sort date, $5 limit + 1 or null.
+ * The same rows, order and page as TimelineQueries' projected page; the status in force that day for the annotations.
+ */
+const PAGE_JSON_SQL = `WITH st AS (
+    SELECT coalesce(h.state, s.state) AS state FROM partnership_status s
+      LEFT JOIN LATERAL (SELECT state FROM partnership_status_history
+                          WHERE $2::date IS NOT NULL AND partnership_id = $1 AND valid_from <= $2::date
+                          ORDER BY valid_from DESC LIMIT 1) h ON true
+     WHERE s.partnership_id = $1),
+  plans AS (${PLAN_ANNOTATIONS}),
+  page AS (
+    SELECT t.*, row_number() OVER (ORDER BY t.sort_date NULLS LAST, t.stream_version) AS n
+      FROM (SELECT * FROM timeline_entries WHERE partnership_id = $1 AND ($2::date IS NULL OR fold_date <= $2)
+               AND ($3::int IS NULL
+                    OR ($4::date IS NULL AND sort_date IS NULL AND stream_version > $3)
+                    OR ($4::date IS NOT NULL AND (sort_date IS NULL OR sort_date > $4 OR (sort_date = $4 AND stream_version > $3))))
+             ORDER BY sort_date NULLS LAST, stream_version LIMIT $5::int) AS t),
+  shown AS (SELECT * FROM page WHERE $5::int IS NULL OR n < $5)
+SELECT (SELECT coalesce(json_agg(${ENTRY_JSON} ORDER BY t.n), '[]'::json)::text
+          FROM shown t LEFT JOIN plans a ON a.id = t.event_id::text LEFT JOIN st ON true) AS entries,
+       (SELECT count(*)::int FROM page) AS fetched, (SELECT count(*)::int FROM shown) AS shown,
+       (SELECT sort_date::text FROM shown ORDER BY n DESC LIMIT 1) AS last_sort_date,
+       (SELECT stream_version FROM shown ORDER BY n DESC LIMIT 1) AS last_stream_version`;
+
+export interface TimelinePageJson {
+  /** the entries as a JSON array */
+  entries: string;
+  next: TimelineKey | null;
+}
+
+/** The entries of one page of the projected timeline as JSON text (see TimelineQueries.page for what they are). */
+export async function projectedEntriesJson(
+  db: pg.Pool | pg.ClientBase,
+  id: string,
+  day: string | null,
+  req: Pick<TimelinePageRequest, 'limit' | 'after'>,
+): Promise<TimelinePageJson> {
+  const after = req.after;
+  const { rows } = await db.query({
+    name: 'timeline_page_json',
+    text: PAGE_JSON_SQL,
+    values: [id, day, after?.streamVersion ?? null, after?.sortDate ?? null, req.limit === undefined ? null : req.limit + 1],
+  });
+  const r = rows[0] as { entries: string; fetched: number; shown: number; last_sort_date: string | null; last_stream_version: number };
+  return {
+    entries: r.entries,
+    next: r.fetched > r.shown ? { sortDate: r.last_sort_date, streamVersion: r.last_stream_version } : null,
+  };
+}
