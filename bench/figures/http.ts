@@ -9,6 +9,7 @@ import pg from 'pg';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore } from '../../src/event-store/index.js';
 import { aidDelivered } from '../lib/workload.js';
+import type autocannon from 'autocannon';
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { summarize, type RunResult } from '../lib/driver.js';
@@ -29,6 +30,37 @@ export interface HttpFigure {
   /** ours ÷ floor, 2xx per second */
   vsFloor: number;
   lag: LagFigure;
+  mixed: MixedFigure;
+}
+
+/** 70% reads (the default timeline page), 30% commands (an aid delivery), across a few partnerships. */
+interface MixedFigure {
+  partnerships: number;
+  readShare: number;
+  result: HttpResult;
+  /** the same mix against the floors: the read floor's page and the command floor's INSERT */
+  floor: HttpResult;
+  vsFloor: number;
+}
+
+const MIXED_PARTNERSHIPS = 50;
+/** Of every ten requests, these are commands (30%); the rest read. */
+const MIXED_COMMANDS = new Set([0, 3, 6]);
+
+/** The mixed workload's requests: paths for the app or the floor, interleaved 7 reads to 3 commands. */
+function mixedRequests(paths: { read: (id: string) => string; command: (id: string) => string }): autocannon.Request[] {
+  let n = 0;
+  return [
+    {
+      setupRequest: (req) => {
+        const i = n++;
+        const id = `bench-p-${i % MIXED_PARTNERSHIPS}`;
+        return MIXED_COMMANDS.has(i % 10)
+          ? { ...req, method: 'POST', path: paths.command(id), body: JSON.stringify(AID) }
+          : { ...req, method: 'GET', path: paths.read(id), body: undefined };
+      },
+    },
+  ];
 }
 
 interface LagFigure {
@@ -63,6 +95,7 @@ export async function benchHttp(
   const app = await startApp(root, url, { poolSize: p.connections });
   let result: HttpResult;
   let lag: LagFigure;
+  let mixed: HttpResult;
   try {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     log(`http: creating ${p.partnerships} partnerships`);
@@ -105,6 +138,18 @@ export async function benchHttp(
     log(
       `  lag: ${lag.achievedRate.toFixed(0)} commits/s, lag p50 ${lag.lag.p50Ms.toFixed(1)} p99 ${lag.lag.p99Ms.toFixed(1)} ms, append p99 ${lag.commands.p99Ms.toFixed(1)} ms, errors ${lag.commands.errors}, unseen ${lag.unseen}`,
     );
+    log(`http: mixed workload (70% timeline reads, 30% commands over ${MIXED_PARTNERSHIPS} partnerships) at ${p.connections} connections`);
+    mixed = await cannon(app.base, {
+      connections: p.connections,
+      warmupMs: p.warmupMs,
+      durationMs: p.durationMs,
+      headers,
+      requests: mixedRequests({
+        read: (id) => `/api/v1/partnerships/${id}/timeline`,
+        command: (id) => `/api/v1/partnerships/${id}/aid-deliveries`,
+      }),
+    });
+    log(`  mixed: ${mixed.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${mixed.p50Ms} p99 ${mixed.p99Ms} errors ${mixed.errors}`);
   } finally {
     await app.stop();
   }
@@ -124,6 +169,16 @@ export async function benchHttp(
       ],
     });
     log(`  floor: ${floor.opsPerSecond.toFixed(0)} req/s p50 ${floor.p50Ms} p99 ${floor.p99Ms} errors ${floor.errors}`);
+    const mixedFloor = await cannon(floorApp.base, {
+      connections: p.connections,
+      warmupMs: p.warmupMs,
+      durationMs: p.durationMs,
+      headers: { 'content-type': 'application/json' },
+      requests: mixedRequests({ read: (id) => `/timeline/${id}?limit=100`, command: (id) => `/cmd/${id}` }),
+    });
+    log(
+      `  mixed floor: ${mixedFloor.opsPerSecond.toFixed(0)} req/s p50 ${mixedFloor.p50Ms} p99 ${mixedFloor.p99Ms} errors ${mixedFloor.errors}`,
+    );
     return {
       connections: p.connections,
       partnerships: p.partnerships,
@@ -131,6 +186,13 @@ export async function benchHttp(
       floor,
       vsFloor: result.opsPerSecond / floor.opsPerSecond,
       lag,
+      mixed: {
+        partnerships: MIXED_PARTNERSHIPS,
+        readShare: 0.7,
+        result: mixed,
+        floor: mixedFloor,
+        vsFloor: mixed.opsPerSecond / mixedFloor.opsPerSecond,
+      },
     };
   } finally {
     await floorApp.stop();
