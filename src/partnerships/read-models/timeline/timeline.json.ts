@@ -9,18 +9,32 @@ import type { TimelineKey, TimelinePageRequest } from './timeline.queries.js';
 
 const lit = (s: string) => pg.escapeLiteral(s);
 
-/** withActorNames in SQL: a person's actor id reads as their display name (or that it is not recorded). */
-const actorName = (actor: string) =>
-  `CASE WHEN ${actor} ~ ${lit(PERSON_ACTOR.source)} THEN
-     (SELECT CASE WHEN p.display_name = '' THEN ${actor} ELSE coalesce(p.display_name, ${lit(UNNAMED_PERSON)}) END
-        FROM (SELECT 1) AS one LEFT JOIN person p ON p.id = substr(${actor}, 8)::uuid)
-   ELSE ${actor} END`;
+/**
+ * withActorNames in SQL: `names.m` maps each person's actor id on the page to the name shown (the
+ * display name; the id itself when that is empty; "not recorded" without one); other actors stay.
+ */
+const actorName = (actor: string) => `coalesce(names.m->>(${actor}), ${actor})`;
 
 /** A stored correction or retraction (jsonb) with its actor named. */
 const named = (obj: string) =>
-  `CASE WHEN ${obj}->>'actor' ~ ${lit(PERSON_ACTOR.source)} THEN jsonb_set(${obj}, '{actor}', to_jsonb(${actorName(`(${obj}->>'actor')`)})) ELSE ${obj} END`;
+  `CASE WHEN names.m ? (${obj}->>'actor') THEN jsonb_set(${obj}, '{actor}', names.m->(${obj}->>'actor')) ELSE ${obj} END`;
 
-/** One timeline entry as the API shows it: key, value (json, over row t, plan annotation a, status state st), present only when not null. */
+/** $1 over the page's rows (`shown`): every person's actor id on it, with the name withActorNames shows. */
+const NAMES = `SELECT coalesce(jsonb_object_agg(a.actor,
+           CASE WHEN p.display_name = '' THEN a.actor ELSE coalesce(p.display_name, ${lit(UNNAMED_PERSON)}) END), '{}'::jsonb) AS m
+    FROM (SELECT DISTINCT u.actor FROM shown t,
+            LATERAL (SELECT t.actor UNION ALL SELECT t.retraction->>'actor'
+                     UNION ALL SELECT c->>'actor' FROM jsonb_array_elements(t.corrections) AS c) AS u(actor)
+           WHERE u.actor ~ ${lit(PERSON_ACTOR.source)}) AS a
+    LEFT JOIN person p ON p.id = substr(a.actor, 8)::uuid`;
+
+/** The corrections of the page's corrected entries, their actors named, and whether one still counts. */
+const CORRECTIONS = `SELECT t.event_id, json_agg(${named('x.c')} ORDER BY x.i) AS corrections,
+         bool_or(x.c->'retracted' IS DISTINCT FROM 'true'::jsonb) AS corrected
+    FROM shown t, names, jsonb_array_elements(t.corrections) WITH ORDINALITY AS x(c, i)
+   GROUP BY t.event_id`;
+
+/** One timeline entry as the API shows it: key, value (json, over row t, its corrections k, plan annotation a and receipt r, and the page's names); an optional key only when not null. */
 const ENTRY: { key: string; json: string; optional?: true }[] = [
   { key: 'eventId', json: 'to_json(t.event_id)' },
   { key: 'partnershipId', json: 'to_json(t.partnership_id)' },
@@ -31,15 +45,8 @@ const ENTRY: { key: string; json: string; optional?: true }[] = [
   { key: 'data', json: 'to_json(t.data)' },
   // the value as first recorded, only when corrections changed it
   { key: 'original', json: `CASE WHEN t.corrections <> '[]'::jsonb THEN to_json(t.original) END`, optional: true },
-  {
-    key: 'corrections',
-    json: `CASE WHEN t.corrections = '[]'::jsonb THEN '[]'::json ELSE
-             (SELECT json_agg(${named('c')} ORDER BY i) FROM jsonb_array_elements(t.corrections) WITH ORDINALITY AS x(c, i)) END`,
-  },
-  {
-    key: 'corrected',
-    json: `to_json(EXISTS (SELECT 1 FROM jsonb_array_elements(t.corrections) AS c WHERE c->'retracted' IS DISTINCT FROM 'true'::jsonb))`,
-  },
+  { key: 'corrections', json: `coalesce(k.corrections, '[]'::json)` },
+  { key: 'corrected', json: `to_json(coalesce(k.corrected, false))` },
   { key: 'retracted', json: 'to_json(t.retracted)' },
   {
     key: 'retraction',
@@ -48,25 +55,36 @@ const ENTRY: { key: string; json: string; optional?: true }[] = [
   { key: 'recordedAt', json: `to_json(to_char(t.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))` },
   { key: 'actor', json: `coalesce(to_json(${actorName('t.actor')}), 'null'::json)` },
   { key: 'plan', json: 'a.plan', optional: true },
-  {
-    key: 'receipt',
-    json: `CASE WHEN t.type = 'AidDelivered' AND NOT t.retracted THEN
-             (SELECT json_build_object(
-                       'status', CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(d->'confirmations') c WHERE c->'received' = '"all"')
-                                      THEN 'confirmed' WHEN jsonb_array_length(d->'confirmations') > 0 THEN 'partly_confirmed'
-                                      ELSE 'awaiting' END,
-                       'receivedOn', coalesce(
-                          nullif((SELECT c->'receivedOn' FROM jsonb_array_elements(d->'confirmations') WITH ORDINALITY AS x(c, i)
-                                   WHERE c->'received' = '"all"' ORDER BY i LIMIT 1), 'null'::jsonb),
-                          d->'confirmations'->-1->'receivedOn', 'null'::jsonb),
-                       'confirmations', d->'confirmations')
-                FROM (SELECT st.state->'deliveries'->(t.event_id::text) AS d) AS dd WHERE d IS NOT NULL AND d <> 'null'::jsonb) END`,
-    optional: true,
-  },
+  { key: 'receipt', json: `CASE WHEN t.type = 'AidDelivered' AND NOT t.retracted THEN r.receipt END`, optional: true },
 ];
 
-const ENTRY_JSON = `(SELECT json_object_agg(k, v ORDER BY n) FROM (VALUES ${ENTRY.map((f, n) => `(${n}, ${lit(f.key)}, ${f.json})`).join(',\n  ')}) AS f(n, k, v)
-   WHERE v IS NOT NULL OR n NOT IN (${ENTRY.flatMap((f, n) => (f.optional ? [n] : [])).join(', ')}))`;
+/**
+ * ENTRY as JSON text: runs of keys always present are one json_build_object each (its braces cut
+ * off), an optional key is added only when its value is not null. Text, not json_object_agg over
+ * the keys: a subquery per entry made the planner's estimate cross jit_above_cost, and compiling
+ * the statement took longer than running it.
+ */
+function entryText(): string {
+  const parts: string[] = [];
+  let run: typeof ENTRY = [];
+  const flush = () => {
+    if (!run.length) return;
+    const obj = `json_build_object(${run.map((f) => `${lit(f.key)}, ${f.json}`).join(',\n    ')})::text`;
+    parts.push(`substr(${obj}, 2, length(${obj}) - 2)`);
+    run = [];
+  };
+  for (const f of ENTRY) {
+    if (!f.optional) {
+      run.push(f);
+      continue;
+    }
+    flush();
+    parts.push(`coalesce(${lit(`"${f.key}" : `)} || (${f.json})::text, '')`);
+  }
+  flush();
+  // Parts are joined with a comma where both sides are non-empty (an absent optional key is '').
+  return `'{' || concat_ws(', ', ${parts.map((p) => `nullif(${p}, '')`).join(',\n  ')}) || '}'`;
+}
 
 /** planAnnotations (plans.ts) in SQL: per plan entry of the status in force, how its plan ended up. */
 const PLAN_ANNOTATIONS = `SELECT DISTINCT ON (x.id) x.id, CASE
@@ -77,6 +95,19 @@ const PLAN_ANNOTATIONS = `SELECT DISTINCT ON (x.id) x.id, CASE
          LATERAL (SELECT CASE WHEN pl.p->>'current' IS DISTINCT FROM x.id AND pl.p->>'status' <> 'cancelled' THEN 'rescheduled'
                               ELSE pl.p->>'status' END AS status) AS s
    ORDER BY x.id, pl.n DESC`;
+
+/** receiptAnnotations and receiptView (receipts.ts) in SQL: per delivery of the status in force, its receipt. */
+const RECEIPT_ANNOTATIONS = `SELECT d.key AS id, json_build_object(
+      'status', CASE WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(d.value->'confirmations') c WHERE c->'received' = '"all"')
+                     THEN 'confirmed' WHEN jsonb_array_length(d.value->'confirmations') > 0 THEN 'partly_confirmed'
+                     ELSE 'awaiting' END,
+      'receivedOn', coalesce(
+         nullif((SELECT c->'receivedOn' FROM jsonb_array_elements(d.value->'confirmations') WITH ORDINALITY AS x(c, i)
+                  WHERE c->'received' = '"all"' ORDER BY i LIMIT 1), 'null'::jsonb),
+         d.value->'confirmations'->-1->'receivedOn', 'null'::jsonb),
+      'confirmations', d.value->'confirmations') AS receipt
+    FROM st, jsonb_each(st.state->'deliveries') AS d
+   WHERE jsonb_typeof(st.state->'deliveries') = 'object'`;
 
 /**
  * $1 partnership, $2 day or null, $3 after stream version, $4 after sort date, $5 limit + 1 or null.
@@ -89,6 +120,7 @@ const PAGE_JSON_SQL = `WITH st AS (
                           ORDER BY valid_from DESC LIMIT 1) h ON true
      WHERE s.partnership_id = $1),
   plans AS (${PLAN_ANNOTATIONS}),
+  receipts AS (${RECEIPT_ANNOTATIONS}),
   page AS (
     SELECT t.*, row_number() OVER (ORDER BY t.sort_date NULLS LAST, t.stream_version) AS n
       FROM (SELECT * FROM timeline_entries WHERE partnership_id = $1 AND ($2::date IS NULL OR fold_date <= $2)
@@ -96,9 +128,12 @@ const PAGE_JSON_SQL = `WITH st AS (
                     OR ($4::date IS NULL AND sort_date IS NULL AND stream_version > $3)
                     OR ($4::date IS NOT NULL AND (sort_date IS NULL OR sort_date > $4 OR (sort_date = $4 AND stream_version > $3))))
              ORDER BY sort_date NULLS LAST, stream_version LIMIT $5::int) AS t),
-  shown AS (SELECT * FROM page WHERE $5::int IS NULL OR n < $5)
-SELECT (SELECT coalesce(json_agg(${ENTRY_JSON} ORDER BY t.n), '[]'::json)::text
-          FROM shown t LEFT JOIN plans a ON a.id = t.event_id::text LEFT JOIN st ON true) AS entries,
+  shown AS (SELECT * FROM page WHERE $5::int IS NULL OR n < $5),
+  names AS (${NAMES}),
+  corrections AS (${CORRECTIONS})
+SELECT (SELECT '[' || coalesce(string_agg(${entryText()}, ', ' ORDER BY t.n), '') || ']'
+          FROM shown t CROSS JOIN names LEFT JOIN corrections k ON k.event_id = t.event_id
+               LEFT JOIN plans a ON a.id = t.event_id::text LEFT JOIN receipts r ON r.id = t.event_id::text) AS entries,
        (SELECT count(*)::int FROM page) AS fetched, (SELECT count(*)::int FROM shown) AS shown,
        (SELECT sort_date::text FROM shown ORDER BY n DESC LIMIT 1) AS last_sort_date,
        (SELECT stream_version FROM shown ORDER BY n DESC LIMIT 1) AS last_stream_version`;
