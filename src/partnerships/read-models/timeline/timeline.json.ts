@@ -59,31 +59,23 @@ const ENTRY: { key: string; json: string; optional?: true }[] = [
 ];
 
 /**
- * ENTRY as JSON text: runs of keys always present are one json_build_object each (its braces cut
- * off), an optional key is added only when its value is not null. Text, not json_object_agg over
- * the keys: a subquery per entry made the planner's estimate cross jit_above_cost, and compiling
- * the statement took longer than running it.
+ * ENTRY as one json_build_object per row: one variant per set of optional keys present, chosen by
+ * CASE (json_build_object cannot leave a key out). Not json_object_agg over the keys: a subquery
+ * per entry made the planner's estimate cross jit_above_cost, and compiling the statement took
+ * longer than running it.
  */
-function entryText(): string {
-  const parts: string[] = [];
-  let run: typeof ENTRY = [];
-  const flush = () => {
-    if (!run.length) return;
-    const obj = `json_build_object(${run.map((f) => `${lit(f.key)}, ${f.json}`).join(',\n    ')})::text`;
-    parts.push(`substr(${obj}, 2, length(${obj}) - 2)`);
-    run = [];
-  };
-  for (const f of ENTRY) {
-    if (!f.optional) {
-      run.push(f);
-      continue;
-    }
-    flush();
-    parts.push(`coalesce(${lit(`"${f.key}" : `)} || (${f.json})::text, '')`);
+function entryJson(): string {
+  const optional = ENTRY.filter((f) => f.optional);
+  const variants: string[] = [];
+  for (let mask = (1 << optional.length) - 1; mask >= 0; mask--) {
+    const present = new Set(optional.filter((_, i) => mask & (1 << i)));
+    const object = `json_build_object(${ENTRY.filter((f) => !f.optional || present.has(f))
+      .map((f) => `${lit(f.key)}, ${f.json}`)
+      .join(', ')})`;
+    const when = optional.map((f, i) => `(${f.json}) IS ${mask & (1 << i) ? 'NOT NULL' : 'NULL'}`).join(' AND ');
+    variants.push(mask === 0 ? `ELSE ${object}` : `WHEN ${when} THEN ${object}`);
   }
-  flush();
-  // Parts are joined with a comma where both sides are non-empty (an absent optional key is '').
-  return `'{' || concat_ws(', ', ${parts.map((p) => `nullif(${p}, '')`).join(',\n  ')}) || '}'`;
+  return `CASE ${variants.join('\n  ')} END`;
 }
 
 /** planAnnotations (plans.ts) in SQL: per plan entry of the status in force, how its plan ended up. */
@@ -110,6 +102,8 @@ const RECEIPT_ANNOTATIONS = `SELECT d.key AS id, json_build_object(
    WHERE jsonb_typeof(st.state->'deliveries') = 'object'`;
 
 /**
+ * Every CTE is computed once (MATERIALIZED): inlined, the planner may evaluate the annotations of
+ * the whole status once per entry in a nested loop.
  * $1 partnership, $2 day or null, $3 after stream version, $4 after sort date, $5 limit + 1 or null.
  * The same rows, order and page as TimelineQueries' projected page; the status in force that day for the annotations.
  */
@@ -119,8 +113,8 @@ const PAGE_JSON_SQL = `WITH st AS (
                           WHERE $2::date IS NOT NULL AND partnership_id = $1 AND valid_from <= $2::date
                           ORDER BY valid_from DESC LIMIT 1) h ON true
      WHERE s.partnership_id = $1),
-  plans AS (${PLAN_ANNOTATIONS}),
-  receipts AS (${RECEIPT_ANNOTATIONS}),
+  plans AS MATERIALIZED (${PLAN_ANNOTATIONS}),
+  receipts AS MATERIALIZED (${RECEIPT_ANNOTATIONS}),
   page AS (
     SELECT t.*, row_number() OVER (ORDER BY t.sort_date NULLS LAST, t.stream_version) AS n
       FROM (SELECT * FROM timeline_entries WHERE partnership_id = $1 AND ($2::date IS NULL OR fold_date <= $2)
@@ -129,9 +123,9 @@ const PAGE_JSON_SQL = `WITH st AS (
                     OR ($4::date IS NOT NULL AND (sort_date IS NULL OR sort_date > $4 OR (sort_date = $4 AND stream_version > $3))))
              ORDER BY sort_date NULLS LAST, stream_version LIMIT $5::int) AS t),
   shown AS (SELECT * FROM page WHERE $5::int IS NULL OR n < $5),
-  names AS (${NAMES}),
-  corrections AS (${CORRECTIONS})
-SELECT (SELECT '[' || coalesce(string_agg(${entryText()}, ', ' ORDER BY t.n), '') || ']'
+  names AS MATERIALIZED (${NAMES}),
+  corrections AS MATERIALIZED (${CORRECTIONS})
+SELECT (SELECT coalesce(json_agg(${entryJson()} ORDER BY t.n), '[]'::json)::text
           FROM shown t CROSS JOIN names LEFT JOIN corrections k ON k.event_id = t.event_id
                LEFT JOIN plans a ON a.id = t.event_id::text LEFT JOIN receipts r ON r.id = t.event_id::text) AS entries,
        (SELECT count(*)::int FROM page) AS fetched, (SELECT count(*)::int FROM shown) AS shown,
