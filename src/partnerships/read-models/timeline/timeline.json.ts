@@ -5,7 +5,6 @@
 // histories (test/integration/timeline-json.property.spec.ts), so the two cannot drift apart.
 import pg from 'pg';
 import { PERSON_ACTOR, UNNAMED_PERSON } from '../../../people/people.js';
-import type { TimelineKey, TimelinePageRequest } from './timeline.queries.js';
 
 const lit = (s: string) => pg.escapeLiteral(s);
 
@@ -132,10 +131,16 @@ SELECT (SELECT coalesce(json_agg(${entryJson()} ORDER BY t.n), '[]'::json)::text
        (SELECT sort_date::text FROM shown ORDER BY n DESC LIMIT 1) AS last_sort_date,
        (SELECT stream_version FROM shown ORDER BY n DESC LIMIT 1) AS last_stream_version`;
 
+/** Where a page starts (TimelineKey in timeline.queries.ts, which imports this module). */
+interface PageKey {
+  sortDate: string | null;
+  streamVersion: number;
+}
+
 export interface TimelinePageJson {
   /** the entries as a JSON array */
   entries: string;
-  next: TimelineKey | null;
+  next: PageKey | null;
 }
 
 /** The entries of one page of the projected timeline as JSON text (see TimelineQueries.page for what they are). */
@@ -143,7 +148,7 @@ export async function projectedEntriesJson(
   db: pg.Pool | pg.ClientBase,
   id: string,
   day: string | null,
-  req: Pick<TimelinePageRequest, 'limit' | 'after'>,
+  req: { limit?: number; after?: PageKey },
 ): Promise<TimelinePageJson> {
   const after = req.after;
   const { rows } = await db.query({
