@@ -59,7 +59,8 @@ interface LagFigure {
   pollIntervalMs: number;
 }
 
-const AID = {
+/** The aid delivery every HTTP figure records. */
+export const AID = {
   occurredOn: '2024-05',
   receiver: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' },
   value: { amount: '125000.00', currency: 'EUR' },

@@ -8,9 +8,10 @@ import { EMPTY_HEAD, readHeads, type Head, type HeadCache } from './head-cache.j
 import { LockWatch } from './lock-watch.js';
 import type { ExpectedVersion } from './types.js';
 import type { PreparedEvent } from './validation.js';
+import { currentDbScope, dbScopeKey, inDbScope, unionScope, type DbScope } from '../shared/db-scope.js';
 import { inSpan } from '../shared/tracing.js';
 
-/** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
+/** At most this many rows in one statement of coalesced appends (14 values each, under pg's 65,535). */
 const MAX_BATCH_ROWS = 1000;
 /** Appends of at least this many events neither wait for a slot nor share a statement. */
 const OWN_STATEMENT_ROWS = 20;
@@ -25,8 +26,9 @@ const lockWait = () => new DatabaseUnavailableError(APPENDS_WAIT_ON_LOCK, true);
 /** Errors one append's rows can cause for a whole coalesced statement: each append is then sent alone. */
 const perAppendError = (err: unknown) => {
   const code = (err as { code?: unknown } | null)?.code;
-  // 40P01: two statements inserting the same streams' next versions in another order.
-  return typeof code === 'string' && (code === '23505' || code === '40P01' || code.startsWith('22'));
+  // 40P01: two statements inserting the same streams' next versions in another order. 42501: one
+  // organisation's row refused by the events' insert policy (a stream it may not write).
+  return typeof code === 'string' && (code === '23505' || code === '40P01' || code === '42501' || code.startsWith('22'));
 };
 
 /** An append planned for a statement: its rows, the head they build on, the head they make. */
@@ -52,6 +54,9 @@ export interface PendingAppend {
   /** gives up waiting for a statement slot, as pg-pool gives up waiting for a connection */
   timer?: NodeJS.Timeout;
   queuedAt: number;
+  /** whose append (row-level security): request appends share a statement in their union, system ones theirs */
+  scope: DbScope;
+  scopeKey: string;
 }
 
 export class AppendBatcher {
@@ -79,9 +84,10 @@ export class AppendBatcher {
    * round trip and one commit instead of queueing for their own: group commit in the store. Each
    * append keeps its own guard, result and error.
    */
-  submit(item: Omit<PendingAppend, 'resolve' | 'reject' | 'queuedAt'>): Promise<pg.QueryResultRow[]> {
+  submit(item: Omit<PendingAppend, 'resolve' | 'reject' | 'queuedAt' | 'scope' | 'scopeKey'>): Promise<pg.QueryResultRow[]> {
+    const scope = currentDbScope();
     return new Promise((resolve, reject) => {
-      const pending: PendingAppend = { ...item, resolve, reject, queuedAt: Date.now() };
+      const pending: PendingAppend = { ...item, resolve, reject, queuedAt: Date.now(), scope, scopeKey: dbScopeKey(scope) };
       this.pending.push(pending);
       this.flush();
       const waitMs = (this.pool.options as { connectionTimeoutMillis?: number }).connectionTimeoutMillis ?? 0;
@@ -116,7 +122,10 @@ export class AppendBatcher {
       for (let i = 0; i < this.pending.length;) {
         const next = this.pending[i];
         // Two appends to one stream would build on the same head: the later waits for the next statement.
-        if (streams.has(next.streamId) || (batch.length > 0 && rows + next.prepared.length > MAX_BATCH_ROWS)) {
+        if (
+          streams.has(next.streamId) ||
+          (batch.length > 0 && (rows + next.prepared.length > MAX_BATCH_ROWS || next.scopeKey !== batch[0].scopeKey))
+        ) {
           i++;
           continue;
         }
@@ -134,7 +143,8 @@ export class AppendBatcher {
     // One order of streams in every statement, so two statements wait on each other's keys in one direction.
     batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     if (inSlot) this.sending++;
-    void this.send(batch).finally(() => {
+    // The statement runs as the appends' scope, not as whoever happened to free the slot.
+    void inDbScope(unionScope(batch.map((p) => p.scope)), () => this.send(batch)).finally(() => {
       if (inSlot) this.sending--;
       this.flush();
     });
@@ -166,7 +176,7 @@ export class AppendBatcher {
               await inSpan(
                 'event-store append',
                 () => ({ 'event_store.stream_id': item.streamId, 'event_store.events': item.prepared.length, 'event_store.appends': 1 }),
-                () => appendOnce(this.pool, plan.query, item.streamId, item.prepared),
+                () => inDbScope(item.scope, () => appendOnce(this.pool, plan.query, item.streamId, item.prepared)),
               ),
             );
         } catch (err) {
@@ -208,8 +218,9 @@ export class AppendBatcher {
       if (err instanceof StatementLost) {
         for (const { item } of planned) item.reject(outcomeUnknown(item.streamId, item.prepared, err));
       } else if (planned.length > 1 && perAppendError(err)) {
-        // One append's conflict or value failed the statement for all: each goes alone, to get its own answer.
-        for (const p of planned) await this.insertTogether([p]);
+        // One append's conflict, value or refusal failed the statement for all: each goes alone, in
+        // its own scope, to get its own answer.
+        for (const p of planned) await inDbScope(p.item.scope, () => this.insertTogether([p]));
       } else {
         for (const { item } of planned) item.reject(err);
       }

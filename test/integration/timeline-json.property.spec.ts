@@ -39,7 +39,7 @@ it(
     // The projection is current, so the builders read it and never need the event source.
     const queries = new TimelineQueries(db.pool, store, null as unknown as PartnershipSource);
     let compared = 0;
-    const seen = { plan: 0, awaiting: 0, partlyConfirmed: 0, confirmed: 0, original: 0, retraction: 0, named: 0 };
+    const seen = { plan: 0, awaiting: 0, partlyConfirmed: 0, confirmed: 0, original: 0, retraction: 0, named: 0, recordedBy: 0 };
     for (const g of generated) {
       const { rows } = await db.pool.query(
         `SELECT DISTINCT fold_date::text AS day FROM timeline_entries WHERE partnership_id = $1 ORDER BY 1`,
@@ -68,6 +68,7 @@ it(
               if (e.receipt?.status === 'confirmed') seen.confirmed++;
               if (e.original) seen.original++;
               if (e.retraction) seen.retraction++;
+              if (e.recordedBy) seen.recordedBy++;
               if (e.actor && !e.actor.startsWith('person:') && e.actor !== 'property') seen.named++;
             }
             after = ts.next ?? undefined;

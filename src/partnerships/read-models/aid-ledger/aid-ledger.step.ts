@@ -58,11 +58,12 @@ async function copyRows(
 ): Promise<void> {
   await client.query(
     `INSERT INTO ${table('aid_ledger')} (event_id, partnership_id, kind, receiver, receiver_key, occurred_on, sort_date, month,
-       amount, currency, modality, sector, funding_channel, items, retracted, receipt, stream_version, recorded_at)
+       amount, currency, modality, sector, funding_channel, items, retracted, receipt, stream_version, recorded_at, organisation_id)
      SELECT e.event_id, e.stream_id, q.kind, ${orDefault(`e.data->'receiver'`, '{}')}, q.receiver_key, ${OCCURRED_ON_SQL},
             q.sort_date, q.month, (e.data->'value'->>'amount')::numeric, e.data->'value'->>'currency', e.data->>'modality',
             e.data->>'sector', e.data->>'fundingChannel', ${orDefault(`e.data->'items'`, '[]')}, false,
-            CASE WHEN q.kind = 'delivered' THEN 'awaiting' END, e.stream_version, q.recorded_at
+            CASE WHEN q.kind = 'delivered' THEN 'awaiting' END, e.stream_version, q.recorded_at,
+            partnership_organisation(e.stream_id)
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::text[], $6::timestamptz[])
             AS q(pos, kind, receiver_key, sort_date, month, recorded_at)
        JOIN events e ON e.global_position = q.pos`,
@@ -81,8 +82,8 @@ async function upsertRows(client: Ctx['client'], table: Ctx['table'], rows: Reco
   // A new delivery awaits confirmation; its receipt columns are the receipt step's from then on.
   await client.query(
     `INSERT INTO ${table('aid_ledger')} (event_id, partnership_id, kind, receiver, receiver_key, occurred_on, sort_date, month,
-       amount, currency, modality, sector, funding_channel, items, retracted, receipt, stream_version, recorded_at)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, kind text, receiver jsonb,
+       amount, currency, modality, sector, funding_channel, items, retracted, receipt, stream_version, recorded_at, organisation_id)
+     SELECT r.*, partnership_organisation(r.partnership_id) FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, kind text, receiver jsonb,
        receiver_key text, occurred_on jsonb, sort_date date, month text, amount numeric, currency text, modality text,
        sector text, funding_channel text, items jsonb, retracted boolean, receipt text, stream_version int, recorded_at timestamptz)
      ON CONFLICT (event_id) DO UPDATE SET receiver = EXCLUDED.receiver, receiver_key = EXCLUDED.receiver_key,

@@ -1,8 +1,9 @@
 // A page of the projected timeline as JSON text built by PostgreSQL in one statement, so a large page
 // is neither parsed by `pg` nor serialised again by the app. The entry's shape is the one rowToEntry,
-// withActorNames and annotate give (timeline.step.ts, people.ts, timeline.queries.ts); ENTRY lists
-// its keys in that order, and a property test checks this SQL against those builders on random
-// histories (test/integration/timeline-json.property.spec.ts), so the two cannot drift apart.
+// withActorNames, annotate and withRecordedBy give (timeline.step.ts, people.ts, timeline.queries.ts,
+// organisations/access.ts); ENTRY lists its keys in that order, and a property test checks this SQL
+// against those builders on random histories (test/integration/timeline-json.property.spec.ts), so
+// the two cannot drift apart.
 import pg from 'pg';
 import { PERSON_ACTOR, UNNAMED_PERSON } from '../../../people/people.js';
 
@@ -27,13 +28,20 @@ const NAMES = `SELECT coalesce(jsonb_object_agg(a.actor,
            WHERE u.actor ~ ${lit(PERSON_ACTOR.source)}) AS a
     LEFT JOIN person p ON p.id = substr(a.actor, 8)::uuid`;
 
+/** recordersOf (organisations/access.ts) in SQL: who recorded each entry of the page, on which side. */
+const RECORDERS = `SELECT e.event_id, json_build_object('organisation', o.slug, 'side', coalesce(a.side, 'own')) AS recorded_by
+    FROM shown t JOIN events e ON e.event_id = t.event_id JOIN organisations o ON o.id = e.organisation_id
+    LEFT JOIN LATERAL (SELECT side FROM partnership_access x
+                        WHERE x.partnership_id = e.stream_id AND x.organisation_id = e.organisation_id
+                        ORDER BY x.side = 'own' DESC LIMIT 1) a ON true`;
+
 /** The corrections of the page's corrected entries, their actors named, and whether one still counts. */
 const CORRECTIONS = `SELECT t.event_id, json_agg(${named('x.c')} ORDER BY x.i) AS corrections,
          bool_or(x.c->'retracted' IS DISTINCT FROM 'true'::jsonb) AS corrected
     FROM shown t, names, jsonb_array_elements(t.corrections) WITH ORDINALITY AS x(c, i)
    GROUP BY t.event_id`;
 
-/** One timeline entry as the API shows it: key, value (json, over row t, its corrections k, plan annotation a and receipt r, and the page's names); an optional key only when not null. */
+/** One timeline entry as the API shows it: key, value (json, over row t, its corrections k, plan annotation a, receipt r and recorder b, and the page's names); an optional key only when not null. */
 const ENTRY: { key: string; json: string; optional?: true }[] = [
   { key: 'eventId', json: 'to_json(t.event_id)' },
   { key: 'partnershipId', json: 'to_json(t.partnership_id)' },
@@ -55,6 +63,8 @@ const ENTRY: { key: string; json: string; optional?: true }[] = [
   { key: 'actor', json: `coalesce(to_json(${actorName('t.actor')}), 'null'::json)` },
   { key: 'plan', json: 'a.plan', optional: true },
   { key: 'receipt', json: `CASE WHEN t.type = 'AidDelivered' AND NOT t.retracted THEN r.receipt END`, optional: true },
+  // withRecordedBy (organisations/access.ts) adds it last
+  { key: 'recordedBy', json: 'b.recorded_by', optional: true },
 ];
 
 /**
@@ -123,10 +133,12 @@ const PAGE_JSON_SQL = `WITH st AS (
              ORDER BY sort_date NULLS LAST, stream_version LIMIT $5::int) AS t),
   shown AS (SELECT * FROM page WHERE $5::int IS NULL OR n < $5),
   names AS MATERIALIZED (${NAMES}),
-  corrections AS MATERIALIZED (${CORRECTIONS})
+  corrections AS MATERIALIZED (${CORRECTIONS}),
+  recorders AS MATERIALIZED (${RECORDERS})
 SELECT (SELECT coalesce(json_agg(${entryJson()} ORDER BY t.n), '[]'::json)::text
           FROM shown t CROSS JOIN names LEFT JOIN corrections k ON k.event_id = t.event_id
-               LEFT JOIN plans a ON a.id = t.event_id::text LEFT JOIN receipts r ON r.id = t.event_id::text) AS entries,
+               LEFT JOIN plans a ON a.id = t.event_id::text LEFT JOIN receipts r ON r.id = t.event_id::text
+               LEFT JOIN recorders b ON b.event_id = t.event_id) AS entries,
        (SELECT count(*)::int FROM page) AS fetched, (SELECT count(*)::int FROM shown) AS shown,
        (SELECT sort_date::text FROM shown ORDER BY n DESC LIMIT 1) AS last_sort_date,
        (SELECT stream_version FROM shown ORDER BY n DESC LIMIT 1) AS last_stream_version`;

@@ -74,14 +74,15 @@ export async function applyTimeline({ events, asStored, ctx: { client, table } }
 }
 
 const COLUMNS = `event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date, planned, data, original,
-  corrections, retracted, retraction, recorded_at, actor, changed_at`;
+  corrections, retracted, retraction, recorded_at, actor, changed_at, organisation_id`;
 
 /** The columns computed in Node (dates, record time and actor as the JSON path writes them); the rest from the event row. */
 async function copyEntries(client: pg.ClientBase, into: string, entries: ChangedEntry[], positions: Map<string, number>): Promise<void> {
   await client.query(
     `INSERT INTO ${into} (${COLUMNS})
      SELECT e.event_id, e.stream_id, e.stream_version, e.type, ${OCCURRED_ON_SQL}, q.sort_date, q.fold_date,
-            coalesce(e.data->'planned' = 'true'::jsonb, false), e.data, e.data, '[]'::jsonb, false, NULL, q.recorded_at, q.actor, q.recorded_at
+            coalesce(e.data->'planned' = 'true'::jsonb, false), e.data, e.data, '[]'::jsonb, false, NULL, q.recorded_at, q.actor, q.recorded_at,
+            partnership_organisation(e.stream_id)
        FROM unnest($1::bigint[], $2::date[], $3::date[], $4::timestamptz[], $5::text[]) AS q(pos, sort_date, fold_date, recorded_at, actor)
        JOIN events e ON e.global_position = q.pos`,
     [
@@ -120,7 +121,7 @@ async function upsertEntries(client: pg.ClientBase, into: string, entries: Timel
   await client.query(
     `INSERT INTO ${into} (${COLUMNS})
      SELECT event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date, planned, data, coalesce(original, data),
-            corrections, retracted, retraction, recorded_at, actor, changed_at
+            corrections, retracted, retraction, recorded_at, actor, changed_at, partnership_organisation(partnership_id)
        FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, stream_version int, type text,
        occurred_on jsonb, sort_date date, fold_date date, planned boolean, data jsonb, original jsonb, corrections jsonb,
        retracted boolean, retraction jsonb, recorded_at timestamptz, actor text, changed_at timestamptz)
