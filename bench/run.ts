@@ -112,8 +112,8 @@ async function main() {
     ? { connections: 16, partnerships: 20, entriesPerPartnership: 20, rounds: 2 }
     : { connections: 32, partnerships: 50, entriesPerPartnership: 50, rounds: 4 };
   const rlsParams = args.quick
-    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8 }
-    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8 };
+    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8, rounds: 2 }
+    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8, rounds: 4 };
 
   const params = {
     mode: args.quick ? 'quick' : 'full',
@@ -582,6 +582,13 @@ async function main() {
   process.stdout.write(
     `\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node}; ${load})\n\n${table}\n`,
   );
+  if (encryption?.cpu) {
+    const total = (c: { client: number; backends: number }) => c.client + c.backends;
+    const { plain, encrypted } = encryption.cpu;
+    process.stdout.write(
+      `\nCPU per appended event (this process + PostgreSQL backends): plain ${plain.client.toFixed(0)} + ${plain.backends.toFixed(0)} µs, encrypted ${encrypted.client.toFixed(0)} + ${encrypted.backends.toFixed(0)} µs: plain / encrypted ${fmt.ratio(total(plain) / total(encrypted))}\n`,
+    );
+  }
   if (reads)
     process.stdout.write(
       `\none 5000-event stream alone: readStream ${fmt.ms(reads.store.readOnlyMs)} ms, fold ${fmt.ms(reads.store.foldOnlyMs)} ms (in this process)\n`,

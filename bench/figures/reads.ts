@@ -17,6 +17,7 @@ import { fold } from '../../src/partnerships/domain/index.js';
 import { partnershipsProjection } from '../../src/partnerships/read-models/partnerships.projection.js';
 import { toRecorded } from '../../src/partnerships/recorded.js';
 import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
+import { grantOwn } from '../../src/organisations/access.js';
 import { MILESTONES_AND_AID, setPublicSettings } from '../../src/public/settings.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
@@ -153,7 +154,11 @@ export async function benchReads(root: string, url: string, p: ReadParams, log: 
   for (const n of p.asOfStreams) streams.set(asOfStream(n), n);
   try {
     log(`reads: writing partnerships of ${[...streams.values()].join(', ')} events with append_events()`);
-    for (const [id, n] of streams) await writeEvents(store.pool, id, partnershipHistory(id, n));
+    for (const [id, n] of streams) {
+      await writeEvents(store.pool, id, partnershipHistory(id, n));
+      // The command path grants this with the first event; the bench's key reads as that organisation.
+      await grantOwn(store.pool, INSTANCE_ORGANISATION_ID, id);
+    }
     const engine = new ProjectionEngine(store, null);
     // A transaction elsewhere in the cluster (a shared machine) can hold the read horizon for a
     // while, ending a catch-up early: try again for up to a minute.
