@@ -370,6 +370,17 @@ async function main() {
       '',
       `p99≤100 ms ${met(lg.lag.p99Ms <= 100 && lg.achievedRate >= lg.targetRate * 0.95)}`,
     ]);
+    const mx = http.mixed;
+    rows.push([
+      `HTTP mixed ${Math.round(mx.readShare * 100)}% reads/${Math.round((1 - mx.readShare) * 100)}% commands @${http.connections} (${mx.partnerships} partnerships)`,
+      ...r4(mx.result),
+      String(mx.result.errors),
+      'floors, same mix (json_agg page + INSERT)',
+      ...r4(mx.floor),
+      fmt.ratio(mx.vsFloor),
+      `≥50% ${met(mx.vsFloor >= 0.5)}; 0 err ${met(mx.result.errors === 0)}`,
+    ]);
+    ratios['HTTP mixed / floors'] = mx.vsFloor;
   } else if (notBuilt.http)
     rows.push(['HTTP aid-deliveries @32', 'not built yet', '', '', '', 'HTTP floor', '', '', '', '', '≥50%, p99≤50 ms']);
   if (tracingOff) {
@@ -456,13 +467,12 @@ async function main() {
       `timeline whole (${reads.timelineFull.entries} entries) @${reads.readers}`,
       ...r4(tf),
       String(tf.errors),
-      '',
-      '',
-      '',
-      '',
-      '',
+      `read floor (json_agg, ${reads.floorFull.entries})`,
+      ...r4(reads.floorFull.result),
+      fmt.ratio(tf.opsPerSecond / reads.floorFull.result.opsPerSecond),
       `p99≤100 ms ${met(tf.p99Ms <= 100)}`,
     ]);
+    ratios['timeline whole / read floor whole'] = tf.opsPerSecond / reads.floorFull.result.opsPerSecond;
     const nm = reads.notModified.result;
     const nr = nm.opsPerSecond / f.opsPerSecond;
     rows.push([
