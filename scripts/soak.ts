@@ -13,7 +13,8 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { ensureDatabase, openDatabase, poolOf } from '../src/config/database.js';
 import { progress } from '../src/shared/progress.js';
 import { checkCommands, checkProjections, checkReports, verifyLedger } from './soak/checks.js';
-import { CommitDropProxy, PrivatePostgres, PrivateRedis, freePort } from './soak/cluster.js';
+import { PrivatePostgres, PrivateRedis, freePort } from './soak/cluster.js';
+import { FaultProxy } from './soak/fault-proxy.js';
 import { allArrived, checkDeliveries, HookReceiver, Mailbox, subscribe } from './soak/deliveries.js';
 import { FAULT_KINDS, faultLoop, type FaultKind, type FaultRecord } from './soak/faults.js';
 import { Load } from './soak/load.js';
@@ -54,7 +55,7 @@ const mailbox = new Mailbox();
 const hooks = new HookReceiver();
 /** Mails gather this long: short, so a soak's minutes hold many batches (and their faults). */
 const MAIL_BATCH_SECONDS = 20;
-const proxies = Array.from({ length: 4 }, () => new CommitDropProxy(() => postgres.port));
+const proxies = Array.from({ length: 4 }, () => new FaultProxy(() => postgres.port));
 const services: ServiceProcess[] = [];
 let exitCode = 1;
 let endsAt = Infinity;

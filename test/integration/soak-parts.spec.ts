@@ -12,7 +12,7 @@ import { upsertPerson } from '../../src/people/people.js';
 import { checkDeliveries, HookReceiver, Mailbox, type DeliveryCheck } from '../../scripts/soak/deliveries.js';
 import { PostgresEventStore } from '../../src/event-store/index.js';
 import { checkCommands } from '../../scripts/soak/checks.js';
-import { CommitDropProxy } from '../../scripts/soak/cluster.js';
+import { FaultProxy } from '../../scripts/soak/fault-proxy.js';
 import type { Command, Load } from '../../scripts/soak/load.js';
 import { summarise } from '../../scripts/soak/summary.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 it('the proxy swallows the reply to a statement that committed, and cuts the connection', async () => {
   await db.pool.query('CREATE TABLE soak_marks (n int)');
-  const proxy = new CommitDropProxy(() => Number(new URL(db.url).port || 5432));
+  const proxy = new FaultProxy(() => Number(new URL(db.url).port || 5432));
   await proxy.start();
   const url = new URL(db.url);
   url.port = String(proxy.port);
