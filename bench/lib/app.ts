@@ -40,8 +40,12 @@ export async function createKey(root: string, url: string, role: string): Promis
   }
 }
 
-/** `nodeArgs`: e.g. the telemetry register file, as `npm start` imports it. */
-export async function startApp(root: string, url: string, opts: { poolSize: number; nodeArgs?: string[] }): Promise<RunningApp> {
+/** `nodeArgs`: e.g. the telemetry register file, as `npm start` imports it; `env`: settings on top. */
+export async function startApp(
+  root: string,
+  url: string,
+  opts: { poolSize: number; nodeArgs?: string[]; env?: Record<string, string> },
+): Promise<RunningApp> {
   return startChild(path.join(root, 'dist/src/main.js'), url, opts);
 }
 
@@ -50,7 +54,11 @@ export async function startFloor(root: string, url: string, opts: { poolSize: nu
   return startChild(path.join(root, 'dist/bench/floors/server.js'), url, opts);
 }
 
-async function startChild(script: string, url: string, opts: { poolSize: number; nodeArgs?: string[] }): Promise<RunningApp> {
+async function startChild(
+  script: string,
+  url: string,
+  opts: { poolSize: number; nodeArgs?: string[]; env?: Record<string, string> },
+): Promise<RunningApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let stderr = '';
@@ -74,6 +82,7 @@ async function startChild(script: string, url: string, opts: { poolSize: number;
       // tracing stays off whatever the bench's own environment says (the tracing-off figure)
       OTEL_EXPORTER_OTLP_ENDPOINT: '',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+      ...opts.env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
