@@ -7,6 +7,7 @@
 // The two measured apps only answer HTTP: a third process runs the projections and workers for
 // both, so neither measured process does the other's background work in its own event loop, and
 // every round waits until that work has caught up, so no round pays for the backlog of the last.
+import { readFileSync } from 'node:fs';
 import { aidDeliveries, createPartnerships, officeHeaders, projectionCaughtUp } from '../lib/aid-load.js';
 import type { HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, type RunningApp } from '../lib/app.js';
@@ -32,6 +33,24 @@ export interface TracingOffFigure {
   pairRatios: number[];
   /** the median of pairRatios */
   ratio: number;
+  /**
+   * CPU time the measured process spent per request (its own user + system time, /proc), with ÷
+   * without, median over the pairs: what the register costs, less moved by other jobs' load than
+   * throughput is. null where /proc is not there.
+   */
+  cpuPerRequestRatio: number | null;
+  cpuPairRatios: number[];
+}
+
+/** user + system CPU of a process in ms (/proc/<pid>/stat, in clock ticks of 10 ms); null off Linux. */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 function mean(rs: HttpResult[]): HttpResult {
@@ -55,6 +74,8 @@ function median(xs: number[]): number {
 
 type Side = 'without' | 'with';
 
+const ROUND_WARMUP_MS = 1000;
+
 export async function benchTracingOff(root: string, url: string, p: TracingOffParams, log: (s: string) => void): Promise<TracingOffFigure> {
   const key = await createKey(root, url, 'office');
   const headers = officeHeaders(key);
@@ -74,25 +95,36 @@ export async function benchTracingOff(root: string, url: string, p: TracingOffPa
     };
     started.push(apps.without, apps.with);
     await createPartnerships(apps.without.base, headers, prefix, p.partnerships);
-    // Each round starts with the projections caught up, so no round pays for the one before it.
-    const round = async (side: Side, warmupMs: number, durationMs: number) => {
+    // Each round starts with the projections caught up, so no round pays for the one before it,
+    // and with a second of load unmeasured: an app that sat idle has closed its pool's connections
+    // and reopens them then (without it the round after a switch of apps was the slower one).
+    const round = async (side: Side, durationMs: number) => {
       await projectionCaughtUp(url);
-      return aidDeliveries(apps[side].base, headers, { ...p, prefix, warmupMs, durationMs });
+      await aidDeliveries(apps[side].base, headers, { ...p, prefix, warmupMs: 0, durationMs: ROUND_WARMUP_MS });
+      const cpuBefore = cpuMs(apps[side].pid);
+      const r = await aidDeliveries(apps[side].base, headers, { ...p, prefix, warmupMs: 0, durationMs });
+      const cpuAfter = cpuMs(apps[side].pid);
+      const cpuPerRequest = cpuBefore === null || cpuAfter === null || !r.ops ? null : (cpuAfter - cpuBefore) / r.ops;
+      return { ...r, cpuPerRequest };
     };
     log(`tracing off: warm-up ${p.warmupMs / 1000}s each, then ${p.pairs} pairs of ${p.roundMs / 1000}s rounds, ABBA`);
-    await round('without', 0, p.warmupMs);
-    await round('with', 0, p.warmupMs);
+    await round('without', p.warmupMs);
+    await round('with', p.warmupMs);
     const sides: Record<Side, HttpResult[]> = { without: [], with: [] };
     const pairRatios: number[] = [];
+    const cpuPairRatios: number[] = [];
     for (let pair = 0; pair < p.pairs; pair++) {
-      const got: Partial<Record<Side, HttpResult>> = {};
+      const got: Partial<Record<Side, HttpResult & { cpuPerRequest: number | null }>> = {};
       for (const side of (pair % 2 === 0 ? ['without', 'with'] : ['with', 'without']) as Side[]) {
-        got[side] = await round(side, 0, p.roundMs);
+        got[side] = await round(side, p.roundMs);
         sides[side].push(got[side]);
       }
       pairRatios.push(got.with!.opsPerSecond / got.without!.opsPerSecond);
+      const [cw, cr] = [got.without!.cpuPerRequest, got.with!.cpuPerRequest];
+      if (cw && cr) cpuPairRatios.push(cr / cw);
       log(
-        `  pair ${pair + 1}: without ${got.without!.opsPerSecond.toFixed(0)} req/s, with the register ${got.with!.opsPerSecond.toFixed(0)} req/s: ${(pairRatios.at(-1)! * 100).toFixed(0)}%`,
+        `  pair ${pair + 1}: without ${got.without!.opsPerSecond.toFixed(0)} req/s, with the register ${got.with!.opsPerSecond.toFixed(0)} req/s: ${(pairRatios.at(-1)! * 100).toFixed(0)}%` +
+          (cw && cr ? `; CPU per request ${cw.toFixed(2)} / ${cr.toFixed(2)} ms: ${((cr / cw) * 100).toFixed(0)}%` : ''),
       );
     }
     return {
@@ -103,6 +135,8 @@ export async function benchTracingOff(root: string, url: string, p: TracingOffPa
       withRegister: mean(sides.with),
       pairRatios,
       ratio: median(pairRatios),
+      cpuPerRequestRatio: cpuPairRatios.length === p.pairs ? median(cpuPairRatios) : null,
+      cpuPairRatios,
     };
   } finally {
     for (const app of started.reverse()) await app.stop();

@@ -11,7 +11,7 @@ export interface SoakResult {
   kinds: FaultKind[];
   commands: CommandCheck;
   reports: ReportCheck;
-  deliveries: DeliveryCheck & { drainSeconds: number; batchSeconds: number };
+  deliveries: DeliveryCheck & { drainSeconds: number; batchSeconds: number; followed: number; partnerships: number };
   projections: { live: string; rebuilt: string; equal: boolean };
   verify: { ok: boolean; text: string };
   faults: FaultRecord[];
@@ -71,7 +71,7 @@ export function summarise(r: SoakResult): { text: string; ok: boolean } {
     `reads: ${t.reads}, public pages: ${t.publicPages}`,
     `reports: requested ${r.reports.requested} (accepted with 202), completed ${r.reports.completed}, lost ${r.reports.lost}, failed ${r.reports.failed}, wrong file count ${r.reports.filesMissingOrExtra}; requests not accepted (no answer or 5xx; not retried: they have no key) ${t.reportsUnknown}; made by the dispatcher ${r.reports.system}`,
     `webhooks (every event to one endpoint): due ${d.webhooks.due}, delivered ${d.webhooks.delivered}, lost ${d.webhooks.lost}, duplicated under another webhook-id ${d.webhooks.duplicated}; redelivered with the same webhook-id ${d.webhooks.redelivered} (at-least-once, documented; not a failure); signature not verified ${d.webhooks.unverified}; for events of no soak command ${d.webhooks.other}`,
-    `mails (one person following ${'half the partnerships'}, batched ${d.batchSeconds} s): due ${d.mails.due}, delivered ${d.mails.delivered}, lost ${d.mails.due - d.mails.delivered}; redelivered with the same Message-ID ${d.mails.redelivered} (at-least-once, documented; not a failure); content differing from the outbox ${d.mails.contentMismatch}; estimate from acknowledgement times ${d.mails.estimate}`,
+    `mails (one person following ${d.followed} of ${d.partnerships} partnerships, batched ${d.batchSeconds} s): due ${d.mails.due}, delivered ${d.mails.delivered}, lost ${d.mails.due - d.mails.delivered}; redelivered with the same Message-ID ${d.mails.redelivered} (at-least-once, documented; not a failure); content differing from the outbox ${d.mails.contentMismatch}; estimate from acknowledgement times ${d.mails.estimate}`,
     `  mail entries (acknowledged events of followed partnerships): due ${d.entries.due}, delivered ${d.entries.delivered}, lost ${d.entries.lost}, in more than one mail ${d.entries.duplicated}; drain after the load ${d.drainSeconds} s`,
     `projections: live md5 ${r.projections.live}, rebuilt md5 ${r.projections.rebuilt}: ${r.projections.equal ? 'equal' : 'DIFFERENT'}`,
     `ledger:verify: ${r.verify.ok ? 'passed' : 'FAILED'}`,

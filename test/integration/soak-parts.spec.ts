@@ -97,7 +97,7 @@ it('the command check finds lost, duplicated, unanswered and stored-without-answ
       loadSeconds: 60,
       kinds: [],
       reports: { requested: 0, completed: 0, lost: 0, failed: 0, filesMissingOrExtra: 0, system: 0 },
-      deliveries: { ...NO_DELIVERIES, drainSeconds: 0, batchSeconds: 20 },
+      deliveries: { ...NO_DELIVERIES, drainSeconds: 0, batchSeconds: 20, followed: 1, partnerships: 2 },
       projections: { live: 'a', rebuilt: 'a', equal: true },
       verify: { ok: true, text: 'RESULT: intact' },
       faults: [],
@@ -202,7 +202,7 @@ it('the delivery check finds lost mails and webhooks, counts redeliveries apart,
       faults: [],
       load,
     };
-    const failed = summarise({ ...base, deliveries: { ...d, drainSeconds: 1, batchSeconds: 20 } });
+    const failed = summarise({ ...base, deliveries: { ...d, drainSeconds: 1, batchSeconds: 20, followed: 1, partnerships: 2 } });
     expect(failed.ok).toBe(false);
     expect(failed.text).toContain('1 webhook deliveries lost');
     expect(failed.text).toContain('1 mail entries lost');
@@ -213,7 +213,9 @@ it('the delivery check finds lost mails and webhooks, counts redeliveries apart,
       webhooks: { ...NO_DELIVERIES.webhooks, due: 3, delivered: 3, redelivered: 2 },
       mails: { ...NO_DELIVERIES.mails, due: 1, delivered: 1, redelivered: 1 },
     };
-    expect(summarise({ ...base, deliveries: { ...redeliveredOnly, drainSeconds: 1, batchSeconds: 20 } }).ok).toBe(true);
+    expect(
+      summarise({ ...base, deliveries: { ...redeliveredOnly, drainSeconds: 1, batchSeconds: 20, followed: 1, partnerships: 2 } }).ok,
+    ).toBe(true);
   } finally {
     smtp.close();
     await Promise.all([mailbox.close(), hooks.close()]);
