@@ -4,7 +4,7 @@
 //
 // Targets are those of issue 15; every row shows its baseline, the ratio and whether the target was met.
 // Options: --quick, --duration=<s> (per measured phase), --warmup=<s>, --writers=1,8,32,
-//          --only=append,privacy,http,tracing,rebuild,reads, --no-write (do not write bench/results/*.json), --help
+//          --only=append,privacy,http,tracing,rebuild,reads,rls, --no-write (do not write bench/results/*.json), --help
 // Figures run in that order; the rebuild runs before the reads so its RSS is not inflated by
 // garbage the in-process store-level reads leave behind.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { benchReads, type ReadsFigure } from './figures/reads.js';
 import { benchEncryption, type EncryptionFigure } from './figures/privacy.js';
 import { benchHttp, type HttpFigure } from './figures/http.js';
 import { benchRebuild, type RebuildFigure } from './figures/rebuild.js';
+import { benchRls, type RlsFigure } from './figures/rls.js';
 import { benchTracingOff, type TracingOffFigure } from './figures/tracing.js';
 
 /** Pairs of rounds (without, with the register) in the tracing-off figure. */
@@ -34,7 +35,7 @@ const USAGE = `Usage: npm run bench [-- options]
   --duration=<s>       seconds per measured phase (20, quick 5)
   --warmup=<s>         seconds of warm-up per phase (3, quick 1)
   --writers=1,8,32     concurrent writers for the append figure
-  --only=append,privacy,http,tracing,rebuild,reads
+  --only=append,privacy,http,tracing,rebuild,reads,rls
   --no-write           do not write bench/results/*.json
   --help               print this and exit`;
 
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]) {
     durationMs: seconds('duration', quick ? 5 : 20),
     warmupMs: seconds('warmup', quick ? 1 : 3),
     writers: (flags.get('writers') ?? '1,8,32').split(',').map(Number),
-    only: new Set((flags.get('only') ?? 'append,privacy,http,tracing,rebuild,reads').split(',')),
+    only: new Set((flags.get('only') ?? 'append,privacy,http,tracing,rebuild,reads,rls').split(',')),
     write: !flags.has('no-write'),
   };
 }
@@ -90,6 +91,7 @@ async function main() {
     emmett: withDb(BASE_URL, `${baseName}_emmett`),
     app: withDb(BASE_URL, `${baseName}_app`),
     rebuild: withDb(BASE_URL, `${baseName}_rebuild`),
+    rls: withDb(BASE_URL, `${baseName}_rls`),
   };
   for (const u of Object.values(urls)) {
     await dropDatabase(u);
@@ -99,7 +101,7 @@ async function main() {
   log(
     `machine: ${machine.cpus} cpus, ${machine.memoryGiB} GiB, Postgres ${machine.postgres}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
   );
-  for (const u of [urls.ours, urls.app, urls.rebuild]) {
+  for (const u of [urls.ours, urls.app, urls.rebuild, urls.rls]) {
     const ds = await openDatabase(u, { migrate: true, poolSize: 2 });
     await ds.destroy();
   }
@@ -110,6 +112,9 @@ async function main() {
   const lagRate = 500;
   const batch = { writers: 4, eventsPerCall: 100 };
   const asOfStreams = [50, 500, 5000];
+  const rlsParams = args.quick
+    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8 }
+    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8 };
 
   const params = {
     mode: args.quick ? 'quick' : 'full',
@@ -150,6 +155,7 @@ async function main() {
       engine: 'in-process ProjectionEngine.rebuild (batches of 2000)',
       rssSampleMs: 100,
     },
+    rls: { ...rlsParams, compared: 'the same store and database: system work (policies bypassed) against request work (ledger_app)' },
     reads: {
       readers: 32,
       timelineEntries: 500,
@@ -166,6 +172,7 @@ async function main() {
   let batched: BatchFigure | null = null;
   let encryption: EncryptionFigure | null = null;
   let reads: ReadsFigure | null = null;
+  let rls: RlsFigure | null = null;
   const rebuilds: RebuildFigure[] = [];
   let http: HttpFigure | null = null;
   let tracingOff: TracingOffFigure | null = null;
@@ -261,6 +268,10 @@ async function main() {
           },
           log,
         ).catch(failed('reads')),
+      );
+    if (args.only.has('rls'))
+      rls = await timed('rls', () =>
+        benchRls(urls.rls, { ...rlsParams, warmupMs: args.warmupMs, durationMs: args.durationMs }, log).catch(failed('rls')),
       );
   } finally {
     for (const u of Object.values(urls)) await dropDatabase(u).catch((e) => log(`could not drop ${u}: ${e}`));
@@ -493,6 +504,26 @@ async function main() {
         '(secondary: what a refold would cost)',
       ]);
   }
+  if (rls) {
+    const scale = `${fmt.count(rls.events)} ev, ${rls.organisations} orgs, ${rls.partnerships} partnerships`;
+    for (const [name, pair] of [
+      [`append under RLS @${rls.writers} (${scale})`, rls.append],
+      [`readStream under RLS @${rls.writers}`, rls.readStream],
+      [`newest 50 events of an org under RLS @${rls.writers}`, rls.recent],
+    ] as const) {
+      rows.push([
+        name,
+        ...r4(pair.request),
+        String(pair.request.errors),
+        'same, policies bypassed',
+        ...r4(pair.system),
+        fmt.ratio(pair.ratio),
+        `≥90% ${met(pair.ratio >= 0.9)}`,
+      ]);
+    }
+    ratios['append under RLS / bypassed'] = rls.append.ratio;
+    ratios['readStream under RLS / bypassed'] = rls.readStream.ratio;
+  }
   const table = renderTable(header, rows);
   const load = `load average ${machine.loadAverageAtStart.join(' ')} at the start, ${loadAverageAtEnd.join(' ')} at the end`;
   process.stdout.write(
@@ -526,7 +557,7 @@ async function main() {
       machine,
       params,
       ratios,
-      figures: { append, batched, encryption, http, tracingOff, rebuilds, reads, notBuilt },
+      figures: { append, batched, encryption, http, tracingOff, rebuilds, reads, rls, notBuilt },
       table,
     };
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

@@ -14,11 +14,13 @@ import { CalendarFeedTokens1764000010000 } from './1764000010000-CalendarFeedTok
 import { PeopleAndSessions1764000011000 } from './1764000011000-PeopleAndSessions.js';
 import { OutboxTraceContext1764000015000 } from './1764000015000-OutboxTraceContext.js';
 import { Organisations1764000016000 } from './1764000016000-Organisations.js';
+import { OrganisationData1764000017000 } from './1764000017000-OrganisationData.js';
 import { AidReceipts1764000020000 } from './1764000020000-AidReceipts.js';
 import { Notifications1764000030000 } from './1764000030000-Notifications.js';
 import { Obligations1764000040000 } from './1764000040000-Obligations.js';
 import { Places1764000050000 } from './1764000050000-Places.js';
 import { PersonalData1764000060000 } from './1764000060000-PersonalData.js';
+import { RowLevelSecurity1764000099000 } from './1764000099000-RowLevelSecurity.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -35,9 +37,12 @@ export const migrations = [
   PeopleAndSessions1764000011000,
   OutboxTraceContext1764000015000,
   Organisations1764000016000,
+  OrganisationData1764000017000,
   AidReceipts1764000020000,
   Notifications1764000030000,
   Obligations1764000040000,
   Places1764000050000,
   PersonalData1764000060000,
+  // Last: row-level security on every table that holds an organisation's data by now.
+  RowLevelSecurity1764000099000,
 ];

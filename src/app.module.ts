@@ -13,6 +13,7 @@ import { IntegrityModule } from './event-store/integrity.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IatiModule } from './interop/iati/iati.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { OParlModule } from './partnerships/read-models/oparl/oparl.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
 import { PartnershipsWriteModule } from './partnerships/write/write.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         HealthModule,
         QueuesModule.forRoot(config),
         AuthModule,
+        OrganisationsModule,
         PartnershipsWriteModule,
         PartnershipsReadModule,
         ChangesModule,

@@ -11,6 +11,7 @@ import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { ensureDatabase, openDatabase } from './config/database.js';
 import { openApiDocument } from './openapi.js';
+import { ActingOrganisationScope, requestDbScope } from './organisations/request-scope.js';
 import { answerClientErrors, checkJsonBody, checkUrl, jsonBodyOptions, requireJsonContent } from './shared/http-edge.js';
 import { assertRedisReachable } from './shared/redis.js';
 import { RouteSpanInterceptor } from './telemetry/route-span.interceptor.js';
@@ -24,6 +25,7 @@ export async function prepareInfrastructure(config: AppConfig): Promise<DataSour
   const dataSource = await openDatabase(config.DATABASE_URL, {
     migrate: config.DB_MIGRATE_ON_START,
     poolSize: config.DB_POOL_SIZE,
+    appRole: config.DATABASE_APP_ROLE,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
@@ -58,6 +60,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.useLogger(app.get(Logger));
   app.set('trust proxy', false);
   app.disable('x-powered-by');
+  // First: whatever a request does in the database runs under row-level security (docs/security.md).
+  app.use(requestDbScope);
   app.use(requestContextMiddleware);
   app.use(
     helmet({
@@ -74,6 +78,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   app.useBodyParser('json', jsonBodyOptions as NestExpressBodyParserOptionsFor<'json'>);
   app.use(checkJsonBody);
   answerClientErrors(app.getHttpServer());
+  app.useGlobalInterceptors(new ActingOrganisationScope());
   if (tracingActive()) app.useGlobalInterceptors(new RouteSpanInterceptor());
 
   SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });

@@ -137,6 +137,8 @@ export async function createPlainTable(url: string): Promise<void> {
   try {
     // Same columns, defaults, identity, constraints and indexes as `events`; no function, no trigger.
     await c.query('CREATE TABLE plain_events (LIKE events INCLUDING ALL)');
+    // The store's rows go to the instance's first organisation when the append names none; so do these.
+    await c.query(`ALTER TABLE plain_events ALTER COLUMN organisation_id SET DEFAULT '00000000-0000-4000-8000-000000000001'`);
   } finally {
     await c.end();
   }

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type pg from 'pg';
 import { databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { setActingOrganisation } from '../organisations/acting.js';
 import { FEED_TOKEN_SCOPE } from '../shared/auth/feed-token.decorator.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
@@ -12,6 +13,8 @@ import { IS_PUBLIC } from '../shared/public.decorator.js';
 import { checkKeyCached, touchKey, type ApiKey, type KeyCheck } from './api-keys.js';
 import { checkFeedToken, touchFeedToken, type FeedCheck, type FeedScope, type FeedToken } from './feed-tokens.js';
 import { RateLimits, tooMany, type LimitResult } from './rate-limits.js';
+// The key, session or feed token is found by its secret before the organisation is known: system work.
+import { asSystem } from '../shared/db-scope.js';
 import { KEY_ONLY } from './session/key-only.js';
 import { SessionAuth } from './session/session-auth.js';
 import { primaryRole, type Session } from './session/sessions.js';
@@ -46,6 +49,13 @@ function refused(check: Extract<KeyCheck, { ok: false }>): ApiProblem {
       ? `This API key was replaced by rotation at ${k.rotatedAt!.toISOString()} and its grace period ended at ${expiredAt}; use the new key.`
       : `This API key expired at ${expiredAt}; ask an administrator for a new key.`;
   return unauthorized('key_expired', detail, `${INVALID_TOKEN}, error_description="The API key expired"`, { expiredAt });
+}
+
+/** The organisation a request asks to act for (`X-Organisation: <slug>`), if it names one. */
+function organisationHeader(req: Request): string | undefined {
+  const h = req.headers['x-organisation'];
+  const v = Array.isArray(h) ? h[0] : h;
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 
 /**
@@ -90,7 +100,7 @@ export class ApiKeyGuard implements CanActivate {
     }
     let check: KeyCheck;
     try {
-      check = await checkKeyCached(this.pool, match[1], this.clock.now());
+      check = await asSystem(() => checkKeyCached(this.pool, match[1], this.clock.now()));
     } catch (err) {
       this.logger.warn(`API key not checked: ${(err as Error).message}`);
       // Say which fault it is: a busy pool is not a database that is down.
@@ -114,6 +124,16 @@ export class ApiKeyGuard implements CanActivate {
 
     const key = check.key;
     req.apiKey = key;
+    // A key belongs to exactly one organisation: naming another is refused, not silently ignored.
+    const asked = organisationHeader(req);
+    if (asked !== undefined && asked !== key.organisationSlug)
+      throw new ApiProblem(
+        403,
+        'organisation_not_allowed',
+        'Forbidden',
+        `This API key acts for the organisation "${key.organisationSlug}" only; leave out X-Organisation or send that slug.`,
+      );
+    setActingOrganisation(req, { id: key.organisationId, slug: key.organisationSlug });
     void touchKey(this.pool, key.id).catch(() => undefined); // bookkeeping must never fail a request
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -138,7 +158,7 @@ export class ApiKeyGuard implements CanActivate {
   ): Promise<boolean> {
     let session: Session;
     try {
-      session = await this.sessions.authenticate(req, secret);
+      session = await asSystem(() => this.sessions.authenticate(req, secret));
     } catch (err) {
       if (err instanceof ApiProblem) throw err;
       this.logger.warn(`session not checked: ${(err as Error).message}`);
@@ -155,7 +175,9 @@ export class ApiKeyGuard implements CanActivate {
         },
       );
     }
+    session = await asSystem(() => this.sessions.forOrganisation(session, organisationHeader(req)));
     req.personSession = session;
+    setActingOrganisation(req, { id: session.organisationId, slug: session.organisationSlug });
     if (this.reflector.getAllAndOverride<boolean>(KEY_ONLY, targets)) {
       throw new ApiProblem(
         403,
@@ -189,7 +211,9 @@ export class ApiKeyGuard implements CanActivate {
     let check: FeedCheck;
     try {
       check =
-        typeof presented === 'string' ? await checkFeedToken(this.pool, presented, scope) : { ok: false, reason: 'unknown', feed: null };
+        typeof presented === 'string'
+          ? await asSystem(() => checkFeedToken(this.pool, presented, scope))
+          : { ok: false, reason: 'unknown', feed: null };
     } catch (err) {
       this.logger.warn(`feed token not checked: ${(err as Error).message}`);
       throw new ApiProblem(
@@ -214,6 +238,7 @@ export class ApiKeyGuard implements CanActivate {
       });
     }
     req.feedToken = check.feed;
+    setActingOrganisation(req, { id: check.feed.organisationId, slug: check.feed.organisationSlug });
     void touchFeedToken(this.pool, check.feed.id).catch(() => undefined); // bookkeeping must never fail a request
     return true;
   }

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { withTransaction } from '../event-store/transaction.js';
+import { INSTANCE_ORGANISATION_ID } from '../organisations/acting.js';
 import { ROLES, type Role } from '../shared/auth/roles.js';
 
 const KEY_PREFIX = 'pl_';
@@ -25,6 +26,9 @@ export interface ApiKey {
   expiresAt: Date | null;
   rotatedAt: Date | null;
   replacedBy: string | null;
+  /** the one organisation the key acts for */
+  organisationId: string;
+  organisationSlug: string;
 }
 
 /**
@@ -121,7 +125,12 @@ const toKey = (r: pg.QueryResultRow): ApiKey => ({
   expiresAt: r.expires_at ?? null,
   rotatedAt: r.rotated_at ?? null,
   replacedBy: r.replaced_by ?? null,
+  organisationId: r.organisation_id,
+  organisationSlug: r.organisation_slug ?? '',
 });
+
+/** A key's row with its organisation's slug. */
+const KEY_ROW = `SELECT k.*, o.slug AS organisation_slug FROM api_keys k JOIN organisations o ON o.id = k.organisation_id`;
 
 type Db = pg.Pool | pg.ClientBase;
 
@@ -132,13 +141,17 @@ export interface CreateKeyInput {
   expiresIn?: unknown;
   /** An ISO 8601 date-time. */
   expiresAt?: unknown;
+  /** The organisation the key acts for (default: the instance's first). */
+  organisationId?: string;
 }
 
-async function insertKey(db: Db, name: string, role: Role, createdAt: Date, expiresAt: Date | null) {
+async function insertKey(db: Db, name: string, role: Role, createdAt: Date, expiresAt: Date | null, organisationId: string) {
   const key = generateKey();
   const { rows } = await db.query(
-    'INSERT INTO api_keys (id, name, role, key_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
-    [uuidv7(), name, role, hashKey(key), createdAt, expiresAt],
+    `WITH k AS (INSERT INTO api_keys (id, name, role, key_hash, created_at, expires_at, organisation_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+     SELECT k.*, o.slug AS organisation_slug FROM k JOIN organisations o ON o.id = k.organisation_id`,
+    [uuidv7(), name, role, hashKey(key), createdAt, expiresAt, organisationId],
   );
   return { key, apiKey: toKey(rows[0]) };
 }
@@ -147,7 +160,7 @@ async function insertKey(db: Db, name: string, role: Role, createdAt: Date, expi
 export async function createApiKey(db: Db, input: CreateKeyInput, now = new Date()): Promise<{ key: string; apiKey: ApiKey }> {
   const name = validName(input.name);
   if (!isRole(input.role)) throw new ApiKeyInputError('role', `must be one of ${ROLES.join(', ')}`);
-  return insertKey(db, name, input.role, now, expiryOf(input, now));
+  return insertKey(db, name, input.role, now, expiryOf(input, now), input.organisationId ?? INSTANCE_ORGANISATION_ID);
 }
 
 /**
@@ -159,14 +172,17 @@ export async function createApiKey(db: Db, input: CreateKeyInput, now = new Date
 export async function rotateApiKey(
   pool: pg.Pool,
   id: string,
-  opts: { grace?: unknown; expiresIn?: unknown } = {},
+  opts: { grace?: unknown; expiresIn?: unknown; organisationId?: string } = {},
   now = new Date(),
 ): Promise<{ key: string; apiKey: ApiKey; previous: ApiKey } | null> {
   const graceMs = parseDuration('grace', opts.grace ?? DEFAULT_ROTATION_GRACE, { allowZero: true });
   const expiresIn = opts.expiresIn === undefined ? undefined : parseDuration('expiresIn', opts.expiresIn);
   if (!ID_PATTERN.test(id)) return null;
   const result = await withTransaction(pool, async (client) => {
-    const { rows } = await client.query('SELECT * FROM api_keys WHERE id = $1 FOR UPDATE', [id]);
+    const { rows } = await client.query(`${KEY_ROW} WHERE k.id = $1 AND ($2::uuid IS NULL OR k.organisation_id = $2) FOR UPDATE OF k`, [
+      id,
+      opts.organisationId ?? null,
+    ]);
     if (!rows[0]) return null;
     const old = toKey(rows[0]);
     const state = keyState(old, now);
@@ -174,12 +190,12 @@ export async function rotateApiKey(
     const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
     const newExpiry =
       expiresIn !== undefined ? new Date(now.getTime() + expiresIn) : lifetime !== null ? new Date(now.getTime() + lifetime) : null;
-    const created = await insertKey(client, old.name, old.role, now, newExpiry);
+    const created = await insertKey(client, old.name, old.role, now, newExpiry, old.organisationId);
     const graceEnd = new Date(now.getTime() + graceMs);
     const { rows: updated } = await client.query(
       `UPDATE api_keys SET rotated_at = $2, replaced_by = $3, expires_at = least(coalesce(expires_at, 'infinity'), $4)
-        WHERE id = $1 RETURNING *`,
-      [id, now, created.apiKey.id, graceEnd],
+        WHERE id = $1 RETURNING *, $5::text AS organisation_slug`,
+      [id, now, created.apiKey.id, graceEnd, old.organisationSlug],
     );
     return { ...created, previous: toKey(updated[0]) };
   });
@@ -190,7 +206,7 @@ export async function rotateApiKey(
 /** The key a presented secret belongs to, in whatever state, or null (unknown or not even shaped like a key). */
 async function findKeyBySecret(db: Db, presented: string): Promise<ApiKey | null> {
   if (!KEY_PATTERN.test(presented)) return null;
-  const { rows } = await db.query('SELECT * FROM api_keys WHERE key_hash = $1', [hashKey(presented)]);
+  const { rows } = await db.query(`${KEY_ROW} WHERE k.key_hash = $1`, [hashKey(presented)]);
   return rows[0] ? toKey(rows[0]) : null;
 }
 
@@ -243,19 +259,29 @@ export async function touchKey(db: Db, id: string, now = Date.now()): Promise<vo
   );
 }
 
-export async function listApiKeys(db: Db): Promise<ApiKey[]> {
-  const { rows } = await db.query('SELECT * FROM api_keys ORDER BY created_at, id');
+/** Every key, or one organisation's. */
+export async function listApiKeys(db: Db, organisationId?: string): Promise<ApiKey[]> {
+  const { rows } = await db.query(`${KEY_ROW} WHERE $1::uuid IS NULL OR k.organisation_id = $1 ORDER BY k.created_at, k.id`, [
+    organisationId ?? null,
+  ]);
   return rows.map(toKey);
 }
 
 /** Revokes a key; returns it, or null when there is no such key. Revoking twice keeps the first time. */
-export async function revokeApiKey(db: Db, id: string, now = new Date()): Promise<(ApiKey & { wasRevoked: boolean }) | null> {
+export async function revokeApiKey(
+  db: Db,
+  id: string,
+  now = new Date(),
+  organisationId?: string,
+): Promise<(ApiKey & { wasRevoked: boolean }) | null> {
   if (!ID_PATTERN.test(id)) return null;
   const { rows } = await db.query(
     `UPDATE api_keys k SET revoked_at = coalesce(k.revoked_at, $2)
-       FROM (SELECT id, revoked_at FROM api_keys WHERE id = $1 FOR UPDATE) old
-      WHERE k.id = old.id RETURNING k.*, old.revoked_at IS NOT NULL AS was_revoked`,
-    [id, now],
+       FROM (SELECT id, revoked_at FROM api_keys WHERE id = $1 AND ($3::uuid IS NULL OR organisation_id = $3) FOR UPDATE) old
+      WHERE k.id = old.id
+      RETURNING k.*, old.revoked_at IS NOT NULL AS was_revoked,
+                (SELECT slug FROM organisations WHERE id = k.organisation_id) AS organisation_slug`,
+    [id, now, organisationId ?? null],
   );
   forgetCachedKeys();
   return rows[0] ? { ...toKey(rows[0]), wasRevoked: rows[0].was_revoked } : null;
@@ -274,5 +300,6 @@ export function keyView(k: ApiKey, now: Date) {
     revokedAt: k.revokedAt,
     rotatedAt: k.rotatedAt,
     replacedBy: k.replacedBy,
+    organisation: k.organisationSlug,
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PartnershipAccessGuard } from '../organisations/partnership-access.guard.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { FeedsController } from './feeds.controller.js';
 import { KeysController } from './keys.controller.js';
@@ -23,6 +24,8 @@ import { SignInController } from './session/sign-in.controller.js';
     OidcClient,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    // after the key: it needs the organisation the request acts for
+    { provide: APP_GUARD, useClass: PartnershipAccessGuard },
   ],
   exports: [RateLimits],
 })

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { INSTANCE_ORGANISATION_ID } from '../organisations/acting.js';
 import { CONTROL_CHARACTERS, hashKey } from './api-keys.js';
 
 const FEED_TOKEN_PREFIX = 'plf_';
@@ -25,6 +26,9 @@ export interface FeedToken {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** the organisation whose calendar it opens */
+  organisationId: string;
+  organisationSlug: string;
 }
 
 export class FeedTokenInputError extends Error {
@@ -47,12 +51,18 @@ const toFeed = (r: pg.QueryResultRow): FeedToken => ({
   createdAt: r.created_at,
   revokedAt: r.revoked_at ?? null,
   lastUsedAt: r.last_used_at ?? null,
+  organisationId: r.organisation_id,
+  organisationSlug: r.organisation_slug ?? '',
 });
+
+const FEED_ROW = `SELECT t.*, o.slug AS organisation_slug FROM calendar_feed_tokens t JOIN organisations o ON o.id = t.organisation_id`;
 
 export interface CreateFeedInput {
   name: unknown;
   partnershipId?: unknown;
   createdByKey?: string | null;
+  /** default: the instance's first organisation */
+  organisationId?: string;
 }
 
 /** Creates a token and returns its secret: the only moment the secret exists outside the caller. */
@@ -66,18 +76,21 @@ export async function createFeedToken(db: Db, input: CreateFeedInput, now = new 
     throw new FeedTokenInputError('partnershipId', 'must be a partnership id (1–100 letters, digits, . _ ~ -)');
   const token = FEED_TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const { rows } = await db.query(
-    `INSERT INTO calendar_feed_tokens (id, name, partnership_id, token_hash, created_by_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [uuidv7(), name, p ?? null, hashKey(token), input.createdByKey ?? null, now],
+    `WITH t AS (INSERT INTO calendar_feed_tokens (id, name, partnership_id, token_hash, created_by_key, created_at, organisation_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+     SELECT t.*, o.slug AS organisation_slug FROM t JOIN organisations o ON o.id = t.organisation_id`,
+    [uuidv7(), name, p ?? null, hashKey(token), input.createdByKey ?? null, now, input.organisationId ?? INSTANCE_ORGANISATION_ID],
   );
   return { token, feed: toFeed(rows[0]) };
 }
 
 /** Every token, or those one API key created; oldest first. */
-export async function listFeedTokens(db: Db, opts: { createdByKey?: string } = {}): Promise<FeedToken[]> {
-  const { rows } = opts.createdByKey
-    ? await db.query('SELECT * FROM calendar_feed_tokens WHERE created_by_key = $1 ORDER BY created_at, id', [opts.createdByKey])
-    : await db.query('SELECT * FROM calendar_feed_tokens ORDER BY created_at, id');
+export async function listFeedTokens(db: Db, opts: { createdByKey?: string; organisationId?: string } = {}): Promise<FeedToken[]> {
+  const { rows } = await db.query(
+    `${FEED_ROW} WHERE ($1::uuid IS NULL OR t.created_by_key = $1) AND ($2::uuid IS NULL OR t.organisation_id = $2)
+      ORDER BY t.created_at, t.id`,
+    [opts.createdByKey ?? null, opts.organisationId ?? null],
+  );
   return rows.map(toFeed);
 }
 
@@ -88,15 +101,17 @@ export async function listFeedTokens(db: Db, opts: { createdByKey?: string } = {
 export async function revokeFeedToken(
   db: Db,
   id: string,
-  opts: { createdByKey?: string } = {},
+  opts: { createdByKey?: string; organisationId?: string } = {},
   now = new Date(),
 ): Promise<(FeedToken & { wasRevoked: boolean }) | null> {
   if (!ID_PATTERN.test(id)) return null;
   const { rows } = await db.query(
     `UPDATE calendar_feed_tokens t SET revoked_at = coalesce(t.revoked_at, $2)
-       FROM (SELECT id, revoked_at FROM calendar_feed_tokens WHERE id = $1 AND ($3::uuid IS NULL OR created_by_key = $3) FOR UPDATE) old
-      WHERE t.id = old.id RETURNING t.*, old.revoked_at IS NOT NULL AS was_revoked`,
-    [id, now, opts.createdByKey ?? null],
+       FROM (SELECT id, revoked_at FROM calendar_feed_tokens WHERE id = $1 AND ($3::uuid IS NULL OR created_by_key = $3)
+                                                   AND ($4::uuid IS NULL OR organisation_id = $4) FOR UPDATE) old
+      WHERE t.id = old.id
+      RETURNING t.*, old.revoked_at IS NOT NULL AS was_revoked, (SELECT slug FROM organisations WHERE id = t.organisation_id) AS organisation_slug`,
+    [id, now, opts.createdByKey ?? null, opts.organisationId ?? null],
   );
   return rows[0] ? { ...toFeed(rows[0]), wasRevoked: rows[0].was_revoked } : null;
 }
@@ -108,7 +123,8 @@ export type FeedCheck =
 export async function checkFeedToken(db: Db, presented: string, scope: FeedScope): Promise<FeedCheck> {
   if (!TOKEN_PATTERN.test(presented)) return { ok: false, reason: 'unknown', feed: null };
   const { rows } = await db.query(
-    `SELECT t.*, k.revoked_at AS key_revoked_at FROM calendar_feed_tokens t
+    `SELECT t.*, k.revoked_at AS key_revoked_at, o.slug AS organisation_slug FROM calendar_feed_tokens t
+       JOIN organisations o ON o.id = t.organisation_id
        LEFT JOIN api_keys k ON k.id = t.created_by_key
       WHERE t.token_hash = $1 AND t.scope = $2`,
     [hashKey(presented), scope],

@@ -5,18 +5,19 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { createFeedToken, FeedTokenInputError, feedView, listFeedTokens, revokeFeedToken, subscriptionUrls } from './feed-tokens.js';
 import { runWithDatabase, type CliIo } from './cli.js';
+import { organisationForCli, UnknownOrganisationError } from '../organisations/organisations.js';
 
 export type FeedsCommand = 'create' | 'list' | 'revoke';
 
 const USAGE: Record<FeedsCommand, string> = {
-  create: 'usage: npm run feeds:create -- --name "<who subscribes>" [--partnership <partnership id>]',
+  create: 'usage: npm run feeds:create -- --name "<who subscribes>" [--partnership <partnership id>] [--organisation <slug>]',
   list: 'usage: npm run feeds:list [-- --json]',
   revoke: 'usage: npm run feeds:revoke -- <subscription id>',
 };
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 const OPTIONS: Record<FeedsCommand, Options> = {
-  create: { name: { type: 'string' }, partnership: { type: 'string' } },
+  create: { name: { type: 'string' }, partnership: { type: 'string' }, organisation: { type: 'string' } },
   list: { json: { type: 'boolean' } },
   revoke: {},
 };
@@ -61,15 +62,26 @@ export async function runFeedsCommand(
   switch (command) {
     case 'create': {
       const partnershipId = values.partnership as string | undefined;
+      let organisationId: string;
+      try {
+        organisationId = (await organisationForCli(db, values.organisation as string | undefined)).id;
+      } catch (err) {
+        if (!(err instanceof UnknownOrganisationError)) throw err;
+        io.err(`${err.message} List them with: npm run orgs:list\n`);
+        return 1;
+      }
       if (partnershipId !== undefined) {
-        const { rows } = await db.query('SELECT 1 FROM events WHERE stream_id = $1 LIMIT 1', [partnershipId]);
+        const { rows } = await db.query(
+          `SELECT 1 FROM partnership_access WHERE partnership_id = $1 AND organisation_id = $2 AND (until IS NULL OR until > now())`,
+          [partnershipId, organisationId],
+        );
         if (!rows.length) {
-          io.err(`There is no partnership ${partnershipId}.\n`);
+          io.err(`There is no partnership ${partnershipId} in this organisation.\n`);
           return 1;
         }
       }
       try {
-        const { token, feed } = await createFeedToken(db, { name: values.name, partnershipId }, now);
+        const { token, feed } = await createFeedToken(db, { name: values.name, partnershipId, organisationId }, now);
         const urls = subscriptionUrls(publicBaseUrl, token);
         io.out(
           `Created calendar subscription "${feed.name}" (id ${feed.id})${feed.partnershipId ? ` for ${feed.partnershipId}` : ''}.\n` +

@@ -18,6 +18,8 @@ import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
+import { sideOf } from '../organisations/access.js';
+import { actingOrganisation } from '../organisations/acting.js';
 import { READ_ROLES, Roles } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
 import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
@@ -83,13 +85,15 @@ export class FeedsController {
     ...BODY_PROBLEMS,
   })
   async create(@Body() body: CreateFeedDto, @Req() req: AuthenticatedRequest) {
-    if (body.partnershipId !== undefined && (await this.store.streamVersion(body.partnershipId).catch(() => 0)) === 0) {
+    const organisationId = actingOrganisation(req).id;
+    // Another organisation's partnership is "not recorded" as far as this key can tell.
+    if (body.partnershipId !== undefined && !(await sideOf(this.pool, organisationId, body.partnershipId).catch(() => null))) {
       throw validationProblem([{ field: 'partnershipId', reason: 'is not a recorded partnership' }]);
     }
     try {
       const { token, feed } = await createFeedToken(
         this.pool,
-        { name: body.name, partnershipId: body.partnershipId, createdByKey: req.apiKey!.id },
+        { name: body.name, partnershipId: body.partnershipId, createdByKey: req.apiKey!.id, organisationId },
         this.clock.now(),
       );
       return { ...feedView(feed), token, ...subscriptionUrls(this.config.PUBLIC_BASE_URL, token) };
@@ -103,7 +107,9 @@ export class FeedsController {
   @ApiOperation({ summary: 'List calendar subscriptions (yours; an admin sees all), never their tokens' })
   @ApiOkResponse({ type: CalendarFeedListSchema })
   async list(@Req() req: AuthenticatedRequest) {
-    return { feeds: (await listFeedTokens(this.pool, { createdByKey: this.owner(req) })).map(feedView) };
+    return {
+      feeds: (await listFeedTokens(this.pool, { createdByKey: this.owner(req), organisationId: actingOrganisation(req).id })).map(feedView),
+    };
   }
 
   @Delete(':id')
@@ -112,7 +118,12 @@ export class FeedsController {
   @ApiNoContentResponse({ description: 'revoked (revoking twice is no error)' })
   @ProblemResponses({ 404: 'no such subscription, or one another key created (feed_not_found)' })
   async revoke(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<void> {
-    const feed = await revokeFeedToken(this.pool, id, { createdByKey: this.owner(req) }, this.clock.now());
+    const feed = await revokeFeedToken(
+      this.pool,
+      id,
+      { createdByKey: this.owner(req), organisationId: actingOrganisation(req).id },
+      this.clock.now(),
+    );
     if (!feed) throw notFound(id);
   }
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { ROLES } from '../shared/auth/roles.js';
 import { runWithDatabase, type CliIo } from './cli.js';
+import { organisationForCli, UnknownOrganisationError } from '../organisations/organisations.js';
 import {
   ApiKeyInputError,
   ApiKeyStateError,
@@ -20,7 +21,7 @@ import {
 export type KeysCommand = 'create' | 'list' | 'rotate' | 'revoke';
 
 const USAGE: Record<KeysCommand, string> = {
-  create: `usage: npm run keys:create -- --role <${ROLES.join('|')}> --name "<who uses the key>" [--expires-in 90d]`,
+  create: `usage: npm run keys:create -- --role <${ROLES.join('|')}> --name "<who uses the key>" [--expires-in 90d] [--organisation <slug>]`,
   list: 'usage: npm run keys:list [-- --json]',
   rotate: `usage: npm run keys:rotate -- <key id> [--grace ${DEFAULT_ROTATION_GRACE}] [--expires-in 90d]`,
   revoke: 'usage: npm run keys:revoke -- <key id>',
@@ -28,7 +29,7 @@ const USAGE: Record<KeysCommand, string> = {
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 const OPTIONS: Record<KeysCommand, Options> = {
-  create: { role: { type: 'string' }, name: { type: 'string' }, 'expires-in': { type: 'string' } },
+  create: { role: { type: 'string' }, name: { type: 'string' }, 'expires-in': { type: 'string' }, organisation: { type: 'string' } },
   list: { json: { type: 'boolean' } },
   rotate: { grace: { type: 'string' }, 'expires-in': { type: 'string' } },
   revoke: {},
@@ -78,8 +79,20 @@ export async function runKeysCommand(command: KeysCommand, argv: string[], db: p
   try {
     switch (command) {
       case 'create': {
-        const { key, apiKey } = await createApiKey(db, { role: values.role, name: values.name, expiresIn: values['expires-in'] }, now);
-        io.out(`Created ${apiKey.role} key "${apiKey.name}" (id ${apiKey.id}).\n${shown(key, apiKey)}`);
+        let organisationId: string;
+        try {
+          organisationId = (await organisationForCli(db, values.organisation as string | undefined)).id;
+        } catch (err) {
+          if (!(err instanceof UnknownOrganisationError)) throw err;
+          io.err(`${err.message} List them with: npm run orgs:list\n`);
+          return 1;
+        }
+        const { key, apiKey } = await createApiKey(
+          db,
+          { role: values.role, name: values.name, expiresIn: values['expires-in'], organisationId },
+          now,
+        );
+        io.out(`Created ${apiKey.role} key "${apiKey.name}" for ${apiKey.organisationSlug} (id ${apiKey.id}).\n${shown(key, apiKey)}`);
         return 0;
       }
       case 'list': {
@@ -92,9 +105,10 @@ export async function runKeysCommand(command: KeysCommand, argv: string[], db: p
           io.out('No API keys yet. Create one with: npm run keys:create -- --role admin --name "…"\n');
           return 0;
         }
-        const head = ['ID', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'EXPIRES', 'STATE'];
+        const head = ['ID', 'ORGANISATION', 'ROLE', 'NAME', 'CREATED', 'LAST USED', 'EXPIRES', 'STATE'];
         const rows = keys.map((k) => [
           k.id,
+          k.organisationSlug,
           k.role,
           JSON.stringify(k.name),
           when(k.createdAt),

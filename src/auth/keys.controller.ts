@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UsePipes } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,8 +11,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, Matches } from 'class-validator';
+import type { Request } from 'express';
 import type pg from 'pg';
 import { PG_POOL } from '../event-store/event-store.module.js';
+import { actingOrganisation } from '../organisations/acting.js';
 import { ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
 import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
@@ -115,10 +117,11 @@ export class KeysController {
   })
   @ApiCreatedResponse({ type: CreatedApiKeySchema })
   @ProblemResponses({ 400: 'invalid name, role or expiry (validation_failed)', ...BODY_PROBLEMS })
-  async create(@Body() body: CreateKeyDto) {
+  async create(@Body() body: CreateKeyDto, @Req() req: Request) {
     const now = this.clock.now();
     try {
-      const { key, apiKey } = await createApiKey(this.pool, body, now);
+      // A key is created for the organisation its admin acts for, never another.
+      const { key, apiKey } = await createApiKey(this.pool, { ...body, organisationId: actingOrganisation(req).id }, now);
       return { ...keyView(apiKey, now), key };
     } catch (err) {
       if (err instanceof ApiKeyInputError) throw validationProblem([{ field: err.field, reason: err.reason }]);
@@ -129,9 +132,9 @@ export class KeysController {
   @Get()
   @ApiOperation({ summary: 'List API keys with their state (never their secrets)' })
   @ApiOkResponse({ type: ApiKeyListSchema })
-  async list() {
+  async list(@Req() req: Request) {
     const now = this.clock.now();
-    return { keys: (await listApiKeys(this.pool)).map((k) => keyView(k, now)) };
+    return { keys: (await listApiKeys(this.pool, actingOrganisation(req).id)).map((k) => keyView(k, now)) };
   }
 
   @Post(':id/rotate')
@@ -147,10 +150,10 @@ export class KeysController {
     409: 'the key is revoked, expired or already rotated (key_not_rotatable)',
     ...BODY_PROBLEMS,
   })
-  async rotate(@Param('id') id: string, @Body() body: Record<string, unknown>) {
+  async rotate(@Param('id') id: string, @Body() body: Record<string, unknown>, @Req() req: Request) {
     const now = this.clock.now();
     try {
-      const rotated = await rotateApiKey(this.pool, id, rotateOptions(body), now);
+      const rotated = await rotateApiKey(this.pool, id, { ...rotateOptions(body), organisationId: actingOrganisation(req).id }, now);
       if (!rotated) throw notFound(id);
       return { ...keyView(rotated.apiKey, now), key: rotated.key, replaces: keyView(rotated.previous, now) };
     } catch (err) {
@@ -169,8 +172,8 @@ export class KeysController {
   @ApiOperation({ summary: 'Revoke an API key; it stops working at once' })
   @ApiNoContentResponse({ description: 'revoked' })
   @ProblemResponses({ 404: 'no such key (key_not_found)' })
-  async revoke(@Param('id') id: string): Promise<void> {
-    const key = await revokeApiKey(this.pool, id, this.clock.now());
+  async revoke(@Param('id') id: string, @Req() req: Request): Promise<void> {
+    const key = await revokeApiKey(this.pool, id, this.clock.now(), actingOrganisation(req).id);
     if (!key) throw notFound(id);
   }
 }

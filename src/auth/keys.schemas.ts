@@ -17,6 +17,7 @@ const KEY = {
   revokedAt: null,
   rotatedAt: null,
   replacedBy: null,
+  organisation: 'dortmund',
 };
 const SECRET = 'pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f';
 
@@ -34,6 +35,7 @@ export class ApiKeySchema {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) rotatedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null, description: 'the key that replaced it by rotation' })
   replacedBy: string | null;
+  @ApiProperty({ example: KEY.organisation, description: 'the slug of the one organisation the key acts for' }) organisation: string;
 }
 
 @Schema({ name: 'CreatedApiKey', description: 'A new key: the secret is shown only in this answer.', example: { ...KEY, key: SECRET } })

@@ -3,6 +3,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
+import { actingOrganisation } from '../organisations/acting.js';
 import { IS_PUBLIC } from '../shared/public.decorator.js';
 import type { AuthenticatedRequest } from './api-key.guard.js';
 import { RateLimits, limitHeaders, tooMany } from './rate-limits.js';
@@ -27,6 +28,16 @@ export class RateLimitGuard implements CanActivate {
     if (!r.allowed) {
       const who = req.apiKey ? 'This API key' : req.personSession ? 'You' : 'This address';
       throw tooMany('rate_limited', (s) => `${who} may make ${r.limit} requests per minute; wait ${s} s and retry.`, r);
+    }
+    // Per organisation as well, for requests that act for one (keys and sessions).
+    if (req.apiKey || req.personSession) {
+      const o = await this.limits.organisations.consume(`org:${actingOrganisation(req).id}`);
+      if (!o.allowed)
+        throw tooMany(
+          'organisation_rate_limited',
+          (s) => `Your organisation may make ${o.limit} requests per minute; wait ${s} s and retry.`,
+          o,
+        );
     }
     for (const [k, v] of Object.entries(limitHeaders(r))) res.setHeader(k, v);
     return true;

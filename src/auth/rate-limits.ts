@@ -307,16 +307,25 @@ export class RateLimits implements OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
   /** Requests per minute per API key (per address for requests without one). */
   readonly requests: BatchedLimit;
+  /** all of one organisation's keys and members together */
+  readonly organisations: BatchedLimit;
   /** Failed authentications per minute per address: past it, the address is refused before any key lookup. */
   readonly authFailures: Limit;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     this.requests = new BatchedLimit(redis, `${config.REDIS_PREFIX}:ratelimit`, config.RATE_LIMIT_PER_MINUTE, this.logger);
+    this.organisations = new BatchedLimit(
+      redis,
+      `${config.REDIS_PREFIX}:ratelimit-org`,
+      config.RATE_LIMIT_PER_ORGANISATION_PER_MINUTE,
+      this.logger,
+    );
     this.authFailures = new Limit(redis, `${config.REDIS_PREFIX}:authfail`, config.AUTH_FAILURES_PER_MINUTE, this.logger);
   }
 
   async onApplicationShutdown() {
     this.requests.close();
-    await this.requests.flush().catch(() => undefined);
+    this.organisations.close();
+    await Promise.all([this.requests.flush().catch(() => undefined), this.organisations.flush().catch(() => undefined)]);
   }
 }

@@ -36,18 +36,32 @@ export class ChangeFeed {
   ) {}
 
   /** Events after `after`, at most `limit`; only transactions older than every running one (see reads.ts). */
-  async read(after: Checkpoint, limit: number): Promise<ChangePage> {
+  async read(after: Checkpoint, limit: number, organisationId?: string): Promise<ChangePage> {
     // One row more than the page tells whether more are ready.
-    const rows = await openEvents(this.store.pool, await this.store.readAll(after, limit + 1));
-    const events = rows.slice(0, limit);
-    return { events, next: events.length ? placeAfter(events[events.length - 1]) : after, more: rows.length > limit };
+    const rows = await this.store.readAll(after, limit + 1);
+    const read = rows.slice(0, limit);
+    const next = read.length ? placeAfter(read[read.length - 1]) : after;
+    // An organisation sees the events of the partnerships it may read; the cursor still moves past the others.
+    const events = await openEvents(this.store.pool, organisationId ? await this.readable(read, organisationId) : read);
+    return { events, next, more: rows.length > limit };
+  }
+
+  private async readable(events: StoredEvent[], organisationId: string): Promise<StoredEvent[]> {
+    if (!events.length) return events;
+    const { rows } = await this.store.pool.query(
+      `SELECT DISTINCT stream_id FROM partnership_access
+        WHERE organisation_id = $1 AND stream_id = ANY($2) AND (until IS NULL OR until > now())`,
+      [organisationId, [...new Set(events.map((e) => e.streamId))]],
+    );
+    const streams = new Set(rows.map((r) => r.stream_id as string));
+    return events.filter((e) => streams.has(e.streamId));
   }
 
   /**
    * The next page, waiting up to `waitMs` for one that is not empty. The waiter is set before each
    * read, so an append that commits between the read and the wait still wakes it.
    */
-  async next(after: Checkpoint, limit: number, waitMs: number, signal?: AbortSignal): Promise<ChangePage> {
+  async next(after: Checkpoint, limit: number, waitMs: number, signal?: AbortSignal, organisationId?: string): Promise<ChangePage> {
     const deadline = Date.now() + waitMs;
     let pauseMs = this.options.pollMs;
     for (;;) {
@@ -59,8 +73,9 @@ export class ChangeFeed {
       const paused = Date.now();
       const woken = remaining > 0 ? this.pause(asked, look.signal) : null;
       try {
-        const page = await this.read(after, limit);
-        if (page.events.length || !woken || signal?.aborted) return page;
+        const page = await this.read(after, limit, organisationId);
+        const moved = page.next.position !== after.position || page.next.transactionId !== after.transactionId;
+        if (page.events.length || moved || !woken || signal?.aborted) return page;
         await woken;
       } finally {
         look.abort();

@@ -13,6 +13,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { actingOrganisation } from '../organisations/acting.js';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Checkpoint } from '../event-store/types.js';
@@ -109,7 +110,7 @@ export class ChangesController {
     const gone = () => session.end();
     res.once('close', gone);
     try {
-      const page = await this.feed.next(after, limit, (q.wait ?? 0) * 1000, session.signal);
+      const page = await this.feed.next(after, limit, (q.wait ?? 0) * 1000, session.signal, actingOrganisation(res.req).id);
       if (res.destroyed) return;
       const body: ChangePageBody = {
         events: page.events,
@@ -174,7 +175,7 @@ export class ChangesController {
     try {
       await write('retry: 3000\n\n');
       while (!session.signal.aborted) {
-        const page = await this.feed.next(at, STREAM_BATCH, STREAM_WAIT_MS, session.signal);
+        const page = await this.feed.next(at, STREAM_BATCH, STREAM_WAIT_MS, session.signal, actingOrganisation(res.req).id);
         for (const e of page.events) {
           if (session.signal.aborted) break;
           at = placeAfter(e);

@@ -62,6 +62,11 @@ const schema = z
       .default('pl'),
     DB_CREATE_IF_MISSING: bool.default(true),
     DB_MIGRATE_ON_START: bool.default(true),
+    // The role request work runs as (row-level security); empty when DATABASE_URL logs in as it.
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(/^(|[a-z_][a-z0-9_]{0,62})$/)
+      .default('ledger_app'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     /** How long a request waits for a pool connection (or a new one to open) before it is answered 503. */
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
@@ -77,6 +82,8 @@ const schema = z
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     /** Cache-Control max-age of the public pages and feeds: how long a proxy may serve them without asking. */
     PUBLIC_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    /** Requests per organisation per minute, all its keys and members together: one busy tenant cannot starve the others. */
+    RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     /** Failed authentications (unknown, expired, revoked or malformed keys) per minute per address before it gets 429. */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     WORKERS_ENABLED: bool.default(true),

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
 import { poolOf } from '../event-store/pool.js';
+import { DEFAULT_APP_ROLE, scopePool } from '../event-store/scoped-pool.js';
 import { redactUrl } from './config.js';
 
 // Read models register their entities here so the app, the CLI and tests share one list.
@@ -118,7 +119,14 @@ function guardPool(pool: pg.Pool): void {
 export { poolOf };
 
 /** Opens the data source and runs pending migrations; turns a refused connection into one clear message. */
-export async function openDatabase(databaseUrl: string, opts: { migrate: boolean; poolSize?: number } & PoolTimeouts): Promise<DataSource> {
+export async function openDatabase(
+  databaseUrl: string,
+  opts: {
+    migrate: boolean;
+    poolSize?: number;
+    /** role of request work; '' when DATABASE_URL's role is it */ appRole?: string;
+  } & PoolTimeouts,
+): Promise<DataSource> {
   const ds = createDataSource(databaseUrl, opts.poolSize, opts);
   try {
     await ds.initialize();
@@ -126,6 +134,8 @@ export async function openDatabase(databaseUrl: string, opts: { migrate: boolean
     throw new DependencyUnavailableError('PostgreSQL', redactUrl(databaseUrl), describeError(err));
   }
   guardPool(poolOf(ds));
+  // Request work through this pool runs under row-level security; the rest (migrations too) is system work.
+  scopePool(poolOf(ds), opts.appRole ?? DEFAULT_APP_ROLE);
   if (opts.migrate) await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

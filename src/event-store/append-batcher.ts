@@ -8,9 +8,10 @@ import { EMPTY_HEAD, readHeads, type Head, type HeadCache } from './head-cache.j
 import { LockWatch } from './lock-watch.js';
 import type { ExpectedVersion } from './types.js';
 import type { PreparedEvent } from './validation.js';
+import { currentDbScope, dbScopeKey, inDbScope, type DbScope } from '../shared/db-scope.js';
 import { inSpan } from '../shared/tracing.js';
 
-/** At most this many rows in one statement of coalesced appends (13 values each, under pg's 65,535). */
+/** At most this many rows in one statement of coalesced appends (14 values each, under pg's 65,535). */
 const MAX_BATCH_ROWS = 1000;
 /** Appends of at least this many events neither wait for a slot nor share a statement. */
 const OWN_STATEMENT_ROWS = 20;
@@ -52,6 +53,9 @@ export interface PendingAppend {
   /** gives up waiting for a statement slot, as pg-pool gives up waiting for a connection */
   timer?: NodeJS.Timeout;
   queuedAt: number;
+  /** whose append (row-level security): only appends of one scope share a statement */
+  scope: DbScope;
+  scopeKey: string;
 }
 
 export class AppendBatcher {
@@ -79,9 +83,10 @@ export class AppendBatcher {
    * round trip and one commit instead of queueing for their own: group commit in the store. Each
    * append keeps its own guard, result and error.
    */
-  submit(item: Omit<PendingAppend, 'resolve' | 'reject' | 'queuedAt'>): Promise<pg.QueryResultRow[]> {
+  submit(item: Omit<PendingAppend, 'resolve' | 'reject' | 'queuedAt' | 'scope' | 'scopeKey'>): Promise<pg.QueryResultRow[]> {
+    const scope = currentDbScope();
     return new Promise((resolve, reject) => {
-      const pending: PendingAppend = { ...item, resolve, reject, queuedAt: Date.now() };
+      const pending: PendingAppend = { ...item, resolve, reject, queuedAt: Date.now(), scope, scopeKey: dbScopeKey(scope) };
       this.pending.push(pending);
       this.flush();
       const waitMs = (this.pool.options as { connectionTimeoutMillis?: number }).connectionTimeoutMillis ?? 0;
@@ -116,7 +121,10 @@ export class AppendBatcher {
       for (let i = 0; i < this.pending.length;) {
         const next = this.pending[i];
         // Two appends to one stream would build on the same head: the later waits for the next statement.
-        if (streams.has(next.streamId) || (batch.length > 0 && rows + next.prepared.length > MAX_BATCH_ROWS)) {
+        if (
+          streams.has(next.streamId) ||
+          (batch.length > 0 && (rows + next.prepared.length > MAX_BATCH_ROWS || next.scopeKey !== batch[0].scopeKey))
+        ) {
           i++;
           continue;
         }
@@ -134,7 +142,8 @@ export class AppendBatcher {
     // One order of streams in every statement, so two statements wait on each other's keys in one direction.
     batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     if (inSlot) this.sending++;
-    void this.send(batch).finally(() => {
+    // The statement runs as the appends' scope, not as whoever happened to free the slot.
+    void inDbScope(batch[0].scope, () => this.send(batch)).finally(() => {
       if (inSlot) this.sending--;
       this.flush();
     });

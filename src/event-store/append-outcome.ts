@@ -1,5 +1,6 @@
 // Lost-append recovery: a statement sent on a connection that then broke has an unknown outcome;
 // this finds out what became of it once the server process that ran it is gone.
+import { asSystem } from '../shared/db-scope.js';
 import type pg from 'pg';
 import { AppendOutcomeUnknownError, IdempotencyConflictError } from './errors.js';
 import { toAppendResult, type Queryable } from './reads.js';
@@ -102,7 +103,8 @@ export async function outcomeOf(pool: pg.Pool, lost: AppendOutcomeUnknownError, 
 }
 
 async function lookUp(pool: pg.Pool, lost: AppendOutcomeUnknownError, deadline: number): Promise<AppendResult | null> {
-  const client = await pool.connect();
+  // Ending the lost statement's server process takes the connecting role's rights: system work.
+  const client = await asSystem(() => pool.connect());
   let stored: AppendResult | null;
   try {
     if (lost.backendPid !== null) await awaitBackendGone(client, lost.backendPid, deadline);

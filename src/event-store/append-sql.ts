@@ -28,11 +28,12 @@ export class ExpectationFailed extends Error {
 
 type Statement = { name?: string; text: string };
 const STATEMENTS = new Map<string, Statement>();
-const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timestamptz text text'.split(' ');
+const ROW_TYPES = 'uuid text integer text integer jsonb jsonb timestamptz timestamptz text text uuid'.split(' ');
 const GUARD_TYPES = ['integer', 'text'];
-const COLUMNS_IN = 'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
+const COLUMNS_IN =
+  'event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash, organisation_id';
 const VALUES_OUT =
-  'v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash';
+  'v.event_id, v.stream_id, v.stream_version, v.type, v.schema_version, v.data, v.metadata, v.occurred_at, v.recorded_at, v.prev_hash, v.hash, v.organisation_id';
 // recorded_at is not returned: the store chose it (planAppend) and adds it to the rows (withRecordedAt).
 const RETURNING = 'RETURNING event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id';
 
@@ -44,8 +45,8 @@ export const withRecordedAt = (rows: pg.QueryResultRow[], ms: number) => {
 /**
  * The INSERT of `count` rows. An append's rows go in only if its stream's last event is still the
  * head they build on (one backward index probe per append, as append_events() makes); a new stream
- * (head version 0) is guarded by the unique version 1. One append: eleven values a row and the head
- * once, at the end. Several: thirteen a row, each append's head on its first row (nulls on the
+ * (head version 0) is guarded by the unique version 1. One append: twelve values a row and the head
+ * once, at the end. Several: fourteen a row, each append's head on its first row (nulls on the
  * others), and the appends told apart by stream. Counts up to 100 are prepared once per connection
  * (PostgreSQL replans them when the table's statistics change).
  */
@@ -116,7 +117,20 @@ export function planAppend(streamId: string, prepared: PreparedEvent[], expected
       });
       const data = JSON.stringify(e.data);
       const metadata = JSON.stringify(e.metadata);
-      rows.push([e.event_id, streamId, version, e.type, e.schema_version, data, metadata, e.occurred_at, recordedAt, prev, hash]);
+      rows.push([
+        e.event_id,
+        streamId,
+        version,
+        e.type,
+        e.schema_version,
+        data,
+        metadata,
+        e.occurred_at,
+        recordedAt,
+        prev,
+        hash,
+        e.organisation_id,
+      ]);
       prev = hash;
     }
   } catch (err) {

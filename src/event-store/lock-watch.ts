@@ -2,6 +2,7 @@
 // TABLE, a long transaction holding a conflicting lock), told apart from a busy pool or a slow
 // server. Learnt from pg_stat_activity, asked only while a statement has been running for a while,
 // and from lock_timeout errors; a statement that gets through ends the episode.
+import { asSystem } from '../shared/db-scope.js';
 import type pg from 'pg';
 
 /** One append statement on its way: its server process once it has a connection. */
@@ -66,7 +67,8 @@ export class LockWatch {
     const old = [...this.running].filter((s) => s.pid !== null && now - s.startedAt >= this.afterMs / 2);
     if (!old.length) return;
     try {
-      const { rows } = await this.pool.query(ACTIVE_SQL, [old.map((s) => s.pid)]);
+      // Other sessions' waits are visible to the connecting role only (pg_stat_activity): system work.
+      const { rows } = await asSystem(() => this.pool.query(ACTIVE_SQL, [old.map((s) => s.pid)]));
       const onLock = new Set(rows.filter((r) => r.on_lock).map((r) => r.pid as number));
       const blocked = old.filter((s) => onLock.has(s.pid!));
       if (blocked.length) this.saw(Math.min(...blocked.map((s) => s.startedAt)));

@@ -20,6 +20,11 @@ export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
   /** Append inside the caller's transaction (e.g. to write an inline projection atomically). */
   client?: pg.ClientBase;
+  /**
+   * The organisation recording the events (events.organisation_id, and metadata.organisationId so the
+   * hash covers it). The store does not know what it means; omitted: the instance's first organisation.
+   */
+  organisationId?: string;
 }
 
 /**
@@ -56,7 +61,7 @@ export class PostgresEventStore {
     assertStreamId(streamId);
     const expectedVersion = options.expectedVersion ?? 'any';
     expectedToSql(expectedVersion);
-    const prepared = prepareEvents(events, newEventId);
+    const prepared = prepareEvents(events, newEventId, options.organisationId);
     for (let attempt = 1; ; attempt++) {
       let rows: pg.QueryResultRow[];
       try {

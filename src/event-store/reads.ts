@@ -7,7 +7,7 @@ import type { AppendResult, Checkpoint, ReadStreamOptions, StoredEvent } from '.
 export type Queryable = pg.Pool | pg.ClientBase;
 
 const COLUMNS = `event_id, stream_id, stream_version, global_position, transaction_id::text AS transaction_id, type,
-  schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+  schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash, organisation_id`;
 
 export function toStoredEvent(row: pg.QueryResultRow): StoredEvent {
   return {
@@ -24,6 +24,7 @@ export function toStoredEvent(row: pg.QueryResultRow): StoredEvent {
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
+    organisationId: row.organisation_id,
   };
 }
 

@@ -72,8 +72,16 @@ async function rebuildOwned(
   const readerIndexes = await withTransaction(pool, async (c) => {
     // The stale build and anything a killed process left (e.g. the old version after a switch).
     await dropLeftovers(c, def, active);
-    for (const base of def.tables)
+    for (const base of def.tables) {
       await c.query(`CREATE TABLE ${ident(versioned(base, next))} (LIKE ${ident(versioned(base, active))} INCLUDING ALL)`);
+      // LIKE copies no row-level security: the new version gets its organisations' policies here.
+      await c.query(
+        `SELECT ledger_protect_table(c.oid::regclass) FROM pg_class c
+          WHERE c.oid = $1::regclass
+            AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id' AND NOT a.attisdropped)`,
+        [versioned(base, next)],
+      );
+    }
     const deferred = await dropReaderIndexes(c, def, next);
     await c.query(
       `UPDATE projections SET building_version = $2, rebuild_started_at = now(), rebuild_total = $3, rebuild_done = 0,
@@ -139,7 +147,10 @@ async function rebuildOwned(
       ]);
       if (!cmp[0].ok) throw new Error(`rebuild of ${def.name} v${next} ended behind the live version; not switching`);
       for (const base of def.tables)
-        await c.query(`CREATE OR REPLACE VIEW ${ident(base)} AS SELECT * FROM ${ident(versioned(base, next))}`);
+        // security_invoker: readers' policies apply through the view (not its owner's rights).
+        await c.query(
+          `CREATE OR REPLACE VIEW ${ident(base)} WITH (security_invoker = true) AS SELECT * FROM ${ident(versioned(base, next))}`,
+        );
       await c.query(
         `UPDATE projections SET active_version = $2, building_version = NULL, switched_at = now(),
                 rebuild_done = $3, rebuild_rate = $4 WHERE name = $1`,

@@ -4,7 +4,7 @@
 // where it stands, possibly below the restored ones: consumers would read none of the restored
 // events (they look "still running") and would pass over new ones (they sort before their
 // checkpoints). Physical backups (base backup + WAL) keep the counter and need none of this.
-import type pg from 'pg';
+import pg from 'pg';
 
 /**
  * How far the cluster's transaction counter is behind the newest restored event (0 when it is past
@@ -52,4 +52,35 @@ export async function advanceTransactionCounter(
     options.onProgress?.(Number(start.behind - gap.behind), Number(start.behind));
   }
   return { from: start.current, to: gap.current, used: gap.current - start.current };
+}
+
+/**
+ * A dump restored with --no-owner --no-privileges (docs/operations.md) has lost the service role's
+ * grants: the role's rights on every table, sequence and the shared-partnerships function are given
+ * again, as the row-level security migration gave them. Policies are part of the tables and came back.
+ */
+export async function grantServiceRole(pool: pg.Pool, role: string): Promise<void> {
+  const r = pg.escapeIdentifier(role);
+  // Another cluster may not have the role yet (roles are the cluster's, not the dump's).
+  await pool.query(`
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role)}) THEN
+        CREATE ROLE ${r} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
+      END IF;
+      IF NOT pg_has_role(current_user, ${pg.escapeLiteral(role)}, 'MEMBER') THEN
+        EXECUTE format('GRANT %I TO %I', ${pg.escapeLiteral(role)}, current_user);
+      END IF;
+    END $$`);
+  await pool.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
+  await pool.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
+  await pool.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
+  await pool.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
+  await pool.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${r}`);
+  await pool.query(`
+    DO $$ BEGIN
+      IF to_regprocedure('ledger_shared_partnerships()') IS NOT NULL THEN
+        REVOKE ALL ON FUNCTION ledger_shared_partnerships() FROM PUBLIC;
+        EXECUTE format('GRANT EXECUTE ON FUNCTION ledger_shared_partnerships() TO %I', ${pg.escapeLiteral(role)});
+      END IF;
+    END $$`);
 }

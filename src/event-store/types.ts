@@ -34,6 +34,8 @@ export interface StoredEvent<T = unknown> {
   recordedAt: Date;
   prevHash: string | null;
   hash: string;
+  /** The organisation that recorded it (read models and tests may leave it out). */
+  organisationId?: string;
 }
 
 export interface AppendResult {

@@ -68,9 +68,21 @@ export interface PreparedEvent {
   data: unknown;
   metadata: unknown;
   occurred_at: string | null;
+  /** the organisation that records the event (the events row's organisation_id) */
+  organisation_id: string;
 }
 
-export function prepareEvents(events: unknown, newId: () => string): PreparedEvent[] {
+/** The instance's first organisation: where appends that name none go (as events from before organisations did). */
+const DEFAULT_ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
+
+/**
+ * An append's events, checked and in the columns' shape. Given an organisation, it is also written
+ * into each event's metadata (`organisationId`), so the hash chain covers who recorded it; without
+ * one the event goes to the instance's first organisation and its metadata stays as given, like
+ * every event recorded before organisations existed.
+ */
+export function prepareEvents(events: unknown, newId: () => string, organisationId?: string): PreparedEvent[] {
+  if (organisationId !== undefined && !isUuid(organisationId)) throw new EventStoreInputError('organisationId', 'must be a UUID');
   if (!Array.isArray(events) || events.length === 0) throw new EventStoreInputError('events', 'must be a non-empty array');
   if (events.length > MAX_EVENTS_PER_APPEND)
     throw new EventStoreInputError('events', `at most ${MAX_EVENTS_PER_APPEND} events per append (got ${events.length})`);
@@ -91,9 +103,10 @@ export function prepareEvents(events: unknown, newId: () => string): PreparedEve
       throw new EventStoreInputError(`${at}.schemaVersion`, 'must be a positive integer');
     if (e.data === undefined) throw new EventStoreInputError(`${at}.data`, 'is required (use null or {} for no data)');
     assertJson(e.data, `${at}.data`);
-    const metadata = e.metadata ?? {};
-    if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))
+    const given = e.metadata ?? {};
+    if (typeof given !== 'object' || given === null || Array.isArray(given))
       throw new EventStoreInputError(`${at}.metadata`, 'must be an object');
+    const metadata = organisationId === undefined ? given : { ...given, organisationId: organisationId.toLowerCase() };
     assertJson(metadata, `${at}.metadata`);
     let occurredAt: string | null = null;
     if (e.occurredAt !== undefined && e.occurredAt !== null) {
@@ -101,6 +114,14 @@ export function prepareEvents(events: unknown, newId: () => string): PreparedEve
       if (Number.isNaN(d.getTime())) throw new EventStoreInputError(`${at}.occurredAt`, 'must be a valid date');
       occurredAt = d.toISOString();
     }
-    return { event_id: id, type: e.type, schema_version: schemaVersion, data: e.data, metadata, occurred_at: occurredAt };
+    return {
+      event_id: id,
+      type: e.type,
+      schema_version: schemaVersion,
+      data: e.data,
+      metadata,
+      occurred_at: occurredAt,
+      organisation_id: organisationId?.toLowerCase() ?? DEFAULT_ORGANISATION_ID,
+    };
   });
 }

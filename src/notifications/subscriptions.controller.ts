@@ -1,5 +1,6 @@
 // A person's subscriptions (the page's settings, or a script acting with the person's session) and
 // the one-click unsubscribe link of every mail (RFC 8058), which works without signing in.
+import { setScopeOrganisations } from '../shared/db-scope.js';
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
@@ -117,6 +118,8 @@ export class SubscriptionsController {
   @Header('Cache-Control', 'no-store')
   async oneClick(@Query('token') token: unknown): Promise<{ unsubscribed: true; changed: boolean }> {
     const who = this.token(token);
+    // No sign-in here: the signed token names the organisation the subscription belongs to.
+    setScopeOrganisations([who.organisationId]);
     const changed = await unsubscribe(this.pool, who.organisationId, who.personId, this.clock.now());
     return { unsubscribed: true, changed };
   }

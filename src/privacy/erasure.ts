@@ -115,8 +115,8 @@ async function requeueReports(pool: pg.Pool, ids: string[]): Promise<void> {
     `WITH upd AS (
        UPDATE reports r SET status = 'queued', progress = 0, error = NULL, error_kind = NULL, finished_at = NULL,
               summary = NULL, requeues = r.requeues + 1, job_id = 'report-' || r.id::text || '-e' || (r.requeues + 1)
-        WHERE r.id = ANY($1::uuid[]) AND r.status IN ('completed', 'failed') RETURNING r.id, r.job_id)
-     INSERT INTO report_outbox (report_id, job_id, reason) SELECT id, job_id, 'reconciled' FROM upd`,
+        WHERE r.id = ANY($1::uuid[]) AND r.status IN ('completed', 'failed') RETURNING r.id, r.job_id, r.organisation_id)
+     INSERT INTO report_outbox (report_id, job_id, reason, organisation_id) SELECT id, job_id, 'reconciled', organisation_id FROM upd`,
     [ids],
   );
 }

@@ -1,4 +1,5 @@
 // Erasure of a data subject by an admin (docs/privacy.md); `npm run people:erase` does the same from a shell.
+import { asSystem } from '../shared/db-scope.js';
 import { Body, Controller, Get, Inject, Post, Req, UsePipes } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -85,12 +86,16 @@ export class PeopleController {
     if (!subjectId) throw notFound;
     const by = req.apiKey ? `key:${req.apiKey.id}` : (req.personSession?.actorId ?? 'unknown');
     try {
-      const out = await eraseSubjects(this.pool, this.engine, Object.values(PROJECTIONS), {
-        organisationId: organisation.id,
-        subjectIds: [subjectId],
-        erasedBy: by,
-        reason: body.reason,
-      });
+      // Authorised above for this organisation's subject; the erasure itself reaches every row that
+      // holds the subject's data (the partner's copies and reports too), so it runs as system work.
+      const out = await asSystem(() =>
+        eraseSubjects(this.pool, this.engine, Object.values(PROJECTIONS), {
+          organisationId: organisation.id,
+          subjectIds: [subjectId],
+          erasedBy: by,
+          reason: body.reason,
+        }),
+      );
       if (out.alreadyErased.length) throw notFound;
       const { plain: _plain, ...shown } = out;
       return shown;

@@ -1,6 +1,7 @@
 // Data subjects and their keys (table subject_keys): one random AES-256 key per subject, stored only
 // wrapped by the master key. A person named in a personal field is found again by an HMAC of the
 // name as recorded (normalised), per organisation, so the table never holds a name in the clear.
+import { asSystem } from '../shared/db-scope.js';
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { v4 as uuidv4 } from 'uuid';
@@ -128,7 +129,11 @@ export async function keysOf(db: Db, master: MasterKey, subjectIds: Iterable<str
   const ids = [...new Set(subjectIds)];
   const keys = new Map<string, Buffer>();
   if (!ids.length) return keys;
-  const { rows } = await db.query('SELECT subject_id, wrapped_key FROM subject_keys WHERE subject_id = ANY($1::uuid[])', [ids]);
+  // The keys of envelopes the caller has already read under its own rows' policies: a partner
+  // organisation opens the owner's subjects in a shared partnership (keys belong to the owner).
+  const { rows } = await asSystem(() =>
+    db.query('SELECT subject_id, wrapped_key FROM subject_keys WHERE subject_id = ANY($1::uuid[])', [ids]),
+  );
   for (const r of rows) keys.set(r.subject_id, unwrapKey(master, r.subject_id, r.wrapped_key));
   return keys;
 }

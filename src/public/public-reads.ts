@@ -1,6 +1,7 @@
 // What the public pages read: the organisation by slug, its published partnerships, and one
 // partnership's public view (status, public entries, places). Each read answers an ETag first from
 // versions alone, so a revalidation costs two index probes and no rendering.
+import { setScopeOrganisations } from '../shared/db-scope.js';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
@@ -42,6 +43,8 @@ export class PublicReads {
   async organisation(slug: string): Promise<PublicOrganisation> {
     const org = /^[a-z0-9-]{1,32}$/.test(slug) ? await organisationBySlug(this.pool, slug) : null;
     if (!org?.settings.enabled) throw notFound(`There are no public pages at "${slug.slice(0, 40)}".`);
+    // Nobody signed in: the rest of the request reads as the organisation whose pages these are.
+    setScopeOrganisations([org.id]);
     return org;
   }
 

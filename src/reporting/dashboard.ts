@@ -1,6 +1,7 @@
 // The queue dashboard at /admin/queues: bull-board's framework-agnostic Express router (the Nest
 // wrapper is CommonJS that requires @nestjs/common, which cannot load next to ESM-only Nest 12),
 // behind the same API keys as the rest of the service, admin role only.
+import { asSystem } from '../shared/db-scope.js';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -53,7 +54,8 @@ export function adminOnly(pool: pg.Pool): RequestHandler {
           challenge,
         ),
       );
-    findActiveKey(pool, key)
+    // Found by its secret before any organisation is known: system work, as in the API key guard.
+    asSystem(() => findActiveKey(pool, key))
       .then((found) => {
         if (!found)
           return send(

@@ -96,9 +96,9 @@ export async function requeueLost(db: Db, lost: { id: string; jobId: string | nu
          FROM lost
         WHERE r.id = lost.id AND r.job_id IS NOT DISTINCT FROM lost.seen_job AND r.status IN ('queued', 'running')
           AND NOT EXISTS (SELECT 1 FROM report_outbox o WHERE o.report_id = r.id)
-       RETURNING r.id, r.job_id, r.next_attempt_at)
-     INSERT INTO report_outbox (report_id, job_id, not_before, reason)
-     SELECT id, job_id, next_attempt_at, 'reconciled' FROM upd RETURNING report_id, job_id`,
+       RETURNING r.id, r.job_id, r.next_attempt_at, r.organisation_id)
+     INSERT INTO report_outbox (report_id, job_id, not_before, reason, organisation_id)
+     SELECT id, job_id, next_attempt_at, 'reconciled', organisation_id FROM upd RETURNING report_id, job_id`,
     [lost.map((l) => l.id), lost.map((l) => l.jobId)],
   );
   return rows.map((r) => ({ id: r.report_id, jobId: r.job_id }));

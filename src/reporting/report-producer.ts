@@ -91,6 +91,7 @@ export class ReportProducer {
       content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
     });
     const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+    const org = report.organisationId;
 
     switch (report.type) {
       case 'dossier': {
@@ -119,13 +120,16 @@ export class ReportProducer {
       }
       case 'aid_summary': {
         const p = report.parameters as unknown as AidSummaryParameters;
-        const result = await this.aidLedger.aid({
-          from: p.from,
-          to: p.to,
-          partnershipId: p.partnershipId,
-          currency: p.currency,
-          kind: p.kind,
-        });
+        const result = await this.aidLedger.aid(
+          {
+            from: p.from,
+            to: p.to,
+            partnershipId: p.partnershipId,
+            currency: p.currency,
+            kind: p.kind,
+          },
+          org,
+        );
         await progress(50);
         const model = buildAidSummary(result.items, p, generatedAt);
         const base = `aid-summary-${p.from ?? 'start'}-to-${p.to ?? today}`;
@@ -139,7 +143,7 @@ export class ReportProducer {
         let xml: string;
         try {
           // one partnership without a period: its activity, even with no aid yet; else the period's aid
-          xml = p.partnershipId && !p.from && !p.to ? await this.iati.partnership(p.partnershipId) : await this.iati.period(p);
+          xml = p.partnershipId && !p.from && !p.to ? await this.iati.partnership(p.partnershipId, org) : await this.iati.period(p, org);
         } catch (err) {
           // the same on every attempt: no organisation configured, or no aid in the period
           if (err instanceof IatiNotConfiguredError || err instanceof NothingToExportError) throw new PermanentReportError(err.message);
@@ -162,17 +166,16 @@ export class ReportProducer {
         const p = report.parameters as DigestParameters;
         const until = generatedAt;
         const since = p.since ?? (await previousDigestUntil(this.pool, until)) ?? new Date(now.getTime() - 7 * DAY_MS).toISOString();
-        const changes = await this.timelines.changesSince(new Date(since));
+        const changes = await this.timelines.changesSince(new Date(since), org);
         await progress(40);
         // Obligations have their own section: the upcoming plans leave them out.
-        const upcoming = await this.calendar.calendar({
-          from: today,
-          days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30),
-          withObligations: false,
-        });
-        const dormant = await this.status.dormant();
+        const upcoming = await this.calendar.calendar(
+          { from: today, days: p.days ?? Math.max(this.config.REMINDER_DAYS, 30), withObligations: false },
+          org,
+        );
+        const dormant = await this.status.dormant(org);
         const reminderDays = this.config.REMINDER_DAYS;
-        const obligations = await this.obligations.list({ status: 'open', dueBy: addDays(today, reminderDays) });
+        const obligations = await this.obligations.list({ status: 'open', dueBy: addDays(today, reminderDays), organisationId: org });
         await progress(70);
         const model = buildDigest({ since, until, changes, upcoming, dormant, generatedAt, obligations, today, reminderDays });
         const base = `office-digest-${today}`;
@@ -195,11 +198,11 @@ export class ReportProducer {
         const p = report.parameters as ReminderParameters;
         const days = p.days ?? this.config.REMINDER_DAYS;
         const stalledAfterDays = p.stalledAfterDays ?? 90;
-        const calendar = await this.calendar.calendar({ from: today, days });
+        const calendar = await this.calendar.calendar({ from: today, days }, org);
         const partnerships: PartnershipSummary[] = [];
         let cursor: string | undefined;
         do {
-          const page = await this.status.list({ limit: 100, cursor });
+          const page = await this.status.list({ limit: 100, cursor, organisationId: org });
           partnerships.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (cursor);

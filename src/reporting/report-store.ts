@@ -6,6 +6,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { FailureKind } from './errors.js';
 import type { ReportFormat, ReportStatus, ReportType } from './report-types.js';
 import { traceCarrierText } from '../shared/tracing.js';
+import { INSTANCE_ORGANISATION_ID } from '../organisations/acting.js';
 
 type Db = pg.Pool | pg.ClientBase;
 
@@ -22,6 +23,8 @@ export interface ReportFileInfo {
 
 export interface Report {
   id: string;
+  /** whose report it is: its builders read only what this organisation may read */
+  organisationId: string;
   type: ReportType;
   parameters: Record<string, unknown>;
   status: ReportStatus;
@@ -81,6 +84,7 @@ function toReport(r: pg.QueryResultRow): Report {
     unexpectedFailures: r.unexpected_failures ?? 0,
     requeues: r.requeues ?? 0,
     files: r.files ?? [],
+    organisationId: r.organisation_id,
   };
 }
 
@@ -96,6 +100,8 @@ export interface NewReport {
   /** the BullMQ job id the relay will use */
   jobId: string;
   reason: OutboxReason;
+  /** whose report it is: default the partnership's own organisation, else the instance's first */
+  organisationId?: string;
 }
 
 /**
@@ -106,10 +112,12 @@ export interface NewReport {
 export async function createReport(db: Db, input: NewReport): Promise<{ report: Report; created: boolean }> {
   const { rows } = await db.query(
     `WITH r AS (
-       INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, created_at, job_id)
-       VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7)
-       ON CONFLICT DO NOTHING RETURNING id, job_id)
-     INSERT INTO report_outbox (report_id, job_id, reason, trace_context) SELECT id, job_id, $8, $9 FROM r RETURNING report_id`,
+       INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, created_at, job_id, organisation_id)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6, now()), $7,
+               coalesce($10::uuid, partnership_organisation($3::jsonb->>'partnershipId'), '${INSTANCE_ORGANISATION_ID}'::uuid))
+       ON CONFLICT DO NOTHING RETURNING id, job_id, organisation_id)
+     INSERT INTO report_outbox (report_id, job_id, reason, trace_context, organisation_id)
+     SELECT id, job_id, $8, $9, organisation_id FROM r RETURNING report_id`,
     [
       input.id,
       input.type,
@@ -120,6 +128,7 @@ export async function createReport(db: Db, input: NewReport): Promise<{ report: 
       input.jobId,
       input.reason,
       traceCarrierText(),
+      input.organisationId ?? null,
     ],
   );
   const existing = rows.length
@@ -132,9 +141,13 @@ export async function createReport(db: Db, input: NewReport): Promise<{ report: 
   return { report: existing!, created: rows.length > 0 };
 }
 
-export async function getReport(db: Db, id: string): Promise<Report | null> {
+/** A report, or null; given an organisation, only that organisation's (another's is "not found"). */
+export async function getReport(db: Db, id: string, organisationId?: string): Promise<Report | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const { rows } = await db.query(`${SELECT} WHERE r.id = $1`, [id]);
+  const { rows } = await db.query(`${SELECT} WHERE r.id = $1 AND ($2::uuid IS NULL OR r.organisation_id = $2)`, [
+    id,
+    organisationId ?? null,
+  ]);
   return rows[0] ? toReport(rows[0]) : null;
 }
 
@@ -142,6 +155,8 @@ export interface ListFilter {
   type?: ReportType;
   status?: ReportStatus;
   limit: number;
+  /** only this organisation's reports */
+  organisationId?: string;
   /** newest first; the cursor is the (created_at, id) of the last item seen */
   after?: { createdAt: string; id: string };
 }
@@ -149,6 +164,7 @@ export interface ListFilter {
 export async function listReports(db: Db, f: ListFilter): Promise<{ items: Report[]; next: { createdAt: string; id: string } | null }> {
   const where: string[] = [];
   const args: unknown[] = [];
+  if (f.organisationId) where.push(`r.organisation_id = $${args.push(f.organisationId)}`);
   if (f.type) where.push(`r.type = $${args.push(f.type)}`);
   if (f.status) where.push(`r.status = $${args.push(f.status)}`);
   if (f.after) where.push(`(r.created_at, r.id) < ($${args.push(f.after.createdAt)}::timestamptz, $${args.push(f.after.id)}::uuid)`);
@@ -201,7 +217,8 @@ export async function completeReport(pool: pg.Pool, id: string, files: NewFile[]
     await client.query('DELETE FROM report_files WHERE report_id = $1', [id]);
     for (const f of files) {
       await client.query(
-        'INSERT INTO report_files (report_id, format, media_type, file_name, content, byte_size) VALUES ($1, $2, $3, $4, $5, $6)',
+        `INSERT INTO report_files (report_id, format, media_type, file_name, content, byte_size, organisation_id)
+         SELECT $1, $2, $3, $4, $5, $6, organisation_id FROM reports WHERE id = $1`,
         [id, f.format, f.mediaType, f.fileName, f.content, f.content.length],
       );
     }
@@ -240,10 +257,16 @@ export async function failReport(db: Db, id: string, error: string): Promise<voi
   );
 }
 
-export async function getFile(db: Db, id: string, format: ReportFormat): Promise<(ReportFileInfo & { content: Buffer }) | null> {
+export async function getFile(
+  db: Db,
+  id: string,
+  format: ReportFormat,
+  organisationId?: string,
+): Promise<(ReportFileInfo & { content: Buffer }) | null> {
   const { rows } = await db.query(
-    'SELECT format, media_type, file_name, byte_size, content FROM report_files WHERE report_id = $1 AND format = $2',
-    [id, format],
+    `SELECT format, media_type, file_name, byte_size, content FROM report_files
+      WHERE report_id = $1 AND format = $2 AND ($3::uuid IS NULL OR organisation_id = $3)`,
+    [id, format, organisationId ?? null],
   );
   const r = rows[0];
   return r ? { format: r.format, mediaType: r.media_type, fileName: r.file_name, byteSize: r.byte_size, content: r.content } : null;

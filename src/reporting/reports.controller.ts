@@ -3,12 +3,14 @@
 // enqueue intent commit together; Redis plays no part in accepting a request.
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PostgresEventStore } from '../event-store/postgres-event-store.js';
+import { sideOf } from '../organisations/access.js';
+import { actingOrganisation } from '../organisations/acting.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
 import { READ_ROLES, Roles, type Role } from '../shared/auth/roles.decorator.js';
 import { BODY_PROBLEMS, GuardedRoutes, ProblemResponses } from '../shared/openapi.js';
@@ -130,7 +132,9 @@ export class ReportsController {
     let report: Report;
     try {
       if (checked.value.partnershipId) {
-        const version = await this.store.streamVersion(checked.value.partnershipId);
+        // Another organisation's partnership is not found, as for every read.
+        const side = await sideOf(this.pool, actingOrganisation(req).id, checked.value.partnershipId);
+        const version = side ? await this.store.streamVersion(checked.value.partnershipId) : 0;
         if (version === 0) throw new PartnershipNotFoundError(checked.value.partnershipId);
         // The dossier shows at least everything recorded before it was asked for.
         if (type === 'dossier') parameters.minVersion = version;
@@ -138,6 +142,7 @@ export class ReportsController {
       // Row and enqueue intent in one statement: accepted means kept, whatever Redis is doing.
       ({ report } = await createReport(this.pool, {
         id,
+        organisationId: actingOrganisation(req).id,
         type,
         parameters,
         requestedBy: req.apiKey?.name ?? req.personSession?.actorId ?? 'unknown',
@@ -171,7 +176,7 @@ export class ReportsController {
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ type: ReportPageSchema })
   @ProblemResponses({ 400: 'an unknown or invalid query parameter, or a cursor this endpoint did not return (validation_failed)' })
-  async list(@Query() query: Record<string, unknown>): Promise<{ items: ReportView[]; nextCursor: string | null }> {
+  async list(@Query() query: Record<string, unknown>, @Req() req: Request): Promise<{ items: ReportView[]; nextCursor: string | null }> {
     const errors: FieldError[] = [];
     for (const k of Object.keys(query))
       if (!['type', 'status', 'limit', 'cursor'].includes(k)) errors.push({ field: k, reason: 'is not a known query parameter' });
@@ -186,6 +191,7 @@ export class ReportsController {
     if (cursor !== undefined && typeof cursor !== 'string') errors.push({ field: 'cursor', reason: 'must be given once' });
     if (errors.length) throw validationProblem(errors);
     const page = await listReports(this.pool, {
+      organisationId: actingOrganisation(req).id,
       type: type as ReportType | undefined,
       status: status as ReportStatus | undefined,
       limit: n,
@@ -199,8 +205,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report: status, progress, error, files' })
   @ApiOkResponse({ type: ReportSchema })
   @ProblemResponses({ 404: 'no such report (report_not_found)' })
-  async get(@Param('id') id: string): Promise<ReportView> {
-    const r = await getReport(this.pool, id);
+  async get(@Param('id') id: string, @Req() req: Request): Promise<ReportView> {
+    const r = await getReport(this.pool, id, actingOrganisation(req).id);
     if (!r) throw notFound(id);
     return view(r);
   }
@@ -223,8 +229,8 @@ export class ReportsController {
     404: 'no such report or file (report_not_found, report_file_not_found)',
     409: 'not completed yet, or failed (report_not_ready); Retry-After while it is running',
   })
-  async download(@Param('id') id: string, @Query('format') format: unknown, @Res() res: Response) {
-    const r = await getReport(this.pool, id);
+  async download(@Param('id') id: string, @Query('format') format: unknown, @Req() req: Request, @Res() res: Response) {
+    const r = await getReport(this.pool, id, actingOrganisation(req).id);
     if (!r) throw notFound(id);
     const formats = FORMATS_OF[r.type];
     if (format !== undefined && (typeof format !== 'string' || !formats.includes(format as ReportFormat))) {
@@ -243,7 +249,7 @@ export class ReportsController {
         r.status === 'failed' ? {} : { 'Retry-After': '2' },
       );
     }
-    const file = await getFile(this.pool, id, (format as ReportFormat | undefined) ?? formats[0]);
+    const file = await getFile(this.pool, id, (format as ReportFormat | undefined) ?? formats[0], actingOrganisation(req).id);
     if (!file) throw new ApiProblem(404, 'report_file_not_found', 'Not found', `Report ${id} has no ${format} file.`);
     const disposition = file.format === 'html' ? 'inline' : 'attachment';
     res.setHeader('Content-Type', file.mediaType);

@@ -158,7 +158,10 @@ it('lets a signed-in person choose their mail subscriptions at #/settings', asyn
   await page.locator('#sub-kind-CouncilDecided').check();
   await page.locator('#sub-deadlines').check();
   await page.locator('#sub-language').selectOption('uk');
+  // The notice may show before the save: wait for the save's answer itself.
+  const saved = page.waitForResponse((r) => r.url().includes('/api/v1/me/subscriptions') && r.request().method() === 'PUT');
   await page.getByRole('button', { name: 'Save' }).click();
+  expect((await saved).status()).toBe(200);
   await page.getByText('Mail is not set up on this service').waitFor(); // no SMTP_URL in this suite
 
   const { rows } = await poolOf(t).query('SELECT partnerships, kinds, deadlines, digest, language, active FROM notification_subscriptions');

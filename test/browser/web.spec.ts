@@ -123,7 +123,7 @@ describe('the page is served by the service', () => {
   it('GET /api/v1/me names the key and its role, and needs a key', async () => {
     const me = await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${council}`);
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ name: 'Council staff', role: 'council' });
+    expect(me.body).toMatchObject({ name: 'Council staff', role: 'council', organisation: 'dortmund' });
     expect((await request(t.http).get('/api/v1/me')).status).toBe(401);
   });
 });

@@ -183,9 +183,9 @@ describe('the key commands (npm run keys:*)', () => {
 
     const list = await cli('list');
     expect(list.code).toBe(0);
-    expect(list.out.split('\n')[0]).toMatch(/^ID\s+ROLE\s+NAME\s+CREATED\s+LAST USED\s+EXPIRES\s+STATE$/);
+    expect(list.out.split('\n')[0]).toMatch(/^ID\s+ORGANISATION\s+ROLE\s+NAME\s+CREATED\s+LAST USED\s+EXPIRES\s+STATE$/);
     const row = list.out.split('\n').find((l) => l.startsWith(id))!;
-    expect(row).toMatch(/office\s+"Städtepartnerschaftsverein"\s+2026-03-01T10:00:00Z\s+\S+\s+2026-03-31T10:00:00Z\s+active$/);
+    expect(row).toMatch(/default\s+office\s+"Städtepartnerschaftsverein"\s+2026-03-01T10:00:00Z\s+\S+\s+2026-03-31T10:00:00Z\s+active$/);
     const { rows } = await poolOf(t).query('SELECT key_hash FROM api_keys');
     for (const r of rows) expect(list.out).not.toContain(r.key_hash);
     expect(list.out).not.toContain(secret);

@@ -29,7 +29,12 @@ it('still serves API keys, a Bearer key winning over any session cookie', async 
     .set('Authorization', `Bearer ${key}`)
     .set('Cookie', `pl_session=${'x'.repeat(43)}`);
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ name: 'Council script', role: 'council' });
+  expect(res.body).toEqual({
+    name: 'Council script',
+    role: 'council',
+    organisation: 'default',
+    organisations: [{ slug: 'default', name: 'Default organisation', languages: ['en', 'de', 'uk'], roles: ['council'] }],
+  });
   const cookieOnly = await request(t.http)
     .get('/api/v1/me')
     .set('Cookie', `pl_session=${'x'.repeat(43)}`);

@@ -1,5 +1,6 @@
 // Helpers for the notification suites: a signed-in person (a real person row and session), their
 // requests with the session cookie and CSRF token, and council decisions on a partnership.
+import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
 import request from 'supertest';
 import { createSession } from '../../src/auth/session/sessions.js';
 import { upsertPerson } from '../../src/people/people.js';
@@ -24,10 +25,15 @@ export async function signIn(t: TestApp, who: { subject: string; name: string; e
     { issuer: 'https://idp.test', subject: who.subject, displayName: who.name, email: who.email },
     now,
   );
-  const { secret } = await createSession(pool, { personId: person.id, roles: who.roles ?? ['council'], idToken: null }, now, {
-    idleMs: 3_600_000,
-    absoluteMs: 86_400_000 * 30,
-  });
+  const { secret } = await createSession(
+    pool,
+    { personId: person.id, roles: who.roles ?? ['council'], idToken: null, organisationId: INSTANCE_ORGANISATION_ID },
+    now,
+    {
+      idleMs: 3_600_000,
+      absoluteMs: 86_400_000 * 30,
+    },
+  );
   const cookie = `pl_session=${secret}`;
   const me = await request(t.http).get('/api/v1/me').set('Cookie', cookie);
   if (me.status !== 200) throw new Error(`sign-in failed: ${me.status} ${JSON.stringify(me.body)}`);

@@ -111,7 +111,7 @@ describe('the person is the actor', () => {
       .send({ ...EXAMPLES.initiate, partnershipId: newId() });
     expect(res.status).toBe(201);
     const me = await request(s.t.http).get('/api/v1/me').set('Authorization', `Bearer ${office}`);
-    expect(me.body).toEqual({ name: 'Integration script', role: 'office' });
+    expect(me.body).toMatchObject({ name: 'Integration script', role: 'office', organisation: 'default' });
   });
 });
 

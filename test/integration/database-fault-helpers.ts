@@ -117,7 +117,10 @@ export function roleName(): string {
 
 export async function createRole(pool: pg.Pool, role: string): Promise<void> {
   const r = pg.escapeIdentifier(role);
-  await pool.query(`CREATE ROLE ${r} LOGIN`);
+  // As in production (docs/operations.md, "Database roles"): system work bypasses row-level
+  // security, request work switches to ledger_app.
+  await pool.query(`CREATE ROLE ${r} LOGIN BYPASSRLS`);
+  await pool.query(`GRANT ledger_app TO ${r}`);
   await pool.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${r}`);
   await pool.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
 }

@@ -606,8 +606,8 @@ describe('global order is by transaction id as a number', () => {
         [above, 3],
       ] as const) {
         await own.pool.query(
-          `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id)
-           OVERRIDING SYSTEM VALUE VALUES ($1, 'order', $2, 'T', '{}', 'h', $3::xid8)`,
+          `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id, organisation_id)
+           OVERRIDING SYSTEM VALUE VALUES ($1, 'order', $2, 'T', '{}', 'h', $3::xid8, '00000000-0000-4000-8000-000000000001')`,
           [uuidv4(), pos, xid],
         );
       }

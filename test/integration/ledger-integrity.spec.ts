@@ -211,8 +211,9 @@ describe('transaction ids across a digit boundary', () => {
   /** One event recorded as if by transaction `xid` (below the read horizon), hashed with the store's event_hash(). */
   const recordedBy = (xid: string, streamId: string) =>
     db.pool.query(
-      `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id, recorded_at)
-       SELECT v.id, v.s, 1, 'Thing', v.d, event_hash(NULL, v.s, 1, v.id, 'Thing', 1, v.d, '{}'::jsonb, NULL, v.t), $3::xid8, v.t
+      `INSERT INTO events (event_id, stream_id, stream_version, type, data, hash, transaction_id, recorded_at, organisation_id)
+       SELECT v.id, v.s, 1, 'Thing', v.d, event_hash(NULL, v.s, 1, v.id, 'Thing', 1, v.d, '{}'::jsonb, NULL, v.t), $3::xid8, v.t,
+              '00000000-0000-4000-8000-000000000001'
          FROM (SELECT $1::uuid AS id, $2::text AS s, '{"n": 1}'::jsonb AS d, now() AS t) v`,
       [randomUUID(), streamId, xid],
     );

@@ -168,12 +168,12 @@ it('erases exactly the erased subjects, and the ledger, the projections and ever
         // A stored report that shows every name of this run.
         const reportId = randomUUID();
         await pool.query(
-          `INSERT INTO reports (id, type, parameters, status, requested_by, job_id) VALUES ($1, 'office_digest', '{}', 'completed', 'test', $2)`,
+          `INSERT INTO reports (id, type, parameters, status, requested_by, job_id, organisation_id) VALUES ($1, 'office_digest', '{}', 'completed', 'test', $2, '${INSTANCE_ORGANISATION_ID}')`,
           [reportId, `report-${reportId}`],
         );
         const html = `<p>${[...recordedNames].join(', ')}</p>`;
         await pool.query(
-          `INSERT INTO report_files (report_id, format, media_type, file_name, content, byte_size) VALUES ($1, 'html', 'text/html', 'r.html', $2, $3)`,
+          `INSERT INTO report_files (report_id, format, media_type, file_name, content, byte_size, organisation_id) VALUES ($1, 'html', 'text/html', 'r.html', $2, $3, '${INSTANCE_ORGANISATION_ID}')`,
           [reportId, Buffer.from(html), html.length],
         );
         await caughtUp(engine);

@@ -261,8 +261,8 @@ it('makes up the digest of a firing lost with Redis, once, when the schedule was
   // The schedule had fired before the lost firing: an earlier scheduled digest exists.
   const earlier = digestFiring(slot - 7 * 86_400_000);
   await poolOf(t).query(
-    `INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, status, created_at, job_id)
-     VALUES ($1, 'office_digest', '{}', 'schedule', $2, 'completed', $3, $4)`,
+    `INSERT INTO reports (id, type, parameters, requested_by, dedupe_key, status, created_at, job_id, organisation_id)
+     VALUES ($1, 'office_digest', '{}', 'schedule', $2, 'completed', $3, $4, '00000000-0000-4000-8000-000000000001')`,
     [earlier.reportId, earlier.dedupeKey, new Date(slot - 7 * 86_400_000), jobIdForReport(earlier.reportId)],
   );
   const made = await until(

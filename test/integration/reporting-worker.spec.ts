@@ -92,11 +92,10 @@ it('fails a report that can never be produced at once, saying why it is not retr
   worker.start();
   // Bypasses the API's validation on purpose: a report whose partnership does not exist.
   const id = uuidv7();
-  await poolOf(t).query(`INSERT INTO reports (id, type, parameters, requested_by, job_id) VALUES ($1, 'dossier', $2, 'test', $3)`, [
-    id,
-    JSON.stringify({ partnershipId: 'ghost-town' }),
-    jobIdForReport(id),
-  ]);
+  await poolOf(t).query(
+    `INSERT INTO reports (id, type, parameters, requested_by, job_id, organisation_id) VALUES ($1, 'dossier', $2, 'test', $3, '00000000-0000-4000-8000-000000000001')`,
+    [id, JSON.stringify({ partnershipId: 'ghost-town' }), jobIdForReport(id)],
+  );
   await queue.add('dossier', { reportId: id }, { ...jobOptions(t.config), jobId: jobIdForReport(id) });
 
   const failed = await until(async () => ((await row(id))?.status === 'failed' ? row(id) : null), 15_000, 'the report to fail');
@@ -114,8 +113,9 @@ it('gives an unexpected error REPORT_ATTEMPTS attempts, showing each retry, then
   // A row no builder can read (its parameters are JSON null): a bug-like error, neither temporary nor known.
   const id = uuidv7();
   await poolOf(t).query(
-    `WITH r AS (INSERT INTO reports (id, type, parameters, requested_by, job_id) VALUES ($1, 'aid_summary', 'null'::jsonb, 'test', $2) RETURNING id, job_id)
-     INSERT INTO report_outbox (report_id, job_id, reason) SELECT id, job_id, 'requested' FROM r`,
+    `WITH r AS (INSERT INTO reports (id, type, parameters, requested_by, job_id, organisation_id)
+                VALUES ($1, 'aid_summary', 'null'::jsonb, 'test', $2, '00000000-0000-4000-8000-000000000001') RETURNING id, job_id, organisation_id)
+     INSERT INTO report_outbox (report_id, job_id, reason, organisation_id) SELECT id, job_id, 'requested', organisation_id FROM r`,
     [id, jobIdForReport(id)],
   );
   const retrying = await until(

@@ -14,7 +14,8 @@ import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
 import { dropDatabase, ensureDatabase, openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore, ProjectionEngine, ident } from '../../src/event-store/index.js';
-import { advanceTransactionCounter } from '../../src/event-store/restore.js';
+import { advanceTransactionCounter, grantServiceRole } from '../../src/event-store/restore.js';
+import { DEFAULT_APP_ROLE } from '../../src/event-store/scoped-pool.js';
 import { PROJECTIONS } from '../../src/partnerships/read-models/projections.registry.js';
 import { TEST_DB_PREFIX } from '../support/test-db.js';
 
@@ -41,12 +42,13 @@ export async function pgDump(url: string, file: string): Promise<void> {
   await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', '--file', file, url]);
 }
 
-/** pg_restore, then the step after it (`npm run db:after-restore`): the counter past the restored events. */
+/** pg_restore, then the step after it (`npm run db:after-restore`): the counter past the restored events, the service role's grants. */
 export async function pgRestore(file: string, url: string): Promise<void> {
   await run(pgTool('pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '--dbname', url, file]);
   const ds = await openDatabase(url, { migrate: false, poolSize: 1 });
   try {
     await advanceTransactionCounter(poolOf(ds));
+    await grantServiceRole(poolOf(ds), DEFAULT_APP_ROLE);
   } finally {
     await ds.destroy();
   }

@@ -57,6 +57,22 @@ it('keeps every event, chain, checkpoint, projection and report of the previous 
     );
     expect(rows.map((r) => [r.event_id, r.stream_id, Number(r.stream_version)])).toEqual(manifest.events);
 
+    // Everything of the single-city release now belongs to the instance's first organisation.
+    const first = '00000000-0000-4000-8000-000000000001';
+    const owners = await pool.query<{ t: string; organisation_id: string; n: string }>(
+      `SELECT 'events' AS t, organisation_id, count(*) AS n FROM events GROUP BY 2
+       UNION ALL SELECT 'reports', organisation_id, count(*) FROM reports GROUP BY 2
+       UNION ALL SELECT 'report_files', organisation_id, count(*) FROM report_files GROUP BY 2
+       UNION ALL SELECT 'api_keys', organisation_id, count(*) FROM api_keys GROUP BY 2
+       UNION ALL SELECT 'timeline_entries', organisation_id, count(*) FROM timeline_entries GROUP BY 2 ORDER BY 1`,
+    );
+    expect(owners.rows.filter((r) => r.organisation_id !== first)).toEqual([]);
+    expect(owners.rows.find((r) => r.t === 'events')?.n).toBe(String(manifest.events.length));
+    expect(owners.rows.map((r) => r.t)).toEqual(expect.arrayContaining(['api_keys', 'events', 'report_files', 'reports']));
+    const access = await pool.query('SELECT organisation_id, partnership_id, side, until FROM partnership_access ORDER BY partnership_id');
+    const streams = [...new Set(manifest.events.filter((e: unknown[]) => e[2] === 1).map((e: unknown[]) => e[1]))];
+    expect(access.rows).toEqual(streams.sort().map((id) => ({ organisation_id: first, partnership_id: id, side: 'own', until: null })));
+
     const { live, rebuilt } = await catchUpThenRebuild(pool);
     expect(live.timeline_entries.length).toBeGreaterThan(20);
     expect(rebuilt).toEqual(live);

@@ -10,6 +10,7 @@ import { PG_POOL } from '../../event-store/event-store.module.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
 import { cookieNames, readCookie, type CookieNames } from './cookies.js';
+import { ROLES, type Role } from '../../shared/auth/roles.js';
 import { csrfMatches, sweepExpired, touchSession, type Session, type SessionLifetimes } from './sessions.js';
 
 const CSRF_HEADER = 'x-csrf-token';
@@ -65,6 +66,26 @@ export class SessionAuth {
       );
     }
     return check.session;
+  }
+
+  /**
+   * The session acting for the organisation a request names (X-Organisation), with the person's
+   * roles there; 403 when the person is no member of it. Without the header: the session's own.
+   */
+  async forOrganisation(session: Session, slug: string | undefined): Promise<Session> {
+    if (slug === undefined || slug === session.organisationSlug) return session;
+    const { rows } = await this.pool.query(
+      `SELECT o.id, o.slug, m.roles FROM organisations o JOIN memberships m ON m.organisation_id = o.id AND m.person_id = $1
+        WHERE o.slug = $2`,
+      [session.personId, slug],
+    );
+    if (!rows[0])
+      throw forbidden(
+        'not_a_member',
+        `You are not a member of an organisation "${slug.slice(0, 40)}"; GET /api/v1/me lists the organisations you act for.`,
+      );
+    const roles = (rows[0].roles as string[]).filter((x): x is Role => (ROLES as readonly string[]).includes(x));
+    return { ...session, organisationId: rows[0].id, organisationSlug: rows[0].slug, roles };
   }
 
   /** Fetch metadata and Origin, where the browser sends them, must say "this site". */

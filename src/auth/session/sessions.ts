@@ -20,7 +20,11 @@ export interface Session {
   actorId: string;
   displayName: string | null;
   subject: string;
+  /** the roles of the person's membership in the session's organisation, as they are now */
   roles: Role[];
+  /** the organisation the session acts for unless a request names another (X-Organisation) */
+  organisationId: string;
+  organisationSlug: string;
   csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
@@ -41,16 +45,16 @@ export function primaryRole(roles: readonly Role[]): Role | null {
 /** Opens a session for a person; the returned secret goes into the cookie and nowhere else. */
 export async function createSession(
   db: Db,
-  input: { personId: string; roles: Role[]; idToken: string | null },
+  input: { personId: string; roles: Role[]; idToken: string | null; organisationId: string },
   now: Date,
   life: SessionLifetimes,
 ): Promise<{ secret: string; expiresAt: Date }> {
   const secret = newSecret();
   const expiresAt = new Date(now.getTime() + life.absoluteMs);
   await db.query(
-    `INSERT INTO sessions (id_hash, person_id, roles, csrf_token, id_token, created_at, last_seen_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $7)`,
-    [hashSecret(secret), input.personId, input.roles, newSecret(), input.idToken, now, expiresAt],
+    `INSERT INTO sessions (id_hash, person_id, roles, csrf_token, id_token, created_at, last_seen_at, expires_at, organisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)`,
+    [hashSecret(secret), input.personId, input.roles, newSecret(), input.idToken, now, expiresAt, input.organisationId],
   );
   return { secret, expiresAt };
 }
@@ -69,7 +73,9 @@ export async function touchSession(db: Db, secret: string, now: Date, life: Sess
        UPDATE sessions SET last_seen_at = $2
         WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $2::timestamptz - make_interval(secs => $3::double precision / 1000)
         RETURNING *)
-     SELECT s.*, p.subject, p.display_name FROM s JOIN person p ON p.id = s.person_id`,
+     SELECT s.*, p.subject, p.display_name, o.slug AS organisation_slug, coalesce(m.roles, '{}') AS member_roles
+       FROM s JOIN person p ON p.id = s.person_id JOIN organisations o ON o.id = s.organisation_id
+       LEFT JOIN memberships m ON m.person_id = s.person_id AND m.organisation_id = s.organisation_id`,
     [hash, now, life.idleMs],
   );
   if (rows[0]) {
@@ -81,7 +87,10 @@ export async function touchSession(db: Db, secret: string, now: Date, life: Sess
         actorId: actorIdOf(r.person_id),
         displayName: r.display_name,
         subject: r.subject,
-        roles: (r.roles as string[]).filter((x): x is Role => (ROLES as readonly string[]).includes(x)),
+        // Roles come from the membership now, so a changed or removed membership takes effect at once.
+        roles: (r.member_roles as string[]).filter((x): x is Role => (ROLES as readonly string[]).includes(x)),
+        organisationId: r.organisation_id,
+        organisationSlug: r.organisation_slug,
         csrfToken: r.csrf_token,
         createdAt: r.created_at,
         lastSeenAt: r.last_seen_at,

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { databaseUnavailability } from '../../event-store/availability.js';
 import { PG_POOL } from '../../event-store/event-store.module.js';
 import { withTransaction } from '../../event-store/transaction.js';
+import { asSystem } from '../../shared/db-scope.js';
 import { upsertPerson } from '../../people/people.js';
 import { Clock } from '../../shared/clock.js';
 import { ApiProblem } from '../../shared/problem.js';
@@ -19,6 +20,7 @@ import { noAccessPage } from './no-access.js';
 import { OidcClient, SignInRejected } from './oidc.js';
 import { SessionAuth } from './session-auth.js';
 import { createSession, endSession, saveAttempt, takeAttempt } from './sessions.js';
+import { membershipAtSignIn } from '../../organisations/sign-in.js';
 
 const ATTEMPT_MS = 600_000;
 
@@ -101,20 +103,36 @@ export class SignInController {
         `The identity provider's answer could not be accepted (${err.message}); start again at /auth/login.`,
       );
     }
-    if (!who.roles.length) {
-      this.logger.log(`sign-in without a mapped role (groups: ${who.groups.join(', ') || 'none'})`);
+    // A new session id at every sign-in (never the one the browser had before), and the old one ends.
+    const previous = this.sessions.cookie(req);
+    const now = this.clock.now();
+    const noMembership = new Error('no membership');
+    // The person, its memberships and its new session, before any organisation acts: system work.
+    const session = await asSystem(() =>
+      withTransaction(this.pool, async (tx) => {
+        const person = await upsertPerson(tx, who, now);
+        // Roles come from memberships; the IdP's mapped roles are the instance organisation's.
+        const membership = await membershipAtSignIn(tx, person, who.roles);
+        // Nobody without an organisation is kept: rolled back, person row and all.
+        if (!membership) throw noMembership;
+        if (previous) await endSession(tx, previous);
+        return createSession(
+          tx,
+          { personId: person.id, roles: membership.roles, idToken: who.idToken, organisationId: membership.organisationId },
+          now,
+          this.sessions.lifetimes,
+        );
+      }).catch((err: unknown) => {
+        if (err === noMembership) return null;
+        throw err;
+      }),
+    );
+    if (!session) {
+      this.logger.log(`sign-in without a mapped role or membership (groups: ${who.groups.join(', ') || 'none'})`);
       res.status(403).type('html').setHeader('Cache-Control', 'no-store');
       res.send(noAccessPage(who.displayName, this.config.OIDC_ACCESS_CONTACT));
       return;
     }
-    // A new session id at every sign-in (never the one the browser had before), and the old one ends.
-    const previous = this.sessions.cookie(req);
-    const now = this.clock.now();
-    const session = await withTransaction(this.pool, async (tx) => {
-      if (previous) await endSession(tx, previous);
-      const person = await upsertPerson(tx, who, now);
-      return createSession(tx, { personId: person.id, roles: who.roles, idToken: who.idToken }, now, this.sessions.lifetimes);
-    });
     setCookie(res, names, names.session, session.secret, this.sessions.lifetimes.absoluteMs);
     res.redirect(303, attempt.returnTo);
   }

@@ -1,8 +1,9 @@
 // IATI 2.03 activity XML of the aid ledger: per partnership, and for a period across partnerships.
-import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { actingOrganisation } from '../../organisations/acting.js';
 import { businessDateEnd, businessDateStart, parseBusinessDate, ValidationError } from '../../partnerships/domain/index.js';
 import { READ_ROLES, Roles } from '../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../shared/openapi.js';
@@ -80,8 +81,8 @@ export class IatiController {
   @IatiXml()
   @ProblemResponses({ 404: 'unknown partnership (partnership_not_found)', 503: NOT_CONFIGURED })
   @ApiOperation({ summary: "IATI 2.03 activity XML of one partnership's aid: one iati-activity, one transaction per aid entry" })
-  async partnership(@Param('id') id: string, @Res() res: Response) {
-    send(res, await this.run(() => this.iati.partnership(id)), `aid-${safe(id)}.iati.xml`);
+  async partnership(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    send(res, await this.run(() => this.iati.partnership(id, actingOrganisation(req).id)), `aid-${safe(id)}.iati.xml`);
   }
 
   @Get('aid.iati.xml')
@@ -92,9 +93,13 @@ export class IatiController {
     503: NOT_CONFIGURED,
   })
   @ApiOperation({ summary: 'IATI 2.03 activity XML of the aid dated in a period: one iati-activity per partnership with aid in it' })
-  async period(@Query() q: IatiPeriodQueryDto, @Res() res: Response) {
+  async period(@Query() q: IatiPeriodQueryDto, @Req() req: Request, @Res() res: Response) {
     const p = periodOf(q);
-    send(res, await this.run(() => this.iati.period(p)), `aid-${p.from ?? 'start'}-to-${p.to ?? 'end'}.iati.xml`);
+    send(
+      res,
+      await this.run(() => this.iati.period(p, actingOrganisation(req).id)),
+      `aid-${p.from ?? 'start'}-to-${p.to ?? 'end'}.iati.xml`,
+    );
   }
 
   private async run(build: () => Promise<string>): Promise<string> {

@@ -9,13 +9,14 @@ import type { BusinessDate } from '../../partnerships/domain/index.js';
 import { AidLedgerQueries } from '../../partnerships/read-models/aid-ledger/aid-ledger.queries.js';
 import type { AidEntry } from '../../partnerships/read-models/aid-ledger/aid-ledger.types.js';
 import { StatusQueries } from '../../partnerships/read-models/status/status.queries.js';
+import { INSTANCE_ORGANISATION_ID } from '../../organisations/acting.js';
 import { Clock } from '../../shared/clock.js';
 import { buildIatiActivityXml, buildIatiPeriodXml, type IatiActivityInput, type IatiConfig } from './iati-activity.js';
 
 /** No reporting organisation is configured: the service cannot say who publishes. */
 export class IatiNotConfiguredError extends Error {
-  constructor() {
-    super('The IATI export is not configured: set IATI_REPORTING_ORG_REF to the IATI organisation identifier of the municipality.');
+  constructor(how = 'set IATI_REPORTING_ORG_REF to the IATI organisation identifier of the municipality') {
+    super(`The IATI export is not configured: ${how}.`);
   }
 }
 
@@ -46,6 +47,29 @@ export class IatiExport {
     };
   }
 
+  /**
+   * The reporting organisation of an organisation's export: its settings (iati.ref, name, type);
+   * the instance's first organisation falls back to this deployment's IATI_REPORTING_ORG_*.
+   */
+  private async configFor(organisationId?: string): Promise<IatiConfig> {
+    if (!organisationId) return this.iatiConfig();
+    const { rows } = await this.pool.query(`SELECT settings->'iati' AS iati FROM organisations WHERE id = $1`, [organisationId]);
+    const iati = rows[0]?.iati as { ref?: string; name?: string; type?: string } | null;
+    if (iati?.ref)
+      return {
+        reportingOrg: {
+          ref: iati.ref,
+          typeCode: iati.type ?? this.config.IATI_REPORTING_ORG_TYPE,
+          ...(iati.name ? { name: { en: iati.name } } : {}),
+        },
+        activityIdPrefix: iati.ref,
+      };
+    if (organisationId === INSTANCE_ORGANISATION_ID) return this.iatiConfig();
+    throw new IatiNotConfiguredError(
+      'set the organisation’s IATI reporting organisation (PATCH /api/v1/organisations/{slug}, settings.iati.ref)',
+    );
+  }
+
   private generatedAt(): string {
     // IATI's generated-datetime is an xsd:dateTime; seconds are precise enough
     return this.clock
@@ -55,17 +79,17 @@ export class IatiExport {
   }
 
   /** One partnership's activity, all its aid. PartnershipNotFoundError when there is no such partnership. */
-  async partnership(partnershipId: string): Promise<string> {
-    const config = this.iatiConfig();
+  async partnership(partnershipId: string, organisationId?: string): Promise<string> {
+    const config = await this.configFor(organisationId);
     const [input] = await this.inputs([partnershipId], (await this.aid.aid({ partnershipId })).items);
     return buildIatiActivityXml(input, config, this.generatedAt());
   }
 
   /** Every partnership's aid dated in [from, to] (inclusive YYYY-MM-DD); NothingToExportError when there is none. */
-  async period(p: { from?: string; to?: string; partnershipId?: string }): Promise<string> {
-    const config = this.iatiConfig();
+  async period(p: { from?: string; to?: string; partnershipId?: string }, organisationId?: string): Promise<string> {
+    const config = await this.configFor(organisationId);
     const period = { from: p.from ?? ALL_TIME.from, to: p.to ?? ALL_TIME.to };
-    const items = (await this.aid.aid({ from: p.from, to: p.to, partnershipId: p.partnershipId })).items;
+    const items = (await this.aid.aid({ from: p.from, to: p.to, partnershipId: p.partnershipId }, organisationId)).items;
     const ids = [...new Set(items.map((i) => i.partnershipId))].sort();
     return buildIatiPeriodXml(await this.inputs(ids, items), period, config, this.generatedAt());
   }

@@ -1,8 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { asSystem } from '../../shared/db-scope.js';
+import { actingOrganisation, INSTANCE_ORGANISATION_ID } from '../../organisations/acting.js';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { ProjectionEngine } from '../../event-store/projections.js';
 import { withTimeout } from '../../shared/timeout.js';
@@ -54,11 +56,20 @@ export class ProjectionsController {
   @ApiOperation({ summary: 'Rebuild a projection from position zero beside the live one, then switch (a BullMQ job)' })
   @ApiAcceptedResponse({ type: RebuildAcceptedSchema, description: 'queued; Location points at the progress' })
   @ProblemResponses({
+    403: 'an organisation other than the instance operator (operator_only)',
     404: 'no projection of that name (projection_not_found)',
     409: 'a rebuild is already running (rebuild_in_progress)',
     503: 'Redis is unavailable, nothing queued (queue_unavailable); Retry-After says when to retry',
   })
-  async rebuild(@Param('name') name: string, @Res({ passthrough: true }) res: Response): Promise<RebuildAccepted> {
+  async rebuild(@Param('name') name: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RebuildAccepted> {
+    // A rebuild rewrites every organisation's read rows: the instance operator's work.
+    if (actingOrganisation(req).id !== INSTANCE_ORGANISATION_ID)
+      throw new ApiProblem(
+        403,
+        'operator_only',
+        'Forbidden',
+        "Projections are rebuilt by the admins of the instance's first organisation (or with npm run projections:rebuild).",
+      );
     // Own keys only: "constructor" or "__proto__" is not a projection.
     const def = Object.hasOwn(PROJECTIONS, name) ? PROJECTIONS[name] : undefined;
     if (!def)
@@ -68,10 +79,10 @@ export class ProjectionsController {
         'Not found',
         `No projection named ${name.slice(0, 100)}; known: ${Object.keys(PROJECTIONS).join(', ')}.`,
       );
-    const status = await this.engine.status(name);
+    const status = await asSystem(() => this.engine.status(name));
     if (status.rebuilding && status.rebuilding.error === null) {
       // A rebuild whose process died (its lock is free) is cleared here, so it never blocks for good.
-      const recovery = await this.engine.recoverRebuild(def);
+      const recovery = await asSystem(() => this.engine.recoverRebuild(def));
       if (recovery.status === 'running')
         throw new ApiProblem(
           409,

@@ -1,4 +1,5 @@
 // The one write path for every partnership command: load → fold → decide → append(expectedVersion).
+import { asSystem } from '../../shared/db-scope.js';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
@@ -21,7 +22,9 @@ import {
   decide,
   recordAll,
   initialState,
+  PartnershipNotFoundError,
   type BusinessDate,
+  OBLIGATION_ENTRY_TYPES,
   type History,
   type PartnershipCommand,
   type PartnershipEvent,
@@ -29,8 +32,10 @@ import {
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
 import { toRecorded } from '../recorded.js';
-import { derivedEventId } from './idempotency.js';
+import { grantOwn, sideOf, type Side } from '../../organisations/access.js';
 import { INSTANCE_ORGANISATION_ID, streamOrganisations } from '../../organisations/acting.js';
+import { assertOwnEntry, assertReceivingSide, assertSideMayRecord, fundingEntryOf } from '../../organisations/sides.js';
+import { derivedEventId } from './idempotency.js';
 import { openEvents, sealEvents } from '../../privacy/sealing.js';
 import { personalTextsOf } from '../../privacy/settings.js';
 import { erasureGeneration, PERSONAL_DATA_TRUST_MS } from '../../privacy/subject-keys.js';
@@ -89,6 +94,10 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   private async run({ command, context }: ExecutePartnershipCommand): Promise<CommandOutcome> {
     const { expectedVersion, idempotency } = context;
     const streamId = command.partnershipId;
+    const organisationId = context.organisationId ?? INSTANCE_ORGANISATION_ID;
+    // Another organisation's partnership does not exist for this one (404, as for reads).
+    const side = await sideOf(this.store.pool, organisationId, streamId);
+    if (!side && command.type !== 'InitiatePartnership') throw new PartnershipNotFoundError(streamId);
     const idFor = idempotency
       ? (i: number) => derivedEventId(context.actor.keyId ?? context.actor.personId ?? 'anonymous', idempotency.scope, idempotency.key, i)
       : undefined;
@@ -101,7 +110,10 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       // After a lost race the history is read again; otherwise the cached one is trusted (see decideOn).
       const { state, decided } = await this.decideOn(streamId, command, context, attempt > 1);
       const loaded = state.version;
+      if (!side && loaded > 0)
+        throw new ApiProblem(409, 'partnership_id_taken', 'Conflict', `The partnership id ${streamId} is taken; choose another.`);
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
+      await this.checkSide(side ?? 'own', organisationId, decided, state, streamId);
 
       const metadata = this.metadata(context, command.type);
       // The ids are chosen here, so that a lost connection can be followed by a look for them.
@@ -114,8 +126,15 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       }));
       try {
         // Personal values are encrypted before the store hashes them (docs/privacy.md).
-        const sealed = await this.seal(streamId, events);
-        const result = await this.store.append(streamId, sealed, { expectedVersion: loaded });
+        const sealed = await this.seal(streamId, events, organisationId);
+        // A new partnership is its organisation's from its first event on: both in one transaction.
+        const result =
+          loaded === 0
+            ? await this.store.transaction(async (client) => {
+                await grantOwn(client, organisationId, streamId);
+                return this.store.append(streamId, sealed, { expectedVersion: loaded, client, organisationId });
+              })
+            : await this.store.append(streamId, sealed, { expectedVersion: loaded, organisationId });
         if (result.duplicate && idFor) {
           // A concurrent retry with the same key wrote these ids first: answer as it did.
           const earlier = await this.replay(streamId, idFor, idempotency!);
@@ -209,9 +228,12 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     return history;
   }
 
-  private async seal(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
-    const organisationId = (await streamOrganisations(this.store.pool, streamId))[0] ?? INSTANCE_ORGANISATION_ID;
-    return sealEvents(this.store.pool, organisationId, events, await personalTextsOf(this.store.pool, organisationId));
+  /** Subject keys are the partnership's owner's, so both sides' entries about one person share a key. */
+  private async seal(streamId: string, events: NewEvent[], acting: string): Promise<NewEvent[]> {
+    const organisationId = (await streamOrganisations(this.store.pool, streamId))[0] ?? acting;
+    const texts = await personalTextsOf(this.store.pool, organisationId);
+    // The partner's side writes into the owner's subject keys, which its own policies do not reach.
+    return asSystem(() => sealEvents(this.store.pool, organisationId, events, texts));
   }
 
   /** The history once this process' own append committed, as a read of the stream would give it. */
@@ -272,6 +294,33 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       events: recorded.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion })),
       replayed: true,
     };
+  }
+
+  /** The partner records its side's milestones only, and neither side changes the other's entries. */
+  private async checkSide(
+    side: Side,
+    organisationId: string,
+    decided: PartnershipEvent[],
+    history: History,
+    streamId: string,
+  ): Promise<void> {
+    assertSideMayRecord(
+      side,
+      decided.map((e) => e.type),
+    );
+    for (const e of decided) {
+      const data = e.data as Record<string, unknown>;
+      if (e.type === 'EntryCorrected' || e.type === 'EntryRetracted') {
+        assertOwnEntry(organisationId, await this.store.getEvent(data.targetEventId as string));
+      } else if (e.type === 'AidReceiptConfirmed') {
+        const delivery = await this.store.getEvent(data.deliveryId as string);
+        const linked = (await streamOrganisations(this.store.pool, streamId)).length > 1;
+        assertReceivingSide(organisationId, delivery, linked);
+      } else if (OBLIGATION_ENTRY_TYPES.has(e.type)) {
+        const funding = fundingEntryOf(history, data.obligationId as string);
+        if (funding) assertOwnEntry(organisationId, await this.store.getEvent(funding));
+      }
+    }
   }
 
   private metadata(ctx: CommandContext, commandType: string): EventMetadata {

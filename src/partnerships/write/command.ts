@@ -27,6 +27,8 @@ export interface CommandContext {
   /** From If-Match: *: write only if the partnership exists (a creation is then refused with 412). */
   mustExist?: boolean;
   idempotency?: IdempotencyOptions;
+  /** the organisation the command acts for (default: the instance's first) */
+  organisationId?: string;
 }
 
 export interface RecordedEntry {

@@ -42,6 +42,7 @@ import { toChanges } from './mapping.js';
 import { milestoneKinds, type MilestoneKinds } from './milestone-kinds.js';
 import { ENTRY_ROUTES, MILESTONE_ROUTES, bodyFields, eventOf, type MilestoneRoute } from './milestone-routes.js';
 import { CommandResultSchema, ConflictProblemSchema } from './responses.schemas.js';
+import { actingOrganisation } from '../../organisations/acting.js';
 
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -266,6 +267,7 @@ function commandContext(req: AuthenticatedRequest): CommandContext {
     requestId: ids.id,
     correlationId: ids.correlationId,
     source: 'api',
+    organisationId: actingOrganisation(req).id,
     expectedVersion,
     ...mustExist,
   };

@@ -265,6 +265,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisations: all for the instance operator, else the one the caller acts for */
+    get: operations['OrganisationsController_list'];
+    put?: never;
+    /** Create an organisation (the instance operator's admins only) */
+    post: operations['OrganisationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{slug}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One organisation with its settings */
+    get: operations['OrganisationsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an organisation's name, languages or settings (OParl body, IATI reporting-org, OpenID issuer) */
+    patch: operations['OrganisationsController_update'];
+    trace?: never;
+  };
+  '/api/v1/organisations/{slug}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite a partner organisation to a partnership this organisation owns (one-time, expiring token) */
+    post: operations['OrganisationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{slug}/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept an invitation as the partner organisation's admin: its members then read and record their side */
+    post: operations['OrganisationsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{slug}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation's members and their roles */
+    get: operations['OrganisationsController_members'];
+    put?: never;
+    /** Add a member (or change their roles): by issuer and subject, or by e-mail */
+    post: operations['OrganisationsController_addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{slug}/partnerships/{partnershipId}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Unlink the partner organisation: its access ends now; its entries stay in the log (either side's admin) */
+    delete: operations['OrganisationsController_unlink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/partnerships': {
     parameters: {
       query?: never;
@@ -1313,6 +1418,16 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
+     * @description The token the owning organisation handed over.
+     * @example {
+     *       "token": "pli_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f"
+     *     }
+     */
+    AcceptInvitation: {
+      /** @example pli_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f */
+      token: string;
+    };
+    /**
      * @example {
      *       "occurredOn": "2023-07-24",
      *       "endsOn": "2023-08-04",
@@ -1348,6 +1463,29 @@ export interface components {
        * @enum {string}
        */
       visibility?: 'public' | 'internal';
+    };
+    /**
+     * @description A member by identity at the IdP (issuer and subject), or by e-mail (matched at their next sign-in).
+     * @example {
+     *       "email": "office@zhytomyr.example",
+     *       "roles": [
+     *         "office"
+     *       ]
+     *     }
+     */
+    AddMember: {
+      /** @example office@zhytomyr.example */
+      email?: string;
+      /** @example https://login.example/realms/city */
+      issuer?: string;
+      /**
+       * @example [
+       *       "office"
+       *     ]
+       */
+      roles: ('office' | 'council' | 'reporting' | 'admin')[];
+      /** @example f3b1c2d4 */
+      subject?: string;
     };
     /**
      * @description A signed agreement.
@@ -1796,7 +1934,8 @@ export interface components {
      *       "expiresAt": "2025-05-01T09:00:00.000Z",
      *       "revokedAt": null,
      *       "rotatedAt": null,
-     *       "replacedBy": null
+     *       "replacedBy": null,
+     *       "organisation": "dortmund"
      *     }
      */
     ApiKey: {
@@ -1826,6 +1965,11 @@ export interface components {
        * @example Office for International Relations
        */
       name: string;
+      /**
+       * @description the slug of the one organisation the key acts for
+       * @example dortmund
+       */
+      organisation: string;
       /**
        * Format: uuid
        * @description the key that replaced it by rotation
@@ -1866,7 +2010,8 @@ export interface components {
      *           "expiresAt": "2025-05-01T09:00:00.000Z",
      *           "revokedAt": null,
      *           "rotatedAt": null,
-     *           "replacedBy": null
+     *           "replacedBy": null,
+     *           "organisation": "dortmund"
      *         }
      *       ]
      *     }
@@ -2509,6 +2654,7 @@ export interface components {
      *       "revokedAt": null,
      *       "rotatedAt": null,
      *       "replacedBy": null,
+     *       "organisation": "dortmund",
      *       "key": "pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f"
      *     }
      */
@@ -2544,6 +2690,11 @@ export interface components {
        * @example Office for International Relations
        */
       name: string;
+      /**
+       * @description the slug of the one organisation the key acts for
+       * @example dortmund
+       */
+      organisation: string;
       /**
        * Format: uuid
        * @description the key that replaced it by rotation
@@ -2656,6 +2807,55 @@ export interface components {
       webcal: string;
     };
     /**
+     * @description A new invitation: the token is shown only in this answer; hand it to the partner organisation’s admin.
+     * @example {
+     *       "id": "0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e70",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "organisation": "dortmund",
+     *       "createdAt": "2026-12-01T09:00:00.000Z",
+     *       "expiresAt": "2026-12-15T09:00:00.000Z",
+     *       "acceptedAt": null,
+     *       "acceptedBy": null,
+     *       "token": "pli_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f"
+     *     }
+     */
+    CreatedInvitation: {
+      /**
+       * Format: date-time
+       * @example null
+       */
+      acceptedAt: string | null;
+      /**
+       * @description the partner organisation that accepted it
+       * @example null
+       */
+      acceptedBy: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-01T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00.000Z
+       */
+      expiresAt: string;
+      /**
+       * Format: uuid
+       * @example 0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e70
+       */
+      id: string;
+      /**
+       * @description the inviting (owning) organisation
+       * @example dortmund
+       */
+      organisation: string;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /** @example pli_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f */
+      token: string;
+    };
+    /**
      * @example {
      *       "name": "Office calendar (Outlook)",
      *       "partnershipId": "dortmund-zhytomyr"
@@ -2672,6 +2872,22 @@ export interface components {
        * @example dortmund-zhytomyr
        */
       partnershipId?: string;
+    };
+    /**
+     * @description Which partnership to invite a partner to, and for how long the invitation holds.
+     * @example {
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "validFor": "14d"
+     *     }
+     */
+    CreateInvitation: {
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+      /**
+       * @description days (d) or hours (h), at most 90d; default 14d
+       * @example 14d
+       */
+      validFor?: string;
     };
     /**
      * @example {
@@ -2698,6 +2914,33 @@ export interface components {
        * @enum {string}
        */
       role: 'office' | 'council' | 'reporting' | 'admin';
+    };
+    /**
+     * @description A new organisation.
+     * @example {
+     *       "slug": "zhytomyr",
+     *       "name": "Zhytomyr City Council",
+     *       "languages": [
+     *         "uk",
+     *         "en",
+     *         "de"
+     *       ]
+     *     }
+     */
+    CreateOrganisation: {
+      /**
+       * @example [
+       *       "uk",
+       *       "en",
+       *       "de"
+       *     ]
+       */
+      languages?: ('en' | 'de' | 'uk')[];
+      /** @example Zhytomyr City Council */
+      name: string;
+      settings?: components['schemas']['OrganisationSettings'];
+      /** @example zhytomyr */
+      slug: string;
     };
     /**
      * @description A draft resolution and how far it has come.
@@ -3203,6 +3446,28 @@ export interface components {
       visibility?: 'public' | 'internal';
     };
     /**
+     * @description The IATI reporting-org of an organisation.
+     * @example {
+     *       "ref": "DE-GOV-05913000",
+     *       "name": "Stadt Dortmund",
+     *       "type": "10"
+     *     }
+     */
+    IatiReportingOrg: {
+      /** @example Stadt Dortmund */
+      name?: string;
+      /**
+       * @description IATI organisation identifier
+       * @example DE-GOV-05913000
+       */
+      ref: string;
+      /**
+       * @description IATI OrganisationType code (10: government)
+       * @example 10
+       */
+      type?: string;
+    };
+    /**
      * @example {
      *       "partnershipId": "dortmund-zhytomyr",
      *       "occurredOn": "2022",
@@ -3245,6 +3510,52 @@ export interface components {
       visibility?: 'public' | 'internal';
     };
     /**
+     * @description An invitation of a partner organisation to a partnership.
+     * @example {
+     *       "id": "0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e70",
+     *       "partnershipId": "dortmund-zhytomyr",
+     *       "organisation": "dortmund",
+     *       "createdAt": "2026-12-01T09:00:00.000Z",
+     *       "expiresAt": "2026-12-15T09:00:00.000Z",
+     *       "acceptedAt": null,
+     *       "acceptedBy": null
+     *     }
+     */
+    Invitation: {
+      /**
+       * Format: date-time
+       * @example null
+       */
+      acceptedAt: string | null;
+      /**
+       * @description the partner organisation that accepted it
+       * @example null
+       */
+      acceptedBy: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-01T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00.000Z
+       */
+      expiresAt: string;
+      /**
+       * Format: uuid
+       * @example 0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e70
+       */
+      id: string;
+      /**
+       * @description the inviting (owning) organisation
+       * @example dortmund
+       */
+      organisation: string;
+      /** @example dortmund-zhytomyr */
+      partnershipId: string;
+    };
+    /**
      * @example {
      *       "status": "ok",
      *       "uptimeSeconds": 3600
@@ -3285,7 +3596,22 @@ export interface components {
      * @description Who is asking: the holder and role of the API key sent, or the signed-in person.
      * @example {
      *       "name": "Office for International Relations",
-     *       "role": "office"
+     *       "role": "office",
+     *       "organisation": "dortmund",
+     *       "organisations": [
+     *         {
+     *           "slug": "dortmund",
+     *           "name": "Stadt Dortmund",
+     *           "languages": [
+     *             "de",
+     *             "en",
+     *             "uk"
+     *           ],
+     *           "roles": [
+     *             "office"
+     *           ]
+     *         }
+     *       ]
      *     }
      */
     Me: {
@@ -3312,6 +3638,13 @@ export interface components {
        */
       name: string;
       /**
+       * @description the organisation this request acts for
+       * @example zhytomyr
+       */
+      organisation: string;
+      /** @description every organisation the caller may act for */
+      organisations: components['schemas']['MyOrganisation'][];
+      /**
        * @description the key's role, or the person's most powerful role
        * @example council
        * @enum {string}
@@ -3329,6 +3662,64 @@ export interface components {
        * @example f3b1c2d4-…
        */
       subject?: string;
+    };
+    /**
+     * @description A person's roles in an organisation (pending: added by e-mail, not signed in yet).
+     * @example {
+     *       "personId": "0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e6f",
+     *       "email": null,
+     *       "displayName": "Office Tester",
+     *       "issuer": "https://login.example/realms/city",
+     *       "subject": "f3b1c2d4",
+     *       "roles": [
+     *         "office"
+     *       ],
+     *       "pending": false
+     *     }
+     */
+    Member: {
+      /** @example Office Tester */
+      displayName: string | null;
+      /** @example null */
+      email: string | null;
+      /** @example https://login.example/realms/city */
+      issuer: string | null;
+      /** @example false */
+      pending: boolean;
+      /**
+       * Format: uuid
+       * @example 0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e6f
+       */
+      personId: string | null;
+      /**
+       * @example [
+       *       "office"
+       *     ]
+       */
+      roles: ('office' | 'council' | 'reporting' | 'admin')[];
+      /** @example f3b1c2d4 */
+      subject: string | null;
+    };
+    /**
+     * @description An organisation's members.
+     * @example {
+     *       "members": [
+     *         {
+     *           "personId": "0193a1c2-7c1e-7b4e-9d3f-2a1b3c4d5e6f",
+     *           "email": null,
+     *           "displayName": "Office Tester",
+     *           "issuer": "https://login.example/realms/city",
+     *           "subject": "f3b1c2d4",
+     *           "roles": [
+     *             "office"
+     *           ],
+     *           "pending": false
+     *         }
+     *       ]
+     *     }
+     */
+    MemberList: {
+      members: components['schemas']['Member'][];
     };
     /**
      * @description A milestone the page can record: its route, who may record it, its form and an example body.
@@ -3616,6 +4007,45 @@ export interface components {
       amount: string;
       /** @description ISO 4217 code */
       currency: string;
+    };
+    /**
+     * @description An organisation the caller acts for, with their roles there.
+     * @example {
+     *       "slug": "zhytomyr",
+     *       "name": "Zhytomyr City Council",
+     *       "languages": [
+     *         "uk",
+     *         "en",
+     *         "de"
+     *       ],
+     *       "roles": [
+     *         "office"
+     *       ]
+     *     }
+     */
+    MyOrganisation: {
+      /**
+       * @description its languages, the default first
+       * @example [
+       *       "uk",
+       *       "en",
+       *       "de"
+       *     ]
+       */
+      languages: string[];
+      /** @example Zhytomyr City Council */
+      name: string;
+      /**
+       * @example [
+       *       "office"
+       *     ]
+       */
+      roles: ('office' | 'council' | 'reporting' | 'admin')[];
+      /**
+       * @description send as X-Organisation to act for it
+       * @example zhytomyr
+       */
+      slug: string;
     };
     /**
      * @description The next open plan of the partnership.
@@ -4885,6 +5315,110 @@ export interface components {
       title: string;
     };
     /**
+     * @description A municipality, district, association or agency that keeps partnerships here.
+     * @example {
+     *       "id": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+     *       "slug": "dortmund",
+     *       "name": "Stadt Dortmund",
+     *       "languages": [
+     *         "de",
+     *         "en",
+     *         "uk"
+     *       ],
+     *       "settings": {
+     *         "oparlBodyName": "Stadt Dortmund",
+     *         "iati": {
+     *           "ref": "DE-GOV-05913000",
+     *           "name": "Stadt Dortmund",
+     *           "type": "10"
+     *         }
+     *       },
+     *       "createdAt": "2026-12-01T09:00:00.000Z"
+     *     }
+     */
+    Organisation: {
+      /**
+       * Format: date-time
+       * @example 2026-12-01T09:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @example 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b
+       */
+      id: string;
+      /**
+       * @description the first is its default language
+       * @example [
+       *       "de",
+       *       "en",
+       *       "uk"
+       *     ]
+       */
+      languages: string[];
+      /** @example Stadt Dortmund */
+      name: string;
+      settings: components['schemas']['OrganisationSettings'];
+      /**
+       * @description short name used in X-Organisation and on the command line
+       * @example dortmund
+       */
+      slug: string;
+    };
+    /**
+     * @description Organisations the caller may see.
+     * @example {
+     *       "organisations": [
+     *         {
+     *           "id": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+     *           "slug": "dortmund",
+     *           "name": "Stadt Dortmund",
+     *           "languages": [
+     *             "de",
+     *             "en",
+     *             "uk"
+     *           ],
+     *           "settings": {
+     *             "oparlBodyName": "Stadt Dortmund",
+     *             "iati": {
+     *               "ref": "DE-GOV-05913000",
+     *               "name": "Stadt Dortmund",
+     *               "type": "10"
+     *             }
+     *           },
+     *           "createdAt": "2026-12-01T09:00:00.000Z"
+     *         }
+     *       ]
+     *     }
+     */
+    OrganisationList: {
+      organisations: components['schemas']['Organisation'][];
+    };
+    /**
+     * @description An organisation's OParl body, IATI reporting organisation and sign-in.
+     * @example {
+     *       "oparlBodyName": "Stadt Dortmund",
+     *       "iati": {
+     *         "ref": "DE-GOV-05913000",
+     *         "name": "Stadt Dortmund",
+     *         "type": "10"
+     *       }
+     *     }
+     */
+    OrganisationSettings: {
+      iati?: components['schemas']['IatiReportingOrg'];
+      /**
+       * @description its own OpenID issuer (default: the instance's)
+       * @example https://login.dortmund.example/realms/city
+       */
+      oidcIssuer?: string;
+      /**
+       * @description the OParl Body name (default: the name)
+       * @example Stadt Dortmund
+       */
+      oparlBodyName?: string;
+    };
+    /**
      * @example {
      *       "organisation": "Technische Universität Dortmund",
      *       "participantType": "academic",
@@ -5850,6 +6384,25 @@ export interface components {
       partlyConfirmed: number;
     };
     /**
+     * @description The organisation whose member or key recorded an entry, and its side of the partnership.
+     * @example {
+     *       "organisation": "dortmund",
+     *       "side": "own"
+     *     }
+     */
+    RecordedBy: {
+      /**
+       * @description the organisation's slug
+       * @example dortmund
+       */
+      organisation: string;
+      /**
+       * @example own
+       * @enum {string}
+       */
+      side: 'own' | 'partner';
+    };
+    /**
      * @example {
      *       "eventId": "01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f",
      *       "type": "AidDelivered",
@@ -6277,6 +6830,7 @@ export interface components {
      *       "revokedAt": null,
      *       "rotatedAt": null,
      *       "replacedBy": null,
+     *       "organisation": "dortmund",
      *       "key": "pl_4f9c2d7e1a6b3c8d5e0f7a2b9c4d1e6f",
      *       "replaces": {
      *         "id": "01956f0e-0000-7c3e-9f2d-3a4b5c6d7e8f",
@@ -6288,7 +6842,8 @@ export interface components {
      *         "expiresAt": "2025-05-01T09:00:00.000Z",
      *         "revokedAt": null,
      *         "rotatedAt": null,
-     *         "replacedBy": null
+     *         "replacedBy": null,
+     *         "organisation": "dortmund"
      *       }
      *     }
      */
@@ -6324,6 +6879,11 @@ export interface components {
        * @example Office for International Relations
        */
       name: string;
+      /**
+       * @description the slug of the one organisation the key acts for
+       * @example dortmund
+       */
+      organisation: string;
       /**
        * Format: uuid
        * @description the key that replaced it by rotation
@@ -6516,6 +7076,11 @@ export interface components {
        * @example 2022-05-01T00:00:00.000Z
        */
       occurredAt: string | null;
+      /**
+       * Format: uuid
+       * @description the organisation that recorded it
+       */
+      organisationId?: string;
       /**
        * @description the previous event's hash (null for the first)
        * @example c0a7f3…
@@ -6779,6 +7344,8 @@ export interface components {
        * @example 2022-06-01T08:00:00.000Z
        */
       recordedAt: string;
+      /** @description which organisation recorded it, on which side */
+      recordedBy?: components['schemas']['RecordedBy'];
       /** @example false */
       retracted: boolean;
       retraction: components['schemas']['Retraction'] | null;
@@ -6850,6 +7417,31 @@ export interface components {
        * @example 24
        */
       version: number;
+    };
+    /**
+     * @description Name, languages or settings to change; settings given replace those fields only.
+     * @example {
+     *       "settings": {
+     *         "iati": {
+     *           "ref": "DE-GOV-05913000",
+     *           "name": "Stadt Dortmund",
+     *           "type": "10"
+     *         }
+     *       }
+     *     }
+     */
+    UpdateOrganisation: {
+      /**
+       * @example [
+       *       "de",
+       *       "en",
+       *       "uk"
+       *     ]
+       */
+      languages?: ('en' | 'de' | 'uk')[];
+      /** @example Stadt Dortmund */
+      name?: string;
+      settings?: components['schemas']['OrganisationSettings'];
     };
     /**
      * @example {
@@ -8197,6 +8789,742 @@ export interface operations {
       };
       /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationList'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganisation'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organisation'];
+        };
+      };
+      /** @description invalid or taken slug, name, languages or settings (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organisation'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such organisation, or not yours (organisation_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganisation'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Organisation'];
+        };
+      };
+      /** @description invalid name, languages or settings (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such organisation, or not yours (organisation_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvitation'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedInvitation'];
+        };
+      };
+      /** @description invalid validFor (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such organisation or partnership of yours (organisation_not_found, partnership_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitation'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Invitation'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unknown invitation or organisation (invitation_not_found, organisation_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the partnership has a partner already, or is your own (partner_already_linked, invitation_to_self) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the invitation was used or expired (invitation_used, invitation_expired) */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_members: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberList'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such organisation, or not yours (organisation_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_addMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMember'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Member'];
+        };
+      };
+      /** @description invalid identity, e-mail or roles (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such organisation, or not yours (organisation_not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than 1 MiB (payload_too_large) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not JSON (unsupported_media_type) or not UTF-8 (unsupported_encoding) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests, or too many bad keys from this address; Retry-After says when to retry (rate_limited, too_many_auth_failures) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key cannot be checked right now (auth_unavailable); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  OrganisationsController_unlink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        partnershipId: string;
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description unlinked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no API key, or an unknown, expired or revoked one (missing_api_key, invalid_authorization, invalid_api_key, key_expired, key_revoked); from the page, a session that ended (session_expired, invalid_session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such organisation, partnership or link (organisation_not_found, link_not_found) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13399,7 +14727,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the key's or person's role may not use this route (role_not_allowed); a session's change without the page's CSRF token or from another site (csrf_token_invalid, csrf_cross_site) */
+      /** @description an organisation other than the instance operator (operator_only) */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,5 +1,7 @@
 // GET /api/v1/aid: the aid ledger across partnerships.
-import { Controller, Get, Inject, Query, UsePipes } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, UsePipes } from '@nestjs/common';
+import { actingOrganisation } from '../../../organisations/acting.js';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
@@ -68,7 +70,7 @@ export class AidLedgerController {
   @ApiOperation({ summary: 'The aid ledger: deliveries and commitments, filtered and grouped, with exact totals per currency' })
   @ApiOkResponse({ type: AidResultSchema })
   @ProblemResponses({ 400: 'a filter is invalid (validation_failed)' })
-  aid(@Query() q: AidQueryDto) {
-    return this.queries.aid(q);
+  aid(@Query() q: AidQueryDto, @Req() req: Request) {
+    return this.queries.aid(q, actingOrganisation(req).id);
   }
 }

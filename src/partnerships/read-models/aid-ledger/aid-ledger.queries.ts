@@ -1,4 +1,5 @@
 // Queries of the aid ledger: filters, exact totals per currency, groups.
+import { readablePartnerships } from '../../../organisations/access.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
@@ -15,7 +16,8 @@ export class AidLedgerQueries {
     @Inject(PartnershipSource) private readonly source: PartnershipSource,
   ) {}
 
-  async aid(query: AidQuery): Promise<AidResult> {
+  /** Given an organisation: only the partnerships it may read. */
+  async aid(query: AidQuery, organisationId?: string): Promise<AidResult> {
     if (query.partnershipId) await this.source.projectionHasApplied(query.partnershipId).catch(() => undefined);
     const params: unknown[] = [];
     const where = ['NOT a.retracted'];
@@ -23,6 +25,7 @@ export class AidLedgerQueries {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
+    if (organisationId) add(`a.partnership_id IN ${readablePartnerships('?')}`, organisationId);
     if (query.partnershipId) add('a.partnership_id = ?', query.partnershipId);
     if (query.receiver) add(`lower(a.receiver::text) LIKE ?`, `%${escapeLike(query.receiver.toLocaleLowerCase())}%`);
     if (query.from) add('a.sort_date >= ?', query.from);

@@ -48,8 +48,8 @@ async function upsertRows(client: Ctx['client'], table: Ctx['table'], rows: Reco
   // A new delivery awaits confirmation; its receipt columns are the receipt step's from then on.
   await client.query(
     `INSERT INTO ${table('aid_ledger')} (event_id, partnership_id, kind, receiver, receiver_key, occurred_on, sort_date, month,
-       amount, currency, modality, sector, funding_channel, items, retracted, receipt, stream_version, recorded_at)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, kind text, receiver jsonb,
+       amount, currency, modality, sector, funding_channel, items, retracted, receipt, stream_version, recorded_at, organisation_id)
+     SELECT r.*, partnership_organisation(r.partnership_id) FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, kind text, receiver jsonb,
        receiver_key text, occurred_on jsonb, sort_date date, month text, amount numeric, currency text, modality text,
        sector text, funding_channel text, items jsonb, retracted boolean, receipt text, stream_version int, recorded_at timestamptz)
      ON CONFLICT (event_id) DO UPDATE SET receiver = EXCLUDED.receiver, receiver_key = EXCLUDED.receiver_key,

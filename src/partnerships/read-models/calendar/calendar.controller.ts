@@ -59,7 +59,7 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarItemSchema, isArray: true })
   @ProblemResponses({ 400: 'from, days or partnershipId is invalid (validation_failed)' })
   calendar(@Query() q: CalendarQueryDto, @Req() req: Request) {
-    return this.queries.calendar({ ...q, organisationId: actingOrganisation(req).id });
+    return this.queries.calendar(q, actingOrganisation(req).id);
   }
 
   @Get('calendar.ics')
@@ -86,12 +86,10 @@ export class CalendarController {
         `This subscription shows only ${only}; leave partnershipId out or subscribe to ${query.partnershipId}.`,
       );
     }
-    const items = await this.queries.calendar({
-      ...query,
-      ...(only ? { partnershipId: only } : {}),
-      withCancelled: true,
-      organisationId: actingOrganisation(req).id,
-    });
+    const items = await this.queries.calendar(
+      { ...query, ...(only ? { partnershipId: only } : {}), withCancelled: true },
+      actingOrganisation(req).id,
+    );
     // ttl: how often subscribed apps should refresh (REFRESH-INTERVAL, X-PUBLISHED-TTL)
     const cal = ical({ name: 'Partnership Ledger', prodId: { company: 'partnership-ledger', product: 'calendar' }, ttl: 3600 });
     for (const item of items) {

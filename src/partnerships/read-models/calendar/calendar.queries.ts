@@ -1,5 +1,6 @@
 // Queries of the calendar: the plans still ahead (or cancelled, for subscriptions), and the due dates
 // of open obligations as all-day entries.
+import { readablePartnerships } from '../../../organisations/access.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
@@ -20,8 +21,6 @@ export interface CalendarQuery {
   withCancelled?: boolean;
   /** the due dates of open obligations too (default true) */
   withObligations?: boolean;
-  /** only this organisation's obligations (request code passes the acting organisation) */
-  organisationId?: string;
 }
 
 @Injectable()
@@ -37,7 +36,8 @@ export class CalendarQueries {
     return dayOf(this.clock.now().toISOString());
   }
 
-  async calendar(q: CalendarQuery = {}): Promise<CalendarItem[]> {
+  /** Given an organisation: only the partnerships it may read. */
+  async calendar(q: CalendarQuery = {}, organisationId?: string): Promise<CalendarItem[]> {
     const from = q.from ?? this.today();
     const end = new Date(Date.parse(`${from}T00:00:00Z`) + (q.days ?? 365) * 86_400_000);
     if (Number.isNaN(end.getTime()) || end.getUTCFullYear() > 9999) {
@@ -50,6 +50,10 @@ export class CalendarQueries {
       await this.source.projectionHasApplied(q.partnershipId).catch(() => undefined);
       params.push(q.partnershipId);
       extra = ` AND partnership_id = $4`;
+    }
+    if (organisationId) {
+      params.push(organisationId);
+      extra += ` AND partnership_id IN ${readablePartnerships(`$${params.length}`)}`;
     }
     const { rows } = await this.pool.query(
       `SELECT * FROM calendar_items WHERE sort_date >= $1 AND sort_date <= $2 AND status = ANY($3)${extra}
@@ -76,7 +80,7 @@ export class CalendarQueries {
       to: params[1] as string,
       ...(q.partnershipId ? { partnershipId: q.partnershipId } : {}),
       ...(q.withCancelled ? { withCancelled: true } : {}),
-      ...(q.organisationId ? { organisationId: q.organisationId } : {}),
+      ...(organisationId ? { organisationId } : {}),
     });
     if (!due.length) return plans;
     const key = (i: CalendarItem) => `${businessDateStart(i.date)}\u0000${i.partnershipId}\u0000${i.uid}`;

@@ -42,8 +42,8 @@ export async function applyCalendar({ changedEntries, ctx: { client, table } }: 
   if (!items.length) return;
   await client.query(
     `INSERT INTO ${table('calendar_items')} (partnership_id, uid, event_id, kind, status, occurred_on, sort_date, made_on, data,
-       sequence, changed_at)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, uid text, event_id text, kind text, status text,
+       sequence, changed_at, organisation_id)
+     SELECT r.*, partnership_organisation(r.partnership_id) FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, uid text, event_id text, kind text, status text,
        occurred_on jsonb, sort_date date, made_on jsonb, data jsonb, sequence int, changed_at timestamptz)`,
     [JSON.stringify(items)],
   );

@@ -1,6 +1,5 @@
 // The obligations step: one row per obligation of each partnership the batch touches, from the latest
 // state the status step just wrote (same transaction), owned by the partnership's organisation.
-import { streamOrganisations } from '../../../organisations/acting.js';
 import { businessDateStart, obligationTitle, type DerivedState } from '../../domain/index.js';
 import type { PartnershipsBatch } from '../batch.js';
 
@@ -17,10 +16,8 @@ export async function applyObligations({ changedEntries, ctx: { client, table } 
   for (const { partnership_id: id, state } of rows as { partnership_id: string; state: DerivedState }[]) {
     const obligations = state.obligations ?? [];
     if (!obligations.length) continue;
-    const [organisationId] = await streamOrganisations(client, id);
     for (const o of obligations) {
       items.push({
-        organisation_id: organisationId,
         partnership_id: id,
         obligation_id: o.id,
         funding_event_id: o.fundingEventId,
@@ -40,7 +37,7 @@ export async function applyObligations({ changedEntries, ctx: { client, table } 
   await client.query(
     `INSERT INTO ${table('obligations')} (organisation_id, partnership_id, obligation_id, funding_event_id, kind, title, due_date,
        status, since, sequence, obligation)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(organisation_id uuid, partnership_id text, obligation_id text,
+     SELECT partnership_organisation(r.partnership_id), r.* FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, obligation_id text,
        funding_event_id text, kind text, title text, due_date date, status text, since date, sequence int, obligation jsonb)`,
     [JSON.stringify(items)],
   );

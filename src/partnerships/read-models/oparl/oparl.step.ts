@@ -10,6 +10,7 @@
 // corrected twice) are found in the table (objects stored by earlier batches) and, for corrections
 // within this batch (a rebuild, or the first fill), by mapping the entries as they stood at each
 // correction's record time.
+import { INSTANCE_ORGANISATION_ID as OPARL_ORGANISATION_ID } from '../../../organisations/acting.js';
 import { applyChanges } from '../../domain/index.js';
 import type { PartnershipsBatch } from '../batch.js';
 import { rowToEntry } from '../timeline/timeline.step.js';
@@ -85,9 +86,11 @@ export async function applyOParl({ events, changedEntries, ctx: { client, table 
     if (!rows[0].unfilled) return;
   }
 
-  const { rows: timeline } = await client.query(`SELECT * FROM ${table('timeline_entries')} WHERE type = ANY($1)`, [
-    [...OPARL_EVENT_TYPES],
-  ]);
+  // Until OParl has one Body per organisation it publishes the first organisation's partnerships only.
+  const { rows: timeline } = await client.query(
+    `SELECT * FROM ${table('timeline_entries')} WHERE type = ANY($1) AND organisation_id = $2`,
+    [[...OPARL_EVENT_TYPES], OPARL_ORGANISATION_ID],
+  );
   const entries = timeline.map(rowToEntry);
   const fresh = rowsOf(entries);
   const ids = new Set(fresh.map((r) => r.id));
@@ -116,8 +119,8 @@ export async function applyOParl({ events, changedEntries, ctx: { client, table 
   }
 
   await client.query(
-    `INSERT INTO ${t} AS o (id, type, created, modified, deleted, object)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, type text, created timestamptz, modified timestamptz,
+    `INSERT INTO ${t} AS o (id, type, created, modified, deleted, object, organisation_id)
+     SELECT r.*, '${OPARL_ORGANISATION_ID}'::uuid FROM jsonb_to_recordset($1::jsonb) AS r(id text, type text, created timestamptz, modified timestamptz,
        deleted boolean, object jsonb)
      ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, created = EXCLUDED.created, modified = EXCLUDED.modified,
        deleted = EXCLUDED.deleted, object = EXCLUDED.object

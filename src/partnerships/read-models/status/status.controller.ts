@@ -1,8 +1,9 @@
 // GET /api/v1/partnerships and /api/v1/partnerships/{id}: the list and one partnership's status.
-import { Controller, Get, Inject, Param, Query, Res, UsePipes } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { Response } from 'express';
+import { actingOrganisation } from '../../../organisations/acting.js';
+import type { Request, Response } from 'express';
 import { READ_ROLES, Roles } from '../../../shared/auth/roles.decorator.js';
 import { GuardedRoutes, ProblemResponses } from '../../../shared/openapi.js';
 import { QueryInt } from '../../../shared/query-params.js';
@@ -65,8 +66,8 @@ export class StatusController {
   @ApiOperation({ summary: 'Partnerships with filters and cursor paging' })
   @ApiOkResponse({ type: PartnershipPageSchema })
   @ProblemResponses({ 400: 'a filter, limit or cursor is invalid (validation_failed)' })
-  list(@Query() q: ListPartnershipsQuery) {
-    return this.queries.list(q);
+  list(@Query() q: ListPartnershipsQuery, @Req() req: Request) {
+    return this.queries.list({ ...q, organisationId: actingOrganisation(req).id });
   }
 
   @Get(':id')

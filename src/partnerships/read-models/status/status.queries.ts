@@ -1,4 +1,5 @@
 // Queries of the status read model: one partnership (now, or as of a date), the filtered list, the dormant ones.
+import { readablePartnerships } from '../../../organisations/access.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
@@ -29,6 +30,8 @@ export interface ListFilter {
   q?: string;
   limit?: number;
   cursor?: string;
+  /** only the partnerships this organisation may read */
+  organisationId?: string;
 }
 
 /** $1 partnership, $2 day: the stream's head version, and the projected status row in force that day. */
@@ -104,6 +107,7 @@ export class StatusQueries {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
+    if (filter.organisationId) add(`s.partnership_id IN ${readablePartnerships('?')}`, filter.organisationId);
     if (filter.tier) add('s.tier = ?', filter.tier);
     if (filter.standing) add(`${standingExpr} = ?`, filter.standing);
     // Former names match too: a search for an old spelling finds the partnership.
@@ -148,11 +152,11 @@ export class StatusQueries {
   }
 
   /** Active partnerships with no milestone for DORMANT_AFTER_DAYS, as of today's clock. */
-  async dormant(): Promise<PartnershipSummary[]> {
+  async dormant(organisationId?: string): Promise<PartnershipSummary[]> {
     const out: PartnershipSummary[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.list({ standing: 'dormant', limit: 100, cursor });
+      const page = await this.list({ standing: 'dormant', limit: 100, cursor, organisationId });
       out.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

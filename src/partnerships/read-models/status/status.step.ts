@@ -146,18 +146,19 @@ export async function applyStatus({ events, changedEntries, ctx: { client, table
   );
   if (history.length) {
     await client.query(
-      `INSERT INTO ${table('partnership_status_history')} (partnership_id, valid_from, state)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, valid_from date, state jsonb)`,
+      `INSERT INTO ${table('partnership_status_history')} (partnership_id, valid_from, state, organisation_id)
+       SELECT r.*, partnership_organisation(r.partnership_id)
+         FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, valid_from date, state jsonb)`,
       [JSON.stringify(history)],
     );
   }
   if (!latest.length) return;
   await client.query(
     `INSERT INTO ${table('partnership_status')} (partnership_id, version, tier, standing, own_municipality, counterpart,
-       counterpart_country, areas, participant_count, last_milestone_end, summary, state, search, updated_at)
+       counterpart_country, areas, participant_count, last_milestone_end, summary, state, search, updated_at, organisation_id)
      SELECT r.partnership_id, r.version, r.tier, r.standing, r.own_municipality, r.counterpart, r.counterpart_country,
             ARRAY(SELECT jsonb_array_elements_text(r.areas)), r.participant_count, r.last_milestone_end, r.summary, r.state,
-            r.search, r.updated_at
+            r.search, r.updated_at, partnership_organisation(r.partnership_id)
        FROM jsonb_to_recordset($1::jsonb) AS r(partnership_id text, version int, tier text, standing text, own_municipality jsonb,
             counterpart jsonb, counterpart_country text, areas jsonb, participant_count int, last_milestone_end date,
             summary jsonb, state jsonb, search text, updated_at timestamptz)

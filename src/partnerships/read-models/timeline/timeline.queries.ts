@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { PG_POOL } from '../../../event-store/event-store.module.js';
 import { PostgresEventStore } from '../../../event-store/postgres-event-store.js';
 import type { StoredEvent } from '../../../event-store/types.js';
+import { readablePartnerships, withRecordedBy } from '../../../organisations/access.js';
 import { withActorNames } from '../../../people/people.js';
 import { fold, PartnershipNotFoundError, stateAt, type DerivedState } from '../../domain/index.js';
 import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
@@ -88,7 +89,10 @@ export class TimelineQueries {
   async page(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {
     const page = await this.pageWithActorIds(id, asOf, req);
     // People are recorded by actor id; their names are looked up at read time (they may change).
-    return 'notModified' in page ? page : { ...page, entries: await withActorNames(this.pool, page.entries) };
+    // Which side recorded each entry comes from its event's organisation.
+    return 'notModified' in page
+      ? page
+      : { ...page, entries: await withRecordedBy(this.pool, await withActorNames(this.pool, page.entries)) };
   }
 
   private async pageWithActorIds(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {
@@ -185,12 +189,14 @@ export class TimelineQueries {
   }
 
   /** Timeline entries recorded, corrected or retracted after a moment, across partnerships (digests). */
-  async changesSince(recordedAfter: Date): Promise<TimelineEntry[]> {
+  async changesSince(recordedAfter: Date, organisationId?: string): Promise<TimelineEntry[]> {
     const { rows } = await this.pool.query(
-      `SELECT * FROM timeline_entries WHERE changed_at > $1 ORDER BY changed_at, partnership_id, stream_version`,
-      [recordedAfter],
+      `SELECT * FROM timeline_entries WHERE changed_at > $1
+          AND ($2::uuid IS NULL OR partnership_id IN ${readablePartnerships('$2')})
+        ORDER BY changed_at, partnership_id, stream_version`,
+      [recordedAfter, organisationId ?? null],
     );
-    return withActorNames(this.pool, rows.map(rowToEntry));
+    return withRecordedBy(this.pool, await withActorNames(this.pool, rows.map(rowToEntry)));
   }
 }
 

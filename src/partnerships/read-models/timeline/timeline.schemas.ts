@@ -8,7 +8,7 @@ import { AsOfSchema, BusinessDateSchema, ENTRY_DATA_EXAMPLE } from '../../values
 import type { PlanAnnotation } from '../plans.js';
 import { ReceiptSchema } from '../receipts/receipts.schemas.js';
 import type { ReceiptView } from '../receipts/receipts.js';
-import type { Timeline, TimelineCorrection, TimelineEntry } from './timeline.types.js';
+import type { RecordedBy, Timeline, TimelineCorrection, TimelineEntry } from './timeline.types.js';
 
 const UUID_EXAMPLE = '01956f0e-6b1a-7c3e-9f2d-3a4b5c6d7e8f';
 // An entry's data is described by the milestones' own description (write/openapi-schemas.ts, EntryData).
@@ -87,6 +87,16 @@ const ENTRY = {
   actor: 'Office for International Relations',
 };
 
+@Schema({
+  name: 'RecordedBy',
+  description: 'The organisation whose member or key recorded an entry, and its side of the partnership.',
+  example: { organisation: 'dortmund', side: 'own' },
+})
+class RecordedBySchema implements RecordedBy {
+  @ApiProperty({ example: 'dortmund', description: "the organisation's slug" }) organisation: string;
+  @ApiProperty({ enum: ['own', 'partner'], example: 'own' }) side: 'own' | 'partner';
+}
+
 @Schema({ name: 'TimelineEntry', description: 'A milestone with its corrections and retraction.', example: ENTRY })
 class TimelineEntrySchema implements TimelineEntry {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE }) eventId: string;
@@ -106,6 +116,8 @@ class TimelineEntrySchema implements TimelineEntry {
   @ApiProperty({ type: String, nullable: true, example: ENTRY.actor }) actor: string | null;
   @ClassProperty(() => PlanAnnotationSchema, { required: false, description: 'for a plan entry: how the plan ended up' })
   plan?: PlanAnnotation;
+  @ClassProperty(() => RecordedBySchema, { required: false, description: 'which organisation recorded it, on which side' })
+  recordedBy?: RecordedBy;
   @ClassProperty(() => ReceiptSchema, {
     required: false,
     description: 'for a live delivery: how much of it the receiver has confirmed, as of the day asked about',
@@ -197,6 +209,7 @@ export class StoredEventSchema implements Json<StoredEvent> {
   @ApiProperty({ type: 'integer', example: 1 }) schemaVersion: number;
   @RefProperty('EntryData') data: unknown;
   @ClassProperty(() => EventMetadataSchema) metadata: StoredEvent['metadata'];
+  @ApiPropertyOptional({ format: 'uuid', description: 'the organisation that recorded it' }) organisationId?: string;
   @ApiProperty({
     type: String,
     format: 'date-time',

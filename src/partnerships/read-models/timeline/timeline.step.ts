@@ -84,9 +84,9 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
   });
   await client.query(
     `INSERT INTO ${table('timeline_entries')} (event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date,
-       planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at)
+       planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at, organisation_id)
      SELECT event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date, planned, data, coalesce(original, data),
-            corrections, retracted, retraction, recorded_at, actor, changed_at
+            corrections, retracted, retraction, recorded_at, actor, changed_at, partnership_organisation(partnership_id)
        FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, stream_version int, type text,
        occurred_on jsonb, sort_date date, fold_date date, planned boolean, data jsonb, original jsonb, corrections jsonb,
        retracted boolean, retraction jsonb, recorded_at timestamptz, actor text, changed_at timestamptz)

@@ -13,6 +13,12 @@ export interface TimelineCorrection {
   retracted: boolean;
 }
 
+export interface RecordedBy {
+  /** the organisation's slug */
+  organisation: string;
+  side: 'own' | 'partner';
+}
+
 export interface TimelineEntry {
   eventId: string;
   partnershipId: string;
@@ -30,6 +36,8 @@ export interface TimelineEntry {
   retraction: { eventId: string; reason: string; recordedAt: string; actor: string | null } | null;
   recordedAt: string;
   actor: string | null;
+  /** which organisation recorded it, and on which side of the partnership */
+  recordedBy?: RecordedBy;
   /** for a plan entry: how the plan ended up (open, rescheduled, fulfilled by which entry, cancelled) */
   plan?: PlanAnnotation;
   /** for a live delivery: how much of it the receiver has confirmed (as of the day asked about) */

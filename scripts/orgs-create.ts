@@ -1,0 +1,5 @@
+// `npm run orgs:create`: see src/organisations/orgs-cli.ts (and --help).
+import 'reflect-metadata';
+import { runOrgsCli } from '../src/organisations/orgs-cli.js';
+
+await runOrgsCli('create');

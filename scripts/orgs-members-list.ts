@@ -1,0 +1,5 @@
+// `npm run orgs:members:list`: see src/organisations/orgs-cli.ts (and --help).
+import 'reflect-metadata';
+import { runOrgsCli } from '../src/organisations/orgs-cli.js';
+
+await runOrgsCli('members:list');
