@@ -11,6 +11,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
 import { createSession } from '../../src/auth/session/sessions.js';
+import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
 import { upsertPerson } from '../../src/people/people.js';
 import type { Command } from './load.js';
 
@@ -147,10 +148,15 @@ export async function subscribe(
     { issuer: 'https://soak.invalid', subject: 'soak-reader', displayName: 'Soak Reader', email: 'soak.reader@soak.example' },
     now,
   );
-  const { secret } = await createSession(pool, { personId: person.id, roles: ['council'], idToken: null }, now, {
-    idleMs: 86_400_000,
-    absoluteMs: 86_400_000,
-  });
+  const { secret } = await createSession(
+    pool,
+    { personId: person.id, roles: ['council'], idToken: null, organisationId: INSTANCE_ORGANISATION_ID },
+    now,
+    {
+      idleMs: 86_400_000,
+      absoluteMs: 86_400_000,
+    },
+  );
   const cookie = `pl_session=${secret}`;
   const me = await call(`${api}/api/v1/me`, { headers: { Cookie: cookie } }, 'GET /api/v1/me');
   await call(

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { createSession } from '../../src/auth/session/sessions.js';
+import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
 import { upsertPerson } from '../../src/people/people.js';
 import { startSmtp, type TestSmtp } from '../support/smtp-server.js';
 import { startReceiver as startWebhookReceiver, type Receiver as WebhookReceiver } from '../support/webhook-receiver.js';
@@ -124,10 +125,15 @@ it('follows one command from the HTTP request to the report job it triggered, in
     { issuer: 'https://idp.test', subject: 'trace-reader', displayName: 'Trace Reader', email: 'trace.reader@dortmund.example' },
     now,
   );
-  const session = await createSession(db.pool, { personId: person.id, roles: ['council'], idToken: null }, now, {
-    idleMs: 3_600_000,
-    absoluteMs: 3_600_000,
-  });
+  const session = await createSession(
+    db.pool,
+    { personId: person.id, roles: ['council'], idToken: null, organisationId: INSTANCE_ORGANISATION_ID },
+    now,
+    {
+      idleMs: 3_600_000,
+      absoluteMs: 3_600_000,
+    },
+  );
   const cookie = `pl_session=${session.secret}`;
   const api = `http://127.0.0.1:${port}/api/v1`;
   const me = (await (await fetch(`${api}/me`, { headers: { Cookie: cookie } })).json()) as { csrfToken: string };
