@@ -18,6 +18,7 @@ import { benchEncryption, type EncryptionFigure } from './figures/privacy.js';
 import { benchHttp, type HttpFigure } from './figures/http.js';
 import { benchRebuild, type RebuildFigure } from './figures/rebuild.js';
 import { benchRls, type RlsFigure } from './figures/rls.js';
+import { benchRlsHttp, type RlsHttpFigure } from './figures/rls-http.js';
 import { benchTracingOff, type TracingOffFigure } from './figures/tracing.js';
 
 /** Pairs of rounds (without, with the register) in the tracing-off figure. */
@@ -112,6 +113,9 @@ async function main() {
   const lagRate = 500;
   const batch = { writers: 4, eventsPerCall: 100 };
   const asOfStreams = [50, 500, 5000];
+  const rlsHttpParams = args.quick
+    ? { connections: 16, partnerships: 20, entriesPerPartnership: 20, rounds: 2 }
+    : { connections: 32, partnerships: 50, entriesPerPartnership: 50, rounds: 4 };
   const rlsParams = args.quick
     ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8 }
     : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8 };
@@ -156,6 +160,7 @@ async function main() {
       rssSampleMs: 100,
     },
     rls: { ...rlsParams, compared: 'the same store and database: system work (policies bypassed) against request work (ledger_app)' },
+    rlsHttp: { ...rlsHttpParams, compared: 'the same app, alternating: request work as ledger_app against DATABASE_APP_ROLE empty' },
     reads: {
       readers: 32,
       timelineEntries: 500,
@@ -173,6 +178,7 @@ async function main() {
   let encryption: EncryptionFigure | null = null;
   let reads: ReadsFigure | null = null;
   let rls: RlsFigure | null = null;
+  let rlsHttp: RlsHttpFigure | null = null;
   const rebuilds: RebuildFigure[] = [];
   let http: HttpFigure | null = null;
   let tracingOff: TracingOffFigure | null = null;
@@ -273,6 +279,17 @@ async function main() {
       rls = await timed('rls', () =>
         benchRls(urls.rls, { ...rlsParams, warmupMs: args.warmupMs, durationMs: args.durationMs }, log).catch(failed('rls')),
       );
+    if (args.only.has('rls')) {
+      // The app's own database: a fresh one, so the figure's data is its own.
+      await dropDatabase(urls.rls);
+      await ensureDatabase(urls.rls);
+      await (await openDatabase(urls.rls, { migrate: true, poolSize: 2 })).destroy();
+      rlsHttp = await timed('rls-http', () =>
+        benchRlsHttp(root, urls.rls, { ...rlsHttpParams, warmupMs: args.warmupMs, durationMs: args.durationMs }, log).catch(
+          failed('rls over http'),
+        ),
+      );
+    }
   } finally {
     for (const u of Object.values(urls)) await dropDatabase(u).catch((e) => log(`could not drop ${u}: ${e}`));
   }
@@ -524,6 +541,40 @@ async function main() {
     ratios['append under RLS / bypassed'] = rls.append.ratio;
     ratios['readStream under RLS / bypassed'] = rls.readStream.ratio;
   }
+  if (rlsHttp) {
+    const mean = (rs: { opsPerSecond: number }[]) => rs.reduce((n, r) => n + r.opsPerSecond, 0) / rs.length;
+    const p99 = (rs: { p99Ms: number }[]) => Math.max(...rs.map((r) => r.p99Ms));
+    for (const [name, mine, theirs, ratio] of [
+      [
+        `HTTP timeline page under RLS @${rlsHttp.connections}, ${rlsHttp.rounds} rounds`,
+        rlsHttp.rls.read,
+        rlsHttp.bypassed.read,
+        rlsHttp.readRatio,
+      ],
+      [
+        `HTTP command under RLS @${rlsHttp.connections}, ${rlsHttp.rounds} rounds`,
+        rlsHttp.rls.command,
+        rlsHttp.bypassed.command,
+        rlsHttp.commandRatio,
+      ],
+    ] as const) {
+      rows.push([
+        name,
+        mean(mine).toFixed(0),
+        (mine.reduce((n, r) => n + r.p50Ms, 0) / mine.length).toFixed(1),
+        p99(mine).toFixed(1),
+        String(mine.reduce((n, r) => n + r.errors, 0)),
+        'same app, DATABASE_APP_ROLE empty',
+        mean(theirs).toFixed(0),
+        (theirs.reduce((n, r) => n + r.p50Ms, 0) / theirs.length).toFixed(1),
+        p99(theirs).toFixed(1),
+        fmt.ratio(ratio),
+        `≥90% ${met(ratio >= 0.9)}`,
+      ]);
+    }
+    ratios['HTTP timeline under RLS / bypassed'] = rlsHttp.readRatio;
+    ratios['HTTP command under RLS / bypassed'] = rlsHttp.commandRatio;
+  }
   const table = renderTable(header, rows);
   const load = `load average ${machine.loadAverageAtStart.join(' ')} at the start, ${loadAverageAtEnd.join(' ')} at the end`;
   process.stdout.write(
@@ -557,7 +608,7 @@ async function main() {
       machine,
       params,
       ratios,
-      figures: { append, batched, encryption, http, tracingOff, rebuilds, reads, rls, notBuilt },
+      figures: { append, batched, encryption, http, tracingOff, rebuilds, reads, rls, rlsHttp, notBuilt },
       table,
     };
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

@@ -21,6 +21,7 @@ import { Obligations1764000040000 } from './1764000040000-Obligations.js';
 import { Places1764000050000 } from './1764000050000-Places.js';
 import { PersonalData1764000060000 } from './1764000060000-PersonalData.js';
 import { RowLevelSecurity1764000099000 } from './1764000099000-RowLevelSecurity.js';
+import { EventsWriteAccess1764000110000 } from './1764000110000-EventsWriteAccess.js';
 
 export const migrations = [
   EventStore1764000000000,
@@ -43,6 +44,8 @@ export const migrations = [
   Obligations1764000040000,
   Places1764000050000,
   PersonalData1764000060000,
-  // Last: row-level security on every table that holds an organisation's data by now.
+  // Row-level security on every table that holds an organisation's data by now; later migrations
+  // protect the tables they make themselves.
   RowLevelSecurity1764000099000,
+  EventsWriteAccess1764000110000,
 ];

@@ -79,8 +79,16 @@ export async function benchRls(url: string, p: RlsParams, log: (s: string) => vo
     };
     // Each writer appends to streams of its organisation no other writer touches.
     const mine = (w: number, i: number) => streams[orgOf(w)][(Math.floor(w / p.organisations) * 7 + i) % p.partnershipsPerOrganisation];
+    // The streams the append phase writes, each its organisation's own (the events' insert policy checks it).
+    const appendStream = (w: number, i: number) => `${mine(w, 0)}-w${w}-${i % 4}`;
+    for (let w = 0; w < p.writers; w++)
+      for (let k = 0; k < 4; k++)
+        await pool.query(`INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side) VALUES ($1, $2, $2, 'own')`, [
+          orgs[orgOf(w)],
+          appendStream(w, k),
+        ]);
     const append = await pair('append', async (w, i) => {
-      const s = `${mine(w, 0)}-w${w}-${i % 4}`;
+      const s = appendStream(w, i);
       const v = versions.get(s) ?? 0;
       const r = await store.append(s, [aidDelivered(i)], { expectedVersion: v === 0 ? 'no_stream' : v, organisationId: orgs[orgOf(w)] });
       versions.set(s, r.nextVersion);

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { setActingOrganisation } from '../organisations/acting.js';
+import { membershipsOf, type Membership } from '../organisations/organisations.js';
 import { FEED_TOKEN_SCOPE } from '../shared/auth/feed-token.decorator.js';
 import { ROLES_KEY, type Role } from '../shared/auth/roles.decorator.js';
 import { Clock } from '../shared/clock.js';
@@ -20,7 +21,13 @@ import { SessionAuth } from './session/session-auth.js';
 import { primaryRole, type Session } from './session/sessions.js';
 
 /** Who asks: a machine's API key, a calendar's feed token, or a person's session (never more than one). */
-export type AuthenticatedRequest = Request & { apiKey?: ApiKey; feedToken?: FeedToken; personSession?: Session };
+export type AuthenticatedRequest = Request & {
+  apiKey?: ApiKey;
+  feedToken?: FeedToken;
+  personSession?: Session;
+  /** A signed-in person's memberships in every organisation (GET /api/v1/me lists them to choose from). */
+  personMemberships?: () => Promise<Membership[]>;
+};
 
 const REALM = 'Bearer realm="partnership-ledger"';
 const INVALID_TOKEN = `${REALM}, error="invalid_token"`;
@@ -177,6 +184,10 @@ export class ApiKeyGuard implements CanActivate {
     }
     session = await asSystem(() => this.sessions.forOrganisation(session, organisationHeader(req)));
     req.personSession = session;
+    // Row-level security shows a request its acting organisation's rows only; the person's own
+    // memberships elsewhere are read as system work, by their person id, when a route asks.
+    const personId = session.personId;
+    req.personMemberships = () => asSystem(() => membershipsOf(this.pool, personId));
     setActingOrganisation(req, { id: session.organisationId, slug: session.organisationSlug });
     if (this.reflector.getAllAndOverride<boolean>(KEY_ONLY, targets)) {
       throw new ApiProblem(

@@ -8,7 +8,7 @@ import { EMPTY_HEAD, readHeads, type Head, type HeadCache } from './head-cache.j
 import { LockWatch } from './lock-watch.js';
 import type { ExpectedVersion } from './types.js';
 import type { PreparedEvent } from './validation.js';
-import { currentDbScope, dbScopeKey, inDbScope, type DbScope } from '../shared/db-scope.js';
+import { currentDbScope, dbScopeKey, inDbScope, unionScope, type DbScope } from '../shared/db-scope.js';
 import { inSpan } from '../shared/tracing.js';
 
 /** At most this many rows in one statement of coalesced appends (14 values each, under pg's 65,535). */
@@ -26,8 +26,9 @@ const lockWait = () => new DatabaseUnavailableError(APPENDS_WAIT_ON_LOCK, true);
 /** Errors one append's rows can cause for a whole coalesced statement: each append is then sent alone. */
 const perAppendError = (err: unknown) => {
   const code = (err as { code?: unknown } | null)?.code;
-  // 40P01: two statements inserting the same streams' next versions in another order.
-  return typeof code === 'string' && (code === '23505' || code === '40P01' || code.startsWith('22'));
+  // 40P01: two statements inserting the same streams' next versions in another order. 42501: one
+  // organisation's row refused by the events' insert policy (a stream it may not write).
+  return typeof code === 'string' && (code === '23505' || code === '40P01' || code === '42501' || code.startsWith('22'));
 };
 
 /** An append planned for a statement: its rows, the head they build on, the head they make. */
@@ -53,7 +54,7 @@ export interface PendingAppend {
   /** gives up waiting for a statement slot, as pg-pool gives up waiting for a connection */
   timer?: NodeJS.Timeout;
   queuedAt: number;
-  /** whose append (row-level security): only appends of one scope share a statement */
+  /** whose append (row-level security): request appends share a statement in their union, system ones theirs */
   scope: DbScope;
   scopeKey: string;
 }
@@ -143,7 +144,7 @@ export class AppendBatcher {
     batch.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     if (inSlot) this.sending++;
     // The statement runs as the appends' scope, not as whoever happened to free the slot.
-    void inDbScope(batch[0].scope, () => this.send(batch)).finally(() => {
+    void inDbScope(unionScope(batch.map((p) => p.scope)), () => this.send(batch)).finally(() => {
       if (inSlot) this.sending--;
       this.flush();
     });
@@ -175,7 +176,7 @@ export class AppendBatcher {
               await inSpan(
                 'event-store append',
                 () => ({ 'event_store.stream_id': item.streamId, 'event_store.events': item.prepared.length, 'event_store.appends': 1 }),
-                () => appendOnce(this.pool, plan.query, item.streamId, item.prepared),
+                () => inDbScope(item.scope, () => appendOnce(this.pool, plan.query, item.streamId, item.prepared)),
               ),
             );
         } catch (err) {
@@ -217,8 +218,9 @@ export class AppendBatcher {
       if (err instanceof StatementLost) {
         for (const { item } of planned) item.reject(outcomeUnknown(item.streamId, item.prepared, err));
       } else if (planned.length > 1 && perAppendError(err)) {
-        // One append's conflict or value failed the statement for all: each goes alone, to get its own answer.
-        for (const p of planned) await this.insertTogether([p]);
+        // One append's conflict, value or refusal failed the statement for all: each goes alone, in
+        // its own scope, to get its own answer.
+        for (const p of planned) await inDbScope(p.item.scope, () => this.insertTogether([p]));
       } else {
         for (const { item } of planned) item.reject(err);
       }

@@ -28,6 +28,9 @@ const PARTNER_MAY_RECORD = new Set([
   'EntryRetracted',
 ]);
 
+/** The sides that may record an event type (the page offers each side its own forms). */
+export const sidesThatRecord = (eventType: string): Side[] => (PARTNER_MAY_RECORD.has(eventType) ? ['own', 'partner'] : ['own']);
+
 /** Refuses (403) an event the acting side may not record. */
 export function assertSideMayRecord(side: Side, eventTypes: readonly string[]): void {
   if (side === 'own') return;

@@ -44,9 +44,22 @@ export function inDbScope<T>(scope: DbScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
-/** Scopes that may share one statement: the same role and the same organisations. */
+/**
+ * Scopes that may share one append statement: system work with system work, request work with
+ * request work. Request appends of several organisations share one statement in the union of their
+ * organisations: each row still names its own organisation, and the events' insert policy checks
+ * that organisation's access to the row's stream (migrations/1764000110000-EventsWriteAccess.ts).
+ */
 export function dbScopeKey(scope: DbScope): string {
-  return scope.kind === 'system' ? 'system' : [...scope.organisations].sort().join(',');
+  return scope.kind;
+}
+
+/** The scope one shared statement runs in: the union of the requests' organisations. */
+export function unionScope(scopes: readonly DbScope[]): DbScope {
+  if (scopes.some((s) => s.kind === 'system')) return { kind: 'system' };
+  const organisations = new Set<string>();
+  for (const s of scopes) if (s.kind === 'request') for (const o of s.organisations) organisations.add(o);
+  return { kind: 'request', organisations: [...organisations].sort() };
 }
 
 function checked(organisations: readonly string[]): readonly string[] {

@@ -118,6 +118,43 @@ it("the partner confirms the receipt of a 2022 delivery Dortmund recorded; Dortm
   });
 });
 
+it('once linked, the side that recorded a delivery does not confirm its receipt itself', async () => {
+  const aid = await get(dortmundOffice, `/api/v1/aid?partnershipId=${ID}&kind=delivered`).expect(200);
+  const delivery = aid.body.items.find((i: { receipt: { status: string } }) => i.receipt.status === 'awaiting');
+  const before = await countEvents(t, ID);
+  const res = await post(t, dortmundOffice, `${API}/${ID}/aid-receipt-confirmations`, {
+    occurredOn: '2023-01-10',
+    deliveryId: delivery.eventId,
+    received: 'all',
+  });
+  expect([res.status, res.body.code, res.headers['content-type']]).toEqual([403, 'own_delivery', expect.stringMatching(PROBLEM)]);
+  expect(res.body.deliveryId).toBe(delivery.eventId);
+  expect(await countEvents(t, ID)).toBe(before);
+});
+
+it("each side settles only its own funding's obligations", async () => {
+  const funding = (obligationId: string) => ({
+    occurredOn: '2025-03-01',
+    funder: 'European Commission',
+    programme: 'CERV town twinning 2025',
+    obligations: [{ id: obligationId, kind: 'final_report', dueDate: '2025-12-31' }],
+  });
+  expect((await post(t, dortmundOffice, `${API}/${ID}/funding`, funding('dortmund-report'))).status).toBe(201);
+  expect((await post(t, zhytomyrOffice, `${API}/${ID}/funding`, funding('zhytomyr-report'))).status).toBe(201);
+  const before = await countEvents(t, ID);
+  const theirs = await post(t, zhytomyrOffice, `${API}/${ID}/obligations/fulfilments`, {
+    occurredOn: '2025-06-01',
+    obligationId: 'dortmund-report',
+  });
+  expect([theirs.status, theirs.body.code]).toEqual([403, 'other_side_entry']);
+  expect(await countEvents(t, ID)).toBe(before);
+  const own = await post(t, zhytomyrOffice, `${API}/${ID}/obligations/fulfilments`, {
+    occurredOn: '2025-06-01',
+    obligationId: 'zhytomyr-report',
+  });
+  expect(own.status).toBe(201);
+});
+
 it("the partner cannot record the owner's milestones", async () => {
   const before = await countEvents(t, ID);
   const res = await post(t, zhytomyrOffice, `${API}/${ID}/suspension`, { occurredOn: '2026-01-01', reason: 'test' });

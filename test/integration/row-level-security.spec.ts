@@ -1,6 +1,7 @@
 // Row-level security in the database: the policies, the service's role, and the pool that runs
 // request work under them (src/event-store/scoped-pool.ts).
 import { randomUUID } from 'node:crypto';
+import { PostgresEventStore } from '../../src/event-store/index.js';
 import { withTransaction } from '../../src/event-store/transaction.js';
 import { asSystem, runAsRequest } from '../../src/shared/db-scope.js';
 import { protectedTables, unprotectedTables, viewsWithoutInvokerRights, visibleWithoutOrganisation } from '../support/rls.js';
@@ -142,5 +143,79 @@ describe('request work through the pool', () => {
       [A],
     );
     expect(all).toBe(4);
+  });
+});
+
+describe('appends through the store (the events’ insert policy)', () => {
+  const note = (n: number) => ({ type: 'NoteAdded', data: { text: `note ${n}` } });
+  const own = async (org: string, stream: string) =>
+    db.pool.query(`INSERT INTO partnership_access (organisation_id, partnership_id, stream_id, side) VALUES ($1, $2, $2, 'own')`, [
+      org,
+      stream,
+    ]);
+
+  it('refuses a request’s append to a stream its organisation may not write, and writes nothing', async () => {
+    const store = new PostgresEventStore(db.pool);
+    try {
+      await own(B, 'b-stream');
+      await runAsRequest(() => store.append('b-stream', [note(1)], { expectedVersion: 'no_stream', organisationId: B }), [B]);
+      // A knows the stream and its version: the row names A, and A has no access to the stream.
+      const refused = await runAsRequest(
+        () =>
+          store.append('b-stream', [note(2)], { expectedVersion: 1, organisationId: A }).then(
+            () => null,
+            (err: unknown) => err,
+          ),
+        [A],
+      );
+      // Its own scope does not see the stream (a conflict); sharing a statement with B's appends, the policy refuses it (below).
+      expect(['42501', 'concurrency_conflict']).toContain((refused as { code?: string } | null)?.code);
+      const rows = await db.pool.query(`SELECT organisation_id FROM events WHERE stream_id = 'b-stream'`);
+      expect(rows.rows).toEqual([{ organisation_id: B }]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('lets concurrent appends of several organisations through, each row its own, and refuses only the stray one', async () => {
+    const store = new PostgresEventStore(db.pool);
+    try {
+      for (const [org, s] of [
+        [A, 'a-many'],
+        [B, 'b-many'],
+        [C, 'c-many'],
+      ])
+        await own(org, s);
+      const writes = [A, B, C].flatMap((org, k) =>
+        Array.from({ length: 12 }, (_, i) =>
+          runAsRequest(
+            () => store.append(`${['a', 'b', 'c'][k]}-many`, [note(i)], { expectedVersion: 'any', organisationId: org }).then(() => 'ok'),
+            [org],
+          ),
+        ),
+      );
+      // A stray append of A into C's stream, in the middle of the others.
+      const stray = runAsRequest(
+        () =>
+          store.append('c-many', [note(99)], { expectedVersion: 'any', organisationId: A }).then(
+            () => 'ok',
+            (err: unknown) => (err as { code?: string }).code,
+          ),
+        [A],
+      );
+      expect(await Promise.all(writes)).toEqual(Array(36).fill('ok'));
+      expect(await stray).toBe('42501');
+      const { rows } = await db.pool.query(
+        `SELECT stream_id, organisation_id::text AS org, count(*)::int AS n, max(stream_version) AS v FROM events
+          WHERE stream_id IN ('a-many', 'b-many', 'c-many') GROUP BY 1, 2 ORDER BY 1`,
+      );
+      expect(rows).toEqual([
+        { stream_id: 'a-many', org: A, n: 12, v: 12 },
+        { stream_id: 'b-many', org: B, n: 12, v: 12 },
+        { stream_id: 'c-many', org: C, n: 12, v: 12 },
+      ]);
+    } finally {
+      store.close();
+    }
   });
 });

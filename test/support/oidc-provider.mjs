@@ -10,6 +10,10 @@ const PEOPLE = {
   reporting: { name: 'Reporting Tester', email: 'reporting@city.test', roles: ['ledger-reporting'] },
   admin: { name: 'Admin Tester', email: 'admin@city.test', roles: ['ledger-admin', 'ledger-office'] },
   norole: { name: 'Tester Without Role', email: 'norole@city.test', roles: ['canteen-committee'] },
+  // The demo's partner member (DEMO_PARTNER_EMAIL): no group here, a membership of Zhytomyr by e-mail.
+  zhytomyr: { name: 'Zhytomyr Office Tester', email: 'office@zhytomyr.example', roles: [] },
+  // Office in the instance's organisation by group, and a member of another one by e-mail.
+  liaison: { name: 'Liaison Tester', email: 'liaison@city.test', roles: ['ledger-office'] },
 };
 
 export const ROLE_MAP = JSON.stringify({

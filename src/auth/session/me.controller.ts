@@ -5,7 +5,6 @@ import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { PG_POOL } from '../../event-store/event-store.module.js';
-import { membershipsOf } from '../../organisations/organisations.js';
 import { ROLES } from '../../shared/auth/roles.decorator.js';
 import { ClassProperty } from '../../shared/schema.js';
 import { GuardedRoutes } from '../../shared/openapi.js';
@@ -76,7 +75,7 @@ export class MeController {
     }
     const s = req.personSession;
     if (!s) throw new ApiProblem(401, 'missing_api_key', 'Unauthorized', 'This route needs an API key or a signed-in session.');
-    const memberships = await membershipsOf(this.pool, s.personId);
+    const memberships = (await req.personMemberships?.()) ?? [];
     return {
       organisation: s.organisationSlug,
       organisations: memberships.map((m) => ({ slug: m.slug, name: m.name, languages: m.languages, roles: m.roles })),

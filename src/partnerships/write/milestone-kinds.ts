@@ -2,6 +2,7 @@
 // its route, who may record it, and its fields as form inputs, all read from the description. A new
 // milestone appears in the page without web code written for it. The shape is documented in
 // docs/api.md; the page builds on it, so it changes only by adding.
+import { sidesThatRecord } from '../../organisations/sides.js';
 import type { Field, FormKind } from '../domain/index.js';
 import { bodyFields, eventOf, type Example, type MilestoneRoute } from './milestone-routes.js';
 
@@ -24,6 +25,8 @@ interface MilestoneKind {
   path: string;
   summary: string;
   roles: string[];
+  /** the sides of a shared partnership that record it: the owner ('own') always, the partner for its side's milestones */
+  sides: ('own' | 'partner')[];
   /** can be put in the calendar before it happens (`planned`) */
   plannable: boolean;
   /** creates the partnership (POST /api/v1/partnerships) */
@@ -62,6 +65,7 @@ export function milestoneKinds(routes: readonly MilestoneRoute[]): MilestoneKind
         path: route.path,
         summary: route.summary,
         roles: [...route.roles],
+        sides: sidesThatRecord(eventOf(route)),
         plannable: 'planned' in fields,
         creates: route.path === '',
         fields: Object.entries(fields).map(([name, f]) => formField(name, f)),

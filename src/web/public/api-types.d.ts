@@ -3731,6 +3731,10 @@ export interface components {
      *         "office",
      *         "admin"
      *       ],
+     *       "sides": [
+     *         "own",
+     *         "partner"
+     *       ],
      *       "plannable": false,
      *       "creates": false,
      *       "fields": [
@@ -3859,6 +3863,8 @@ export interface components {
       /** @description can be put in the calendar before it happens (planned) */
       plannable: boolean;
       roles: string[];
+      /** @description the sides of a shared partnership that record it: the owner ('own') always, the partner organisation for its side's milestones */
+      sides: ('own' | 'partner')[];
       summary: string;
       /** @description the event type it records */
       type: string;
@@ -3874,6 +3880,10 @@ export interface components {
      *           "roles": [
      *             "office",
      *             "admin"
+     *           ],
+     *           "sides": [
+     *             "own",
+     *             "partner"
      *           ],
      *           "plannable": false,
      *           "creates": false,

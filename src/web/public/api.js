@@ -24,6 +24,31 @@ export function setKey(key) {
   }
 }
 
+const ORGANISATION_STORAGE = 'pl.organisation';
+
+/**
+ * The organisation a person with several memberships chose to act for (sent as X-Organisation);
+ * null: the session's own. Kept for the tab, like the key.
+ * @returns {string | null}
+ */
+export function actingOrganisation() {
+  try {
+    return sessionStorage.getItem(ORGANISATION_STORAGE);
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string | null} slug null acts for the session's own organisation again */
+export function setActingOrganisation(slug) {
+  try {
+    if (slug) sessionStorage.setItem(ORGANISATION_STORAGE, slug);
+    else sessionStorage.removeItem(ORGANISATION_STORAGE);
+  } catch {
+    // storage unavailable: the session's own organisation after a reload
+  }
+}
+
 /** An answer that was not 2xx, carrying the problem details (detail, code, errors[{field, reason}]). */
 export class ApiError extends Error {
   /**
@@ -97,7 +122,9 @@ export async function request(path, { method = 'GET', body, key = getKey(), raw 
   /** @type {Record<string, string>} */
   const h = { Accept: 'application/json, application/problem+json', ...headers };
   if (key) h.Authorization = `Bearer ${key}`;
-  else if (csrfToken && method !== 'GET' && method !== 'HEAD') h['X-CSRF-Token'] = csrfToken;
+  // A key acts for its own organisation only; a session for the one chosen in the header.
+  else if (actingOrganisation()) h['X-Organisation'] = /** @type {string} */ (actingOrganisation());
+  if (!key && csrfToken && method !== 'GET' && method !== 'HEAD') h['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) h['Content-Type'] = 'application/json';
   let res;
   try {

@@ -12,7 +12,7 @@ import { createSection, milestoneKinds, recordable } from './record.js';
 import { clear, h } from './render.js';
 import { main, parseHash } from './routes.js';
 import { settingsView } from './settings-view.js';
-import { noSignIn, sessionActive, sessionNote, signOut as endSession, startSession } from './session.js';
+import { actFor, noSignIn, sessionActive, sessionNote, signOut as endSession, startSession } from './session.js';
 import { onKeyRefused, renderSignIn, restoreSession, session, signOut, signedIn } from './signin.js';
 
 /** Bumped by every navigation, so a slow earlier one does not overwrite a newer view. */
@@ -75,6 +75,7 @@ function renderChrome() {
   const who = /** @type {HTMLElement} */ (document.getElementById('who'));
   const out = /** @type {HTMLElement} */ (document.getElementById('sign-out'));
   const settings = /** @type {HTMLElement} */ (document.getElementById('settings-link'));
+  renderOrganisationChoice();
   if (session.me && signedIn()) {
     who.textContent = t('signedInAs', { name: session.me.name, role: t(`role_${session.me.role}`) });
     who.title = sessionNote(session.me);
@@ -87,6 +88,21 @@ function renderChrome() {
     out.hidden = true;
     settings.hidden = true;
   }
+}
+
+/** A person who belongs to several organisations chooses which one they act for (X-Organisation). */
+function renderOrganisationChoice() {
+  const label = /** @type {HTMLElement} */ (document.getElementById('organisation-label'));
+  const select = /** @type {HTMLSelectElement} */ (document.getElementById('organisation'));
+  const mine = session.me && signedIn() ? (session.me.organisations ?? []) : [];
+  const offered = mine.length > 1;
+  label.hidden = !offered;
+  select.hidden = !offered;
+  label.textContent = t('actsFor');
+  clear(select);
+  if (!offered || !session.me) return;
+  for (const o of mine) select.append(h('option', { value: o.slug }, o.name || o.slug));
+  select.value = session.me.organisation;
 }
 
 function showSignIn() {
@@ -115,6 +131,19 @@ async function start() {
   /** @type {HTMLElement} */ (document.querySelector('.skip')).addEventListener('click', (ev) => {
     ev.preventDefault();
     main().focus();
+  });
+  const organisation = /** @type {HTMLSelectElement} */ (document.getElementById('organisation'));
+  organisation.addEventListener('change', () => {
+    void actFor(organisation.value).then(
+      (me) => {
+        session.me = me;
+        return route({ focus: false });
+      },
+      (/** @type {unknown} */ err) => {
+        renderChrome();
+        clear(main()).append(errorBox(err));
+      },
+    );
   });
   window.addEventListener('hashchange', () => void route());
   try {

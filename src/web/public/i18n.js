@@ -28,13 +28,17 @@ export const ENUMS = {
  */
 const isLang = (value) => LANGS.includes(/** @type {Lang} */ (value));
 
+/** The browser's first language the page speaks (uk-UA → uk), else English. */
+const browserLang = () =>
+  /** @type {Lang} */ ((navigator.languages ?? [navigator.language]).map((l) => l.slice(0, 2).toLowerCase()).find(isLang) ?? 'en');
+
 /** @type {Lang} */
-let current = 'en';
+let current = browserLang();
 try {
   const saved = sessionStorage.getItem(STORAGE_KEY);
   if (isLang(saved)) current = saved;
 } catch {
-  // storage may be unavailable (privacy mode); English it is
+  // storage may be unavailable (privacy mode); the browser's language it is
 }
 
 export const lang = () => current;

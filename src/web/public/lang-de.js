@@ -14,6 +14,7 @@ const de = {
     appName: 'Partnerschaftsregister',
     skip: 'Zum Inhalt springen',
     language: 'Sprache',
+    actsFor: 'Handelt für',
     notifications: 'Benachrichtigungen',
     signOut: 'Abmelden',
     signedInAs: 'Angemeldet als {name} ({role})',
@@ -78,6 +79,7 @@ const de = {
     retracted: 'Zurückgezogen',
     retractedBecause: 'Zurückgezogen: {reason}',
     recordedBy: 'Erfasst am {date} von {actor}',
+    recordedBySide: '{side}: {organisation}',
     source: 'Quelle',
     aidChart: 'Hilfslieferungen pro Monat',
     map: 'Karte',
@@ -156,6 +158,7 @@ const de = {
     standing: { active: 'Aktiv', suspended: 'Ausgesetzt', terminated: 'Beendet', dormant: 'Ruhend' },
     modality: { cash: 'Geld', in_kind: 'Sachleistung', services: 'Dienstleistung' },
     receiptExtent: { all: 'vollständig', part: 'nur teilweise' },
+    recordingSide: { own: 'Eintrag der federführenden Seite', partner: 'Eintrag der Partnerseite' },
     receipt: { awaiting: 'Bestätigung ausstehend', partly_confirmed: 'teilweise bestätigt', confirmed: 'bestätigt' },
     bodyOutcome: { approved: 'zugestimmt', amended: 'geändert', deferred: 'vertagt', rejected: 'abgelehnt' },
     outcome: {

@@ -14,6 +14,7 @@ const en = {
     appName: 'Partnership Ledger',
     skip: 'Skip to content',
     language: 'Language',
+    actsFor: 'Acting for',
     notifications: 'Notifications',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name} ({role})',
@@ -80,6 +81,7 @@ const en = {
     retracted: 'Retracted',
     retractedBecause: 'Retracted: {reason}',
     recordedBy: 'Recorded {date} by {actor}',
+    recordedBySide: '{side}: {organisation}',
     source: 'Source',
     aidChart: 'Aid deliveries per month',
     map: 'Map',
@@ -159,6 +161,7 @@ const en = {
     standing: { active: 'Active', suspended: 'Suspended', terminated: 'Terminated', dormant: 'Dormant' },
     modality: { cash: 'cash', in_kind: 'in kind', services: 'services' },
     receiptExtent: { all: 'all of it', part: 'only part' },
+    recordingSide: { own: 'Entry of the owning side', partner: 'Entry of the partner side' },
     receipt: { awaiting: 'awaiting confirmation', partly_confirmed: 'partly confirmed', confirmed: 'confirmed' },
     bodyOutcome: { approved: 'approved', amended: 'amended', deferred: 'deferred', rejected: 'rejected' },
     outcome: {

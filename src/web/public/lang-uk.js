@@ -27,6 +27,7 @@ const uk = {
     appName: 'Реєстр партнерств',
     skip: 'Перейти до змісту',
     language: 'Мова',
+    actsFor: 'Діє від імені',
     notifications: 'Сповіщення',
     signOut: 'Вийти',
     signedInAs: 'Ви увійшли як {name} ({role})',
@@ -91,6 +92,7 @@ const uk = {
     retracted: 'Відкликано',
     retractedBecause: 'Відкликано: {reason}',
     recordedBy: 'Записано {date}, {actor}',
+    recordedBySide: '{side}: {organisation}',
     source: 'Джерело',
     aidChart: 'Допомога за місяцями',
     map: 'Мапа',
@@ -169,6 +171,7 @@ const uk = {
     standing: { active: 'Активне', suspended: 'Призупинене', terminated: 'Припинене', dormant: 'Неактивне' },
     modality: { cash: 'кошти', in_kind: 'у натуральній формі', services: 'послуги' },
     receiptExtent: { all: 'повністю', part: 'лише частково' },
+    recordingSide: { own: 'Запис сторони-власника', partner: 'Запис сторони-партнера' },
     receipt: { awaiting: 'очікує підтвердження', partly_confirmed: 'частково підтверджено', confirmed: 'підтверджено' },
     bodyOutcome: { approved: 'схвалено', amended: 'змінено', deferred: 'відкладено', rejected: 'відхилено' },
     outcome: {

@@ -116,7 +116,16 @@ export async function partnershipView(id, params, { minVersion = 0, start } = {}
   const { detail, timeline, aid } = data;
   const described = await kinds;
   const all = Array.isArray(described) ? described : [];
-  const writable = asOf ? [] : recordable(all, role);
+  // Two organisations may share the partnership: each records its side's milestones and changes only its own entries.
+  const acting = session.me?.organisation;
+  const recorders = new Set(timeline.entries.flatMap((e) => (e.recordedBy ? [e.recordedBy.organisation] : [])));
+  const owner = timeline.entries.find((e) => e.recordedBy?.side === 'own')?.recordedBy?.organisation;
+  const side = owner && acting && owner !== acting ? 'partner' : 'own';
+  const shared = new Set([...recorders, ...(acting ? [acting] : [])]).size > 1;
+  /** @param {TimelineEntry} e */
+  const ours = (e) => !e.recordedBy || !acting || e.recordedBy.organisation === acting;
+  // A kind without `sides` (an older API) is left for the API to judge.
+  const writable = asOf ? [] : recordable(all, role).filter((k) => !k.sides || k.sides.includes(side));
   /** @type {AfterWrite} */
   const after = async (result) => refresh(id, params, result.version);
   /** @param {TimelineEntry} e */
@@ -127,9 +136,15 @@ export async function partnershipView(id, params, { minVersion = 0, start } = {}
           e,
           writable.find((k) => k.type === e.type),
           after,
-          e.type === 'AidDelivered' ? writable.find((k) => k.type === 'AidReceiptConfirmed') : undefined,
+          // Receipt is confirmed by the side that received it (the owner alone confirms its own
+          // deliveries), until all of it has arrived: the API refuses a confirmation after the full one.
+          e.type === 'AidDelivered' && (!ours(e) || !shared) && e.receipt?.status !== 'confirmed'
+            ? writable.find((k) => k.type === 'AidReceiptConfirmed')
+            : undefined,
+          ours(e),
         )
       : null;
+  const names = new Map((session.me?.organisations ?? []).map((o) => [o.slug, o.name]));
 
   return h(
     'article',
@@ -141,7 +156,7 @@ export async function partnershipView(id, params, { minVersion = 0, start } = {}
     h('div', { class: 'columns' }, statusSection(detail), downloadsSection(id)),
     aidSection(aid),
     asOf ? null : mapSection(id),
-    timelineSection(timeline, all, actions),
+    timelineSection(timeline, all, actions, { sides: shared, names }),
     writable.length ? recordSection(id, writable, after, start) : null,
     !Array.isArray(described) && !asOf && WRITE_ROLES.includes(/** @type {Role} */ (role))
       ? h('p', { class: 'error-message no-print', role: 'alert' }, described instanceof ApiError ? described.detail : t('networkError'))

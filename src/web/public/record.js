@@ -128,20 +128,22 @@ export function createSection(kind, onCreated) {
  * @param {MilestoneKind | undefined} kind the entry's kind; without one it can only be retracted
  * @param {AfterWrite} onChanged
  * @param {MilestoneKind} [confirmKind] for a delivery: the receipt confirmation, when the key may record it
+ * @param {boolean} [ours] recorded by the acting organisation: only then corrected or retracted
  * @returns {HTMLElement | null}
  */
-export function entryActions(partnershipId, entry, kind, onChanged, confirmKind) {
-  if (entry.retracted) return null;
+export function entryActions(partnershipId, entry, kind, onChanged, confirmKind, ours = true) {
+  if (entry.retracted || (!ours && !confirmKind)) return null;
   const base = `${API}/partnerships/${encodeURIComponent(partnershipId)}/entries/${encodeURIComponent(entry.eventId)}`;
   const panel = h('div', { class: 'entry-panel' });
   /** @type {HTMLButtonElement[]} */
   const buttons = [];
   /**
+   * @param {string} name data-action, the same in every language
    * @param {string} label
    * @param {() => HTMLElement} open
    */
-  const action = (label, open) => {
-    const button = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false' }, label);
+  const action = (name, label, open) => {
+    const button = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'data-action': name }, label);
     button.addEventListener('click', () => {
       const opening = button.getAttribute('aria-expanded') !== 'true';
       for (const b of buttons) b.setAttribute('aria-expanded', 'false');
@@ -157,48 +159,50 @@ export function entryActions(partnershipId, entry, kind, onChanged, confirmKind)
   const what = kindName(entry.type);
   /** @param {string} label */
   const reason = (label) => ({ name: 'reason', kind: 'longText', required: true, personal: false, label });
-  const correct = kind
-    ? action(t('correct'), () => {
-        const { form } = describedForm({
-          id: `correct-${entry.eventId}`,
-          dataForm: 'correct',
-          // An id that names the partnership identifies rather than describes: it is not corrected.
-          fields: formFields(kind).filter((f) => !(kind.creates && f.name === 'partnershipId')),
-          initial: entry.data,
-          prefix: 'changes.',
-          extra: [reason(t('correctionReason'))],
-          submit: t('saveCorrection'),
-          send: async (values, baseline, extra) => {
-            const result = /** @type {CommandResult} */ (
-              await post(`${base}/corrections`, { ...extra, changes: changesFrom(values, baseline) })
-            );
-            await onChanged(result);
-            return t('correctionSaved');
-          },
+  const correct =
+    kind && ours
+      ? action('correct', t('correct'), () => {
+          const { form } = describedForm({
+            id: `correct-${entry.eventId}`,
+            dataForm: 'correct',
+            // An id that names the partnership identifies rather than describes: it is not corrected.
+            fields: formFields(kind).filter((f) => !(kind.creates && f.name === 'partnershipId')),
+            initial: entry.data,
+            prefix: 'changes.',
+            extra: [reason(t('correctionReason'))],
+            submit: t('saveCorrection'),
+            send: async (values, baseline, extra) => {
+              const result = /** @type {CommandResult} */ (
+                await post(`${base}/corrections`, { ...extra, changes: changesFrom(values, baseline) })
+              );
+              await onChanged(result);
+              return t('correctionSaved');
+            },
+          });
+          return h('div', { class: 'entry-form' }, h('h5', {}, t('correctTitle', { what })), form);
+        })
+      : null;
+  const retract =
+    kind?.creates || !ours
+      ? null // the initiation is corrected (or the partnership terminated); the other side's entries stay theirs
+      : action('retract', t('retract'), () => {
+          const { form } = describedForm({
+            id: `retract-${entry.eventId}`,
+            dataForm: 'retract',
+            fields: [],
+            extra: [reason(t('retractionReason'))],
+            submit: t('saveRetraction'),
+            send: async (_values, _baseline, extra) => {
+              const result = /** @type {CommandResult} */ (await post(`${base}/retractions`, extra));
+              await onChanged(result);
+              return t('retractionSaved');
+            },
+          });
+          return h('div', { class: 'entry-form' }, h('h5', {}, t('retractTitle', { what })), form);
         });
-        return h('div', { class: 'entry-form' }, h('h5', {}, t('correctTitle', { what })), form);
-      })
-    : null;
-  const retract = kind?.creates
-    ? null // the initiation starts the partnership: it is corrected, or the partnership terminated
-    : action(t('retract'), () => {
-        const { form } = describedForm({
-          id: `retract-${entry.eventId}`,
-          dataForm: 'retract',
-          fields: [],
-          extra: [reason(t('retractionReason'))],
-          submit: t('saveRetraction'),
-          send: async (_values, _baseline, extra) => {
-            const result = /** @type {CommandResult} */ (await post(`${base}/retractions`, extra));
-            await onChanged(result);
-            return t('retractionSaved');
-          },
-        });
-        return h('div', { class: 'entry-form' }, h('h5', {}, t('retractTitle', { what })), form);
-      });
   // A delivery is confirmed from its own entry: the form names the delivery, the receiver fills the rest.
   const confirmReceipt = confirmKind
-    ? action(t('confirmReceipt'), () => {
+    ? action('confirm-receipt', t('confirmReceipt'), () => {
         const { form } = describedForm({
           id: `confirm-${entry.eventId}`,
           dataForm: 'confirm-receipt',

@@ -2,7 +2,7 @@
 // Single sign-on for the page: where the service has an identity provider, visitors are sent to it,
 // the header shows the person, and a session that ends mid-work is renewed in a small window while
 // the page (and any half-filled form) stays as it was; the request that failed is then sent again.
-import { setCsrfToken, whenSessionEnds } from './api.js';
+import { actingOrganisation, setActingOrganisation, setCsrfToken, whenSessionEnds } from './api.js';
 import { formatTimestamp, lang } from './i18n.js';
 
 /** @import { Me } from './types.js' */
@@ -60,8 +60,17 @@ export const sessionActive = () => active;
 const here = () => location.pathname + location.search + location.hash;
 const loginUrl = (returnTo = here()) => `/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
 
-/** @returns {Promise<Response>} */
-const fetchMe = () => fetch('/api/v1/me', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+/**
+ * The signed-in person as the organisation chosen in the header sees them (their roles there).
+ * @returns {Promise<Response>}
+ */
+function fetchMe() {
+  /** @type {Record<string, string>} */
+  const headers = { Accept: 'application/json' };
+  const slug = actingOrganisation();
+  if (slug) headers['X-Organisation'] = slug;
+  return fetch('/api/v1/me', { headers, cache: 'no-store' });
+}
 
 /** @param {Me} me */
 function adopt(me) {
@@ -88,11 +97,33 @@ export async function startSession() {
     location.assign(loginUrl());
     return new Promise(() => {}); // the browser is leaving for the identity provider
   }
+  // A choice kept from another person's session (or a membership since ended): back to the session's own.
+  if (res.status === 403 && actingOrganisation()) {
+    setActingOrganisation(null);
+    return startSession();
+  }
   if (!res.ok) throw new Error(`GET /api/v1/me answered ${res.status}`);
   const me = /** @type {Me} */ (await res.json());
   adopt(me);
   whenSessionEnds(renew);
   return { mode: 'oidc', me };
+}
+
+/**
+ * Acts for another of the person's organisations from now on: the header's choice.
+ * @param {string} slug
+ * @returns {Promise<Me>} the person with their roles there
+ */
+export async function actFor(slug) {
+  setActingOrganisation(slug);
+  const res = await fetchMe();
+  if (!res.ok) {
+    setActingOrganisation(null);
+    throw new Error(`GET /api/v1/me answered ${res.status}`);
+  }
+  const me = /** @type {Me} */ (await res.json());
+  adopt(me);
+  return me;
 }
 
 /** Ends the session here (and at the identity provider, when it offers that). */
@@ -105,6 +136,7 @@ export async function signOut() {
     const res = await fetch('/auth/logout', { method: 'POST', headers });
     const body = res.ok ? /** @type {{ redirectTo?: string }} */ (await res.json()) : {};
     active = false;
+    setActingOrganisation(null); // the next person starts in their own organisation
     location.assign(body.redirectTo || '/');
   } catch {
     location.assign('/');

@@ -31,6 +31,14 @@ const CODES_OF = /** @type {Record<string, string>} */ ({
   side: 'side',
 });
 
+/**
+ * How entries say which side recorded them: only on a partnership two organisations share (a single
+ * city's timeline would say its own name on every line). `names`: slug → name, where the reader knows it.
+ * @typedef {{ sides: boolean, names: Map<string, string> }} SideOptions
+ */
+/** @type {SideOptions} */
+let sideOptions = { sides: false, names: new Map() };
+
 /** The described fields per milestone type, for the vocabulary of a recorded code. */
 /** @type {Map<string, FieldDescription[]>} */
 let described = new Map();
@@ -221,7 +229,20 @@ function entryItem(e, byId, actions) {
       actions?.(e),
       e.retracted && e.retraction ? h('p', { class: 'retraction' }, t('retractedBecause', { reason: e.retraction.reason })) : null,
       h('p', { class: 'entry-recorded muted' }, t('recordedBy', { date: formatTimestamp(e.recordedAt), actor: e.actor ?? '—' })),
+      sideOptions.sides && e.recordedBy ? sideLine(e.recordedBy) : null,
     ),
+  );
+}
+
+/**
+ * Which organisation recorded an entry, on which side of the partnership.
+ * @param {NonNullable<TimelineEntry['recordedBy']>} r
+ */
+function sideLine(r) {
+  return h(
+    'p',
+    { class: `entry-side side-${r.side}`, 'data-recorded-by': r.organisation, 'data-side': r.side },
+    t('recordedBySide', { side: code('recordingSide', r.side), organisation: sideOptions.names.get(r.organisation) ?? r.organisation }),
   );
 }
 
@@ -281,9 +302,11 @@ function correctionList(type, corrections) {
  * @param {Timeline} timeline
  * @param {MilestoneKind[]} kinds the API's description of the milestones (codes, summaries of new kinds)
  * @param {EntryActions} [actions]
+ * @param {SideOptions} [sides] say on each entry which side recorded it
  */
-export function timelineSection(timeline, kinds, actions) {
+export function timelineSection(timeline, kinds, actions, sides = { sides: false, names: new Map() }) {
   described = new Map(kinds.map((k) => [k.type, k.fields]));
+  sideOptions = sides;
   const entries = timeline.entries ?? [];
   const byId = new Map(entries.map((e) => [e.eventId, e]));
   /** @type {Map<string, TimelineEntry[]>} */
