@@ -117,8 +117,8 @@ async function main() {
     ? { connections: 16, partnerships: 20, entriesPerPartnership: 20, rounds: 2 }
     : { connections: 32, partnerships: 50, entriesPerPartnership: 50, rounds: 4 };
   const rlsParams = args.quick
-    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8 }
-    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8 };
+    ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8, rounds: 2 }
+    : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8, rounds: 4 };
 
   const params = {
     mode: args.quick ? 'quick' : 'full',
@@ -377,6 +377,17 @@ async function main() {
       '',
       `p99≤100 ms ${met(lg.lag.p99Ms <= 100 && lg.achievedRate >= lg.targetRate * 0.95)}`,
     ]);
+    const mx = http.mixed;
+    rows.push([
+      `HTTP mixed ${Math.round(mx.readShare * 100)}% reads/${Math.round((1 - mx.readShare) * 100)}% commands @${http.connections} (${mx.partnerships} partnerships)`,
+      ...r4(mx.result),
+      String(mx.result.errors),
+      'floors, same mix (json_agg page + INSERT)',
+      ...r4(mx.floor),
+      fmt.ratio(mx.vsFloor),
+      `≥50% ${met(mx.vsFloor >= 0.5)}; 0 err ${met(mx.result.errors === 0)}`,
+    ]);
+    ratios['HTTP mixed / floors'] = mx.vsFloor;
   } else if (notBuilt.http)
     rows.push(['HTTP aid-deliveries @32', 'not built yet', '', '', '', 'HTTP floor', '', '', '', '', '≥50%, p99≤50 ms']);
   if (tracingOff) {
@@ -464,13 +475,12 @@ async function main() {
       `timeline whole (${reads.timelineFull.entries} entries) @${reads.readers}`,
       ...r4(tf),
       String(tf.errors),
-      '',
-      '',
-      '',
-      '',
-      '',
+      `read floor (json_agg, ${reads.floorFull.entries})`,
+      ...r4(reads.floorFull.result),
+      fmt.ratio(tf.opsPerSecond / reads.floorFull.result.opsPerSecond),
       `p99≤100 ms ${met(tf.p99Ms <= 100)}`,
     ]);
+    ratios['timeline whole / read floor whole'] = tf.opsPerSecond / reads.floorFull.result.opsPerSecond;
     const nm = reads.notModified.result;
     const nr = nm.opsPerSecond / f.opsPerSecond;
     rows.push([
@@ -580,6 +590,13 @@ async function main() {
   process.stdout.write(
     `\nPartnership Ledger bench (${params.mode}, ${params.durationSeconds}s per phase, ${machine.cpus} cpus, Postgres ${machine.postgres}, Node ${machine.node}; ${load})\n\n${table}\n`,
   );
+  if (encryption?.cpu) {
+    const total = (c: { client: number; backends: number }) => c.client + c.backends;
+    const { plain, encrypted } = encryption.cpu;
+    process.stdout.write(
+      `\nCPU per appended event (this process + PostgreSQL backends): plain ${plain.client.toFixed(0)} + ${plain.backends.toFixed(0)} µs, encrypted ${encrypted.client.toFixed(0)} + ${encrypted.backends.toFixed(0)} µs: plain / encrypted ${fmt.ratio(total(plain) / total(encrypted))}\n`,
+    );
+  }
   if (reads)
     process.stdout.write(
       `\none 5000-event stream alone: readStream ${fmt.ms(reads.store.readOnlyMs)} ms, fold ${fmt.ms(reads.store.foldOnlyMs)} ms (in this process)\n`,

@@ -9,6 +9,7 @@ import { ChangesModule } from './changes/changes.module.js';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { ErasureListenerModule } from './privacy/erasure-listener.js';
 import { IntegrityModule } from './event-store/integrity.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IatiModule } from './interop/iati/iati.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot({ databaseUrl: config.DATABASE_URL }),
+        ErasureListenerModule.forRoot({ databaseUrl: config.DATABASE_URL }),
         HealthModule,
         QueuesModule.forRoot(config),
         AuthModule,

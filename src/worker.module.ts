@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config.js';
 import { CoreModule } from './core.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { ErasureListenerModule } from './privacy/erasure-listener.js';
 import { HealthModule } from './health/health.module.js';
 import { PartnershipsReadModule, ProjectionsWorkerModule } from './partnerships/read-models/read-models.module.js';
 import { QueuesModule } from './queues/queues.module.js';
@@ -28,6 +29,7 @@ export class WorkerModule {
         TypeOrmModule.forRootAsync({ useFactory: () => dataSource.options, dataSourceFactory: () => Promise.resolve(dataSource) }),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot({ databaseUrl: config.DATABASE_URL }),
+        ErasureListenerModule.forRoot({ databaseUrl: config.DATABASE_URL }),
         HealthModule,
         QueuesModule.forRoot(config),
         PartnershipsReadModule,

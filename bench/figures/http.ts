@@ -12,7 +12,7 @@ import { aidDelivered } from '../lib/workload.js';
 import { AID, aidDeliveries, createPartnerships, officeHeaders, projectionCaughtUp, sql } from '../lib/aid-load.js';
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
-import { summarize, type RunResult } from '../lib/driver.js';
+import { runClosedLoop, summarize, type RunResult } from '../lib/driver.js';
 
 export interface HttpParams {
   connections: number;
@@ -30,7 +30,22 @@ export interface HttpFigure {
   /** ours ÷ floor, 2xx per second */
   vsFloor: number;
   lag: LagFigure;
+  mixed: MixedFigure;
 }
+
+/** 70% reads (the default timeline page), 30% commands (an aid delivery), across a few partnerships. */
+interface MixedFigure {
+  partnerships: number;
+  readShare: number;
+  result: RunResult;
+  /** the same mix against the floors: the read floor's page and the command floor's INSERT */
+  floor: RunResult;
+  vsFloor: number;
+}
+
+const MIXED_PARTNERSHIPS = 50;
+/** Of every ten requests, these are commands (30%); the rest read. */
+const MIXED_COMMANDS = new Set([0, 3, 6]);
 
 interface LagFigure {
   /** commits per second asked for (open loop) and achieved */
@@ -45,6 +60,30 @@ interface LagFigure {
   pollIntervalMs: number;
 }
 
+/**
+ * The mixed workload as a closed loop of fetch() clients (autocannon cannot switch a connection
+ * between GET and POST): request i is a command when i % 10 is 0, 3 or 6, else a read; both
+ * against the same 50 partnerships. Counts a request only if it answers 2xx.
+ */
+function mixedLoop(
+  base: string,
+  p: HttpParams,
+  headers: Record<string, string>,
+  paths: { read: (id: string) => string; command: (id: string) => string },
+): Promise<RunResult> {
+  let n = 0;
+  return runClosedLoop({ concurrency: p.connections, warmupMs: p.warmupMs, durationMs: p.durationMs }, async () => {
+    const i = n++;
+    const id = `bench-p-${i % MIXED_PARTNERSHIPS}`;
+    const command = MIXED_COMMANDS.has(i % 10);
+    const r = command
+      ? await fetch(base + paths.command(id), { method: 'POST', headers, body: JSON.stringify(AID) })
+      : await fetch(base + paths.read(id), { headers });
+    await r.arrayBuffer();
+    if (r.status >= 300) throw new Error(`${command ? 'POST' : 'GET'} answered ${r.status}`);
+  });
+}
+
 export async function benchHttp(
   root: string,
   url: string,
@@ -55,6 +94,7 @@ export async function benchHttp(
   const app = await startApp(root, url, { poolSize: p.connections });
   let result: HttpResult;
   let lag: LagFigure;
+  let mixed: RunResult;
   try {
     const headers = officeHeaders(key);
     log(`http: creating ${p.partnerships} partnerships`);
@@ -68,6 +108,12 @@ export async function benchHttp(
     log(
       `  lag: ${lag.achievedRate.toFixed(0)} commits/s, lag p50 ${lag.lag.p50Ms.toFixed(1)} p99 ${lag.lag.p99Ms.toFixed(1)} ms, append p99 ${lag.commands.p99Ms.toFixed(1)} ms, errors ${lag.commands.errors}, unseen ${lag.unseen}`,
     );
+    log(`http: mixed workload (70% timeline reads, 30% commands over ${MIXED_PARTNERSHIPS} partnerships) at ${p.connections} connections`);
+    mixed = await mixedLoop(app.base, p, headers, {
+      read: (id) => `/api/v1/partnerships/${id}/timeline`,
+      command: (id) => `/api/v1/partnerships/${id}/aid-deliveries`,
+    });
+    log(`  mixed: ${mixed.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${mixed.p50Ms} p99 ${mixed.p99Ms} errors ${mixed.errors}`);
   } finally {
     await app.stop();
   }
@@ -87,6 +133,15 @@ export async function benchHttp(
       ],
     });
     log(`  floor: ${floor.opsPerSecond.toFixed(0)} req/s p50 ${floor.p50Ms} p99 ${floor.p99Ms} errors ${floor.errors}`);
+    const mixedFloor = await mixedLoop(
+      floorApp.base,
+      p,
+      { 'content-type': 'application/json' },
+      { read: (id) => `/timeline/${id}?limit=100`, command: (id) => `/cmd/${id}` },
+    );
+    log(
+      `  mixed floor: ${mixedFloor.opsPerSecond.toFixed(0)} req/s p50 ${mixedFloor.p50Ms} p99 ${mixedFloor.p99Ms} errors ${mixedFloor.errors}`,
+    );
     return {
       connections: p.connections,
       partnerships: p.partnerships,
@@ -94,6 +149,13 @@ export async function benchHttp(
       floor,
       vsFloor: result.opsPerSecond / floor.opsPerSecond,
       lag,
+      mixed: {
+        partnerships: MIXED_PARTNERSHIPS,
+        readShare: 0.7,
+        result: mixed,
+        floor: mixedFloor,
+        vsFloor: mixed.opsPerSecond / mixedFloor.opsPerSecond,
+      },
     };
   } finally {
     await floorApp.stop();

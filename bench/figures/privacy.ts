@@ -1,7 +1,10 @@
 // The cost of crypto-shredding on append (issue 26): the same events with personal fields (three
 // participants and a contact person) appended through PostgresEventStore, once as they are and once
 // encrypted first as the write path does it (sealEvents: the subjects' keys looked up, each value
-// sealed with AES-256-GCM), in the same run, same writers, same database.
+// sealed with AES-256-GCM), in the same run, same writers, same database. Beside the rates, the CPU
+// each appended event took — this process and the pool's PostgreSQL backends (/proc, so only with
+// PostgreSQL on this machine) — which other load on a shared machine moves less than a rate.
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore } from '../../src/event-store/index.js';
@@ -15,6 +18,26 @@ export interface EncryptionFigure {
   encrypted: RunResult;
   /** encrypted / plain, events per second: 1 means encryption is free */
   ratio: number;
+  /** µs of CPU per appended event: this process, and the pool's backends (null without /proc) */
+  cpu: { plain: CpuPerEvent; encrypted: CpuPerEvent } | null;
+}
+
+interface CpuPerEvent {
+  client: number;
+  backends: number;
+}
+
+/** CPU time (user + system, µs) of these processes so far; null where /proc cannot tell. */
+function cpuOf(pids: number[]): number | null {
+  try {
+    // fields after the command's ") ": utime and stime are the 12th and 13th, in clock ticks (100 Hz)
+    return pids.reduce((sum, pid) => {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(f[11]) + Number(f[12])) * 10_000;
+    }, 0);
+  } catch {
+    return null;
+  }
 }
 
 const ROLES = ['Office Tester', 'Council Clerk', 'Youth Worker', 'Interpreter', 'Project Lead'];
@@ -44,22 +67,48 @@ export async function benchEncryption(
   const pool = poolOf(ds);
   const store = new PostgresEventStore(pool);
   try {
+    // The pool's connections, opened now so that the phases use these backends.
+    const clients = await Promise.all(Array.from({ length: p.writers }, () => pool.connect()));
+    const pids = await Promise.all(
+      clients.map(async (c) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid),
+    );
+    clients.forEach((c) => c.release());
+    const cpu: Partial<Record<'plain' | 'encrypted', CpuPerEvent | null>> = {};
     const run = async (label: string, encrypt: boolean) => {
       const tag = randomUUID().slice(0, 8);
       const versions = new Map<number, number>();
+      let appended = 0;
+      const [client0, backends0] = [process.cpuUsage(), cpuOf(pids)];
       const r = await runClosedLoop({ concurrency: p.writers, warmupMs: p.warmupMs, durationMs: p.durationMs }, async (w, i) => {
         const events = [activity(i * p.writers + w)];
         const stored = encrypt ? await sealEvents(pool, INSTANCE_ORGANISATION_ID, events) : events;
         const out = await store.append(`${label}-${tag}-w${w}`, stored, { expectedVersion: versions.get(w) ?? 'no_stream' });
         versions.set(w, out.nextVersion);
+        appended++;
       });
-      log(`  ${label}: ${r.opsPerSecond.toFixed(0)} ev/s p50 ${r.p50Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} errors ${r.errors}`);
+      // Warm-up included: CPU counts every event appended in the phase.
+      const [client, backends] = [process.cpuUsage(client0), cpuOf(pids)];
+      const used =
+        backends === null || backends0 === null || !appended
+          ? null
+          : { client: (client.user + client.system) / appended, backends: (backends - backends0) / appended };
+      cpu[encrypt ? 'encrypted' : 'plain'] = used;
+      log(
+        `  ${label}: ${r.opsPerSecond.toFixed(0)} ev/s p50 ${r.p50Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} errors ${r.errors}` +
+          (used ? `; CPU per event ${used.client.toFixed(0)} µs here + ${used.backends.toFixed(0)} µs in PostgreSQL` : ''),
+      );
       return r;
     };
     log(`append of events with personal fields @ ${p.writers} writers: plain, then encrypted`);
     const plain = await run('personal-plain', false);
     const encrypted = await run('personal-sealed', true);
-    return { writers: p.writers, plain, encrypted, ratio: encrypted.opsPerSecond / plain.opsPerSecond };
+    return {
+      writers: p.writers,
+      plain,
+      encrypted,
+      ratio: encrypted.opsPerSecond / plain.opsPerSecond,
+      cpu: cpu.plain && cpu.encrypted ? { plain: cpu.plain, encrypted: cpu.encrypted } : null,
+    };
   } finally {
     store.close();
     await ds.destroy();

@@ -15,6 +15,8 @@ export interface RlsParams {
   partnershipsPerOrganisation: number;
   eventsPerPartnership: number;
   writers: number;
+  /** alternating rounds of each side */
+  rounds: number;
   warmupMs: number;
   durationMs: number;
 }
@@ -70,12 +72,17 @@ export async function benchRls(url: string, p: RlsParams, log: (s: string) => vo
       runClosedLoop({ concurrency: p.writers, warmupMs: p.warmupMs, durationMs: p.durationMs }, (w, i) =>
         scoped ? runAsRequest(() => op(w, i), [orgs[orgOf(w)]]) : op(w, i),
       );
+    // Rounds alternate (system, request, request, system, …) so the machine's drift falls on both alike.
     const pair = async (name: string, op: (w: number, i: number) => Promise<unknown>): Promise<RlsPair> => {
-      log(`  rls: ${name}, system work`);
-      const system = await run(false, op);
-      log(`  rls: ${name}, request work`);
-      const request = await run(true, op);
-      return { system, request, ratio: request.opsPerSecond / system.opsPerSecond };
+      const system: RunResult[] = [];
+      const request: RunResult[] = [];
+      for (let round = 0; round < p.rounds; round++)
+        for (const scoped of round % 2 === 0 ? [false, true] : [true, false]) {
+          log(`  rls: ${name}, ${scoped ? 'request' : 'system'} work, round ${round + 1}`);
+          (scoped ? request : system).push(await run(scoped, op));
+        }
+      const rate = (rs: RunResult[]) => rs.reduce((n, r) => n + r.opsPerSecond, 0) / rs.length;
+      return { system: merged(system), request: merged(request), ratio: rate(request) / rate(system) };
     };
     // Each writer appends to streams of its organisation no other writer touches.
     const mine = (w: number, i: number) => streams[orgOf(w)][(Math.floor(w / p.organisations) * 7 + i) % p.partnershipsPerOrganisation];
@@ -114,4 +121,18 @@ export async function benchRls(url: string, p: RlsParams, log: (s: string) => vo
     store.close();
     await ds.destroy();
   }
+}
+
+/** Several rounds as one: rates averaged, the worst tail kept. */
+function merged(rs: RunResult[]): RunResult {
+  const avg = (f: (r: RunResult) => number) => rs.reduce((n, r) => n + f(r), 0) / rs.length;
+  return {
+    ...rs[0],
+    ops: rs.reduce((n, r) => n + r.ops, 0),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+    opsPerSecond: avg((r) => r.opsPerSecond),
+    p50Ms: avg((r) => r.p50Ms),
+    p99Ms: Math.max(...rs.map((r) => r.p99Ms)),
+    maxMs: Math.max(...rs.map((r) => r.maxMs)),
+  };
 }

@@ -78,6 +78,7 @@ async function startChild(
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',
       PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_ORGANISATION_PER_MINUTE: '100000000',
       REDIS_PREFIX: `bench-${process.pid}`,
       // tracing stays off whatever the bench's own environment says (the tracing-off figure)
       OTEL_EXPORTER_OTLP_ENDPOINT: '',

@@ -8,6 +8,11 @@ export interface ApplyContext {
   /** The quoted name of this version's table for a base name (e.g. timeline_entries → "timeline_entries_v2"). */
   table(this: void, base: string): string;
   store: PostgresEventStore;
+  /**
+   * True while a rebuild loads a new version from position zero: nobody reads its tables yet and a
+   * crashed rebuild starts over, so steps may take bulk-load paths that must give the same rows.
+   */
+  bulk?: boolean;
 }
 
 export interface ProjectionDefinition {

@@ -19,6 +19,8 @@ export type { RebuildProgress, RebuildRecovery } from './rebuild.js';
 
 export interface EngineOptions {
   batchSize?: number;
+  /** events per batch of a rebuild (tests move the batch boundaries with it) */
+  rebuildBatchSize?: number;
   pollMs?: number;
   onError?: (name: string, err: unknown) => void;
 }
@@ -37,8 +39,12 @@ export class ProjectionEngine {
     private readonly options: EngineOptions = {},
   ) {}
 
-  applyContext(client: pg.PoolClient, version: number): ApplyContext {
-    return { client, store: this.store, table: (base) => ident(versioned(base, version)) };
+  get rebuildBatchSize(): number | undefined {
+    return this.options.rebuildBatchSize;
+  }
+
+  applyContext(client: pg.PoolClient, version: number, bulk = false): ApplyContext {
+    return { client, store: this.store, table: (base) => ident(versioned(base, version)), ...(bulk ? { bulk } : {}) };
   }
 
   /**
@@ -57,7 +63,12 @@ export class ProjectionEngine {
       {
         checkpointName: async (client) => {
           if (mode !== 'live') {
-            await client.query(`SELECT set_config('synchronous_commit', 'off', true)`);
+            // lz4 where the server has it: the status history's large states compress several times faster.
+            await client.query(
+              `SELECT set_config('synchronous_commit', 'off', true),
+                      (SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+                        WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))`,
+            );
             return consumerName(def.name, mode.version);
           }
           await client.query(`SELECT pg_advisory_xact_lock_shared($1, hashtext($2)), set_config('synchronous_commit', 'off', true)`, [
@@ -74,7 +85,7 @@ export class ProjectionEngine {
             ? inEventBatchSpan(`projection batch ${def.name}`, events, { 'projection.name': name }, () =>
                 def.apply(events, this.applyContext(client, versionOf(name))),
               )
-            : def.apply(events, this.applyContext(client, versionOf(name))),
+            : def.apply(events, this.applyContext(client, versionOf(name), true)),
       },
       {
         name: def.name,

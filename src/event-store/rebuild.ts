@@ -28,8 +28,10 @@ export interface RebuildProgress {
 /** What a rebuild needs of the engine that runs the projection. */
 export interface ProjectionRunner {
   readonly store: PostgresEventStore;
+  /** events per rebuild batch (REBUILD_BATCH unless a test sets it) */
+  readonly rebuildBatchSize?: number;
   consumer(def: ProjectionDefinition, mode: { version: number }, batchSize: number): CheckpointedConsumer;
-  applyContext(client: pg.PoolClient, version: number): ApplyContext;
+  applyContext(client: pg.PoolClient, version: number, bulk?: boolean): ApplyContext;
 }
 
 /** Advisory-lock class that makes one process the owner of a projection's rebuild. */
@@ -112,7 +114,7 @@ async function rebuildOwned(
     ]);
     await onProgress?.(p);
   };
-  const builder = engine.consumer(def, { version: next }, REBUILD_BATCH);
+  const builder = engine.consumer(def, { version: next }, engine.rebuildBatchSize ?? REBUILD_BATCH);
   try {
     for (;;) {
       const n = await builder.processBatch();

@@ -5,9 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 
 type Db = pg.Pool | pg.ClientBase;
 
-const PERSON_ACTOR = /^person:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+export const PERSON_ACTOR = /^person:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 /** Shown where a person's name was erased (or never given). */
-const UNNAMED_PERSON = 'a person whose name is not recorded';
+export const UNNAMED_PERSON = 'a person whose name is not recorded';
 
 export interface Person {
   id: string;

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ident, type ProjectionDefinition, type ProjectionEngine, type RebuildProgress } from '../event-store/index.js';
 import { withTransaction } from '../event-store/transaction.js';
+import { ERASURES_CHANNEL, erasureNotices } from './erasure-listener.js';
 import { currentMasterKey, type MasterKey } from './master-key.js';
 import { openValue, subjectsIn, type Envelope, isEnvelope } from './sealing.js';
 import { forgetSubjects, keysOf } from './subject-keys.js';
@@ -199,6 +200,8 @@ export async function eraseSubjects(
   const { erasures, reportIds } = await withTransaction(pool, async (c) => {
     const now = new Date();
     await c.query('DELETE FROM subject_keys WHERE organisation_id = $1 AND subject_id = ANY($2::uuid[])', [req.organisationId, live]);
+    // Delivered on commit: other processes forget these keys then (erasure-listener.ts).
+    for (const notice of erasureNotices(live)) await c.query('SELECT pg_notify($1, $2)', [ERASURES_CHANNEL, notice]);
     const reportIds = await dropReportFiles(c, found.streams, found.plain);
     const affected = { events: found.events, streams: found.streams.length, readRows, reports: reportIds.length };
     const erasures = [];

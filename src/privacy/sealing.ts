@@ -4,8 +4,8 @@
 import type pg from 'pg';
 import { personalValues, replacePersonal, type PersonalTexts } from '../partnerships/domain/index.js';
 import { ERASED, isErasedMarker } from './erased.js';
-import { currentMasterKey, openBytes, sealBytes, type MasterKey } from './master-key.js';
-import { anonymousSubject, keysOf, normalizeName, subjectsForNames, type SubjectKey } from './subject-keys.js';
+import { currentMasterKey, openBytes, sealParts, type MasterKey } from './master-key.js';
+import { anonymousSubject, keysOf, subjectsForNames, type SubjectKey } from './subject-keys.js';
 
 type Db = pg.Pool | pg.ClientBase;
 
@@ -25,14 +25,8 @@ export const isEnvelope = (v: unknown): v is Envelope =>
   typeof (v as { subject?: unknown }).subject === 'string';
 
 function sealValue(s: SubjectKey, value: unknown): Envelope {
-  const sealed = sealBytes(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
-  return {
-    $enc: 'v1',
-    subject: s.subjectId,
-    iv: sealed.subarray(0, 12).toString('base64'),
-    tag: sealed.subarray(12, 28).toString('base64'),
-    ct: sealed.subarray(28).toString('base64'),
-  };
+  const { iv, tag, ct } = sealParts(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
+  return { $enc: 'v1', subject: s.subjectId, iv: iv.toString('base64'), tag: tag.toString('base64'), ct: ct.toString('base64') };
 }
 
 export function openValue(key: Buffer, e: Envelope): unknown {
@@ -79,12 +73,10 @@ export async function sealEvents<E extends Sealable>(
     const about = named.find((v) => v.path[v.path.length - 1] === 'contactPerson') ?? named[0];
     const textSubject = values.some((v) => v.kind === 'text')
       ? about
-        ? subjects.get(normalizeName(about.value))!
+        ? subjects.get(about.value)!
         : await anonymousSubject(db, master, organisationId)
       : undefined;
-    const data = replacePersonal(e.data, values, (v) =>
-      sealValue(v.kind === 'name' ? subjects.get(normalizeName(v.value))! : textSubject!, v.value),
-    );
+    const data = replacePersonal(e.data, values, (v) => sealValue(v.kind === 'name' ? subjects.get(v.value)! : textSubject!, v.value));
     out.push({ ...e, data });
   }
   return out;
@@ -97,13 +89,29 @@ function envelopesIn(v: unknown, out: Envelope[]): void {
   else if (typeof v === 'object' && v !== null) for (const e of Object.values(v)) envelopesIn(e, out);
 }
 
+/** `v` with its envelopes opened; what holds none is returned as it is, not copied. */
 function opened(v: unknown, keys: Map<string, Buffer>): unknown {
-  if (Array.isArray(v)) return v.map((e) => opened(e, keys));
   if (isEnvelope(v)) {
     const key = keys.get(v.subject);
     return key ? openValue(key, v) : ERASED;
   }
-  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, opened(e, keys)]));
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const o = opened(v[i], keys);
+      if (o !== v[i]) (out ??= v.slice())[i] = o;
+    }
+    return out ?? v;
+  }
+  if (typeof v === 'object' && v !== null) {
+    let out: Record<string, unknown> | undefined;
+    for (const [k, e] of Object.entries(v)) {
+      const o = opened(e, keys);
+      // defined, not assigned: JSON may hold a "__proto__" key
+      if (o !== e) Object.defineProperty((out ??= { ...v }), k, { value: o, enumerable: true, writable: true, configurable: true });
+    }
+    return out ?? v;
+  }
   return v;
 }
 
@@ -114,15 +122,23 @@ export function subjectsIn(data: unknown): string[] {
   return [...new Set(found.map((e) => e.subject))];
 }
 
-/** Events as readers see them: personal values decrypted, or "[erased]" where the key is gone. */
+/**
+ * Events as readers see them: personal values decrypted, or "[erased]" where the key is gone. One
+ * query for the keys of every subject in the batch; events and parts without envelopes are returned
+ * as they are.
+ */
 export async function openEvents<E extends { data: unknown }>(db: Db, events: E[], master: MasterKey = currentMasterKey()): Promise<E[]> {
-  const subjects = new Set<string>();
+  const found: Envelope[] = [];
   const holding = events.map((e) => {
-    const ids = subjectsIn(e.data);
-    for (const id of ids) subjects.add(id);
-    return ids.length > 0;
+    const before = found.length;
+    envelopesIn(e.data, found);
+    return found.length > before;
   });
-  if (!subjects.size) return events;
-  const keys = await keysOf(db, master, subjects);
+  if (!found.length) return events;
+  const keys = await keysOf(
+    db,
+    master,
+    found.map((e) => e.subject),
+  );
   return events.map((e, i) => (holding[i] ? { ...e, data: opened(e.data, keys) } : e));
 }

@@ -35,12 +35,12 @@ export const partnershipsProjection: ProjectionDefinition = {
   },
   async apply(events, ctx) {
     // Read rows hold personal values decrypted; an erasure rebuilds them (docs/privacy.md).
-    const relevant = await openEvents(
-      ctx.client,
-      events.filter((e) => isEventType(e.type)),
-    );
+    const partnershipEvents = events.filter((e) => isEventType(e.type));
+    const relevant = await openEvents(ctx.client, partnershipEvents);
     if (!relevant.length) return;
     const batch: PartnershipsBatch = { events: relevant, ctx, changedEntries: [] };
+    // openEvents hands back the very same object when there was nothing to open.
+    if (ctx.bulk) batch.asStored = new Map(relevant.filter((e, i) => e === partnershipEvents[i]).map((e) => [e.eventId, e.globalPosition]));
     batch.changedEntries = await applyTimeline(batch);
     await applyStatus(batch);
     await applyAidLedger(batch);

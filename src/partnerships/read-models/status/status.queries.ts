@@ -19,6 +19,7 @@ import { dayOfRead, PartnershipSource, type AsOf } from '../as-of.js';
 import { toRecorded } from '../../recorded.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { escapeLike } from '../sql.js';
+import type { ReceiptCounts } from '../receipts/receipts.js';
 import { detailFrom, staticDetail } from './status.mapping.js';
 import type { PartnershipDetail, PartnershipSummary } from './status.types.js';
 
@@ -34,14 +35,31 @@ export interface ListFilter {
   organisationId?: string;
 }
 
-/** $1 partnership, $2 day: the stream's head version, and the projected status row in force that day. */
+/**
+ * $1 partnership, $2 day: the stream's head version, and the projected status row in force that day
+ * without its deliveries — they grow with the stream (hundreds of KB at 5,000 events) and the
+ * status shows only their receipt counts, which receiptCountsOf answers.
+ */
 const STATUS_WITH_HEAD = `SELECT coalesce((SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1), 0) AS head,
-         s.version, s.updated_at, h.state
+         s.version, s.updated_at, h.valid_from::text, h.state - 'deliveries' AS state
     FROM (SELECT 1) AS one
     LEFT JOIN partnership_status s ON s.partnership_id = $1
-    LEFT JOIN LATERAL (SELECT state FROM partnership_status_history
+    LEFT JOIN LATERAL (SELECT valid_from, state FROM partnership_status_history
                         WHERE partnership_id = $1 AND valid_from <= $2::date
                         ORDER BY valid_from DESC LIMIT 1) h ON s.version IS NOT NULL`;
+
+/** $1 partnership, $2 valid_from: the receipt counts of that history row's deliveries (receiptCounts in SQL). */
+const RECEIPT_COUNTS = `SELECT count(*) FILTER (WHERE d->'confirmations' @> '[{"received":"all"}]')::int AS confirmed,
+         count(*) FILTER (WHERE coalesce(jsonb_array_length(d->'confirmations'), 0) = 0)::int AS awaiting,
+         count(*)::int AS deliveries,
+         (SELECT version FROM partnership_status WHERE partnership_id = $1) AS version
+    FROM partnership_status_history h, jsonb_each(h.state->'deliveries') AS e(k, d)
+   WHERE h.partnership_id = $1 AND h.valid_from = $2::date`;
+
+// A history row at a projection version is a function of the stream's first `version` events,
+// which never change, and no erasure changes a count: remembered by that, counting once per version.
+const COUNTS_MAX = 10_000;
+const countsSeen = new Map<string, ReceiptCounts>();
 
 @Injectable()
 export class StatusQueries {
@@ -62,13 +80,20 @@ export class StatusQueries {
       // if the projection has applied it. Anything else goes the long way (waits, or folds).
       const day = asOf?.validAt || this.today();
       const { rows } = await this.pool.query({ name: 'status_with_head', text: STATUS_WITH_HEAD, values: [id, day] });
-      const row = rows[0] as { head: number; version: number | null; updated_at: Date | null; state: DerivedState | null };
+      const row = rows[0] as {
+        head: number;
+        version: number | null;
+        updated_at: Date | null;
+        valid_from: string | null;
+        state: DerivedState | null;
+      };
       if (row.head === 0) throw new PartnershipNotFoundError(id);
       if (row.version !== null && row.version >= row.head) {
         const state = { ...(row.state ?? initialDerivedState()), version: row.version };
         if (!state.exists) throw new PartnershipNotFoundError(id, `Partnership ${id} did not exist yet at that time.`);
         const shownAsOf = asOf?.validAt ? { validAt: asOf.validAt, knownAt: null } : null;
-        return detailFrom(staticDetail(id, state, row.updated_at!.toISOString()), state, day, this.config.DORMANT_AFTER_DAYS, shownAsOf);
+        const stat = { ...staticDetail(id, state, row.updated_at!.toISOString()), aidReceipts: await this.receiptCountsOf(id, row) };
+        return detailFrom(stat, state, day, this.config.DORMANT_AFTER_DAYS, shownAsOf);
       }
     }
     const source = await this.source.of(id, asOf);
@@ -95,6 +120,22 @@ export class StatusQueries {
     }
     if (!state.exists) throw new PartnershipNotFoundError(id, `Partnership ${id} did not exist yet at that time.`);
     return detailFrom(staticDetail(id, state, updatedAt), state, day, this.config.DORMANT_AFTER_DAYS, shownAsOf);
+  }
+
+  private async receiptCountsOf(id: string, row: { version: number | null; valid_from: string | null }): Promise<ReceiptCounts> {
+    if (row.valid_from === null) return { awaiting: 0, partlyConfirmed: 0, confirmed: 0 };
+    const key = `${id}\n${row.valid_from}\n${row.version}`;
+    const seen = countsSeen.get(key);
+    if (seen) return seen;
+    const { rows } = await this.pool.query({ name: 'status_receipt_counts', text: RECEIPT_COUNTS, values: [id, row.valid_from] });
+    const r = rows[0] as { confirmed: number; awaiting: number; deliveries: number; version: number | null };
+    const counts = { awaiting: r.awaiting, partlyConfirmed: r.deliveries - r.awaiting - r.confirmed, confirmed: r.confirmed };
+    // The projection may have moved on in between: then these counts are newer than the row, not its own.
+    if (r.version === row.version) {
+      if (countsSeen.size >= COUNTS_MAX) countsSeen.clear();
+      countsSeen.set(key, counts);
+    }
+    return counts;
   }
 
   async list(filter: ListFilter = {}): Promise<{ items: PartnershipSummary[]; nextCursor: string | null }> {

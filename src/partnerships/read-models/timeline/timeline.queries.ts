@@ -15,6 +15,7 @@ import { planAnnotations, type PlanAnnotation } from '../plans.js';
 import { receiptAnnotations, type ReceiptView } from '../receipts/receipts.js';
 import { sortDateOf, TimelineBuilder } from './timeline.mapping.js';
 import { foldDateOf, rowToEntry } from './timeline.step.js';
+import { projectedEntriesJson } from './timeline.json.js';
 import type { Timeline, TimelineEntry } from './timeline.types.js';
 
 /** Where a page of the timeline starts: after this entry in (business date, stream version) order. */
@@ -32,6 +33,10 @@ export interface TimelinePageRequest {
 }
 
 export type TimelinePage = (Timeline & { next: TimelineKey | null }) | { notModified: true; version: number };
+
+/** A page whose entries are JSON text already (the projected page, built in PostgreSQL), or objects. */
+export type TimelinePageText =
+  (Omit<Timeline, 'entries'> & { entriesJson: string; next: TimelineKey | null }) | { notModified: true; version: number };
 
 export const timelineETag = (version: number) => `"${version}"`;
 
@@ -51,6 +56,10 @@ function isAfter(e: TimelineEntry, k: TimelineKey): boolean {
   const kd = k.sortDate ?? '9999-12-31';
   return d > kd || (d === kd && e.streamVersion > k.streamVersion);
 }
+
+/** $1 partnership: the stream's head version and the projected version. */
+const HEAD_AND_VERSION = `SELECT coalesce((SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1), 0) AS head,
+         (SELECT version FROM partnership_status WHERE partnership_id = $1) AS version`;
 
 /** $1 partnership, $2 day or null: the stream's head version, the projected version and the status in force. */
 const STATUS_WITH_HEAD = `SELECT coalesce((SELECT stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1), 0) AS head,
@@ -93,6 +102,28 @@ export class TimelineQueries {
     return 'notModified' in page
       ? page
       : { ...page, entries: await withRecordedBy(this.pool, await withActorNames(this.pool, page.entries)) };
+  }
+
+  /**
+   * The same page for the HTTP route: when the projection is current (the common read), its entries
+   * come as JSON text built by PostgreSQL (timeline.json.ts), actor names and annotations included.
+   */
+  async pageText(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePageText> {
+    if (!asOf?.knownAt) {
+      const { rows } = await this.pool.query({ name: 'timeline_head_and_version', text: HEAD_AND_VERSION, values: [id] });
+      const row = rows[0] as { head: number; version: number | null };
+      if (row.head === 0) throw new PartnershipNotFoundError(id);
+      if (row.version !== null && row.version >= row.head) {
+        if (etagMatches(req.ifNoneMatch, timelineETag(row.head))) return { notModified: true, version: row.head };
+        const day = asOf?.validAt || null;
+        const { entries, next } = await projectedEntriesJson(this.pool, id, day, req);
+        return { partnershipId: id, version: row.version, asOf: day ? { validAt: day, knownAt: null } : null, entriesJson: entries, next };
+      }
+    }
+    const page = await this.page(id, asOf, req);
+    if ('notModified' in page) return page;
+    const { entries, ...rest } = page;
+    return { ...rest, entriesJson: JSON.stringify(entries) };
   }
 
   private async pageWithActorIds(id: string, asOf: AsOf | undefined, req: TimelinePageRequest): Promise<TimelinePage> {

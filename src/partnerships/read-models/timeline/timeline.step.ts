@@ -2,7 +2,7 @@
 // retraction. Set-based SQL: one read and one write per batch, whatever the batch size.
 import type pg from 'pg';
 import { foldDate, type EventType } from '../../domain/index.js';
-import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
+import { copiedFromEvent, type ChangedEntry, type PartnershipsBatch } from '../batch.js';
 import { TimelineBuilder, sortDateOf } from './timeline.mapping.js';
 import type { TimelineEntry } from './timeline.types.js';
 
@@ -31,7 +31,7 @@ export function foldDateOf(t: Pick<TimelineEntry, 'type' | 'data' | 'recordedAt'
 }
 
 /** Writes the entries a batch adds, corrects or retracts; returns them for the steps after it. */
-export async function applyTimeline({ events, ctx: { client, table } }: PartnershipsBatch): Promise<ChangedEntry[]> {
+export async function applyTimeline({ events, asStored, ctx: { client, table } }: PartnershipsBatch): Promise<ChangedEntry[]> {
   const builder = new TimelineBuilder();
   const previousFoldDate = new Map<string, string>();
   const targets = new Set<string>();
@@ -60,31 +60,66 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
   }
   for (const e of events) builder.apply(e);
   if (!builder.changed.size) return [];
-  const out = [...builder.changed].map((id) => {
-    const t = builder.entries.get(id)!;
-    return {
-      event_id: t.eventId,
-      partnership_id: t.partnershipId,
-      stream_version: t.streamVersion,
-      type: t.type,
-      occurred_on: t.occurredOn,
-      sort_date: sortDateOf(t),
-      fold_date: foldDateOf(t),
-      planned: t.planned,
-      data: t.data,
-      // Sent only when it differs: most entries are never corrected, and PostgreSQL would parse the same jsonb twice.
-      original: t.original === t.data ? null : t.original,
-      corrections: t.corrections,
-      retracted: t.retracted,
-      retraction: t.retraction,
-      recorded_at: t.recordedAt,
-      actor: t.actor,
-      changed_at: latestChange(t),
-    };
+  const changed: ChangedEntry[] = [...builder.changed].map((id) => {
+    const entry = builder.entries.get(id)!;
+    return { ...entry, foldDate: foldDateOf(entry), previousFoldDate: previousFoldDate.get(id) ?? null };
   });
+  // In a rebuild, an entry as its event recorded it (new, not amended, nothing decrypted) is copied
+  // from the events table: its data never travels to Node and back as JSON.
+  const copied = changed.filter((t) => copiedFromEvent({ asStored }, t));
+  const sent = copied.length ? changed.filter((t) => !copiedFromEvent({ asStored }, t)) : changed;
+  if (copied.length) await copyEntries(client, table('timeline_entries'), copied, asStored!);
+  if (sent.length) await upsertEntries(client, table('timeline_entries'), sent);
+  return changed;
+}
+
+const COLUMNS = `event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date, planned, data, original,
+  corrections, retracted, retraction, recorded_at, actor, changed_at, organisation_id`;
+
+/** The columns computed in Node (dates, record time and actor as the JSON path writes them); the rest from the event row. */
+async function copyEntries(client: pg.ClientBase, into: string, entries: ChangedEntry[], positions: Map<string, number>): Promise<void> {
   await client.query(
-    `INSERT INTO ${table('timeline_entries')} (event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date,
-       planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at, organisation_id)
+    `INSERT INTO ${into} (${COLUMNS})
+     SELECT e.event_id, e.stream_id, e.stream_version, e.type, ${OCCURRED_ON_SQL}, q.sort_date, q.fold_date,
+            coalesce(e.data->'planned' = 'true'::jsonb, false), e.data, e.data, '[]'::jsonb, false, NULL, q.recorded_at, q.actor, q.recorded_at,
+            partnership_organisation(e.stream_id)
+       FROM unnest($1::bigint[], $2::date[], $3::date[], $4::timestamptz[], $5::text[]) AS q(pos, sort_date, fold_date, recorded_at, actor)
+       JOIN events e ON e.global_position = q.pos`,
+    [
+      entries.map((t) => positions.get(t.eventId)),
+      entries.map(sortDateOf),
+      entries.map((t) => t.foldDate),
+      entries.map((t) => t.recordedAt),
+      entries.map((t) => t.actor),
+    ],
+  );
+}
+
+/** occurredOnOf (timeline.mapping.ts) in SQL: the event's occurredOn when its date is a string. */
+export const OCCURRED_ON_SQL = `CASE WHEN jsonb_typeof(e.data->'occurredOn'->'date') = 'string' THEN e.data->'occurredOn' END`;
+
+async function upsertEntries(client: pg.ClientBase, into: string, entries: TimelineEntry[]): Promise<void> {
+  const out = entries.map((t) => ({
+    event_id: t.eventId,
+    partnership_id: t.partnershipId,
+    stream_version: t.streamVersion,
+    type: t.type,
+    occurred_on: t.occurredOn,
+    sort_date: sortDateOf(t),
+    fold_date: foldDateOf(t),
+    planned: t.planned,
+    data: t.data,
+    // Sent only when it differs: most entries are never corrected, and PostgreSQL would parse the same jsonb twice.
+    original: t.original === t.data ? null : t.original,
+    corrections: t.corrections,
+    retracted: t.retracted,
+    retraction: t.retraction,
+    recorded_at: t.recordedAt,
+    actor: t.actor,
+    changed_at: latestChange(t),
+  }));
+  await client.query(
+    `INSERT INTO ${into} (${COLUMNS})
      SELECT event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date, planned, data, coalesce(original, data),
             corrections, retracted, retraction, recorded_at, actor, changed_at, partnership_organisation(partnership_id)
        FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, partnership_id text, stream_version int, type text,
@@ -95,10 +130,6 @@ export async function applyTimeline({ events, ctx: { client, table } }: Partners
        retraction = EXCLUDED.retraction, changed_at = EXCLUDED.changed_at`,
     [JSON.stringify(out)],
   );
-  return [...builder.changed].map((id) => {
-    const entry = builder.entries.get(id)!;
-    return { ...entry, foldDate: foldDateOf(entry), previousFoldDate: previousFoldDate.get(id) ?? null };
-  });
 }
 
 function latestChange(t: TimelineEntry): string {
