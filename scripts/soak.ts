@@ -13,7 +13,9 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import { ensureDatabase, openDatabase, poolOf } from '../src/config/database.js';
 import { progress } from '../src/shared/progress.js';
 import { checkCommands, checkProjections, checkReports, verifyLedger } from './soak/checks.js';
-import { CommitDropProxy, PrivatePostgres, PrivateRedis, freePort } from './soak/cluster.js';
+import { PrivatePostgres, PrivateRedis, freePort } from './soak/cluster.js';
+import { FaultProxy } from './soak/fault-proxy.js';
+import { allArrived, checkDeliveries, HookReceiver, Mailbox, subscribe } from './soak/deliveries.js';
 import { FAULT_KINDS, faultLoop, type FaultKind, type FaultRecord } from './soak/faults.js';
 import { Load } from './soak/load.js';
 import { ServiceProcess, sleep, untilReady } from './soak/processes.js';
@@ -49,7 +51,11 @@ const say = (line: string) => process.stderr.write(`[soak ${new Date().toISOStri
 
 const postgres = new PrivatePostgres();
 const redis = new PrivateRedis();
-const proxies = Array.from({ length: 4 }, () => new CommitDropProxy(() => postgres.port));
+const mailbox = new Mailbox();
+const hooks = new HookReceiver();
+/** Mails gather this long: short, so a soak's minutes hold many batches (and their faults). */
+const MAIL_BATCH_SECONDS = 20;
+const proxies = Array.from({ length: 4 }, () => new FaultProxy(() => postgres.port));
 const services: ServiceProcess[] = [];
 let exitCode = 1;
 let endsAt = Infinity;
@@ -74,10 +80,13 @@ try {
   const pool = poolOf(ds);
   pool.on('error', () => undefined);
   const { key: officeKey } = await createApiKey(pool, { name: 'Soak Office', role: 'office' });
+  const { key: adminKey } = await createApiKey(pool, { name: 'Soak Admin', role: 'admin' });
   const signingKey = join(scratch, 'ledger-signing.pem');
   writeFileSync(signingKey, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   await redis.start();
   for (const p of proxies) await p.start();
+  await mailbox.start();
+  await hooks.start();
 
   const common = {
     NODE_ENV: 'test',
@@ -100,6 +109,15 @@ try {
     REPORT_BACKOFF_MAX_MS: '5000',
     LEDGER_SIGNING_KEY_FILE: signingKey,
     LEDGER_CHECKPOINT_INTERVAL_MS: '20000',
+    // Mail and webhooks to the counterparts in this process (loopback, plain http and SMTP).
+    SMTP_URL: mailbox.url,
+    MAIL_FROM: 'Partnership Ledger <ledger@soak.example>',
+    MAIL_BATCH_SECONDS: String(MAIL_BATCH_SECONDS),
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    // A killed worker's claimed mails and deliveries go out again after 5 s, not a minute.
+    NOTIFY_LEASE_MS: '5000',
+    NOTIFY_POLL_MS: '500',
   };
   const dbVia = (i: number) => databaseUrl.replace(`:${postgres.port}/`, `:${proxies[i]!.port}/`);
   const apis = [0, 1].map(
@@ -129,6 +147,15 @@ try {
 
   const partnerships = Array.from({ length: Number(opts.partnerships) }, (_, i) => `soak-${process.pid}-${i + 1}`);
   const load = new Load(apis, officeKey, partnerships);
+  // Before any entry exists, so every entry of the run is due (half the partnerships are followed by mail).
+  const listeners = await subscribe(
+    pool,
+    apis[0]!.url,
+    adminKey,
+    hooks,
+    partnerships.filter((_, i) => i % 2 === 0),
+  );
+  say(`subscribed a person to ${listeners.followed.length} partnerships by mail; webhook endpoint ${listeners.endpointId}`);
   for (const [i, id] of partnerships.entries()) {
     const c = load.newCommand(id, '/api/v1/partnerships', {
       partnershipId: id,
@@ -169,15 +196,42 @@ try {
     if (rows[0]!.n === 0 || Date.now() > reportsDeadline) break;
     await sleep(1000);
   }
+  // The drain: one batching window at least, then until every due mail entry and webhook arrived.
+  say('draining: waiting for every due mail and webhook delivery');
+  const drainStarted = Date.now();
+  for (;;) {
+    const a = await allArrived(pool, listeners, load.commands, mailbox, hooks);
+    if ((a.done && Date.now() - drainStarted > MAIL_BATCH_SECONDS * 1000) || Date.now() - drainStarted > 300_000) break;
+    await sleep(2000);
+  }
+  const drainSeconds = Math.round((Date.now() - drainStarted) / 1000);
   for (const s of services) await s.stop();
 
   say('checking: commands, reports, projections against a rebuild, ledger:verify');
   const commands = await checkCommands(pool, load.commands);
   const reports = await checkReports(pool, load.reports.keys());
   const projections = await checkProjections(pool);
+  const deliveries = await checkDeliveries(pool, listeners, load.commands, mailbox, hooks, MAIL_BATCH_SECONDS);
   const verify = await verifyLedger(dist, { DATABASE_URL: databaseUrl, LEDGER_SIGNING_KEY_FILE: signingKey });
   await ds.destroy();
-  const { text, ok } = summarise({ minutes, loadSeconds, kinds, commands, reports, projections, verify, faults, load });
+  const { text, ok } = summarise({
+    minutes,
+    loadSeconds,
+    kinds,
+    commands,
+    reports,
+    deliveries: {
+      ...deliveries,
+      drainSeconds,
+      batchSeconds: MAIL_BATCH_SECONDS,
+      followed: listeners.followed.length,
+      partnerships: partnerships.length,
+    },
+    projections,
+    verify,
+    faults,
+    load,
+  });
   process.stdout.write(text);
   exitCode = ok ? 0 : 1;
 } catch (err) {
@@ -189,6 +243,8 @@ try {
     s.close();
   }
   for (const p of proxies) await p.stop();
+  await mailbox.close();
+  await hooks.close();
   await redis.stop();
   await postgres.destroy(opts.keep);
   if (opts.keep) say(`kept ${scratch} and the stopped cluster in ${postgres.dir}`);

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore } from '../../src/event-store/index.js';
 import { aidDelivered } from '../lib/workload.js';
+import { AID, aidDeliveries, createPartnerships, officeHeaders, projectionCaughtUp, sql } from '../lib/aid-load.js';
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
 import { runClosedLoop, summarize, type RunResult } from '../lib/driver.js';
@@ -59,16 +60,6 @@ interface LagFigure {
   pollIntervalMs: number;
 }
 
-/** The aid delivery every HTTP figure records. */
-export const AID = {
-  occurredOn: '2024-05',
-  receiver: { de: 'Schytomyr', uk: 'Житомир', en: 'Zhytomyr' },
-  value: { amount: '125000.00', currency: 'EUR' },
-  modality: 'in_kind',
-  items: ['generators', 'medical supplies'],
-  sector: 'energy',
-};
-
 /**
  * The mixed workload as a closed loop of fetch() clients (autocannon cannot switch a connection
  * between GET and POST): request i is a command when i % 10 is 0, 3 or 6, else a read; both
@@ -105,40 +96,11 @@ export async function benchHttp(
   let lag: LagFigure;
   let mixed: RunResult;
   try {
-    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const headers = officeHeaders(key);
     log(`http: creating ${p.partnerships} partnerships`);
-    for (let i = 0; i < p.partnerships; i += 16) {
-      await Promise.all(
-        Array.from({ length: Math.min(16, p.partnerships - i) }, async (_, j) => {
-          const body = {
-            partnershipId: `bench-p-${i + j}`,
-            occurredOn: '2022',
-            ownMunicipality: { de: 'Dortmund', en: 'Dortmund' },
-            tier: 'initiative',
-          };
-          const r = await fetch(`${app.base}/api/v1/partnerships`, { method: 'POST', headers, body: JSON.stringify(body) });
-          if (r.status !== 201) throw new Error(`creating a partnership answered ${r.status}: ${await r.text()}`);
-        }),
-      );
-    }
-    let next = 0;
+    await createPartnerships(app.base, headers, 'bench-p-', p.partnerships);
     log(`http: warm-up ${p.warmupMs / 1000}s, measuring ${p.durationMs / 1000}s at ${p.connections} connections`);
-    result = await cannon(app.base, {
-      connections: p.connections,
-      warmupMs: p.warmupMs,
-      durationMs: p.durationMs,
-      headers,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => ({
-            ...req,
-            path: `/api/v1/partnerships/bench-p-${next++ % p.partnerships}/aid-deliveries`,
-            body: JSON.stringify(AID),
-          }),
-        },
-      ],
-    });
+    result = await aidDeliveries(app.base, headers, { ...p, prefix: 'bench-p-' });
     log(`  http: ${result.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${result.p50Ms} p99 ${result.p99Ms} errors ${result.errors}`);
     await projectionCaughtUp(url);
     log(`http: projection lag at ${p.lagRate} commits/s for ${p.durationMs / 1000}s`);
@@ -198,30 +160,6 @@ export async function benchHttp(
   } finally {
     await floorApp.stop();
   }
-}
-
-async function sql<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** Waits until the status rows account for every event (the backlog of the closed-loop phase applied). */
-async function projectionCaughtUp(url: string): Promise<void> {
-  await sql(url, async (c) => {
-    for (const until = Date.now() + 120_000; Date.now() < until;) {
-      const { rows } = await c.query<{ behind: number }>(
-        `SELECT (SELECT count(*) FROM events) - (SELECT coalesce(sum(version), 0) FROM partnership_status) AS behind`,
-      );
-      if (Number(rows[0].behind) <= 0) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('the projection did not catch up within 120 s');
-  });
 }
 
 /**

@@ -5,7 +5,7 @@
 // an aid delivery. Rounds alternate so the machine's drift falls on both sides alike.
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp } from '../lib/app.js';
-import { AID } from './http.js';
+import { AID } from '../lib/aid-load.js';
 
 export interface RlsHttpParams {
   connections: number;

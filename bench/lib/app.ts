@@ -40,7 +40,7 @@ export async function createKey(root: string, url: string, role: string): Promis
   }
 }
 
-/** `nodeArgs`: e.g. the telemetry register file, as `npm start` imports it. */
+/** `nodeArgs`: e.g. the telemetry register file, as `npm start` imports it; `env`: settings on top. */
 export async function startApp(
   root: string,
   url: string,

@@ -1,6 +1,6 @@
 // The soak's own servers: a PostgreSQL cluster in a scratch directory (so `pg_ctl -m immediate
-// restart` hurts nobody else), a redis-server on a free port (so FLUSHALL and restarts do), and a
-// TCP proxy per service process in front of PostgreSQL that can lose the reply to a COMMIT.
+// restart` hurts nobody else) and a redis-server on a free port (so FLUSHALL and restarts do). The
+// TCP proxy per service process in front of PostgreSQL is fault-proxy.ts.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -125,91 +125,5 @@ export class PrivateRedis {
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
-  }
-}
-
-interface Link {
-  client: net.Socket;
-  upstream: net.Socket;
-  swallowing: boolean;
-}
-
-/**
- * A loopback proxy in front of PostgreSQL. Armed with a marker, the first connection that sends it
- * has the server's reply swallowed and is cut shortly after: the statement ran (and committed), the
- * client never hears — the "connection dropped after COMMIT" fault.
- */
-export class CommitDropProxy {
-  private server: net.Server | null = null;
-  private readonly links = new Set<Link>();
-  private trap: { marker: Buffer; sprung: () => void } | null = null;
-  port = 0;
-
-  constructor(private readonly targetPort: () => number) {}
-
-  async start(): Promise<number> {
-    this.server = net.createServer((client) => this.link(client));
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(0, '127.0.0.1', resolve);
-    });
-    this.port = (this.server.address() as net.AddressInfo).port;
-    return this.port;
-  }
-
-  async stop(): Promise<void> {
-    for (const l of this.links) this.destroy(l);
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  /** Resolves true when a connection sent `marker` and was dropped, false if none did within `ms`. */
-  drop(marker: string, ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.trap = null;
-        resolve(false);
-      }, ms);
-      this.trap = {
-        marker: Buffer.from(marker),
-        sprung: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-    });
-  }
-
-  private link(client: net.Socket): void {
-    const upstream = net.connect(this.targetPort(), '127.0.0.1');
-    const l: Link = { client, upstream, swallowing: false };
-    this.links.add(l);
-    for (const s of [client, upstream]) {
-      s.on('error', () => this.destroy(l));
-      s.on('close', () => this.destroy(l));
-    }
-    client.on('data', (chunk: Buffer) => {
-      const trap = this.trap;
-      if (trap && !l.swallowing && chunk.includes(trap.marker)) {
-        this.trap = null;
-        l.swallowing = true;
-        // Long enough for the server to finish the statement it was sent, then the cut.
-        setTimeout(() => {
-          this.destroy(l);
-          trap.sprung();
-        }, 300);
-      }
-      upstream.write(chunk);
-    });
-    upstream.on('data', (chunk: Buffer) => {
-      if (!l.swallowing) client.write(chunk);
-    });
-  }
-
-  private destroy(l: Link): void {
-    this.links.delete(l);
-    l.client.destroy();
-    l.upstream.destroy();
   }
 }

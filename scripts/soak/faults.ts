@@ -1,7 +1,8 @@
 // The faults, one at a time in a shuffled round, so every kind comes up equally often: each
 // records when it ended and how long the API processes took to answer ready again.
 import pg from 'pg';
-import type { CommitDropProxy, PrivatePostgres, PrivateRedis } from './cluster.js';
+import type { PrivatePostgres, PrivateRedis } from './cluster.js';
+import type { FaultProxy } from './fault-proxy.js';
 import { sleep, untilReady, type ServiceProcess } from './processes.js';
 
 export const FAULT_KINDS = [
@@ -28,7 +29,7 @@ export interface FaultRecord {
 export interface FaultTargets {
   apis: ServiceProcess[];
   workers: ServiceProcess[];
-  proxies: CommitDropProxy[];
+  proxies: FaultProxy[];
   redis: PrivateRedis;
   postgres: PrivatePostgres | null;
   databaseUrl: string;

@@ -12,6 +12,8 @@ export interface Command {
   partnershipId: string;
   /** event ids of the acknowledged answer */
   eventIds: string[] | null;
+  /** when the first acknowledgement arrived */
+  ackedAt: number | null;
   attempts: number;
   lastTriedAt: number;
 }
@@ -98,7 +100,16 @@ export class Load {
   }
 
   newCommand(partnershipId: string, path: string, body: Record<string, unknown>): Command {
-    const c: Command = { key: `soak-${randomUUID()}`, path, body, partnershipId, eventIds: null, attempts: 0, lastTriedAt: 0 };
+    const c: Command = {
+      key: `soak-${randomUUID()}`,
+      path,
+      body,
+      partnershipId,
+      eventIds: null,
+      ackedAt: null,
+      attempts: 0,
+      lastTriedAt: 0,
+    };
     this.commands.push(c);
     return c;
   }
@@ -137,6 +148,7 @@ export class Load {
       if (c.eventIds && c.eventIds.join() !== ids.join())
         this.tallies.unexpected.push({ at: 'replay differs', status: res.status, body: c.key });
       c.eventIds = ids;
+      c.ackedAt ??= Date.now();
       return true;
     }
     return false;

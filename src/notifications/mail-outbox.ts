@@ -131,6 +131,16 @@ export async function entriesOf(db: Db, mail: OutboxMail): Promise<MailEntry[]> 
   return rows.map((r) => ({ partnershipId: r.partnership_id, eventType: r.event_type, occurredAt: r.occurred_at }));
 }
 
+/** The event metadata (with its trace context) of each entry of a mail, in the mail's order. */
+export async function entriesMetadataOf(db: Db, mail: OutboxMail): Promise<unknown[]> {
+  const { rows } = await db.query(
+    `SELECT e.metadata FROM mail_items i JOIN events e ON e.event_id = i.event_id
+      WHERE i.organisation_id = $1 AND i.mail_id = $2 ORDER BY i.recorded_at, i.event_id`,
+    [mail.organisationId, mail.id],
+  );
+  return rows.map((r) => r.metadata);
+}
+
 export async function markSent(db: Db, mail: OutboxMail, now: Date): Promise<void> {
   await db.query(
     `UPDATE mail_outbox SET state = 'sent', sent_at = $3, locked_until = NULL, last_error = NULL WHERE organisation_id = $1 AND id = $2`,

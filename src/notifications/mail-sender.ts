@@ -3,7 +3,8 @@
 import type pg from 'pg';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { AppConfig } from '../config/config.js';
-import { claimDueMails, entriesOf, markDropped, markFailed, markSent, type OutboxMail } from './mail-outbox.js';
+import { inEntriesSpan, tracingActive } from '../shared/tracing.js';
+import { claimDueMails, entriesMetadataOf, entriesOf, markDropped, markFailed, markSent, type OutboxMail } from './mail-outbox.js';
 import { renderMail, type MailContent } from './mail-templates.js';
 import { readSubscription, type MailLanguage } from './subscriptions.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
@@ -49,7 +50,14 @@ export class MailSender {
     const prepared = await this.prepare(mail);
     if ('drop' in prepared) return markDropped(this.pool, mail, prepared.drop);
     try {
-      await this.transport!.sendMail(prepared.message);
+      // In the traces of the commands that recorded its entries: the first's parent, the rest linked.
+      const metadata = tracingActive() && mail.kind === 'entries' ? await entriesMetadataOf(this.pool, mail) : [];
+      await inEntriesSpan(
+        'mail send',
+        metadata,
+        { 'mail.message_id': mail.messageId, 'mail.kind': mail.kind, 'mail.attempt': mail.attempts, 'mail.entries': metadata.length },
+        () => this.transport!.sendMail(prepared.message),
+      );
     } catch (err) {
       this.stats.failed++;
       this.stats.lastError = (err as Error).message;

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CheckpointedConsumer, EventNotifications, PostgresEventStore, type StoredEvent } from '../event-store/index.js';
 import { streamOrganisations } from '../organisations/acting.js';
 import { Clock } from '../shared/clock.js';
+import { inEventBatchSpan } from '../shared/tracing.js';
 import { webhookBody } from './entry-view.js';
 import { addEntry } from './mail-outbox.js';
 import { mailDomain } from './mail-sender.js';
@@ -52,7 +53,7 @@ export class NotificationDispatcher implements OnApplicationShutdown {
     this.consumer = new CheckpointedConsumer(
       store,
       notifications,
-      { handle: (events, client) => this.handle(events, client) },
+      { handle: (events, client) => inEventBatchSpan('notification dispatch batch', events, {}, () => this.handle(events, client)) },
       {
         name: NOTIFICATION_DISPATCHER,
         batchSize: 200,

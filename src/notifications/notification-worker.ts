@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { OutboxListener } from '../reporting/outbox-listener.js';
 import { Clock } from '../shared/clock.js';
+import { inEntriesSpan, tracingActive } from '../shared/tracing.js';
 import { addSingleMail } from './mail-outbox.js';
 import { mailDomain, MailSender } from './mail-sender.js';
 import { queueReminders, REMINDER_SOURCE, type ReminderSource } from './reminders.js';
@@ -16,6 +17,15 @@ import { claimDueDeliveries, recordAttempt, type AttemptOutcomeRecord, type Clai
 import { webhookHeaders } from './webhook-signing.js';
 
 const BATCH = 10;
+
+/** The entry's event metadata inside a webhook body (entry-view.ts), null when it has none. */
+function entryMetadata(body: string): unknown {
+  try {
+    return (JSON.parse(body) as { data?: { metadata?: unknown } }).data?.metadata ?? null;
+  } catch {
+    return null;
+  }
+}
 /** How often due reminders are looked for. */
 const REMINDER_EVERY_MS = 15 * 60_000;
 
@@ -72,11 +82,18 @@ export class NotificationWorker implements OnApplicationShutdown {
   private async deliver(c: ClaimedDelivery, now: Date): Promise<AttemptOutcomeRecord> {
     // The signature's timestamp is the wall clock: receivers compare it with theirs to refuse replays.
     const timestamp = Math.floor(Date.now() / 1000);
-    const result = await this.client.post({
-      url: c.endpoint.url,
-      headers: webhookHeaders(c.endpoint.secrets, c.messageId, timestamp, c.body),
-      body: c.body,
-    });
+    // In the trace of the command that recorded the entry (its metadata travels in the body).
+    const result = await inEntriesSpan(
+      'webhook delivery',
+      tracingActive() ? [entryMetadata(c.body)] : [],
+      { 'webhook.id': c.messageId, 'webhook.endpoint_id': c.endpoint.id, 'webhook.attempt': c.attempts + 1 },
+      () =>
+        this.client.post({
+          url: c.endpoint.url,
+          headers: webhookHeaders(c.endpoint.secrets, c.messageId, timestamp, c.body),
+          body: c.body,
+        }),
+    );
     const outcome = await recordAttempt(this.pool, c, result, now, this.config.WEBHOOK_DISABLE_AFTER_DAYS * 86_400_000);
     if (outcome.disabled) {
       this.logger.warn(

@@ -86,6 +86,24 @@ export function inEventTrace<T>(metadata: unknown, fn: () => Promise<T>): Promis
 }
 
 /**
+ * A span in the traces of the entries some work is about (their events' metadata): a child of the
+ * first entry's trace, linked to the others. A delivery sent long after its entry was recorded
+ * (mail, webhook) continues the trace of the command that recorded it this way.
+ */
+export function inEntriesSpan<T>(name: string, metadata: readonly unknown[], attributes: Attributes, fn: () => Promise<T>): Promise<T> {
+  if (!tracingActive()) return fn();
+  const contexts = metadata.map(contextOf).filter((c): c is Context => c !== undefined);
+  const seen = new Set<string>();
+  const links: Link[] = [];
+  for (const c of contexts.slice(1)) {
+    const sc = trace.getSpanContext(c)!;
+    if (!seen.has(sc.spanId)) links.push({ context: sc });
+    seen.add(sc.spanId);
+  }
+  return inSpan(name, attributes, fn, { parent: contexts[0] ?? ROOT_CONTEXT, links });
+}
+
+/**
  * A span over a batch of events: a child of the first event's trace, linked to the other traces in
  * it, so a command's trace reaches the consumers that applied its events.
  */
@@ -96,13 +114,10 @@ export function inEventBatchSpan<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   if (!tracingActive()) return fn();
-  const contexts = events.map((e) => contextOf(e.metadata)).filter((c): c is Context => c !== undefined);
-  const seen = new Set<string>();
-  const links: Link[] = [];
-  for (const c of contexts.slice(1)) {
-    const sc = trace.getSpanContext(c)!;
-    if (!seen.has(sc.spanId)) links.push({ context: sc });
-    seen.add(sc.spanId);
-  }
-  return inSpan(name, { ...attributes, 'event_store.batch_size': events.length }, fn, { parent: contexts[0] ?? ROOT_CONTEXT, links });
+  return inEntriesSpan(
+    name,
+    events.map((e) => e.metadata),
+    { ...attributes, 'event_store.batch_size': events.length },
+    fn,
+  );
 }

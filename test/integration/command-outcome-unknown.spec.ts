@@ -5,7 +5,7 @@
 // outcome_unknown when the database cannot be asked — and a retry with the same key never writes twice.
 import request, { type Response } from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { FaultProxy } from '../support/fault-proxy.js';
+import { FaultProxy } from '../../scripts/soak/fault-proxy.js';
 import { until } from '../e2e/reporting-helpers.js';
 import { initiate, keyFor } from '../e2e/partnerships-helpers.js';
 import { adminPool, eventCount, printTallies, recordAid, tally, type Tally } from './database-fault-helpers.js';

@@ -1,10 +1,17 @@
 // One command, one trace: the built service runs as `npm start` runs it, exporting OTLP http/json
 // to a receiver in this process. A suspension (which makes the dispatcher refresh the dossier) is
 // sent with a known traceparent, and its trace must reach from the HTTP request through the
-// command, the append statement, the projection batch and the dispatcher to the report job.
+// command, the append statement, the projection batch and the dispatcher to the report job, and
+// through the notification dispatcher to the mail (SMTP in-process) and the webhook delivery
+// (a receiver in-process) that a subscriber and an endpoint get for it.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createApiKey } from '../../src/auth/api-keys.js';
+import { createSession } from '../../src/auth/session/sessions.js';
+import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
+import { upsertPerson } from '../../src/people/people.js';
+import { startSmtp, type TestSmtp } from '../support/smtp-server.js';
+import { startReceiver as startWebhookReceiver, type Receiver as WebhookReceiver } from '../support/webhook-receiver.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { buildService, freePort, startReceiver, startService, type ReceivedSpan, type Receiver, type Service } from './tracing-helpers.js';
 
@@ -14,14 +21,26 @@ let receiver: Receiver;
 let build: string;
 let service: Service | undefined;
 let key: string;
+let adminKey: string;
+let smtp: TestSmtp;
+let hooks: WebhookReceiver;
 
 beforeAll(async () => {
-  [db, receiver, build] = await Promise.all([createTestDatabase(), startReceiver(), buildService(ROOT)]);
+  [db, receiver, build, smtp, hooks] = await Promise.all([
+    createTestDatabase(),
+    startReceiver(),
+    buildService(ROOT),
+    startSmtp(),
+    startWebhookReceiver(),
+  ]);
   key = (await createApiKey(db.pool, { name: 'tracing test', role: 'office' })).key;
+  adminKey = (await createApiKey(db.pool, { name: 'tracing test admin', role: 'admin' })).key;
 }, 180_000);
 afterAll(async () => {
   await service?.stop();
   await receiver?.close();
+  await smtp?.close();
+  await hooks?.close();
   await db?.drop();
   if (build) rmSync(build, { recursive: true, force: true });
 });
@@ -62,6 +81,11 @@ it('follows one command from the HTTP request to the report job it triggered, in
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_SERVICE_NAME: 'partnership-ledger-test',
       OTEL_BSP_SCHEDULE_DELAY: '100',
+      SMTP_URL: smtp.url,
+      MAIL_BATCH_SECONDS: '0',
+      NOTIFY_POLL_MS: '100',
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
     port,
   );
@@ -94,6 +118,39 @@ it('follows one command from the HTTP request to the report job it triggered, in
     'the first command applied',
   );
 
+  // A person subscribed to suspensions by mail, and an endpoint that wants them, made on the routes.
+  const now = new Date();
+  const person = await upsertPerson(
+    db.pool,
+    { issuer: 'https://idp.test', subject: 'trace-reader', displayName: 'Trace Reader', email: 'trace.reader@dortmund.example' },
+    now,
+  );
+  const session = await createSession(
+    db.pool,
+    { personId: person.id, roles: ['council'], idToken: null, organisationId: INSTANCE_ORGANISATION_ID },
+    now,
+    {
+      idleMs: 3_600_000,
+      absoluteMs: 3_600_000,
+    },
+  );
+  const cookie = `pl_session=${session.secret}`;
+  const api = `http://127.0.0.1:${port}/api/v1`;
+  const me = (await (await fetch(`${api}/me`, { headers: { Cookie: cookie } })).json()) as { csrfToken: string };
+  const subscribed = await fetch(`${api}/me/subscriptions`, {
+    method: 'PUT',
+    headers: { Cookie: cookie, 'X-CSRF-Token': me.csrfToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ partnerships: [id], kinds: ['PartnershipSuspended'], deadlines: false, digest: false, language: 'en' }),
+  });
+  expect(subscribed.status).toBe(200);
+  const endpoint = await fetch(`${api}/webhooks`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: `${hooks.url}/ledger`, events: ['PartnershipSuspended'] }),
+  });
+  expect(endpoint.status).toBe(201);
+  hooks.secrets.push(((await endpoint.json()) as { secret: string }).secret);
+
   // The caller's own span: the service continues its trace (W3C traceparent).
   const caller = traceparent();
   const { traceId, spanId: callerSpan } = caller;
@@ -106,6 +163,8 @@ it('follows one command from the HTTP request to the report job it triggered, in
 
   const inTrace = () => spansOf(traceId);
   const job = await until(() => inTrace().find((s) => s.name === 'process reports' && s.scope === 'bullmq'), 20_000, 'the report job span');
+  const mail = await until(() => inTrace().find((s) => s.name === 'mail send'), 20_000, 'the mail span');
+  const webhook = await until(() => inTrace().find((s) => s.name === 'webhook delivery'), 20_000, 'the webhook delivery span');
   // Spans still in the service's batch when the job span arrived.
   await new Promise((r) => setTimeout(r, 500));
   const trace = inTrace();
@@ -143,6 +202,17 @@ it('follows one command from the HTTP request to the report job it triggered, in
   expect(dispatch.parentSpanId).toBe(command.spanId);
   expect(pathOf(job, trace)).toEqual(expect.arrayContaining([server.name, command.name, 'report dispatch batch', 'process reports']));
   expect(job.start).toBeGreaterThanOrEqual(command.start);
+
+  // → mail or webhook delivery: both continue the command's trace, by way of the notification dispatcher.
+  const notify = trace.find((s) => s.name === 'notification dispatch batch')!;
+  expect(notify.parentSpanId).toBe(command.spanId);
+  expect(pathOf(mail, trace)).toEqual(expect.arrayContaining([server.name, command.name, 'mail send']));
+  expect(mail.attributes).toMatchObject({ 'mail.kind': 'entries', 'mail.entries': 1 });
+  expect(smtp.mails.some((m) => m.messageId === mail.attributes['mail.message_id'])).toBe(true);
+  expect(pathOf(webhook, trace)).toEqual(expect.arrayContaining([server.name, command.name, 'webhook delivery']));
+  // The POST itself, from the http instrumentation, under the delivery span; the receiver verified it.
+  expect(trace.some((s) => s.kind === 3 && s.parentSpanId === webhook.spanId)).toBe(true);
+  expect(hooks.received.find((h) => h.id === webhook.attributes['webhook.id'])?.verifiedWith).toEqual([0]);
 
   // Every span of the trace hangs off the caller's span: one tree, nothing orphaned.
   const ids = new Set([callerSpan, ...trace.map((s) => s.spanId)]);

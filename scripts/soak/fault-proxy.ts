@@ -1,3 +1,5 @@
+// The one fault proxy of the tests (test/integration/command-outcome-unknown.spec.ts) and the soak
+// (one per service process). It lives here because the build compiles scripts/, not test/.
 import net from 'node:net';
 
 /** What a sprung trap does to its connection from then on. */
@@ -26,8 +28,9 @@ export class FaultProxy {
   private trap: { marker: Buffer; mode: TrapMode; sprung: (t: Trapped) => void } | null = null;
   port = 0;
 
+  /** `targetPort` may be a function: the soak makes its proxies before its PostgreSQL has a port. */
   constructor(
-    private readonly targetPort: number,
+    private readonly targetPort: number | (() => number),
     private readonly targetHost = '127.0.0.1',
   ) {}
 
@@ -56,8 +59,30 @@ export class FaultProxy {
     });
   }
 
+  /**
+   * The soak's "dropped after COMMIT": the first connection that sends `marker` has the reply
+   * swallowed and is cut shortly after. True when that happened within `ms`, false (disarmed) if not.
+   */
+  drop(marker: string, ms: number): Promise<boolean> {
+    const trapped = this.arm(marker, 'swallow-reply');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.trap = null;
+        resolve(false);
+      }, ms);
+      void trapped.then((t) => {
+        clearTimeout(timer);
+        // Long enough for the server to finish the statement it was sent, then the cut.
+        setTimeout(() => {
+          t.cut();
+          resolve(true);
+        }, 300);
+      });
+    });
+  }
+
   private link(client: net.Socket): void {
-    const upstream = net.connect(this.targetPort, this.targetHost);
+    const upstream = net.connect(typeof this.targetPort === 'number' ? this.targetPort : this.targetPort(), this.targetHost);
     const l: Link = { client, upstream, mode: null };
     this.links.add(l);
     for (const s of [client, upstream]) {
