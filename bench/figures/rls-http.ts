@@ -5,7 +5,7 @@
 // an aid delivery. Rounds alternate so the machine's drift falls on both sides alike.
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp } from '../lib/app.js';
-import { AID } from '../lib/aid-load.js';
+import { AID, aidDeliveries } from '../lib/aid-load.js';
 
 export interface RlsHttpParams {
   connections: number;
@@ -70,21 +70,12 @@ export async function benchRlsHttp(root: string, url: string, p: RlsHttpParams, 
             { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/partnerships/${id(next++ % p.partnerships)}/timeline` }) },
           ],
         });
-        const command = await cannon(app.base, {
+        const command = await aidDeliveries(app.base, headers, {
+          prefix: 'bench-rls-',
+          partnerships: p.partnerships,
           connections: p.connections,
           warmupMs: p.warmupMs,
           durationMs: p.durationMs,
-          headers,
-          requests: [
-            {
-              method: 'POST',
-              setupRequest: (req) => ({
-                ...req,
-                path: `/api/v1/partnerships/${id(next++ % p.partnerships)}/aid-deliveries`,
-                body: JSON.stringify(AID),
-              }),
-            },
-          ],
         });
         log(
           `  round ${round + 1} ${side}: timeline ${read.opsPerSecond.toFixed(0)} req/s, command ${command.opsPerSecond.toFixed(0)} req/s`,
