@@ -4,7 +4,7 @@
 // forgets everything it remembers whenever it connects again; until it notices a drop, the trust
 // window of subject-keys.ts bounds what it may still use (docs/privacy.md).
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import pg from 'pg';
+import { ListenConnection } from '../event-store/listen-connection.js';
 import { forgetSubjectIds, forgetSubjects } from './subject-keys.js';
 
 export const ERASURES_CHANNEL = 'subject_erased';
@@ -17,53 +17,23 @@ export function erasureNotices(subjectIds: string[]): string[] {
 }
 
 export class ErasureListener {
-  private client: pg.Client | null = null;
-  private stopped = false;
-  private reconnectTimer: NodeJS.Timeout | null = null;
+  private readonly listen: ListenConnection;
 
-  constructor(private readonly connectionString: string) {}
-
-  async start(): Promise<void> {
-    this.stopped = false;
-    await this.connect().catch(() => this.scheduleReconnect());
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'partnership-ledger-erasures' });
-    client.on('notification', (n) => (n.payload ? forgetSubjectIds(n.payload.split(',')) : forgetSubjects()));
-    client.on('error', () => {
-      client.end().catch(() => undefined);
-      if (this.client === client) this.client = null;
-      forgetSubjects();
-      this.scheduleReconnect();
+  constructor(connectionString: string) {
+    this.listen = new ListenConnection(connectionString, ERASURES_CHANNEL, 'partnership-ledger-erasures', {
+      notification: (payload) => (payload ? forgetSubjectIds(payload.split(',')) : forgetSubjects()),
+      // Whatever was erased while nobody listened here.
+      listening: () => forgetSubjects(),
+      lost: () => forgetSubjects(),
     });
-    await client.connect();
-    await client.query(`LISTEN ${ERASURES_CHANNEL}`);
-    if (this.stopped) {
-      await client.end();
-      return;
-    }
-    // Whatever was erased while nobody listened here.
-    forgetSubjects();
-    this.client = client;
   }
 
-  private scheduleReconnect(): void {
-    if (this.stopped || this.reconnectTimer) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.connect().catch(() => this.scheduleReconnect());
-    }, 1000);
-    this.reconnectTimer.unref();
+  start(): Promise<void> {
+    return this.listen.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    const c = this.client;
-    this.client = null;
-    // A connection cut by the network may never answer the goodbye; do not hang shutdown on it.
-    if (c) await Promise.race([c.end().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
+  stop(): Promise<void> {
+    return this.listen.stop();
   }
 }
 
