@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { createFeedToken, FeedTokenInputError, feedView, listFeedTokens, revokeFeedToken, subscriptionUrls } from './feed-tokens.js';
 import { runWithDatabase, type CliIo } from './cli.js';
-import { organisationForCli, UnknownOrganisationError } from '../organisations/organisations.js';
+import { organisationIdForCli } from '../organisations/organisations.js';
 
 export type FeedsCommand = 'create' | 'list' | 'revoke';
 
@@ -62,14 +62,8 @@ export async function runFeedsCommand(
   switch (command) {
     case 'create': {
       const partnershipId = values.partnership as string | undefined;
-      let organisationId: string;
-      try {
-        organisationId = (await organisationForCli(db, values.organisation as string | undefined)).id;
-      } catch (err) {
-        if (!(err instanceof UnknownOrganisationError)) throw err;
-        io.err(`${err.message} List them with: npm run orgs:list\n`);
-        return 1;
-      }
+      const organisationId = await organisationIdForCli(db, values.organisation as string | undefined, (line) => io.err(line));
+      if (organisationId === null) return 1;
       if (partnershipId !== undefined) {
         const { rows } = await db.query(
           `SELECT 1 FROM partnership_access WHERE partnership_id = $1 AND organisation_id = $2 AND (until IS NULL OR until > now())`,

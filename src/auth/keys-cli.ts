@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { ROLES } from '../shared/auth/roles.js';
 import { runWithDatabase, type CliIo } from './cli.js';
-import { organisationForCli, UnknownOrganisationError } from '../organisations/organisations.js';
+import { organisationIdForCli } from '../organisations/organisations.js';
 import {
   ApiKeyInputError,
   ApiKeyStateError,
@@ -79,14 +79,8 @@ export async function runKeysCommand(command: KeysCommand, argv: string[], db: p
   try {
     switch (command) {
       case 'create': {
-        let organisationId: string;
-        try {
-          organisationId = (await organisationForCli(db, values.organisation as string | undefined)).id;
-        } catch (err) {
-          if (!(err instanceof UnknownOrganisationError)) throw err;
-          io.err(`${err.message} List them with: npm run orgs:list\n`);
-          return 1;
-        }
+        const organisationId = await organisationIdForCli(db, values.organisation as string | undefined, (line) => io.err(line));
+        if (organisationId === null) return 1;
         const { key, apiKey } = await createApiKey(
           db,
           { role: values.role, name: values.name, expiresIn: values['expires-in'], organisationId },

@@ -163,7 +163,7 @@ export async function organisationById(db: Db, id: string): Promise<Organisation
 }
 
 /** The organisation a command line names, or (none named) the only one, else the first created. */
-export async function organisationForCli(db: Db, slug: string | undefined): Promise<Organisation> {
+async function organisationForCli(db: Db, slug: string | undefined): Promise<Organisation> {
   if (slug !== undefined) {
     const o = await organisationBySlug(db, slug);
     if (!o) throw new UnknownOrganisationError(slug);
@@ -171,6 +171,17 @@ export async function organisationForCli(db: Db, slug: string | undefined): Prom
   }
   const [first] = await listOrganisations(db);
   return first;
+}
+
+/** organisationForCli's id for a command's `--organisation`, or null once `report` has said it is unknown. */
+export async function organisationIdForCli(db: Db, slug: string | undefined, report: (line: string) => void): Promise<string | null> {
+  try {
+    return (await organisationForCli(db, slug)).id;
+  } catch (err) {
+    if (!(err instanceof UnknownOrganisationError)) throw err;
+    report(`${err.message} List them with: npm run orgs:list\n`);
+    return null;
+  }
 }
 
 /** Changes the name, languages or settings (settings replace the stored ones field by field). */
