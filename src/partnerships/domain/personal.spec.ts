@@ -53,4 +53,17 @@ describe('personal values, found by the description', () => {
     expect(out).toEqual({ participants: [13], title: 'T' });
     expect(data.participants).toEqual(['Office Tester']);
   });
+
+  it('copies each container on a path once and leaves the rest of the data as it was', () => {
+    const data = { participants: ['Office Tester', 'Interpreter'], contactPerson: 'Council Clerk', occurredOn: { date: '2024-05' } };
+    const before = JSON.stringify(data);
+    const out = replacePersonal(data, personalValues('ActivityHeld', data), (v) => `#${v.value}`) as typeof data;
+    expect(out).toEqual({
+      participants: ['#Office Tester', '#Interpreter'],
+      contactPerson: '#Council Clerk',
+      occurredOn: { date: '2024-05' },
+    });
+    expect(JSON.stringify(data)).toBe(before);
+    expect(out.participants).not.toBe(data.participants);
+  });
 });
