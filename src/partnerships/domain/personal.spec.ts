@@ -1,4 +1,4 @@
-import { MAY_BE_PERSONAL, personalValues, replacePersonal } from './personal.js';
+import { MAY_BE_PERSONAL, mayHoldPersonal, personalValues, replacePersonal } from './personal.js';
 
 describe('personal values, found by the description', () => {
   it('finds names in lists, in objects of lists and single fields, in description order', () => {
@@ -65,5 +65,13 @@ describe('personal values, found by the description', () => {
     });
     expect(JSON.stringify(data)).toBe(before);
     expect(out.participants).not.toBe(data.participants);
+  });
+
+  it('tells which events could hold personal values at all, whatever an office marks', () => {
+    expect(mayHoldPersonal('ActivityHeld', { title: 'T', participants: ['Office Tester'] })).toBe(true);
+    expect(mayHoldPersonal('ActivityHeld', { title: 'T' })).toBe(false);
+    const [type, field] = MAY_BE_PERSONAL[0].split('.');
+    expect(mayHoldPersonal(type, { [field]: 'free text' })).toBe(true);
+    expect(mayHoldPersonal('AidDelivered', { occurredOn: { date: '2024-05' }, description: 'Generators' })).toBe(false);
   });
 });

@@ -70,6 +70,11 @@ export function personalValues(type: string, data: unknown, texts?: PersonalText
   return out;
 }
 
+const EVERY_TEXT: PersonalTexts = new Set(MAY_BE_PERSONAL);
+
+/** Whether an event holds a value that is personal, or would be if its office marked every free text so. */
+export const mayHoldPersonal = (type: string, data: unknown): boolean => personalValues(type, data, EVERY_TEXT).length > 0;
+
 /** `data` with the value at each path replaced by `replace(value)`; `data` itself is left as it was. */
 export function replacePersonal(data: unknown, values: PersonalValue[], replace: (v: PersonalValue) => unknown): unknown {
   if (!values.length) return data;
