@@ -7,7 +7,16 @@ import type pg from 'pg';
 import { DatabaseUnavailableError, databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
-import { actingOrganisation, streamOrganisations } from './acting.js';
+import { accessOfStream, type StreamAccess } from './access.js';
+import { actingOrganisation } from './acting.js';
+
+type AccessRead = Request & { partnershipAccess?: { id: string; access: StreamAccess[] } };
+
+/** What this request's guard read of a partnership's access, if it read one. */
+export function accessReadBy(req: Request): { partnershipId: string; rows: StreamAccess[] } | undefined {
+  const read = (req as AccessRead).partnershipAccess;
+  return read && { partnershipId: read.id, rows: read.access };
+}
 
 const PARTNERSHIP_ROUTE = /^\/api\/v1\/partnerships\/[^/]+/;
 
@@ -20,15 +29,20 @@ export class PartnershipAccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const id = req.params?.id;
     if (typeof id !== 'string' || !PARTNERSHIP_ROUTE.test(req.path)) return true;
-    let readers: string[];
+    let access: StreamAccess[];
     try {
-      readers = await streamOrganisations(this.pool, id);
+      access = await accessOfStream(this.pool, id);
     } catch (err) {
       // As the command path answers: the check ran before anything was written.
       const u = databaseUnavailability(err);
       throw u ? new DatabaseUnavailableError(u, req.method !== 'GET' && req.method !== 'HEAD', { cause: err }) : err;
     }
-    if (readers.includes(actingOrganisation(req).id)) return true;
+    const organisationId = actingOrganisation(req).id;
+    if (access.some((a) => a.organisationId === organisationId)) {
+      // The command path decides on the same read instead of asking again.
+      (req as AccessRead).partnershipAccess = { id, access };
+      return true;
+    }
     // A huge id is not echoed back whole.
     throw new PartnershipNotFoundError(id.length > 100 ? `${id.slice(0, 100)}…` : id);
   }

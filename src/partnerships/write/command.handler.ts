@@ -114,7 +114,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     const streamId = command.partnershipId;
     const organisationId = context.organisationId ?? INSTANCE_ORGANISATION_ID;
     // Another organisation's partnership does not exist for this one (404, as for reads).
-    const access = await accessOfStream(this.store.pool, streamId);
+    const access = context.access?.partnershipId === streamId ? context.access.rows : await accessOfStream(this.store.pool, streamId);
     const side = sideIn(access, organisationId);
     if (!side && command.type !== 'InitiatePartnership') throw new PartnershipNotFoundError(streamId);
     const idFor = idempotency

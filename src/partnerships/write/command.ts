@@ -2,6 +2,7 @@
 // must be written. Every route builds one; one handler executes them all.
 import { Command } from '@nestjs/cqrs';
 import type { PartnershipCommand } from '../domain/index.js';
+import type { StreamAccess } from '../../organisations/access.js';
 
 export interface IdempotencyOptions {
   /** the client's Idempotency-Key */
@@ -29,6 +30,8 @@ export interface CommandContext {
   idempotency?: IdempotencyOptions;
   /** the organisation the command acts for (default: the instance's first) */
   organisationId?: string;
+  /** a partnership's access as the request's guard just read it (else the handler reads it) */
+  access?: { partnershipId: string; rows: StreamAccess[] };
 }
 
 export interface RecordedEntry {

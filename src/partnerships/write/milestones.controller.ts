@@ -43,6 +43,7 @@ import { milestoneKinds, type MilestoneKinds } from './milestone-kinds.js';
 import { ENTRY_ROUTES, MILESTONE_ROUTES, bodyFields, eventOf, type MilestoneRoute } from './milestone-routes.js';
 import { CommandResultSchema, ConflictProblemSchema } from './responses.schemas.js';
 import { actingOrganisation } from '../../organisations/acting.js';
+import { accessReadBy } from '../../organisations/partnership-access.guard.js';
 
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -268,6 +269,7 @@ function commandContext(req: AuthenticatedRequest): CommandContext {
     correlationId: ids.correlationId,
     source: 'api',
     organisationId: actingOrganisation(req).id,
+    access: accessReadBy(req),
     expectedVersion,
     ...mustExist,
   };
