@@ -116,6 +116,10 @@ async function main() {
   const rlsHttpParams = args.quick
     ? { connections: 16, partnerships: 20, entriesPerPartnership: 20, rounds: 2 }
     : { connections: 32, partnerships: 50, entriesPerPartnership: 50, rounds: 4 };
+  // Each side of an RLS figure gets a phase's measured time in all, split over its alternating rounds
+  // (at least 5 s each), not a whole phase per round: four rounds of 20 s made these two figures a
+  // third of a full run.
+  const rlsRoundMs = (rounds: number) => Math.max(5000, args.durationMs / rounds);
   const rlsParams = args.quick
     ? { organisations: 20, partnershipsPerOrganisation: 10, eventsPerPartnership: 50, writers: 8, rounds: 2 }
     : { organisations: 200, partnershipsPerOrganisation: 25, eventsPerPartnership: 100, writers: 8, rounds: 4 };
@@ -159,8 +163,16 @@ async function main() {
       engine: 'in-process ProjectionEngine.rebuild (batches of 2000)',
       rssSampleMs: 100,
     },
-    rls: { ...rlsParams, compared: 'the same store and database: system work (policies bypassed) against request work (ledger_app)' },
-    rlsHttp: { ...rlsHttpParams, compared: 'the same app, alternating: request work as ledger_app against DATABASE_APP_ROLE empty' },
+    rls: {
+      ...rlsParams,
+      roundSeconds: rlsRoundMs(rlsParams.rounds) / 1000,
+      compared: 'the same store and database: system work (policies bypassed) against request work (ledger_app)',
+    },
+    rlsHttp: {
+      ...rlsHttpParams,
+      roundSeconds: rlsRoundMs(rlsHttpParams.rounds) / 1000,
+      compared: 'the same app, alternating: request work as ledger_app against DATABASE_APP_ROLE empty',
+    },
     reads: {
       readers: 32,
       timelineEntries: 500,
@@ -277,7 +289,7 @@ async function main() {
       );
     if (args.only.has('rls'))
       rls = await timed('rls', () =>
-        benchRls(urls.rls, { ...rlsParams, warmupMs: args.warmupMs, durationMs: args.durationMs }, log).catch(failed('rls')),
+        benchRls(urls.rls, { ...rlsParams, warmupMs: args.warmupMs, durationMs: rlsRoundMs(rlsParams.rounds) }, log).catch(failed('rls')),
       );
     if (args.only.has('rls')) {
       // The app's own database: a fresh one, so the figure's data is its own.
@@ -285,9 +297,12 @@ async function main() {
       await ensureDatabase(urls.rls);
       await (await openDatabase(urls.rls, { migrate: true, poolSize: 2 })).destroy();
       rlsHttp = await timed('rls-http', () =>
-        benchRlsHttp(root, urls.rls, { ...rlsHttpParams, warmupMs: args.warmupMs, durationMs: args.durationMs }, log).catch(
-          failed('rls over http'),
-        ),
+        benchRlsHttp(
+          root,
+          urls.rls,
+          { ...rlsHttpParams, warmupMs: args.warmupMs, durationMs: rlsRoundMs(rlsHttpParams.rounds) },
+          log,
+        ).catch(failed('rls over http')),
       );
     }
   } finally {
@@ -300,6 +315,10 @@ async function main() {
   const header = ['figure', 'ours /s', 'p50 ms', 'p99 ms', 'err', 'baseline', 'base /s', 'p50 ms', 'p99 ms', 'ratio', 'target'];
   const rows: string[][] = [];
   const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  // A ratio against a baseline that failed means nothing (the HTTP floor once failed every command
+  // and the table read "met"): such a row says so instead of a verdict.
+  const sound = (base: RunResult, target: string) =>
+    base.errors === 0 && base.opsPerSecond > 0 ? target : `baseline failed (${base.errors} errors)`;
   const r4 = (r: RunResult) => [fmt.rate(r.opsPerSecond), fmt.ms(r.p50Ms), fmt.ms(r.p99Ms)];
   /** the main ratios of this run, for the history chart (bench/chart.ts) */
   const ratios: Record<string, number> = {};
@@ -360,7 +379,7 @@ async function main() {
       'HTTP floor (node:http+INSERT)',
       ...r4(http.floor),
       fmt.ratio(http.vsFloor),
-      `≥50% ${met(http.vsFloor >= 0.5)}; p99≤50 ${met(h.p99Ms <= 50)}; 0 err ${met(h.errors === 0)}`,
+      sound(http.floor, `≥50% ${met(http.vsFloor >= 0.5)}; p99≤50 ${met(h.p99Ms <= 50)}; 0 err ${met(h.errors === 0)}`),
     ]);
     ratios['HTTP command / HTTP floor'] = http.vsFloor;
     const lg = http.lag;
@@ -385,7 +404,7 @@ async function main() {
       'floors, same mix (json_agg page + INSERT)',
       ...r4(mx.floor),
       fmt.ratio(mx.vsFloor),
-      `≥50% ${met(mx.vsFloor >= 0.5)}; 0 err ${met(mx.result.errors === 0)}`,
+      sound(mx.floor, `≥50% ${met(mx.vsFloor >= 0.5)}; 0 err ${met(mx.result.errors === 0)}`),
     ]);
     ratios['HTTP mixed / floors'] = mx.vsFloor;
   } else if (notBuilt.http)
@@ -417,7 +436,8 @@ async function main() {
       '',
       '',
       fmt.ratio(rebuild.ratio),
-      `≥50% ${met(rebuild.ratio >= 0.5)}`,
+      // issue 27: half the bulk INSERT, and 40 % at a million events
+      rebuild.events >= 1_000_000 ? `≥40% ${met(rebuild.ratio >= 0.4)}` : `≥50% ${met(rebuild.ratio >= 0.5)}`,
     ]);
   }
   if (rebuilds.length) {
@@ -467,7 +487,7 @@ async function main() {
       String(t.errors),
       ...floorCells,
       fmt.ratio(tr),
-      `≥50% ${met(tr >= 0.5)}`,
+      sound(f, `≥60% ${met(tr >= 0.6)}`),
     ]);
     ratios['timeline page / read floor'] = tr;
     const tf = reads.timelineFull.result;

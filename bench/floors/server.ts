@@ -12,8 +12,11 @@ import pg from 'pg';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 32) });
 const heads = new Map<string, { version: number; hash: string | null }>();
 
+// organisation_id as the app writes it (its NOT NULL came with the organisations; the floor failed
+// every command until it was sent): the instance's organisation, which owns the bench's partnerships.
 const INSERT = `INSERT INTO floor_events (event_id, stream_id, stream_version, type, schema_version, data, metadata,
-  occurred_at, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10)`;
+  occurred_at, prev_hash, hash, organisation_id) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, $11)`;
+const ORGANISATION_ID = '00000000-0000-4000-8000-000000000001';
 
 // The same entries, order and page size as GET /api/v1/partnerships/{id}/timeline, built in one statement.
 const TIMELINE = `SELECT json_build_object(
@@ -39,7 +42,7 @@ async function command(id: string, body: string): Promise<string> {
   await pool.query({
     name: 'floor_insert',
     text: INSERT,
-    values: [eventId, id, version, 'AidDelivered', 1, text, metadata, null, head.hash, hash],
+    values: [eventId, id, version, 'AidDelivered', 1, text, metadata, null, head.hash, hash, ORGANISATION_ID],
   });
   return JSON.stringify({ partnershipId: id, version, events: [{ eventId, type: 'AidDelivered', streamVersion: version }] });
 }

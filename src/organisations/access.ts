@@ -35,14 +35,31 @@ export async function sideOf(db: Db, organisationId: string, partnershipId: stri
   return rows[0]?.side ?? null;
 }
 
-/** Organisations that may read a stream now (owner first). */
-export async function organisationsOfStream(db: Db, streamId: string): Promise<string[]> {
+export interface StreamAccess {
+  organisationId: string;
+  side: Side;
+}
+
+/**
+ * Every organisation that may read a stream now and its side, the owner first: one read answers a
+ * command's side, the owner whose subject keys it seals with, and whether a partner is linked.
+ */
+export async function accessOfStream(db: Db, streamId: string): Promise<StreamAccess[]> {
   const { rows } = await db.query(
-    `SELECT organisation_id FROM partnership_access WHERE stream_id = $1 AND (until IS NULL OR until > now())
+    `SELECT organisation_id, side FROM partnership_access WHERE stream_id = $1 AND (until IS NULL OR until > now())
       ORDER BY side = 'own' DESC, since`,
     [streamId],
   );
-  return rows.map((r) => r.organisation_id as string);
+  return rows.map((r) => ({ organisationId: r.organisation_id as string, side: r.side as Side }));
+}
+
+/** The side `organisationId` has in `access` (its own before a partner's), as sideOf reads it. */
+export const sideIn = (access: StreamAccess[], organisationId: string): Side | null =>
+  access.find((a) => a.organisationId === organisationId)?.side ?? null;
+
+/** Organisations that may read a stream now (owner first). */
+export async function organisationsOfStream(db: Db, streamId: string): Promise<string[]> {
+  return (await accessOfStream(db, streamId)).map((a) => a.organisationId);
 }
 
 /** Who recorded each event: the organisation's slug and its side of the partnership. */

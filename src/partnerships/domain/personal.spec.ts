@@ -1,4 +1,4 @@
-import { MAY_BE_PERSONAL, personalValues, replacePersonal } from './personal.js';
+import { MAY_BE_PERSONAL, mayHoldPersonal, personalValues, replacePersonal } from './personal.js';
 
 describe('personal values, found by the description', () => {
   it('finds names in lists, in objects of lists and single fields, in description order', () => {
@@ -52,5 +52,26 @@ describe('personal values, found by the description', () => {
     const out = replacePersonal(data, personalValues('ActivityHeld', data), (v) => v.value.length);
     expect(out).toEqual({ participants: [13], title: 'T' });
     expect(data.participants).toEqual(['Office Tester']);
+  });
+
+  it('copies each container on a path once and leaves the rest of the data as it was', () => {
+    const data = { participants: ['Office Tester', 'Interpreter'], contactPerson: 'Council Clerk', occurredOn: { date: '2024-05' } };
+    const before = JSON.stringify(data);
+    const out = replacePersonal(data, personalValues('ActivityHeld', data), (v) => `#${v.value}`) as typeof data;
+    expect(out).toEqual({
+      participants: ['#Office Tester', '#Interpreter'],
+      contactPerson: '#Council Clerk',
+      occurredOn: { date: '2024-05' },
+    });
+    expect(JSON.stringify(data)).toBe(before);
+    expect(out.participants).not.toBe(data.participants);
+  });
+
+  it('tells which events could hold personal values at all, whatever an office marks', () => {
+    expect(mayHoldPersonal('ActivityHeld', { title: 'T', participants: ['Office Tester'] })).toBe(true);
+    expect(mayHoldPersonal('ActivityHeld', { title: 'T' })).toBe(false);
+    const [type, field] = MAY_BE_PERSONAL[0].split('.');
+    expect(mayHoldPersonal(type, { [field]: 'free text' })).toBe(true);
+    expect(mayHoldPersonal('AidDelivered', { occurredOn: { date: '2024-05' }, description: 'Generators' })).toBe(false);
   });
 });

@@ -70,15 +70,28 @@ export function personalValues(type: string, data: unknown, texts?: PersonalText
   return out;
 }
 
+const EVERY_TEXT: PersonalTexts = new Set(MAY_BE_PERSONAL);
+
+/** Whether an event holds a value that is personal, or would be if its office marked every free text so. */
+export const mayHoldPersonal = (type: string, data: unknown): boolean => personalValues(type, data, EVERY_TEXT).length > 0;
+
 /** `data` with the value at each path replaced by `replace(value)`; `data` itself is left as it was. */
 export function replacePersonal(data: unknown, values: PersonalValue[], replace: (v: PersonalValue) => unknown): unknown {
   if (!values.length) return data;
-  // event data is plain JSON (the store refuses anything else); a JSON copy keeps it plain
-  const copy = JSON.parse(JSON.stringify(data)) as Record<string | number, unknown>;
+  // Only the containers on a replaced value's path are copied (the rest is shared): a whole JSON
+  // copy per event cost the write path more than its AES-GCM seals.
+  const copies = new Set<unknown>();
+  const copyOf = (v: unknown): Record<string | number, unknown> => {
+    if (copies.has(v)) return v as Record<string | number, unknown>;
+    const c = (Array.isArray(v) ? [...(v as unknown[])] : { ...(v as object) }) as Record<string | number, unknown>;
+    copies.add(c);
+    return c;
+  };
+  const root = copyOf(data);
   for (const v of values) {
-    let at: Record<string | number, unknown> = copy;
-    for (const key of v.path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+    let at = root;
+    for (const key of v.path.slice(0, -1)) at = at[key] = copyOf(at[key]);
     at[v.path[v.path.length - 1]] = replace(v);
   }
-  return copy;
+  return root;
 }

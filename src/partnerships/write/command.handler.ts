@@ -29,12 +29,13 @@ import {
   type PartnershipCommand,
   type PartnershipEvent,
   type RecordedEvent,
+  mayHoldPersonal,
 } from '../domain/index.js';
 import { ExecutePartnershipCommand, type CommandContext, type CommandOutcome, type IdempotencyOptions } from './command.js';
 import { toRecorded } from '../recorded.js';
-import { grantOwn, sideOf, type Side } from '../../organisations/access.js';
+import { accessOfStream, grantOwn, sideIn, type Side, type StreamAccess } from '../../organisations/access.js';
 import { OrganisationCounters } from '../../metrics/organisation-counters.js';
-import { INSTANCE_ORGANISATION_ID, streamOrganisations } from '../../organisations/acting.js';
+import { INSTANCE_ORGANISATION_ID } from '../../organisations/acting.js';
 import { assertOwnEntry, assertReceivingSide, assertSideMayRecord, fundingEntryOf } from '../../organisations/sides.js';
 import { derivedEventId } from './idempotency.js';
 import { openEvents, sealEvents } from '../../privacy/sealing.js';
@@ -113,7 +114,8 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     const streamId = command.partnershipId;
     const organisationId = context.organisationId ?? INSTANCE_ORGANISATION_ID;
     // Another organisation's partnership does not exist for this one (404, as for reads).
-    const side = await sideOf(this.store.pool, organisationId, streamId);
+    const access = await accessOfStream(this.store.pool, streamId);
+    const side = sideIn(access, organisationId);
     if (!side && command.type !== 'InitiatePartnership') throw new PartnershipNotFoundError(streamId);
     const idFor = idempotency
       ? (i: number) => derivedEventId(context.actor.keyId ?? context.actor.personId ?? 'anonymous', idempotency.scope, idempotency.key, i)
@@ -130,7 +132,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       if (!side && loaded > 0)
         throw new ApiProblem(409, 'partnership_id_taken', 'Conflict', `The partnership id ${streamId} is taken; choose another.`);
       if (decided.length === 0) return { partnershipId: streamId, version: loaded, events: [], replayed: false };
-      await this.checkSide(side ?? 'own', organisationId, decided, state, streamId);
+      await this.checkSide(side ?? 'own', organisationId, decided, state, access);
 
       const metadata = this.metadata(context, command.type);
       // The ids are chosen here, so that a lost connection can be followed by a look for them.
@@ -143,7 +145,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       }));
       try {
         // Personal values are encrypted before the store hashes them (docs/privacy.md).
-        const sealed = await this.seal(streamId, events, organisationId);
+        const sealed = await this.seal(events, access[0]?.organisationId ?? organisationId);
         // A new partnership is its organisation's from its first event on: both in one transaction.
         const result =
           loaded === 0
@@ -246,8 +248,9 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   }
 
   /** Subject keys are the partnership's owner's, so both sides' entries about one person share a key. */
-  private async seal(streamId: string, events: NewEvent[], acting: string): Promise<NewEvent[]> {
-    const organisationId = (await streamOrganisations(this.store.pool, streamId))[0] ?? acting;
+  private async seal(events: NewEvent[], organisationId: string): Promise<NewEvent[]> {
+    // Most milestones (an aid delivery, a decision) have no field that could hold personal data.
+    if (!events.some((e) => mayHoldPersonal(e.type, e.data))) return events;
     const texts = await personalTextsOf(this.store.pool, organisationId);
     // The partner's side writes into the owner's subject keys, which its own policies do not reach.
     return asSystem(() => sealEvents(this.store.pool, organisationId, events, texts));
@@ -319,7 +322,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
     organisationId: string,
     decided: PartnershipEvent[],
     history: History,
-    streamId: string,
+    access: StreamAccess[],
   ): Promise<void> {
     assertSideMayRecord(
       side,
@@ -331,7 +334,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
         assertOwnEntry(organisationId, await this.store.getEvent(data.targetEventId as string));
       } else if (e.type === 'AidReceiptConfirmed') {
         const delivery = await this.store.getEvent(data.deliveryId as string);
-        const linked = (await streamOrganisations(this.store.pool, streamId)).length > 1;
+        const linked = access.length > 1;
         assertReceivingSide(organisationId, delivery, linked);
       } else if (OBLIGATION_ENTRY_TYPES.has(e.type)) {
         const funding = fundingEntryOf(history, data.obligationId as string);
