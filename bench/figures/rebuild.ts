@@ -41,11 +41,11 @@ const MiB = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
 
 // The same columns the projector writes for a milestone entry, computed in SQL.
 const BULK_INSERT = `INSERT INTO timeline_copy (event_id, partnership_id, stream_version, type, occurred_on, sort_date, fold_date,
-    planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at)
+    planned, data, original, corrections, retracted, retraction, recorded_at, actor, changed_at, organisation_id)
   SELECT event_id, stream_id, stream_version, type, data->'occurredOn',
          to_date(rpad(data->'occurredOn'->>'date', 10, '-01'), 'YYYY-MM-DD'),
          to_date(rpad(data->'occurredOn'->>'date', 10, '-01'), 'YYYY-MM-DD'), false,
-         data, data, '[]'::jsonb, false, NULL, recorded_at, metadata->>'actor', recorded_at
+         data, data, '[]'::jsonb, false, NULL, recorded_at, metadata->>'actor', recorded_at, organisation_id
     FROM events`;
 
 async function sql(url: string, fn: (c: pg.Client) => Promise<void>): Promise<void> {

@@ -56,6 +56,19 @@ it(
     );
     // The histories hold every kind of change the bulk paths must leave to the event-by-event path.
     for (const n of Object.values(rows[0])) expect(Number(n)).toBeGreaterThan(0);
+    // Both sides share the fold, so this oracle is the timeline's: a day's row holds exactly the
+    // deliveries in force on that day, and no receipt dated after it.
+    const { rows: wrong } = await db.pool.query(
+      `SELECT h.partnership_id, h.valid_from::text FROM partnership_status_history h
+        WHERE ARRAY(SELECT k FROM jsonb_object_keys(h.state->'deliveries') AS k ORDER BY k)
+              <> ARRAY(SELECT t.event_id::text FROM timeline_entries t
+                        WHERE t.partnership_id = h.partnership_id AND t.type = 'AidDelivered' AND NOT t.retracted
+                          AND NOT t.planned AND t.fold_date <= h.valid_from ORDER BY 1)
+           OR EXISTS (SELECT FROM jsonb_each(h.state->'deliveries') AS d(k, v), jsonb_array_elements(d.v->'confirmations') AS c
+                        JOIN timeline_entries t ON t.event_id = (c->>'eventId')::uuid
+                       WHERE t.fold_date > h.valid_from)`,
+    );
+    expect(wrong).toEqual([]);
 
     await new ProjectionEngine(store, null).rebuild(partnershipsProjection);
     expect(await snapshot()).toEqual(live);

@@ -10,6 +10,7 @@ import {
   nameKey,
   participantKey,
   type CouncilDecisionSummary,
+  type DeliveryState,
   type DerivedState,
   type FormerName,
   type PaperStage,
@@ -56,10 +57,38 @@ function advancePaper(d: DerivedState, reference: string | undefined, stage: Pap
 }
 
 /**
+ * What one fold may change in place: the deliveries record it copied itself, which no state it has
+ * handed out holds. Copying the whole record per delivery and receipt made a fold quadratic in
+ * deliveries. A caller that keeps a state and folds on must `releaseScratch` first.
+ */
+export interface FoldScratch {
+  deliveries?: Record<string, DeliveryState>;
+}
+
+/** The states handed out so far keep their deliveries: the next change copies them once. */
+export function releaseScratch(scratch: FoldScratch): void {
+  scratch.deliveries = undefined;
+}
+
+function withDelivery(d: DerivedState, id: string, delivery: DeliveryState, scratch: FoldScratch | undefined): DerivedState['deliveries'] {
+  if (!scratch) return { ...d.deliveries, [id]: delivery };
+  if (scratch.deliveries !== d.deliveries) scratch.deliveries = { ...d.deliveries };
+  // Same key order as the copy: a new id goes last, an existing one keeps its place.
+  scratch.deliveries[id] = delivery;
+  return scratch.deliveries;
+}
+
+/**
  * Applies one entry (with its current, corrected data) to the state before it. Retracted entries
  * count only for the plans they belonged to (their uid and sequence); plans change no status.
+ * With `scratch`, the state before it is not to be kept (see FoldScratch).
  */
-export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonly<Record<string, EntryRecord>> = {}): DerivedState {
+export function applyEntry(
+  d: DerivedState,
+  entry: EntryRecord,
+  entries: Readonly<Record<string, EntryRecord>> = {},
+  scratch?: FoldScratch,
+): DerivedState {
   if (isPlan(entry)) return applyPlan(d, entry, entries);
   if (entry.retracted || ANNOTATIONS.has(entry.type)) return d;
   const event = { type: entry.type, data: entry.data } as unknown as PartnershipEvent;
@@ -109,7 +138,7 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
     }
     case 'AidDelivered': {
       const v = event.data.value;
-      const deliveries = { ...next.deliveries, [entry.eventId]: { deliveredOn: event.data.occurredOn, confirmations: [] } };
+      const deliveries = withDelivery(next, entry.eventId, { deliveredOn: event.data.occurredOn, confirmations: [] }, scratch);
       return v ? { ...next, deliveries, aidDelivered: addTo(next.aidDelivered, v.currency, v.amount) } : { ...next, deliveries };
     }
     case 'AidReceiptConfirmed': {
@@ -126,7 +155,7 @@ export function applyEntry(d: DerivedState, entry: EntryRecord, entries: Readonl
       };
       return {
         ...next,
-        deliveries: { ...next.deliveries, [e.deliveryId]: { ...delivery, confirmations: [...delivery.confirmations, confirmation] } },
+        deliveries: withDelivery(next, e.deliveryId, { ...delivery, confirmations: [...delivery.confirmations, confirmation] }, scratch),
       };
     }
     case 'AidCommitted': {

@@ -7,7 +7,7 @@
 // entries whose business date is on or before D, in business-date order (ties by recording order).
 // The order in which entries were recorded can therefore never change a state.
 import { derivedCache, derivedOfHistory, entryDay, type Derived } from './business-order.js';
-import { applyEntry } from './apply-entry.js';
+import { applyEntry, releaseScratch, type FoldScratch } from './apply-entry.js';
 import type { RecordedEvent } from './events.js';
 import { ANNOTATIONS, recordInto, type EntryRecord, type History } from './history.js';
 import { initialDerivedState, initialState, type DerivedState, type PartnershipState } from './state.js';
@@ -46,10 +46,11 @@ function foldUntil(
   stop: (day: string) => boolean,
 ): { state: DerivedState; index: number } {
   let state = initialDerivedState();
+  const scratch: FoldScratch = {};
   let i = 0;
   for (; i < order.length; i++) {
     if (stop(entryDay(order[i]))) break;
-    state = applyEntry(state, order[i], history.entries);
+    state = applyEntry(state, order[i], history.entries, scratch);
   }
   return { state, index: i };
 }
@@ -116,9 +117,13 @@ function carryForward(from: History, to: History): void {
   if (known.final) {
     // Entries of the old history are all before the new last day unless it did not move.
     let state = known.final;
+    const scratch: FoldScratch = {};
     for (const e of added) {
-      if (lastDay !== known.lastDay && entryDay(e) === lastDay && !beforeLast) beforeLast = state;
-      state = applyEntry(state, e, to.entries);
+      if (lastDay !== known.lastDay && entryDay(e) === lastDay && !beforeLast) {
+        beforeLast = state;
+        releaseScratch(scratch);
+      }
+      state = applyEntry(state, e, to.entries, scratch);
     }
     if (lastDay !== known.lastDay) beforeLast ??= state;
     final = state;

@@ -2,7 +2,7 @@
 // need the partnership's history or the clock. The decider (decide.ts, corrections.ts) applies them.
 import { dayOf, formatBusinessDate, isAfterDay, isValidBusinessDate } from './dates.js';
 import { TransitionNotAllowedError, ValidationError, type ConflictingEntry, type FieldError, type StateSummary } from './errors.js';
-import { applyEntry } from './apply-entry.js';
+import { applyEntry, type FoldScratch } from './apply-entry.js';
 import { foldDate, isPlan } from './business-order.js';
 import { deriveAt, recordAll, splitAt } from './evolve.js';
 import { PLANNABLE, validateEventData, type EventData, type EventType, type PartnershipEvent, type RecordedEvent } from './events.js';
@@ -206,12 +206,13 @@ function violationsFrom(history: History, from: string, id: string): Map<string,
   const found = new Map<string, { entry: EntryRecord; violation: Violation }>();
   const split = splitAt(history, from);
   let s = split.before;
+  const scratch: FoldScratch = {};
   for (const entry of split.from) {
     if (!entry.retracted) {
       const v = violation(s, entry.type, entry.data, id);
       if (v) found.set(entry.eventId, { entry, violation: v });
     }
-    s = applyEntry(s, entry, history.entries);
+    s = applyEntry(s, entry, history.entries, scratch);
   }
   return found;
 }

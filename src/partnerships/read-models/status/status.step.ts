@@ -7,9 +7,11 @@ import {
   applyEntry,
   businessDateEnd,
   initialDerivedState,
+  releaseScratch,
   type DerivedState,
   type EntryRecord,
   type EventType,
+  type FoldScratch,
 } from '../../domain/index.js';
 import type { ChangedEntry, PartnershipsBatch } from '../batch.js';
 import type { TimelineEntry } from '../timeline/timeline.types.js';
@@ -112,11 +114,16 @@ export async function applyStatus({ events, changedEntries, ctx: { client, table
   for (const { id, state: base } of bases as { id: string; state: DerivedState | null }[]) {
     let state: DerivedState = base ?? initialDerivedState();
     const items = entriesOf.get(id) ?? [];
+    const scratch: FoldScratch = {};
     // The annotations a plan's sequence and change time look at are in the entries' own rows.
     for (let i = 0; i < items.length; i++) {
-      state = applyEntry(state, items[i].record);
+      state = applyEntry(state, items[i].record, undefined, scratch);
       const day = items[i].day;
-      if (i === items.length - 1 || items[i + 1].day !== day) history.push({ partnership_id: id, valid_from: day, state });
+      if (i === items.length - 1 || items[i + 1].day !== day) {
+        history.push({ partnership_id: id, valid_from: day, state });
+        // That day's row keeps its deliveries; later days add to a copy.
+        releaseScratch(scratch);
+      }
     }
     if (!state.exists) continue;
     const { version, at } = versionOf.get(id)!;
