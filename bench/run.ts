@@ -23,6 +23,7 @@ import { benchTracingOff, type TracingOffFigure } from './figures/tracing.js';
 
 /** Pairs of rounds (without, with the register) in the tracing-off figure. */
 const TRACING_PAIRS = 8;
+import type { CpuShare } from './lib/cpu.js';
 import type { RunResult } from './lib/driver.js';
 import { machineInfo } from './lib/machine.js';
 import { fmt, renderTable } from './lib/table.js';
@@ -382,6 +383,16 @@ async function main() {
       sound(http.floor, `≥50% ${met(http.vsFloor >= 0.5)}; p99≤50 ${met(h.p99Ms <= 50)}; 0 err ${met(h.errors === 0)}`),
     ]);
     ratios['HTTP command / HTTP floor'] = http.vsFloor;
+    const rp = http.requestPath;
+    rows.push([
+      `  HTTP aid-deliveries @${http.connections}, projections and workers off`,
+      ...r4(rp.result),
+      String(rp.result.errors),
+      'HTTP floor (node:http+INSERT)',
+      ...r4(http.floor),
+      fmt.ratio(rp.vsFloor),
+      sound(http.floor, '(diagnostic: the request path alone)'),
+    ]);
     const lg = http.lag;
     rows.push([
       `projection lag @${lg.targetRate} commits/s (ms)`,
@@ -615,6 +626,15 @@ async function main() {
     const { plain, encrypted } = encryption.cpu;
     process.stdout.write(
       `\nCPU per appended event (this process + PostgreSQL backends): plain ${plain.client.toFixed(0)} + ${plain.backends.toFixed(0)} µs, encrypted ${encrypted.client.toFixed(0)} + ${encrypted.backends.toFixed(0)} µs: plain / encrypted ${fmt.ratio(total(plain) / total(encrypted))}\n`,
+    );
+  }
+  if (http?.cpu.ours && http.cpu.floor) {
+    const c = http.cpu;
+    const line = (x: CpuShare) =>
+      `app/floor ${x.server.toFixed(0)} + PostgreSQL ${x.postgres.toFixed(0)} + load generator ${x.client.toFixed(0)} = ${(x.server + x.postgres + x.client).toFixed(0)} µs`;
+    const bare = http.requestPath.cpu;
+    process.stdout.write(
+      `\nCPU per HTTP command (2xx): app: ${line(c.ours!)}; app with projections and workers off: ${bare ? line(bare) : 'n/a'}; floor: ${line(c.floor!)}\n`,
     );
   }
   if (reads)

@@ -12,6 +12,7 @@ import { aidDelivered } from '../lib/workload.js';
 import { AID, aidDeliveries, createPartnerships, officeHeaders, projectionCaughtUp, sql } from '../lib/aid-load.js';
 import { cannon, type HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, startFloor } from '../lib/app.js';
+import { cpuPer, type CpuShare } from '../lib/cpu.js';
 import { runClosedLoop, summarize, type RunResult } from '../lib/driver.js';
 
 export interface HttpParams {
@@ -29,6 +30,16 @@ export interface HttpFigure {
   floor: HttpResult;
   /** ours ÷ floor, 2xx per second */
   vsFloor: number;
+  /**
+   * µs of CPU per 2xx answer of the command figure (warm-up included, counted at the measured rate):
+   * the server process, PostgreSQL, the load generator; null without /proc
+   */
+  cpu: { ours: CpuShare | null; floor: CpuShare | null };
+  /**
+   * The same commands on an app with its projections and workers off (nothing consumes the events
+   * during the phase): the request path alone, and its CPU per answer. Diagnostic, no target.
+   */
+  requestPath: { result: HttpResult; vsFloor: number; cpu: CpuShare | null };
   lag: LagFigure;
   mixed: MixedFigure;
 }
@@ -95,12 +106,15 @@ export async function benchHttp(
   let result: HttpResult;
   let lag: LagFigure;
   let mixed: RunResult;
+  let cpuOurs: CpuShare | null;
+  // CPU is read around warm-up and measurement both; the answers of both, at the measured rate.
+  const answered = (r: HttpResult) => (r.opsPerSecond * (p.warmupMs + p.durationMs)) / 1000;
   try {
     const headers = officeHeaders(key);
     log(`http: creating ${p.partnerships} partnerships`);
     await createPartnerships(app.base, headers, 'bench-p-', p.partnerships);
     log(`http: warm-up ${p.warmupMs / 1000}s, measuring ${p.durationMs / 1000}s at ${p.connections} connections`);
-    result = await aidDeliveries(app.base, headers, { ...p, prefix: 'bench-p-' });
+    ({ result, cpu: cpuOurs } = await cpuPer(app.pid, () => aidDeliveries(app.base, headers, { ...p, prefix: 'bench-p-' }), answered));
     log(`  http: ${result.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${result.p50Ms} p99 ${result.p99Ms} errors ${result.errors}`);
     await projectionCaughtUp(url);
     log(`http: projection lag at ${p.lagRate} commits/s for ${p.durationMs / 1000}s`);
@@ -117,21 +131,40 @@ export async function benchHttp(
   } finally {
     await app.stop();
   }
+  // After the app above stopped, so that no projection of it runs beside this phase.
+  const bare = await startApp(root, url, { poolSize: p.connections, env: { WORKERS_ENABLED: 'false', PROJECTIONS_ENABLED: 'false' } });
+  let requestPath: { result: HttpResult; cpu: CpuShare | null };
+  try {
+    log(`http: the same commands, projections and workers off`);
+    requestPath = await cpuPer(bare.pid, () => aidDeliveries(bare.base, officeHeaders(key), { ...p, prefix: 'bench-p-' }), answered);
+    const r = requestPath.result;
+    log(`  request path alone: ${r.opsPerSecond.toFixed(0)} req/s (2xx) p50 ${r.p50Ms} p99 ${r.p99Ms} errors ${r.errors}`);
+  } finally {
+    await bare.stop();
+  }
 
   await sql(url, (c) => c.query('CREATE TABLE IF NOT EXISTS floor_events (LIKE events INCLUDING ALL)'));
   const floorApp = await startFloor(root, url, { poolSize: p.connections });
   try {
     let next = 0;
     log(`http floor: warm-up ${p.warmupMs / 1000}s, measuring ${p.durationMs / 1000}s at ${p.connections} connections`);
-    const floor = await cannon(floorApp.base, {
-      connections: p.connections,
-      warmupMs: p.warmupMs,
-      durationMs: p.durationMs,
-      headers: { 'content-type': 'application/json' },
-      requests: [
-        { method: 'POST', setupRequest: (req) => ({ ...req, path: `/cmd/bench-p-${next++ % p.partnerships}`, body: JSON.stringify(AID) }) },
-      ],
-    });
+    const { result: floor, cpu: cpuFloor } = await cpuPer(
+      floorApp.pid,
+      () =>
+        cannon(floorApp.base, {
+          connections: p.connections,
+          warmupMs: p.warmupMs,
+          durationMs: p.durationMs,
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req) => ({ ...req, path: `/cmd/bench-p-${next++ % p.partnerships}`, body: JSON.stringify(AID) }),
+            },
+          ],
+        }),
+      answered,
+    );
     log(`  floor: ${floor.opsPerSecond.toFixed(0)} req/s p50 ${floor.p50Ms} p99 ${floor.p99Ms} errors ${floor.errors}`);
     const mixedFloor = await mixedLoop(
       floorApp.base,
@@ -148,6 +181,8 @@ export async function benchHttp(
       result,
       floor,
       vsFloor: result.opsPerSecond / floor.opsPerSecond,
+      cpu: { ours: cpuOurs, floor: cpuFloor },
+      requestPath: { ...requestPath, vsFloor: requestPath.result.opsPerSecond / floor.opsPerSecond },
       lag,
       mixed: {
         partnerships: MIXED_PARTNERSHIPS,

@@ -4,12 +4,12 @@
 // sealed with AES-256-GCM), in the same run, same writers, same database. Beside the rates, the CPU
 // each appended event took — this process and the pool's PostgreSQL backends (/proc, so only with
 // PostgreSQL on this machine) — which other load on a shared machine moves less than a rate.
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore } from '../../src/event-store/index.js';
 import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
 import { sealEvents } from '../../src/privacy/sealing.js';
+import { cpuOfPids } from '../lib/cpu.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 
 export interface EncryptionFigure {
@@ -25,19 +25,6 @@ export interface EncryptionFigure {
 interface CpuPerEvent {
   client: number;
   backends: number;
-}
-
-/** CPU time (user + system, µs) of these processes so far; null where /proc cannot tell. */
-function cpuOf(pids: number[]): number | null {
-  try {
-    // fields after the command's ") ": utime and stime are the 12th and 13th, in clock ticks (100 Hz)
-    return pids.reduce((sum, pid) => {
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return sum + (Number(f[11]) + Number(f[12])) * 10_000;
-    }, 0);
-  } catch {
-    return null;
-  }
 }
 
 const ROLES = ['Office Tester', 'Council Clerk', 'Youth Worker', 'Interpreter', 'Project Lead'];
@@ -78,7 +65,7 @@ export async function benchEncryption(
       const tag = randomUUID().slice(0, 8);
       const versions = new Map<number, number>();
       let appended = 0;
-      const [client0, backends0] = [process.cpuUsage(), cpuOf(pids)];
+      const [client0, backends0] = [process.cpuUsage(), cpuOfPids(pids)];
       const r = await runClosedLoop({ concurrency: p.writers, warmupMs: p.warmupMs, durationMs: p.durationMs }, async (w, i) => {
         const events = [activity(i * p.writers + w)];
         const stored = encrypt ? await sealEvents(pool, INSTANCE_ORGANISATION_ID, events) : events;
@@ -87,7 +74,7 @@ export async function benchEncryption(
         appended++;
       });
       // Warm-up included: CPU counts every event appended in the phase.
-      const [client, backends] = [process.cpuUsage(client0), cpuOf(pids)];
+      const [client, backends] = [process.cpuUsage(client0), cpuOfPids(pids)];
       const used =
         backends === null || backends0 === null || !appended
           ? null

@@ -7,10 +7,10 @@
 // The two measured apps only answer HTTP: a third process runs the projections and workers for
 // both, so neither measured process does the other's background work in its own event loop, and
 // every round waits until that work has caught up, so no round pays for the backlog of the last.
-import { readFileSync } from 'node:fs';
 import { aidDeliveries, createPartnerships, officeHeaders, projectionCaughtUp } from '../lib/aid-load.js';
 import type { HttpResult } from '../lib/cannon.js';
 import { createKey, startApp, type RunningApp } from '../lib/app.js';
+import { cpuOfPids } from '../lib/cpu.js';
 
 export interface TracingOffParams {
   connections: number;
@@ -42,16 +42,10 @@ export interface TracingOffFigure {
   cpuPairRatios: number[];
 }
 
-/** user + system CPU of a process in ms (/proc/<pid>/stat, in clock ticks of 10 ms); null off Linux. */
-function cpuMs(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
+const cpuMsOf = (pid: number) => {
+  const us = cpuOfPids([pid]);
+  return us === null ? null : us / 1000;
+};
 
 function mean(rs: HttpResult[]): HttpResult {
   const avg = (f: (r: HttpResult) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
@@ -101,9 +95,9 @@ export async function benchTracingOff(root: string, url: string, p: TracingOffPa
     const round = async (side: Side, durationMs: number) => {
       await projectionCaughtUp(url);
       await aidDeliveries(apps[side].base, headers, { ...p, prefix, warmupMs: 0, durationMs: ROUND_WARMUP_MS });
-      const cpuBefore = cpuMs(apps[side].pid);
+      const cpuBefore = cpuMsOf(apps[side].pid);
       const r = await aidDeliveries(apps[side].base, headers, { ...p, prefix, warmupMs: 0, durationMs });
-      const cpuAfter = cpuMs(apps[side].pid);
+      const cpuAfter = cpuMsOf(apps[side].pid);
       const cpuPerRequest = cpuBefore === null || cpuAfter === null || !r.ops ? null : (cpuAfter - cpuBefore) / r.ops;
       return { ...r, cpuPerRequest };
     };
