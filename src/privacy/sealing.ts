@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { personalValues, replacePersonal, type PersonalTexts } from '../partnerships/domain/index.js';
 import { ERASED, isErasedMarker } from './erased.js';
 import { currentMasterKey, openBytes, sealParts, type MasterKey } from './master-key.js';
-import { anonymousSubject, keysOf, subjectsForNames, type SubjectKey } from './subject-keys.js';
+import { anonymousSubject, erasureGeneration, keysOf, subjectsForNames, type SubjectKey } from './subject-keys.js';
 
 type Db = pg.Pool | pg.ClientBase;
 
@@ -27,6 +27,27 @@ export const isEnvelope = (v: unknown): v is Envelope =>
 function sealValue(s: SubjectKey, value: unknown): Envelope {
   const { iv, tag, ct } = sealParts(s.key, Buffer.from(JSON.stringify(value), 'utf8'), s.subjectId);
   return { $enc: 'v1', subject: s.subjectId, iv: iv.toString('base64'), tag: tag.toString('base64'), ct: ct.toString('base64') };
+}
+
+// A name recorded again under the same subject reuses its envelope: an office names the same people
+// again and again, and the AES-GCM seal was most of the write path's cost. The same plaintext under
+// the same key and nonce gives the same ciphertext, which tells no more than the subject id beside it
+// (a name is its own subject) and never two different plaintexts under one nonce. Free text is sealed
+// afresh each time, so two equal notes do not show as equal. An erasure this process learns of drops
+// them all (the subject's key is gone; a new record of the name gets a new subject).
+const SEALED_NAMES_MAX = 10_000;
+let sealedNames = new Map<string, Envelope>();
+let sealedAt = erasureGeneration();
+
+function sealName(s: SubjectKey, name: string): Envelope {
+  if (sealedAt !== erasureGeneration() || sealedNames.size >= SEALED_NAMES_MAX) {
+    sealedNames = new Map();
+    sealedAt = erasureGeneration();
+  }
+  const k = `${s.subjectId}\n${name}`;
+  let e = sealedNames.get(k);
+  if (!e) sealedNames.set(k, (e = Object.freeze(sealValue(s, name))));
+  return e;
 }
 
 export function openValue(key: Buffer, e: Envelope): unknown {
@@ -76,7 +97,9 @@ export async function sealEvents<E extends Sealable>(
         ? subjects.get(about.value)!
         : await anonymousSubject(db, master, organisationId)
       : undefined;
-    const data = replacePersonal(e.data, values, (v) => sealValue(v.kind === 'name' ? subjects.get(v.value)! : textSubject!, v.value));
+    const data = replacePersonal(e.data, values, (v) =>
+      v.kind === 'name' ? sealName(subjects.get(v.value)!, v.value) : sealValue(textSubject!, v.value),
+    );
     out.push({ ...e, data });
   }
   return out;
