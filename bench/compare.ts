@@ -59,7 +59,9 @@ function main(): void {
   for (const t of tables)
     for (const row of t) {
       const k = `${row.figure}\u0000${row.baseline}`;
-      if (!seen.has(k)) (seen.add(k), keys.push(k));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      keys.push(k);
     }
   const out: string[] = [];
   out.push(
@@ -73,8 +75,8 @@ function main(): void {
     const target = any ? goal(any.target) : '';
     const shown = cells.map((c) => {
       if (!c) return '—';
-      // a row without a ratio (a p99 row, the lag) shows its own figure
-      const value = c.ratio || c.p99 || c.ours;
+      // a row without a ratio shows its own figure: the p99 where the target is one, else its rate
+      const value = c.ratio || (/p99/.test(c.target) ? `${c.p99} ms` : `${c.ours}/s`);
       return /\b(met|MISSED)\b/.test(c.target) ? `${value} ${marks(c.target)}` : value;
     });
     const judged = cells.filter((c) => c && /\b(met|MISSED)\b/.test(c.target));
