@@ -2,14 +2,15 @@
 // participants and a contact person) appended through PostgresEventStore, once as they are and once
 // encrypted first as the write path does it (sealEvents: the subjects' keys looked up, each value
 // sealed with AES-256-GCM), in the same run, same writers, same database. Beside the rates, the CPU
-// each appended event took — this process and the pool's PostgreSQL backends (/proc, so only with
-// PostgreSQL on this machine) — which other load on a shared machine moves less than a rate.
+// each appended event took — this process and every PostgreSQL process (/proc, so only with
+// PostgreSQL on this machine; by pid, a backend replaced during a long phase lost the reading) —
+// which other load on a shared machine moves less than a rate.
 import { randomUUID } from 'node:crypto';
 import { openDatabase, poolOf } from '../../src/config/database.js';
 import { PostgresEventStore } from '../../src/event-store/index.js';
 import { INSTANCE_ORGANISATION_ID } from '../../src/organisations/acting.js';
 import { sealEvents } from '../../src/privacy/sealing.js';
-import { cpuOfPids } from '../lib/cpu.js';
+import { postgresCpu } from '../lib/cpu.js';
 import { runClosedLoop, type RunResult } from '../lib/driver.js';
 
 export interface EncryptionFigure {
@@ -18,7 +19,7 @@ export interface EncryptionFigure {
   encrypted: RunResult;
   /** encrypted / plain, events per second: 1 means encryption is free */
   ratio: number;
-  /** µs of CPU per appended event: this process, and the pool's backends (null without /proc) */
+  /** µs of CPU per appended event: this process, and PostgreSQL's processes (null without /proc) */
   cpu: { plain: CpuPerEvent; encrypted: CpuPerEvent } | null;
 }
 
@@ -54,18 +55,12 @@ export async function benchEncryption(
   const pool = poolOf(ds);
   const store = new PostgresEventStore(pool);
   try {
-    // The pool's connections, opened now so that the phases use these backends.
-    const clients = await Promise.all(Array.from({ length: p.writers }, () => pool.connect()));
-    const pids = await Promise.all(
-      clients.map(async (c) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid),
-    );
-    clients.forEach((c) => c.release());
     const cpu: Partial<Record<'plain' | 'encrypted', CpuPerEvent | null>> = {};
     const run = async (label: string, encrypt: boolean) => {
       const tag = randomUUID().slice(0, 8);
       const versions = new Map<number, number>();
       let appended = 0;
-      const [client0, backends0] = [process.cpuUsage(), cpuOfPids(pids)];
+      const [client0, backends0] = [process.cpuUsage(), postgresCpu()];
       const r = await runClosedLoop({ concurrency: p.writers, warmupMs: p.warmupMs, durationMs: p.durationMs }, async (w, i) => {
         const events = [activity(i * p.writers + w)];
         const stored = encrypt ? await sealEvents(pool, INSTANCE_ORGANISATION_ID, events) : events;
@@ -74,7 +69,7 @@ export async function benchEncryption(
         appended++;
       });
       // Warm-up included: CPU counts every event appended in the phase.
-      const [client, backends] = [process.cpuUsage(client0), cpuOfPids(pids)];
+      const [client, backends] = [process.cpuUsage(client0), postgresCpu()];
       const used =
         backends === null || backends0 === null || !appended
           ? null
