@@ -7,16 +7,14 @@ import type pg from 'pg';
 import { DatabaseUnavailableError, databaseUnavailability } from '../event-store/availability.js';
 import { PG_POOL } from '../event-store/event-store.module.js';
 import { PartnershipNotFoundError } from '../partnerships/domain/index.js';
-import { accessOfStream, type StreamAccess } from './access.js';
+import { accessOfStream, sideIn, type StreamAccess } from './access.js';
 import { actingOrganisation } from './acting.js';
 
-type AccessRead = Request & { partnershipAccess?: { id: string; access: StreamAccess[] } };
+type AccessRead = { partnershipId: string; rows: StreamAccess[] };
 
 /** What this request's guard read of a partnership's access, if it read one. */
-export function accessReadBy(req: Request): { partnershipId: string; rows: StreamAccess[] } | undefined {
-  const read = (req as AccessRead).partnershipAccess;
-  return read && { partnershipId: read.id, rows: read.access };
-}
+export const accessReadBy = (req: Request): AccessRead | undefined =>
+  (req as Request & { partnershipAccess?: AccessRead }).partnershipAccess;
 
 const PARTNERSHIP_ROUTE = /^\/api\/v1\/partnerships\/[^/]+/;
 
@@ -38,9 +36,9 @@ export class PartnershipAccessGuard implements CanActivate {
       throw u ? new DatabaseUnavailableError(u, req.method !== 'GET' && req.method !== 'HEAD', { cause: err }) : err;
     }
     const organisationId = actingOrganisation(req).id;
-    if (access.some((a) => a.organisationId === organisationId)) {
+    if (sideIn(access, organisationId)) {
       // The command path decides on the same read instead of asking again.
-      (req as AccessRead).partnershipAccess = { id, access };
+      (req as Request & { partnershipAccess?: AccessRead }).partnershipAccess = { partnershipId: id, rows: access };
       return true;
     }
     // A huge id is not echoed back whole.
